@@ -1,0 +1,30 @@
+# The two commands of the README: `make run` and `make test`.
+# Both install what is missing, build, and then serve or test.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+
+.PHONY: deps configure build run test format clean
+
+deps:
+	@./scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@mkdir -p data
+	./$(BUILD_DIR)/tessera serve --listen 127.0.0.1:8080 --data-dir ./data
+
+test: build
+	@./scripts/run-tests.sh $(BUILD_DIR)
+
+format:
+	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,41 @@
+#include <spdlog/spdlog.h>
+
+#include <boost/json/serialize.hpp>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/open_database.h"
+#include "auth/password.h"
+#include "features/users/user_store.h"
+#include "http/api_error.h"
+
+namespace tessera::app {
+
+int runUserCreate(const Config& config, const std::string& email, const std::string& name) {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  features::NewUser user{email, name, password};
+  try {
+    features::validateNewUser(user);
+    auto database = openDatabase(config);
+    const std::string hash = auth::hashPassword(user.password);
+    const features::User created = database->write(
+        [&](store::Session& session) { return features::insertUser(session, user, hash); });
+    database->close();
+    std::cout << boost::json::serialize(features::userToJson(created)) << std::endl;
+    return 0;
+  } catch (const http::ApiError& error) {
+    std::cerr << "tessera: " << error.what() << std::endl;
+    return 1;
+  }
+}
+
+int runMigrate(const Config& config) {
+  auto database = openDatabase(config);
+  database->close();
+  spdlog::info("the database schema is up to date");
+  return 0;
+}
+
+}  // namespace tessera::app

@@ -1,0 +1,45 @@
+#include "app/application.h"
+
+#include "app/open_database.h"
+#include "features/accounts/account_routes.h"
+#include "features/bases/base_routes.h"
+#include "features/health/health_routes.h"
+#include "features/members/member_routes.h"
+#include "features/spaces/space_routes.h"
+
+namespace tessera::app {
+namespace {
+
+auth::SessionPolicy sessionPolicy(const Config& config) {
+  return {std::chrono::hours(config.sessionIdleHours),
+          std::chrono::hours(config.sessionLifetimeHours)};
+}
+
+features::SignInLimits signInLimits(const Config& config) {
+  return {config.signinFailuresPerAccount, config.signinFailuresPerIp,
+          std::chrono::seconds(config.signinWindowSeconds)};
+}
+
+bool startsWithHttps(const std::string& url) { return url.rfind("https://", 0) == 0; }
+
+}  // namespace
+
+Application::Application(const Config& config)
+    : database_(openDatabase(config)),
+      sessions_(*database_, sessionPolicy(config)),
+      authenticator_(sessions_),
+      authorizer_(*database_),
+      accounts_(*database_, sessions_, !config.disableSignup, signInLimits(config)),
+      spaces_(*database_),
+      bases_(*database_),
+      members_(*database_),
+      pipeline_(router_, authenticator_, authorizer_) {
+  features::registerHealthRoutes(router_, *database_);
+  features::registerAccountRoutes(router_, accounts_,
+                                  startsWithHttps(config.effectivePublicUrl()));
+  features::registerSpaceRoutes(router_, spaces_);
+  features::registerBaseRoutes(router_, bases_, authorizer_);
+  features::registerMemberRoutes(router_, members_, authorizer_);
+}
+
+}  // namespace tessera::app

@@ -1,0 +1,41 @@
+// The composition root: opens the store, builds the services and the
+// router with every route, and the request pipeline over them.
+#pragma once
+
+#include <memory>
+
+#include "access/authorizer.h"
+#include "app/config.h"
+#include "app/pipeline.h"
+#include "auth/authenticator.h"
+#include "auth/session_store.h"
+#include "features/accounts/account_service.h"
+#include "features/bases/base_service.h"
+#include "features/members/member_service.h"
+#include "features/spaces/space_service.h"
+#include "http/router.h"
+#include "store/database.h"
+
+namespace tessera::app {
+
+class Application {
+ public:
+  explicit Application(const Config& config);
+
+  http::RequestHandler& handler() { return pipeline_; }
+  store::Database& database() { return *database_; }
+
+ private:
+  std::unique_ptr<store::Database> database_;
+  auth::SessionStore sessions_;
+  auth::Authenticator authenticator_;
+  access::Authorizer authorizer_;
+  features::AccountService accounts_;
+  features::SpaceService spaces_;
+  features::BaseService bases_;
+  features::MemberService members_;
+  http::Router router_;
+  Pipeline pipeline_;
+};
+
+}  // namespace tessera::app

@@ -1,0 +1,20 @@
+// The subcommands of the `tessera` executable. Each returns the process
+// exit code.
+#pragma once
+
+#include <string>
+
+#include "app/config.h"
+
+namespace tessera::app {
+
+// `tessera serve`: serves until SIGINT/SIGTERM, then shuts down gracefully.
+int runServe(const Config& config);
+
+// `tessera user create`: creates a user, the password read from stdin.
+int runUserCreate(const Config& config, const std::string& email, const std::string& name);
+
+// `tessera migrate`: applies pending schema migrations and exits.
+int runMigrate(const Config& config);
+
+}  // namespace tessera::app

@@ -1,0 +1,170 @@
+#include "app/config.h"
+
+#include <CLI/CLI.hpp>
+#include <boost/url/parse.hpp>
+#include <stdexcept>
+#include <thread>
+
+#include "app/database_url.h"
+
+namespace tessera::app {
+
+std::string Config::host() const {
+  const std::size_t colon = listen.rfind(':');
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return host;
+}
+
+std::uint16_t Config::port() const {
+  const std::size_t colon = listen.rfind(':');
+  return static_cast<std::uint16_t>(std::stoul(listen.substr(colon + 1)));
+}
+
+std::string Config::effectivePublicUrl() const {
+  return publicUrl.empty() ? "http://" + listen : publicUrl;
+}
+
+unsigned Config::effectiveThreads() const {
+  return threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
+void addDatabaseOptions(CLI::App& command, Config& config) {
+  command.add_option("--data-dir", config.dataDir, "Folder for the SQLite database file")
+      ->envname("TESSERA_DATA_DIR")
+      ->capture_default_str();
+  command
+      .add_option("--database", config.database,
+                  "Database: sqlite:PATH, or postgres://... (default: <data-dir>/tessera.db)")
+      ->envname("TESSERA_DATABASE");
+}
+
+void addServeOptions(CLI::App& command, Config& config) {
+  addDatabaseOptions(command, config);
+  command.add_option("--listen", config.listen, "Address and port to listen on (HOST:PORT)")
+      ->envname("TESSERA_LISTEN")
+      ->capture_default_str();
+  command
+      .add_option("--public-url", config.publicUrl,
+                  "URL users reach the server at; https:// makes cookies Secure")
+      ->envname("TESSERA_PUBLIC_URL");
+  command.add_option("--threads", config.threads, "I/O threads (0: one per core)")
+      ->envname("TESSERA_THREADS")
+      ->capture_default_str();
+  command.add_option("--max-body-bytes", config.maxBodyBytes, "Largest accepted request body")
+      ->envname("TESSERA_MAX_BODY_BYTES")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30))
+      ->capture_default_str();
+  command
+      .add_option("--request-timeout-seconds", config.requestTimeoutSeconds,
+                  "Time allowed to receive one request (headers and body)")
+      ->envname("TESSERA_REQUEST_TIMEOUT_SECONDS")
+      ->check(CLI::Range(1u, 3600u))
+      ->capture_default_str();
+  command
+      .add_option("--idle-timeout-seconds", config.idleTimeoutSeconds,
+                  "How long a keep-alive connection may wait for its next request")
+      ->envname("TESSERA_IDLE_TIMEOUT_SECONDS")
+      ->check(CLI::Range(1u, 3600u))
+      ->capture_default_str();
+  command
+      .add_option("--shutdown-timeout-seconds", config.shutdownTimeoutSeconds,
+                  "On SIGINT/SIGTERM, how long requests in flight may take to finish")
+      ->envname("TESSERA_SHUTDOWN_TIMEOUT_SECONDS")
+      ->check(CLI::Range(1u, 3600u))
+      ->capture_default_str();
+  command
+      .add_option("--session-idle-hours", config.sessionIdleHours,
+                  "A browser session ends after this long without use")
+      ->envname("TESSERA_SESSION_IDLE_HOURS")
+      ->check(CLI::Range(1u, 24u * 366u))
+      ->capture_default_str();
+  command
+      .add_option("--session-lifetime-hours", config.sessionLifetimeHours,
+                  "A browser session ends this long after sign-in, used or not")
+      ->envname("TESSERA_SESSION_LIFETIME_HOURS")
+      ->check(CLI::Range(1u, 24u * 366u))
+      ->capture_default_str();
+  command
+      .add_flag("--disable-signup", config.disableSignup,
+                "Refuse sign-ups (the first user can always sign up)")
+      ->envname("TESSERA_DISABLE_SIGNUP");
+  command
+      .add_option("--signin-failures-per-account", config.signinFailuresPerAccount,
+                  "Failed sign-ins allowed per account within the window")
+      ->envname("TESSERA_SIGNIN_FAILURES_PER_ACCOUNT")
+      ->check(CLI::Range(1u, 100000u))
+      ->capture_default_str();
+  command
+      .add_option("--signin-failures-per-ip", config.signinFailuresPerIp,
+                  "Failed sign-ins allowed per client IP within the window")
+      ->envname("TESSERA_SIGNIN_FAILURES_PER_IP")
+      ->check(CLI::Range(1u, 100000u))
+      ->capture_default_str();
+  command
+      .add_option("--signin-window-seconds", config.signinWindowSeconds,
+                  "The sliding window of the sign-in limits")
+      ->envname("TESSERA_SIGNIN_WINDOW_SECONDS")
+      ->check(CLI::Range(1u, 86400u))
+      ->capture_default_str();
+  command.add_option("--log-level", config.logLevel, "trace, debug, info, warn, error")
+      ->envname("TESSERA_LOG_LEVEL")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
+      ->capture_default_str();
+  command
+      .add_option("--ready-file", config.readyFile,
+                  "Write the bound address (HOST:PORT) to this file once listening")
+      ->envname("TESSERA_READY_FILE");
+}
+
+void validate(const Config& config) {
+  const std::size_t colon = config.listen.rfind(':');
+  if (colon == std::string::npos || colon + 1 == config.listen.size()) {
+    throw std::invalid_argument("--listen must be HOST:PORT, got '" + config.listen + "'");
+  }
+  const std::string port = config.listen.substr(colon + 1);
+  if (port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5 ||
+      std::stoul(port) > 65535) {
+    throw std::invalid_argument("--listen has an invalid port: '" + port + "'");
+  }
+  if (!config.publicUrl.empty()) {
+    auto url = boost::urls::parse_absolute_uri(config.publicUrl);
+    if (!url || (url->scheme() != "http" && url->scheme() != "https")) {
+      throw std::invalid_argument("--public-url must be an http:// or https:// URL");
+    }
+  }
+  if (config.sessionIdleHours > config.sessionLifetimeHours) {
+    throw std::invalid_argument("--session-idle-hours must not exceed --session-lifetime-hours");
+  }
+  parseDatabaseUrl(config.database, config.dataDir);
+}
+
+std::string describe(const Config& config) {
+  const DatabaseUrl database = parseDatabaseUrl(config.database, config.dataDir);
+  std::string text;
+  const auto line = [&text](std::string_view key, const std::string& value) {
+    text.append("  ").append(key).append(" = ").append(value).append("\n");
+  };
+  line("listen", config.listen);
+  line("public-url", config.effectivePublicUrl());
+  line("database", database.backend == DatabaseUrl::Backend::Sqlite
+                       ? "sqlite:" + database.location
+                       : maskDatabaseUrl(database.location));
+  line("threads", std::to_string(config.effectiveThreads()));
+  line("max-body-bytes", std::to_string(config.maxBodyBytes));
+  line("request-timeout-seconds", std::to_string(config.requestTimeoutSeconds));
+  line("idle-timeout-seconds", std::to_string(config.idleTimeoutSeconds));
+  line("shutdown-timeout-seconds", std::to_string(config.shutdownTimeoutSeconds));
+  line("session-idle-hours", std::to_string(config.sessionIdleHours));
+  line("session-lifetime-hours", std::to_string(config.sessionLifetimeHours));
+  line("signup", config.disableSignup ? "disabled" : "open");
+  line("signin-failures-per-account", std::to_string(config.signinFailuresPerAccount));
+  line("signin-failures-per-ip", std::to_string(config.signinFailuresPerIp));
+  line("signin-window-seconds", std::to_string(config.signinWindowSeconds));
+  line("log-level", config.logLevel);
+  return text;
+}
+
+}  // namespace tessera::app

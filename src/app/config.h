@@ -1,0 +1,51 @@
+// The settings of `tessera serve` (and of the commands that open the
+// database), each a command-line flag with an environment variable.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace tessera::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string dataDir = "./data";
+  std::string database;  // empty: SQLite file in dataDir
+  std::string publicUrl;  // empty: http://<listen>
+  unsigned threads = 0;   // 0: one per core
+  std::size_t maxBodyBytes = 10 * 1024 * 1024;
+  unsigned requestTimeoutSeconds = 30;
+  unsigned idleTimeoutSeconds = 75;
+  unsigned shutdownTimeoutSeconds = 30;
+  unsigned sessionIdleHours = 24 * 7;
+  unsigned sessionLifetimeHours = 24 * 30;
+  bool disableSignup = false;
+  unsigned signinFailuresPerAccount = 5;
+  unsigned signinFailuresPerIp = 30;
+  unsigned signinWindowSeconds = 15 * 60;
+  std::string logLevel = "info";
+  std::string readyFile;
+
+  std::string host() const;
+  std::uint16_t port() const;
+  std::string effectivePublicUrl() const;
+  unsigned effectiveThreads() const;
+};
+
+// Options that locate the database (used by every command).
+void addDatabaseOptions(CLI::App& command, Config& config);
+// Every option of `tessera serve`.
+void addServeOptions(CLI::App& command, Config& config);
+
+// Throws std::invalid_argument when settings contradict each other or a
+// value is malformed (e.g. --listen without a port).
+void validate(const Config& config);
+
+// A multi-line description for the start-up log, secrets masked.
+std::string describe(const Config& config);
+
+}  // namespace tessera::app

@@ -1,0 +1,108 @@
+#include "app/pipeline.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "app/logging.h"
+#include "common/random.h"
+#include "http/error_response.h"
+#include "store/store_error.h"
+
+namespace tessera::app {
+namespace {
+
+constexpr std::string_view kRequestIdHeader = "X-Request-Id";
+
+http::ApiError unauthenticated() {
+  return http::ApiError(401, "unauthenticated",
+                        "Sign in, or send a personal access token as 'Authorization: Bearer "
+                        "<token>'.")
+      .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\"");
+}
+
+void addStandardHeaders(http::Response& response, const std::string& requestId) {
+  response.setHeader(kRequestIdHeader, requestId);
+  response.setHeader("Cache-Control", "no-store");
+  response.setHeader("X-Content-Type-Options", "nosniff");
+}
+
+}  // namespace
+
+http::Response Pipeline::dispatch(http::RequestContext& ctx) {
+  const http::Route& route = router_.match(ctx.request.method, ctx.request.path, ctx.params);
+  if (auto authentication = authenticator_.authenticate(ctx.request)) {
+    ctx.principal = authentication->principal;
+    if (authentication->browserSession) {
+      ctx.browserSessionHash = authentication->browserSession->secretHash;
+    }
+    if (route.requirement.kind != access::Requirement::Kind::Anyone) {
+      authenticator_.requireCsrf(ctx.request, *authentication);
+    }
+  }
+  const access::Requirement& requirement = route.requirement;
+  if (requirement.kind != access::Requirement::Kind::Anyone && !ctx.principal) {
+    throw unauthenticated();
+  }
+  if (requirement.kind == access::Requirement::Kind::OnResource) {
+    ctx.role = authorizer_.require(*ctx.principal, requirement.action,
+                                   {requirement.resourceKind, ctx.param(requirement.pathParam)});
+  }
+  return route.handler(ctx);
+}
+
+http::Response Pipeline::handle(const http::Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  http::RequestContext ctx{request, newId("req"), {}, std::nullopt, {}, access::Role::None};
+  http::Response response;
+  std::string errorCode;
+  try {
+    response = dispatch(ctx);
+  } catch (const http::ApiError& error) {
+    errorCode = error.code();
+    response = http::errorResponse(error);
+  } catch (const store::StoreError& error) {
+    if (error.kind() == store::StoreError::Kind::Unavailable) {
+      spdlog::warn("database unavailable request_id={} detail={}", ctx.requestId,
+                   logfmtValue(error.what()));
+      errorCode = "database_unavailable";
+      response = http::errorResponse(503, errorCode,
+                                     "The database is unavailable. Try again shortly.");
+      response.setHeader("Retry-After", "1");
+    } else {
+      spdlog::error("store error request_id={} detail={}", ctx.requestId,
+                    logfmtValue(error.what()));
+      errorCode = "internal_error";
+      response = http::errorResponse(500, errorCode,
+                                     "Something went wrong on the server. Request id: " +
+                                         ctx.requestId + ".");
+    }
+  } catch (const std::exception& error) {
+    spdlog::error("unhandled error request_id={} detail={}", ctx.requestId,
+                  logfmtValue(error.what()));
+    errorCode = "internal_error";
+    response = http::errorResponse(
+        500, errorCode,
+        "Something went wrong on the server. Request id: " + ctx.requestId + ".");
+  }
+  addStandardHeaders(response, ctx.requestId);
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  logAccess({request.method, request.path, response.status,
+             std::chrono::duration<double, std::milli>(elapsed).count(), ctx.requestId,
+             ctx.principal ? std::string_view(ctx.principal->userId) : std::string_view(),
+             ctx.principal ? std::string_view(ctx.principal->tokenId) : std::string_view(),
+             request.clientIp, errorCode});
+  return response;
+}
+
+http::Response Pipeline::reject(const http::Request& request, const http::ApiError& error) {
+  const std::string requestId = newId("req");
+  http::Response response = http::errorResponse(error);
+  addStandardHeaders(response, requestId);
+  logAccess({request.method.empty() ? "-" : std::string_view(request.method),
+             request.path.empty() ? "-" : std::string_view(request.path), response.status, 0,
+             requestId, {}, {}, request.clientIp, error.code()});
+  return response;
+}
+
+}  // namespace tessera::app

@@ -1,0 +1,31 @@
+// The data path of every request, in one straight line:
+// route -> authenticate -> check CSRF -> authorize -> handler -> response,
+// with every failure rendered in the one error shape and one access-log
+// line written per request.
+#pragma once
+
+#include "access/authorizer.h"
+#include "auth/authenticator.h"
+#include "http/request_handler.h"
+#include "http/router.h"
+
+namespace tessera::app {
+
+class Pipeline final : public http::RequestHandler {
+ public:
+  Pipeline(const http::Router& router, const auth::Authenticator& authenticator,
+           const access::Authorizer& authorizer)
+      : router_(router), authenticator_(authenticator), authorizer_(authorizer) {}
+
+  http::Response handle(const http::Request& request) override;
+  http::Response reject(const http::Request& request, const http::ApiError& error) override;
+
+ private:
+  http::Response dispatch(http::RequestContext& ctx);
+
+  const http::Router& router_;
+  const auth::Authenticator& authenticator_;
+  const access::Authorizer& authorizer_;
+};
+
+}  // namespace tessera::app

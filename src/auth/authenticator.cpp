@@ -1,0 +1,56 @@
+#include "auth/authenticator.h"
+
+#include <boost/algorithm/string/predicate.hpp>
+
+#include "auth/digest.h"
+#include "http/api_error.h"
+
+namespace tessera::auth {
+namespace {
+
+http::ApiError invalidToken(const std::string& message) {
+  return http::ApiError(401, "invalid_token", message)
+      .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\", error=\"invalid_token\"");
+}
+
+bool changesState(std::string_view method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+}  // namespace
+
+std::optional<Authentication> Authenticator::authenticate(const http::Request& request) const {
+  if (request.hasHeader("authorization")) {
+    const std::string_view value = request.header("authorization");
+    if (!boost::algorithm::istarts_with(value, "Bearer ")) {
+      throw invalidToken("Only 'Authorization: Bearer <personal access token>' is supported.");
+    }
+    throw invalidToken("The personal access token is not valid.");
+  }
+  const auto secret = request.cookie(kSessionCookie);
+  if (!secret) return std::nullopt;
+  auto session = sessions_.find(*secret);
+  if (!session) {
+    throw http::ApiError(401, "session_expired", "Your session has expired. Please sign in again.");
+  }
+  Authentication authentication;
+  authentication.principal.userId = session->userId;
+  authentication.principal.isInstanceAdmin = session->userIsAdmin;
+  authentication.browserSession = std::move(session);
+  return authentication;
+}
+
+void Authenticator::requireCsrf(const http::Request& request,
+                                const Authentication& authentication) const {
+  if (!authentication.browserSession || !changesState(request.method)) return;
+  const std::string_view header = request.header(kCsrfHeader);
+  const auto cookie = request.cookie(kCsrfCookie);
+  if (header.empty() || !cookie || !constantTimeEquals(header, *cookie) ||
+      !constantTimeEquals(sha256Hex(header), authentication.browserSession->csrfHash)) {
+    throw http::forbidden("csrf_failed",
+                          "This request needs the X-CSRF-Token header, equal to the "
+                          "tessera_csrf cookie set at sign-in.");
+  }
+}
+
+}  // namespace tessera::auth

@@ -1,0 +1,41 @@
+// Answers "who is asking?" for a request: a browser session cookie, or a
+// bearer token in the Authorization header (which wins when both are sent).
+// It also enforces the CSRF rule for cookie-authenticated state changes.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "access/principal.h"
+#include "auth/session_store.h"
+#include "http/request.h"
+
+namespace tessera::auth {
+
+inline constexpr std::string_view kSessionCookie = "tessera_session";
+inline constexpr std::string_view kCsrfCookie = "tessera_csrf";
+inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+
+struct Authentication {
+  access::Principal principal;
+  std::optional<BrowserSession> browserSession;  // set when a cookie authenticated
+};
+
+class Authenticator {
+ public:
+  explicit Authenticator(const SessionStore& sessions) : sessions_(sessions) {}
+
+  // nullopt when the request carries no credentials. Throws ApiError 401
+  // when it carries credentials that are not valid.
+  std::optional<Authentication> authenticate(const http::Request& request) const;
+
+  // Throws ApiError 403 csrf_failed unless a cookie-authenticated request
+  // that changes state carries X-CSRF-Token equal to the tessera_csrf
+  // cookie and to the token issued with its session.
+  void requireCsrf(const http::Request& request, const Authentication& authentication) const;
+
+ private:
+  const SessionStore& sessions_;
+};
+
+}  // namespace tessera::auth

@@ -1,0 +1,102 @@
+#include "common/clock.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace tessera {
+namespace {
+
+bool readDigits(std::string_view text, std::size_t pos, std::size_t count, int& out) {
+  if (pos + count > text.size()) return false;
+  out = 0;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    out = out * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+int daysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+UnixMillis nowMillis() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string formatRfc3339(UnixMillis millis) {
+  const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(millis % 1000));
+  return buffer;
+}
+
+std::optional<UnixMillis> parseRfc3339(std::string_view text) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!readDigits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
+      !readDigits(text, 5, 2, month) || text[7] != '-' || !readDigits(text, 8, 2, day)) {
+    return std::nullopt;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
+  std::size_t pos = 10;
+  int millis = 0;
+  int offsetMinutes = 0;
+  if (pos < text.size()) {
+    if (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ') return std::nullopt;
+    if (!readDigits(text, pos + 1, 2, hour) || text.size() < pos + 9 || text[pos + 3] != ':' ||
+        !readDigits(text, pos + 4, 2, minute) || text[pos + 6] != ':' ||
+        !readDigits(text, pos + 7, 2, second)) {
+      return std::nullopt;
+    }
+    if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    pos += 9;
+    if (pos < text.size() && text[pos] == '.') {
+      std::size_t digits = 0;
+      ++pos;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+        if (digits < 3) millis = millis * 10 + (text[pos] - '0');
+        ++digits;
+        ++pos;
+      }
+      if (digits == 0) return std::nullopt;
+      for (; digits < 3; ++digits) millis *= 10;
+    }
+    if (pos >= text.size()) return std::nullopt;  // a date-time needs a zone
+    if (text[pos] == 'Z' || text[pos] == 'z') {
+      ++pos;
+    } else if (text[pos] == '+' || text[pos] == '-') {
+      int offsetHours = 0, offsetMins = 0;
+      if (!readDigits(text, pos + 1, 2, offsetHours) || text.size() < pos + 6 ||
+          text[pos + 3] != ':' || !readDigits(text, pos + 4, 2, offsetMins) || offsetHours > 23 ||
+          offsetMins > 59) {
+        return std::nullopt;
+      }
+      offsetMinutes = (offsetHours * 60 + offsetMins) * (text[pos] == '-' ? -1 : 1);
+      pos += 6;
+    } else {
+      return std::nullopt;
+    }
+    if (pos != text.size()) return std::nullopt;
+  }
+  std::tm utc{};
+  utc.tm_year = year - 1900;
+  utc.tm_mon = month - 1;
+  utc.tm_mday = day;
+  utc.tm_hour = hour;
+  utc.tm_min = minute;
+  utc.tm_sec = second;
+  const std::int64_t seconds = static_cast<std::int64_t>(timegm(&utc)) - offsetMinutes * 60;
+  return seconds * 1000 + millis;
+}
+
+}  // namespace tessera

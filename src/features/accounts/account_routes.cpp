@@ -1,0 +1,73 @@
+#include "features/accounts/account_routes.h"
+
+#include <boost/json/value.hpp>
+
+#include "auth/authenticator.h"
+#include "http/api_error.h"
+#include "http/cookie.h"
+#include "http/json_body.h"
+
+namespace tessera::features {
+namespace {
+
+std::string rawString(const boost::json::value& body, std::string_view key) {
+  // Passwords are taken as sent: never trimmed, never length-checked here.
+  const auto* value = body.as_object().if_contains(key);
+  if (!value || value->is_null()) {
+    throw http::badRequest("missing_field", "Field '" + std::string(key) + "' is required.");
+  }
+  if (!value->is_string()) {
+    throw http::badRequest("invalid_field", "Field '" + std::string(key) + "' must be a string.");
+  }
+  return std::string(value->as_string());
+}
+
+http::Response signedInResponse(int status, const SignedIn& signedIn, bool secure) {
+  http::Response response = http::Response::json(
+      status, {{"user", userToJson(signedIn.user)}, {"csrfToken", signedIn.session.csrfToken}});
+  const std::int64_t maxAge = signedIn.session.lifetimeSeconds;
+  response.addHeader("Set-Cookie", http::setCookieValue(auth::kSessionCookie,
+                                                        signedIn.session.secret,
+                                                        {true, secure, maxAge}));
+  response.addHeader("Set-Cookie", http::setCookieValue(auth::kCsrfCookie,
+                                                        signedIn.session.csrfToken,
+                                                        {false, secure, maxAge}));
+  return response;
+}
+
+}  // namespace
+
+void registerAccountRoutes(http::Router& router, AccountService& accounts, bool secureCookies) {
+  router.add("POST", "/api/auth/signup", access::anyone(), [&accounts, secureCookies](auto& ctx) {
+    const boost::json::value body = http::parseJsonBody(ctx.request);
+    http::JsonObjectReader reader(body, {"email", "password", "name"});
+    NewUser user{reader.requiredString("email", 1000), reader.requiredString("name", 1000),
+                 rawString(body, "password")};
+    return signedInResponse(201, accounts.signUp(std::move(user)), secureCookies);
+  });
+
+  router.add("POST", "/api/auth/signin", access::anyone(), [&accounts, secureCookies](auto& ctx) {
+    const boost::json::value body = http::parseJsonBody(ctx.request);
+    http::JsonObjectReader reader(body, {"email", "password"});
+    const std::string email = reader.requiredString("email", 1000);
+    return signedInResponse(
+        200, accounts.signIn(email, rawString(body, "password"), ctx.request.clientIp),
+        secureCookies);
+  });
+
+  router.add("POST", "/api/auth/signout", access::signedIn(), [&accounts, secureCookies](auto& ctx) {
+    if (!ctx.browserSessionHash.empty()) accounts.signOut(ctx.browserSessionHash);
+    http::Response response = http::Response::noContent();
+    response.addHeader("Set-Cookie",
+                       http::setCookieValue(auth::kSessionCookie, "", {true, secureCookies, 0}));
+    response.addHeader("Set-Cookie",
+                       http::setCookieValue(auth::kCsrfCookie, "", {false, secureCookies, 0}));
+    return response;
+  });
+
+  router.add("GET", "/api/auth/user", access::signedIn(), [&accounts](auto& ctx) {
+    return http::Response::json(200, userToJson(accounts.currentUser(ctx.who().userId)));
+  });
+}
+
+}  // namespace tessera::features

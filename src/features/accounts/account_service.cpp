@@ -1,0 +1,74 @@
+#include "features/accounts/account_service.h"
+
+#include "auth/password.h"
+#include "http/api_error.h"
+
+namespace tessera::features {
+namespace {
+
+http::ApiError tooManyAttempts(std::chrono::seconds wait) {
+  return http::ApiError(429, "too_many_attempts",
+                        "Too many failed sign-in attempts. Try again in " +
+                            std::to_string(wait.count()) + " seconds.")
+      .withHeader("Retry-After", std::to_string(wait.count()));
+}
+
+}  // namespace
+
+AccountService::AccountService(store::Database& database, auth::SessionStore& sessions,
+                               bool signupOpen, SignInLimits limits)
+    : database_(database),
+      sessions_(sessions),
+      signupOpen_(signupOpen),
+      accountFailures_(limits.failuresPerAccount, limits.window),
+      ipFailures_(limits.failuresPerIp, limits.window) {}
+
+SignedIn AccountService::signUp(NewUser user) {
+  validateNewUser(user);
+  const std::string passwordHash = auth::hashPassword(user.password);
+  return database_.write([&](store::Session& session) {
+    if (!signupOpen_ && !session.query("SELECT 1 FROM users LIMIT 1").empty()) {
+      throw http::forbidden("signup_disabled",
+                            "Sign-up is closed on this server. Ask an administrator for an "
+                            "account.");
+    }
+    User created = insertUser(session, user, passwordHash);
+    auth::IssuedSession issued = sessions_.create(session, created.id);
+    return SignedIn{std::move(created), std::move(issued)};
+  });
+}
+
+SignedIn AccountService::signIn(const std::string& email, const std::string& password,
+                                const std::string& clientIp) {
+  const std::string accountKey = emailKey(email);
+  const std::string ipKey = clientIp;
+  if (auto wait = ipFailures_.blockedFor(ipKey)) throw tooManyAttempts(*wait);
+  if (auto wait = accountFailures_.blockedFor(accountKey)) throw tooManyAttempts(*wait);
+
+  auto user = database_.read(
+      [&](store::Session& session) { return findUserByEmail(session, accountKey); });
+  const bool valid = user ? auth::verifyPassword(user->passwordHash, password)
+                          : (auth::verifyAgainstDummy(password), false);
+  if (!valid) {
+    accountFailures_.recordFailure(accountKey);
+    ipFailures_.recordFailure(ipKey);
+    throw http::ApiError(401, "invalid_credentials", "Email or password is incorrect.");
+  }
+  accountFailures_.clear(accountKey);
+  auth::IssuedSession issued =
+      database_.write([&](store::Session& session) { return sessions_.create(session, user->id); });
+  return SignedIn{std::move(*user), std::move(issued)};
+}
+
+void AccountService::signOut(const std::string& sessionSecretHash) {
+  sessions_.revoke(sessionSecretHash);
+}
+
+User AccountService::currentUser(const std::string& userId) {
+  auto user =
+      database_.read([&](store::Session& session) { return findUserById(session, userId); });
+  if (!user) throw http::ApiError(401, "session_expired", "Your account no longer exists.");
+  return *user;
+}
+
+}  // namespace tessera::features

@@ -1,0 +1,14 @@
+#include "features/health/health_routes.h"
+
+#include <boost/json/value.hpp>
+
+namespace tessera::features {
+
+void registerHealthRoutes(http::Router& router, store::Database& database) {
+  router.add("GET", "/healthz", access::anyone(), [&database](auto&) {
+    database.read([](store::Session& session) { session.query("SELECT 1"); });
+    return http::Response::json(200, {{"status", "ok"}});
+  });
+}
+
+}  // namespace tessera::features

@@ -1,0 +1,33 @@
+// Collaborators of spaces and of bases: who has which role. The same rules
+// serve both kinds; a space may have owners, a base may not, and a space
+// always keeps at least one owner.
+#pragma once
+
+#include <boost/json/fwd.hpp>
+#include <string>
+
+#include "access/resource.h"
+#include "access/role.h"
+#include "store/database.h"
+
+namespace tessera::features {
+
+class MemberService {
+ public:
+  explicit MemberService(store::Database& database) : database_(database) {}
+
+  boost::json::value list(const access::ResourceRef& resource);
+  // Throws ApiError 400 invalid_role, 404 user_not_found, 409 already_collaborator.
+  boost::json::value add(const access::ResourceRef& resource, const std::string& email,
+                         const std::string& role);
+  // Throws ApiError 404 (not a collaborator), 400 invalid_role, 409 last_owner.
+  boost::json::value changeRole(const access::ResourceRef& resource, const std::string& userId,
+                                const std::string& role);
+  // Throws ApiError 404 (not a collaborator), 409 last_owner.
+  void remove(const access::ResourceRef& resource, const std::string& userId);
+
+ private:
+  store::Database& database_;
+};
+
+}  // namespace tessera::features

@@ -1,0 +1,46 @@
+// Users of the instance: creation with validated email, name and password,
+// and look-ups. The first user ever created is the instance admin.
+#pragma once
+
+#include <boost/json/fwd.hpp>
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "store/database.h"
+
+namespace tessera::features {
+
+struct User {
+  std::string id;
+  std::string email;
+  std::string name;
+  std::string passwordHash;
+  bool isAdmin = false;
+  UnixMillis createdAt = 0;
+};
+
+// The lookup key of an email address: trimmed and lower-cased.
+std::string emailKey(std::string_view email);
+
+// Throws ApiError 400 naming the field when the email, name or password is
+// not acceptable. Returns the email and name trimmed.
+struct NewUser {
+  std::string email;
+  std::string name;
+  std::string password;
+};
+void validateNewUser(NewUser& user);
+
+// Inserts a user inside the caller's write transaction. `passwordHash` is
+// an Argon2id hash (hash it before opening the transaction: it is slow).
+// Throws ApiError 409 email_taken when the email is registered.
+User insertUser(store::Session& session, const NewUser& user, const std::string& passwordHash);
+
+std::optional<User> findUserByEmail(store::Session& session, std::string_view email);
+std::optional<User> findUserById(store::Session& session, const std::string& id);
+
+// {"id","email","name","isAdmin","createdTime"}; never the password hash.
+boost::json::value userToJson(const User& user);
+
+}  // namespace tessera::features

@@ -1,0 +1,44 @@
+#include "http/response.h"
+
+#include <boost/algorithm/string/predicate.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+namespace tessera::http {
+
+void Response::setHeader(std::string_view name, std::string value) {
+  for (auto& [key, existing] : headers) {
+    if (boost::algorithm::iequals(key, name)) {
+      existing = std::move(value);
+      return;
+    }
+  }
+  addHeader(name, std::move(value));
+}
+
+void Response::addHeader(std::string_view name, std::string value) {
+  headers.emplace_back(std::string(name), std::move(value));
+}
+
+std::string_view Response::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (boost::algorithm::iequals(key, name)) return value;
+  }
+  return {};
+}
+
+Response Response::json(int status, const boost::json::value& body) {
+  Response response;
+  response.status = status;
+  response.body = boost::json::serialize(body);
+  response.setHeader("Content-Type", "application/json");
+  return response;
+}
+
+Response Response::noContent() {
+  Response response;
+  response.status = 204;
+  return response;
+}
+
+}  // namespace tessera::http

@@ -1,0 +1,43 @@
+// Maps a method and a path such as /api/space/spc123/base to the route that
+// declared "/api/space/{spaceId}/base". Each route also declares what it
+// requires (access::Requirement), so the whole access surface of the server
+// can be listed from the router alone.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "access/requirement.h"
+#include "http/request_context.h"
+#include "http/response.h"
+
+namespace tessera::http {
+
+using Handler = std::function<Response(RequestContext&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  access::Requirement requirement;
+  Handler handler;
+};
+
+class Router {
+ public:
+  void add(std::string method, std::string pattern, access::Requirement requirement,
+           Handler handler);
+
+  // The route for `method` and `path`, with its path parameters filled in.
+  // Throws ApiError 404 when no pattern matches the path and 405 (with an
+  // Allow header) when patterns match but none for this method.
+  const Route& match(std::string_view method, std::string_view path, PathParams& params) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace tessera::http

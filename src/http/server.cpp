@@ -1,0 +1,232 @@
+#include "http/server.h"
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <future>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace tessera::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t kFirstReadBytes = 4096;
+
+// One thread with its own io_context, and the connections that are idle on
+// it (waiting for the next keep-alive request). Touched only on its thread.
+struct Worker {
+  asio::io_context io{1};
+  // Keeps run() going while the worker has no connection yet.
+  asio::executor_work_guard<asio::io_context::executor_type> keepRunning{io.get_executor()};
+  std::set<beast::tcp_stream*> idleConnections;
+  std::thread thread;
+};
+
+Request toRequest(const bhttp::request_parser<bhttp::string_body>& parser,
+                  const std::string& clientIp) {
+  const auto& message = parser.get();
+  Request request;
+  request.method = std::string(message.method_string());
+  const std::string_view target = message.target();
+  const std::size_t question = target.find('?');
+  request.path = std::string(target.substr(0, question));
+  if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+  for (const auto& field : message) {
+    request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  request.clientIp = clientIp;
+  return request;
+}
+
+bhttp::response<bhttp::string_body> toBeast(Response&& response, unsigned version,
+                                            bool keepAlive) {
+  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status),
+                                              version};
+  for (auto& [name, value] : response.headers) message.insert(name, value);
+  message.body() = std::move(response.body);
+  message.keep_alive(keepAlive);
+  message.prepare_payload();
+  return message;
+}
+
+// The refusal for a request the parser gave up on, or nullopt when the
+// connection should simply close (peer gone, timeout).
+std::optional<ApiError> refusalFor(const beast::error_code& error, std::size_t maxBodyBytes) {
+  if (error == bhttp::error::header_limit) {
+    return ApiError(431, "header_too_large",
+                    "The request headers are larger than the limit of 16 KiB.");
+  }
+  if (error == bhttp::error::body_limit) {
+    return ApiError(413, "body_too_large",
+                    "The request body is larger than the limit of " +
+                        std::to_string(maxBodyBytes) + " bytes.");
+  }
+  if (error.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+      error != bhttp::error::end_of_stream && error != bhttp::error::partial_message) {
+    return ApiError(400, "bad_request", "The request is not valid HTTP/1.1: " + error.message() +
+                                            ".");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions opts, RequestHandler& h) : options(std::move(opts)), handler(h) {}
+
+  ServerOptions options;
+  RequestHandler& handler;
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::optional<tcp::acceptor> acceptor;  // on workers[0]
+  asio::io_context control{1};            // signals, on the thread calling run()
+  std::atomic<bool> shuttingDown{false};
+
+  asio::awaitable<void> acceptLoop() {
+    std::size_t next = 0;
+    while (true) {
+      Worker& worker = *workers[next];
+      next = (next + 1) % workers.size();
+      auto [error, socket] = co_await acceptor->async_accept(worker.io, kNoThrow);
+      if (error == asio::error::operation_aborted || !acceptor->is_open()) co_return;
+      if (error) continue;  // e.g. EMFILE: keep serving the connections we have
+      asio::co_spawn(worker.io, serveConnection(worker, std::move(socket)), asio::detached);
+    }
+  }
+
+  asio::awaitable<void> sendRefusal(beast::tcp_stream& stream, const Request& partial,
+                                    const ApiError& refusal) {
+    auto message = toBeast(handler.reject(partial, refusal), 11, false);
+    stream.expires_after(options.readTimeout);
+    co_await bhttp::async_write(stream, message, kNoThrow);
+  }
+
+  asio::awaitable<void> serveConnection(Worker& worker, tcp::socket socket) {
+    beast::error_code ignored;
+    const auto peer = socket.remote_endpoint(ignored);
+    const std::string clientIp = ignored ? std::string() : peer.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    while (!shuttingDown) {
+      if (buffer.size() == 0) {
+        // Idle between requests: the only state in which shutdown may close
+        // the connection without losing a request.
+        worker.idleConnections.insert(&stream);
+        stream.expires_after(options.idleTimeout);
+        auto [error, bytes] = co_await stream.async_read_some(buffer.prepare(kFirstReadBytes),
+                                                              kNoThrow);
+        worker.idleConnections.erase(&stream);
+        if (error) break;
+        buffer.commit(bytes);
+      }
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.maxHeaderBytes));
+      parser.body_limit(options.maxBodyBytes);
+      stream.expires_after(options.readTimeout);
+      auto [headerError, headerBytes] =
+          co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+      if (headerError) {
+        if (auto refusal = refusalFor(headerError, options.maxBodyBytes)) {
+          Request partial;
+          if (parser.is_header_done()) partial = toRequest(parser, clientIp);
+          partial.clientIp = clientIp;
+          co_await sendRefusal(stream, partial, *refusal);
+        }
+        break;
+      }
+      if (parser.get()[bhttp::field::expect] == "100-continue" && !parser.is_done()) {
+        bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, 11};
+        co_await bhttp::async_write(stream, proceed, kNoThrow);
+      }
+      if (!parser.is_done()) {
+        auto [bodyError, bodyBytes] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+        if (bodyError) {
+          if (auto refusal = refusalFor(bodyError, options.maxBodyBytes)) {
+            co_await sendRefusal(stream, toRequest(parser, clientIp), *refusal);
+          }
+          break;
+        }
+      }
+      Request request = toRequest(parser, clientIp);
+      request.body = std::move(parser.get().body());
+      const bool keepAlive = parser.get().keep_alive() && !shuttingDown;
+      auto message = toBeast(handler.handle(request), parser.get().version(), keepAlive);
+      stream.expires_after(options.readTimeout);
+      auto [writeError, written] = co_await bhttp::async_write(stream, message, kNoThrow);
+      if (writeError || !keepAlive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  void beginShutdown() {
+    shuttingDown = true;
+    asio::post(workers[0]->io, [this] {
+      beast::error_code ignored;
+      acceptor->close(ignored);
+    });
+    for (auto& worker : workers) {
+      asio::post(worker->io, [&worker = *worker] {
+        worker.keepRunning.reset();
+        for (beast::tcp_stream* stream : worker.idleConnections) stream->cancel();
+      });
+    }
+  }
+};
+
+Server::Server(ServerOptions options, RequestHandler& handler)
+    : impl_(std::make_unique<Impl>(std::move(options), handler)) {
+  const unsigned threads = std::max(1u, impl_->options.threads);
+  for (unsigned i = 0; i < threads; ++i) impl_->workers.push_back(std::make_unique<Worker>());
+}
+
+Server::~Server() = default;
+
+std::uint16_t Server::listen() {
+  Impl& impl = *impl_;
+  const tcp::endpoint endpoint(asio::ip::make_address(impl.options.host), impl.options.port);
+  impl.acceptor.emplace(impl.workers[0]->io);
+  impl.acceptor->open(endpoint.protocol());
+  impl.acceptor->set_option(asio::socket_base::reuse_address(true));
+  impl.acceptor->bind(endpoint);
+  impl.acceptor->listen(asio::socket_base::max_listen_connections);
+  return impl.acceptor->local_endpoint().port();
+}
+
+void Server::run() {
+  Impl& impl = *impl_;
+  asio::signal_set signals(impl.control, SIGINT, SIGTERM);
+  signals.async_wait([&](const beast::error_code&, int) { impl.control.stop(); });
+  asio::co_spawn(impl.workers[0]->io, impl.acceptLoop(), asio::detached);
+
+  std::vector<std::future<void>> finished;
+  for (auto& worker : impl.workers) {
+    std::promise<void> done;
+    finished.push_back(done.get_future());
+    worker->thread = std::thread([&io = worker->io, done = std::move(done)]() mutable {
+      io.run();
+      done.set_value();
+    });
+  }
+  impl.control.run();
+
+  impl.beginShutdown();
+  const auto deadline = std::chrono::steady_clock::now() + impl.options.drainTimeout;
+  for (std::size_t i = 0; i < impl.workers.size(); ++i) {
+    if (finished[i].wait_until(deadline) == std::future_status::timeout) {
+      impl.workers[i]->io.stop();  // a request outlived the drain timeout
+    }
+    impl.workers[i]->thread.join();
+  }
+}
+
+void Server::stop() {
+  asio::post(impl_->control, [this] { impl_->control.stop(); });
+}
+
+}  // namespace tessera::http

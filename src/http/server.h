@@ -1,0 +1,51 @@
+// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one
+// io_context per thread, one coroutine per connection, keep-alive, a
+// deadline on every read, header and body limits, and graceful shutdown on
+// SIGINT/SIGTERM (stop accepting, close idle connections, finish requests
+// in flight).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "http/request_handler.h"
+
+namespace tessera::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  unsigned threads = 1;
+  std::size_t maxHeaderBytes = 16 * 1024;
+  std::size_t maxBodyBytes = 10 * 1024 * 1024;
+  std::chrono::seconds readTimeout{30};    // to receive one whole request
+  std::chrono::seconds idleTimeout{75};    // between keep-alive requests
+  std::chrono::seconds drainTimeout{30};   // for requests in flight at shutdown
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, RequestHandler& handler);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket. Returns the bound port (useful with port 0).
+  // Throws std::system_error when the address cannot be bound.
+  std::uint16_t listen();
+
+  // Serves until SIGINT, SIGTERM or stop(), then drains and returns.
+  void run();
+
+  // Asks run() to shut down gracefully. Thread-safe.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tessera::http

@@ -1,0 +1,51 @@
+// tessera: the command line. serve | user create | migrate.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/config.h"
+#include "app/logging.h"
+
+int main(int argc, char** argv) {
+  using namespace tessera::app;
+  CLI::App cli{"Tessera: a self-hosted table database with personal access tokens"};
+  cli.set_version_flag("--version", "tessera 0.1.0");
+  cli.require_subcommand(1);
+
+  Config config;
+  CLI::App* serve = cli.add_subcommand("serve", "Run the HTTP server");
+  addServeOptions(*serve, config);
+
+  CLI::App* user = cli.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  CLI::App* userCreate =
+      user->add_subcommand("create", "Create a user; the password is read from standard input");
+  std::string email, name;
+  bool passwordStdin = false;
+  userCreate->add_option("--email", email, "Email address")->required();
+  userCreate->add_option("--name", name, "Display name")->required();
+  userCreate->add_flag("--password-stdin", passwordStdin, "Read the password from stdin")
+      ->required();
+  addDatabaseOptions(*userCreate, config);
+
+  CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
+  addDatabaseOptions(*migrate, config);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    setUpLogging(config.logLevel);
+    if (serve->parsed()) {
+      validate(config);
+      return runServe(config);
+    }
+    if (userCreate->parsed()) return runUserCreate(config, email, name);
+    if (migrate->parsed()) return runMigrate(config);
+  } catch (const std::exception& error) {
+    spdlog::error("{}", error.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,83 @@
+// The storage interface every feature uses. A Database hands out a Session
+// bound to one transaction: read() for a consistent snapshot, write() for an
+// atomic, durable change. SQL is the portable subset both backends speak,
+// with `?` placeholders; values are always bound, never spliced into text.
+// A PostgreSQL backend implements the same two classes; feature code does
+// not change.
+#pragma once
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "store/sql_value.h"
+
+namespace tessera::store {
+
+// A connection inside one open transaction. Valid only within the callback
+// that received it.
+class Session {
+ public:
+  virtual ~Session() = default;
+
+  virtual Rows query(std::string_view sql, std::span<const SqlValue> params) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) = 0;
+  // Runs several parameterless statements (migrations, DDL).
+  virtual void executeScript(std::string_view sql) = 0;
+
+  Rows query(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
+    return query(sql, std::span<const SqlValue>(params.begin(), params.size()));
+  }
+  std::int64_t execute(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
+    return execute(sql, std::span<const SqlValue>(params.begin(), params.size()));
+  }
+};
+
+class Database {
+ public:
+  using Work = std::function<void(Session&)>;
+
+  virtual ~Database() = default;
+
+  // Runs `work` in a read-only snapshot. May run concurrently with other
+  // reads and with a write.
+  virtual void readWith(const Work& work) = 0;
+
+  // Runs `work` atomically and returns once the change is durable. An
+  // exception thrown by `work` rolls back its changes (only its own) and is
+  // rethrown here. REQUIRES: `work` does not call back into this Database.
+  virtual void writeWith(const Work& work) = 0;
+
+  // Finishes queued writes and closes every connection.
+  virtual void close() = 0;
+
+  // Convenience forms that return what the callback returns.
+  template <class F>
+  auto read(F&& work) -> std::invoke_result_t<F, Session&> {
+    return run(&Database::readWith, std::forward<F>(work));
+  }
+  template <class F>
+  auto write(F&& work) -> std::invoke_result_t<F, Session&> {
+    return run(&Database::writeWith, std::forward<F>(work));
+  }
+
+ private:
+  template <class F>
+  auto run(void (Database::*method)(const Work&), F&& work) -> std::invoke_result_t<F, Session&> {
+    using Result = std::invoke_result_t<F, Session&>;
+    if constexpr (std::is_void_v<Result>) {
+      (this->*method)([&](Session& session) { work(session); });
+    } else {
+      std::optional<Result> result;
+      (this->*method)([&](Session& session) { result.emplace(work(session)); });
+      return std::move(*result);
+    }
+  }
+};
+
+}  // namespace tessera::store

@@ -1,0 +1,96 @@
+#include "store/migrations.h"
+
+#include "common/clock.h"
+#include "store/store_error.h"
+
+namespace tessera::store {
+
+const std::vector<Migration>& allMigrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "accounts, spaces, bases and members", R"sql(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL,
+  email_key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  is_admin INTEGER NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE browser_sessions (
+  secret_hash TEXT PRIMARY KEY,
+  csrf_hash TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX browser_sessions_user ON browser_sessions(user_id);
+CREATE TABLE spaces (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE bases (
+  id TEXT PRIMARY KEY,
+  space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX bases_space ON bases(space_id);
+CREATE TABLE space_members (
+  space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (space_id, user_id)
+);
+CREATE INDEX space_members_user ON space_members(user_id);
+CREATE TABLE base_members (
+  base_id TEXT NOT NULL REFERENCES bases(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (base_id, user_id)
+);
+CREATE INDEX base_members_user ON base_members(user_id);
+)sql"},
+  };
+  return migrations;
+}
+
+int migrate(Database& database, const std::vector<Migration>& migrations) {
+  database.write([](Session& session) {
+    session.executeScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+  });
+  const std::int64_t current = database.read([](Session& session) {
+    Rows rows = session.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    return rows.at(0).integer(0);
+  });
+  const int newest = migrations.empty() ? 0 : migrations.back().version;
+  if (current > newest) {
+    throw StoreError(StoreError::Kind::Other,
+                     "the database is at schema version " + std::to_string(current) +
+                         " but this Tessera knows only up to " + std::to_string(newest) +
+                         "; run a newer Tessera");
+  }
+  int applied = 0;
+  for (const Migration& migration : migrations) {
+    if (migration.version <= current) continue;
+    database.write([&](Session& session) {
+      session.executeScript(migration.sql);
+      session.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                      {std::int64_t{migration.version}, migration.name, nowMillis()});
+    });
+    ++applied;
+  }
+  return applied;
+}
+
+}  // namespace tessera::store

@@ -1,0 +1,160 @@
+#include "store/sqlite/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include "store/store_error.h"
+
+namespace tessera::store {
+namespace {
+
+constexpr int kBusyTimeoutMillis = 5000;
+
+StoreError::Kind kindOf(int code) {
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return StoreError::Kind::UniqueViolation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return StoreError::Kind::ForeignKeyViolation;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+      return StoreError::Kind::Unavailable;
+    default:
+      return StoreError::Kind::Other;
+  }
+}
+
+// Resets a statement when leaving scope so a cached statement never holds
+// a read lock past its use.
+struct StatementReset {
+  sqlite3_stmt* statement;
+  ~StatementReset() {
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+  }
+};
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path, bool readOnly) {
+  const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (code != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError(StoreError::Kind::Unavailable, "cannot open " + path + ": " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMillis);
+  if (!readOnly) {
+    // FULL: a commit is on disk before write() returns, so nothing that was
+    // acknowledged is lost even when the machine loses power.
+    executeScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+  }
+  executeScript("PRAGMA foreign_keys=ON;");
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+void SqliteConnection::fail(int code, std::string_view what) {
+  throw StoreError(kindOf(code), std::string(what) + ": " + sqlite3_errmsg(db_));
+}
+
+sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
+  auto found = statements_.find(std::string(sql));
+  if (found != statements_.end()) return found->second;
+  sqlite3_stmt* statement = nullptr;
+  const int code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+  if (code != SQLITE_OK) fail(code, "prepare failed");
+  statements_.emplace(std::string(sql), statement);
+  return statement;
+}
+
+void SqliteConnection::bind(sqlite3_stmt* statement, std::span<const SqlValue> params) {
+  if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(statement)) {
+    throw StoreError(StoreError::Kind::Other, "wrong number of bound parameters");
+  }
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i + 1);
+    int code = SQLITE_OK;
+    if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
+      code = sqlite3_bind_int64(statement, index, *integer);
+    } else if (const auto* real = std::get_if<double>(&params[i])) {
+      code = sqlite3_bind_double(statement, index, *real);
+    } else if (const auto* text = std::get_if<std::string>(&params[i])) {
+      code = sqlite3_bind_text(statement, index, text->data(), static_cast<int>(text->size()),
+                               SQLITE_TRANSIENT);
+    } else {
+      code = sqlite3_bind_null(statement, index);
+    }
+    if (code != SQLITE_OK) fail(code, "bind failed");
+  }
+}
+
+Rows SqliteConnection::query(std::string_view sql, std::span<const SqlValue> params) {
+  sqlite3_stmt* statement = prepare(sql);
+  StatementReset reset{statement};
+  bind(statement, params);
+  Rows rows;
+  const int columns = sqlite3_column_count(statement);
+  while (true) {
+    const int code = sqlite3_step(statement);
+    if (code == SQLITE_DONE) break;
+    if (code != SQLITE_ROW) fail(code, "query failed");
+    std::vector<SqlValue> values;
+    values.reserve(static_cast<std::size_t>(columns));
+    for (int column = 0; column < columns; ++column) {
+      switch (sqlite3_column_type(statement, column)) {
+        case SQLITE_INTEGER:
+          values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, column)));
+          break;
+        case SQLITE_FLOAT:
+          values.emplace_back(sqlite3_column_double(statement, column));
+          break;
+        case SQLITE_NULL:
+          values.emplace_back(nullptr);
+          break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+          values.emplace_back(std::string(text, static_cast<std::size_t>(
+                                                    sqlite3_column_bytes(statement, column))));
+        }
+      }
+    }
+    rows.emplace_back(std::move(values));
+  }
+  return rows;
+}
+
+std::int64_t SqliteConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
+  sqlite3_stmt* statement = prepare(sql);
+  StatementReset reset{statement};
+  bind(statement, params);
+  int code;
+  while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+  }
+  if (code != SQLITE_DONE) fail(code, "statement failed");
+  return sqlite3_changes64(db_);
+}
+
+void SqliteConnection::executeScript(std::string_view sql) {
+  const std::string text(sql);
+  char* error = nullptr;
+  const int code = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  if (code != SQLITE_OK) {
+    const std::string message = error ? error : sqlite3_errstr(code);
+    sqlite3_free(error);
+    throw StoreError(kindOf(code), "script failed: " + message);
+  }
+}
+
+}  // namespace tessera::store

@@ -1,0 +1,41 @@
+// One SQLite connection with a cache of prepared statements. It is the
+// Session that SqliteDatabase hands to feature code. Not thread-safe: a
+// connection is used by one thread at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/database.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tessera::store {
+
+class SqliteConnection final : public Session {
+ public:
+  // Opens (creating if needed) the file at `path` with WAL, foreign keys
+  // and a busy timeout. `readOnly` opens it for reading only.
+  SqliteConnection(const std::string& path, bool readOnly);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Rows query(std::string_view sql, std::span<const SqlValue> params) override;
+  std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) override;
+  void executeScript(std::string_view sql) override;
+  using Session::execute;
+  using Session::query;
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql);
+  void bind(sqlite3_stmt* statement, std::span<const SqlValue> params);
+  [[noreturn]] void fail(int code, std::string_view what);
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace tessera::store

@@ -1,0 +1,139 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include <future>
+
+#include "store/sqlite/sqlite_connection.h"
+#include "store/store_error.h"
+
+namespace tessera::store {
+namespace {
+
+// Upper bound on writes folded into one commit; keeps one batch's latency
+// bounded under a flood of writes.
+constexpr std::size_t kMaxBatch = 512;
+
+}  // namespace
+
+struct SqliteDatabase::PendingWrite {
+  const Work* work;
+  std::promise<void> done;
+};
+
+SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {
+  writer_ = std::make_unique<SqliteConnection>(path_, false);
+  writerThread_ = std::thread([this] { writerLoop(); });
+}
+
+SqliteDatabase::~SqliteDatabase() { close(); }
+
+void SqliteDatabase::close() {
+  {
+    std::lock_guard lock(queueMutex_);
+    if (closing_) return;
+    closing_ = true;
+  }
+  queueChanged_.notify_all();
+  if (writerThread_.joinable()) writerThread_.join();
+  std::lock_guard lock(readersMutex_);
+  idleReaders_.clear();
+  writer_.reset();
+}
+
+std::unique_ptr<SqliteConnection> SqliteDatabase::takeReader() {
+  {
+    std::lock_guard lock(readersMutex_);
+    if (!idleReaders_.empty()) {
+      auto reader = std::move(idleReaders_.back());
+      idleReaders_.pop_back();
+      return reader;
+    }
+  }
+  return std::make_unique<SqliteConnection>(path_, true);
+}
+
+void SqliteDatabase::returnReader(std::unique_ptr<SqliteConnection> reader) {
+  std::lock_guard lock(readersMutex_);
+  idleReaders_.push_back(std::move(reader));
+}
+
+void SqliteDatabase::readWith(const Work& work) {
+  auto reader = takeReader();
+  reader->execute("BEGIN");
+  try {
+    work(*reader);
+  } catch (...) {
+    reader->execute("ROLLBACK");
+    returnReader(std::move(reader));
+    throw;
+  }
+  reader->execute("COMMIT");
+  returnReader(std::move(reader));
+}
+
+void SqliteDatabase::writeWith(const Work& work) {
+  PendingWrite pending{&work, {}};
+  std::future<void> done = pending.done.get_future();
+  {
+    std::lock_guard lock(queueMutex_);
+    if (closing_) throw StoreError(StoreError::Kind::Unavailable, "database is closed");
+    queue_.push_back(&pending);
+  }
+  queueChanged_.notify_one();
+  done.get();
+}
+
+void SqliteDatabase::writerLoop() {
+  std::vector<PendingWrite*> batch;
+  while (true) {
+    {
+      std::unique_lock lock(queueMutex_);
+      queueChanged_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closing, and every queued write is done
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    commitBatch(batch);
+    batch.clear();
+  }
+}
+
+void SqliteDatabase::commitBatch(std::vector<PendingWrite*>& batch) {
+  std::vector<std::exception_ptr> failures(batch.size());
+  try {
+    writer_->execute("BEGIN IMMEDIATE");
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      writer_->execute("SAVEPOINT write_call");
+      try {
+        (*batch[i]->work)(*writer_);
+        writer_->execute("RELEASE write_call");
+      } catch (...) {
+        failures[i] = std::current_exception();
+        writer_->execute("ROLLBACK TO write_call");
+        writer_->execute("RELEASE write_call");
+      }
+    }
+    writer_->execute("COMMIT");
+  } catch (...) {
+    // The transaction itself failed (disk full, I/O error): nothing of the
+    // batch is durable, so every caller learns of it.
+    const std::exception_ptr batchFailure = std::current_exception();
+    try {
+      writer_->execute("ROLLBACK");
+    } catch (...) {
+      // Already rolled back by SQLite.
+    }
+    for (PendingWrite* pending : batch) pending->done.set_exception(batchFailure);
+    return;
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (failures[i]) {
+      batch[i]->done.set_exception(failures[i]);
+    } else {
+      batch[i]->done.set_value();
+    }
+  }
+}
+
+}  // namespace tessera::store

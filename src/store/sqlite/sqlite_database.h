@@ -1,0 +1,52 @@
+// The SQLite backend: one file in WAL mode, one writer connection on its
+// own thread that groups concurrent write() calls into one commit (each
+// call in its own savepoint, so one failing call undoes only itself), and a
+// pool of reader connections, one per concurrently reading thread.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/database.h"
+
+namespace tessera::store {
+
+class SqliteConnection;
+
+class SqliteDatabase final : public Database {
+ public:
+  // Opens or creates the database file at `path`.
+  explicit SqliteDatabase(std::string path);
+  ~SqliteDatabase() override;
+
+  void readWith(const Work& work) override;
+  void writeWith(const Work& work) override;
+  void close() override;
+
+ private:
+  struct PendingWrite;
+
+  void writerLoop();
+  void commitBatch(std::vector<PendingWrite*>& batch);
+  std::unique_ptr<SqliteConnection> takeReader();
+  void returnReader(std::unique_ptr<SqliteConnection> reader);
+
+  const std::string path_;
+  std::unique_ptr<SqliteConnection> writer_;
+
+  std::mutex readersMutex_;
+  std::vector<std::unique_ptr<SqliteConnection>> idleReaders_;
+
+  std::mutex queueMutex_;
+  std::condition_variable queueChanged_;
+  std::deque<PendingWrite*> queue_;
+  bool closing_ = false;
+  std::thread writerThread_;
+};
+
+}  // namespace tessera::store
