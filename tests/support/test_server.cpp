@@ -1,0 +1,136 @@
+#include "support/test_server.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace tessera::testing {
+namespace {
+
+std::string readFile(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::filesystem::path makeTempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "tessera-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& stdoutFile,
+            const std::filesystem::path& stdinFile) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(TESSERA_BINARY));
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, stdinFile.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, stdoutFile.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                   0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  pid_t pid = -1;
+  const int error = posix_spawn(&pid, TESSERA_BINARY, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (error != 0) throw std::runtime_error("cannot start " + std::string(TESSERA_BINARY));
+  return pid;
+}
+
+int exitStatusOf(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return -WTERMSIG(status);
+  return -1000;
+}
+
+}  // namespace
+
+TestServer::TestServer(std::vector<std::string> extraArgs)
+    : root_(makeTempDir()),
+      dataDir_(root_ / "data"),
+      logFile_(root_ / "server.log"),
+      extraArgs_(std::move(extraArgs)) {
+  launch();
+}
+
+TestServer::~TestServer() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(root_, ignored);
+}
+
+void TestServer::launch() {
+  const auto readyFile = root_ / "ready";
+  std::filesystem::remove(readyFile);
+  const std::string listen = port_ == 0 ? "127.0.0.1:0" : "127.0.0.1:" + std::to_string(port_);
+  std::vector<std::string> args = {"serve",       "--listen",     listen,
+                                   "--data-dir",  dataDir_.string(), "--ready-file",
+                                   readyFile.string(), "--threads", "2"};
+  args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
+  pid_ = spawn(args, logFile_, "/dev/null");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!std::filesystem::exists(readyFile)) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("tessera exited at start-up:\n" + logText());
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error("tessera did not become ready:\n" + logText());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const std::string address = readFile(readyFile);
+  port_ = static_cast<std::uint16_t>(std::stoul(address.substr(address.rfind(':') + 1)));
+}
+
+std::string TestServer::logText() const { return readFile(logFile_); }
+
+void TestServer::sendSignal(int signal) const { kill(pid_, signal); }
+
+int TestServer::waitForExit() {
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return exitStatusOf(status);
+}
+
+int TestServer::stop() {
+  sendSignal(SIGTERM);
+  return waitForExit();
+}
+
+void TestServer::restart() { launch(); }
+
+int runTessera(const std::vector<std::string>& args, const std::string& input,
+               std::string& output) {
+  const std::filesystem::path root = makeTempDir();
+  {
+    std::ofstream in(root / "stdin");
+    in << input;
+  }
+  const pid_t pid = spawn(args, root / "output", root / "stdin");
+  int status = 0;
+  waitpid(pid, &status, 0);
+  output = readFile(root / "output");
+  std::filesystem::remove_all(root);
+  return exitStatusOf(status);
+}
+
+}  // namespace tessera::testing

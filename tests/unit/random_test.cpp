@@ -1,0 +1,33 @@
+#include "common/random.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace tessera {
+namespace {
+
+TEST(RandomTest, Base62HasTheLengthAndAlphabetAsked) {
+  const std::string value = randomBase62(500);
+  ASSERT_EQ(value.size(), 500u);
+  for (const char c : value) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c))) << c;
+}
+
+TEST(RandomTest, IdsCarryTheirPrefixAndDoNotRepeat) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 10000; ++i) {
+    const std::string id = newId("spc");
+    ASSERT_EQ(id.rfind("spc", 0), 0u);
+    ASSERT_EQ(id.size(), 23u);  // 3 + 20 chars = 119 random bits
+    ASSERT_TRUE(seen.insert(id).second) << "repeated id " << id;
+  }
+}
+
+TEST(RandomTest, EveryBase62CharacterAppears) {
+  const std::string value = randomBase62(20000);
+  std::set<char> distinct(value.begin(), value.end());
+  EXPECT_EQ(distinct.size(), 62u);
+}
+
+}  // namespace
+}  // namespace tessera
