@@ -1,6 +1,6 @@
 // tessera: the command line. serve | user create | migrate.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 

@@ -30,8 +30,8 @@ Decision decide(const Principal& /*principal*/, Action action, const ResourceRef
   }
   if (!roleAllows(role, action)) {
     return {false, 403, "forbidden",
-            "Your role on this " + kind + " (" + std::string(roleName(role)) +
-                ") does not allow " + std::string(actionName(action)) + "."};
+            "Your role on this " + kind + " (" + std::string(roleName(role)) + ") does not allow " +
+                std::string(actionName(action)) + "."};
   }
   return {true, 200, "", ""};
 }

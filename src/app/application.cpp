@@ -35,8 +35,7 @@ Application::Application(const Config& config)
       members_(*database_),
       pipeline_(router_, authenticator_, authorizer_) {
   features::registerHealthRoutes(router_, *database_);
-  features::registerAccountRoutes(router_, accounts_,
-                                  startsWithHttps(config.effectivePublicUrl()));
+  features::registerAccountRoutes(router_, accounts_, startsWithHttps(config.effectivePublicUrl()));
   features::registerSpaceRoutes(router_, spaces_);
   features::registerBaseRoutes(router_, bases_, authorizer_);
   features::registerMemberRoutes(router_, members_, authorizer_);

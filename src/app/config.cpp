@@ -41,6 +41,19 @@ void addDatabaseOptions(CLI::App& command, Config& config) {
       ->envname("TESSERA_DATABASE");
 }
 
+namespace {
+
+// A whole-number option with its environment variable and allowed range.
+void addBounded(CLI::App& command, const std::string& flag, unsigned& target,
+                const std::string& envName, const std::string& help, unsigned min, unsigned max) {
+  command.add_option(flag, target, help)
+      ->envname(envName)
+      ->check(CLI::Range(min, max))
+      ->capture_default_str();
+}
+
+}  // namespace
+
 void addServeOptions(CLI::App& command, Config& config) {
   addDatabaseOptions(command, config);
   command.add_option("--listen", config.listen, "Address and port to listen on (HOST:PORT)")
@@ -50,65 +63,38 @@ void addServeOptions(CLI::App& command, Config& config) {
       .add_option("--public-url", config.publicUrl,
                   "URL users reach the server at; https:// makes cookies Secure")
       ->envname("TESSERA_PUBLIC_URL");
-  command.add_option("--threads", config.threads, "I/O threads (0: one per core)")
-      ->envname("TESSERA_THREADS")
-      ->capture_default_str();
   command.add_option("--max-body-bytes", config.maxBodyBytes, "Largest accepted request body")
       ->envname("TESSERA_MAX_BODY_BYTES")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30))
       ->capture_default_str();
-  command
-      .add_option("--request-timeout-seconds", config.requestTimeoutSeconds,
-                  "Time allowed to receive one request (headers and body)")
-      ->envname("TESSERA_REQUEST_TIMEOUT_SECONDS")
-      ->check(CLI::Range(1u, 3600u))
-      ->capture_default_str();
-  command
-      .add_option("--idle-timeout-seconds", config.idleTimeoutSeconds,
-                  "How long a keep-alive connection may wait for its next request")
-      ->envname("TESSERA_IDLE_TIMEOUT_SECONDS")
-      ->check(CLI::Range(1u, 3600u))
-      ->capture_default_str();
-  command
-      .add_option("--shutdown-timeout-seconds", config.shutdownTimeoutSeconds,
-                  "On SIGINT/SIGTERM, how long requests in flight may take to finish")
-      ->envname("TESSERA_SHUTDOWN_TIMEOUT_SECONDS")
-      ->check(CLI::Range(1u, 3600u))
-      ->capture_default_str();
-  command
-      .add_option("--session-idle-hours", config.sessionIdleHours,
-                  "A browser session ends after this long without use")
-      ->envname("TESSERA_SESSION_IDLE_HOURS")
-      ->check(CLI::Range(1u, 24u * 366u))
-      ->capture_default_str();
-  command
-      .add_option("--session-lifetime-hours", config.sessionLifetimeHours,
-                  "A browser session ends this long after sign-in, used or not")
-      ->envname("TESSERA_SESSION_LIFETIME_HOURS")
-      ->check(CLI::Range(1u, 24u * 366u))
-      ->capture_default_str();
+  addBounded(command, "--threads", config.threads, "TESSERA_THREADS",
+             "I/O threads (0: one per core)", 0, 256);
+  addBounded(command, "--request-timeout-seconds", config.requestTimeoutSeconds,
+             "TESSERA_REQUEST_TIMEOUT_SECONDS",
+             "Time allowed to receive one request (headers and body)", 1, 3600);
+  addBounded(command, "--idle-timeout-seconds", config.idleTimeoutSeconds,
+             "TESSERA_IDLE_TIMEOUT_SECONDS",
+             "How long a keep-alive connection may wait for its next request", 1, 3600);
+  addBounded(command, "--shutdown-timeout-seconds", config.shutdownTimeoutSeconds,
+             "TESSERA_SHUTDOWN_TIMEOUT_SECONDS",
+             "On SIGINT/SIGTERM, how long requests in flight may take to finish", 1, 3600);
+  addBounded(command, "--session-idle-hours", config.sessionIdleHours, "TESSERA_SESSION_IDLE_HOURS",
+             "A browser session ends after this long without use", 1, 24 * 366);
+  addBounded(command, "--session-lifetime-hours", config.sessionLifetimeHours,
+             "TESSERA_SESSION_LIFETIME_HOURS",
+             "A browser session ends this long after sign-in, used or not", 1, 24 * 366);
   command
       .add_flag("--disable-signup", config.disableSignup,
                 "Refuse sign-ups (the first user can always sign up)")
       ->envname("TESSERA_DISABLE_SIGNUP");
-  command
-      .add_option("--signin-failures-per-account", config.signinFailuresPerAccount,
-                  "Failed sign-ins allowed per account within the window")
-      ->envname("TESSERA_SIGNIN_FAILURES_PER_ACCOUNT")
-      ->check(CLI::Range(1u, 100000u))
-      ->capture_default_str();
-  command
-      .add_option("--signin-failures-per-ip", config.signinFailuresPerIp,
-                  "Failed sign-ins allowed per client IP within the window")
-      ->envname("TESSERA_SIGNIN_FAILURES_PER_IP")
-      ->check(CLI::Range(1u, 100000u))
-      ->capture_default_str();
-  command
-      .add_option("--signin-window-seconds", config.signinWindowSeconds,
-                  "The sliding window of the sign-in limits")
-      ->envname("TESSERA_SIGNIN_WINDOW_SECONDS")
-      ->check(CLI::Range(1u, 86400u))
-      ->capture_default_str();
+  addBounded(command, "--signin-failures-per-account", config.signinFailuresPerAccount,
+             "TESSERA_SIGNIN_FAILURES_PER_ACCOUNT",
+             "Failed sign-ins allowed per account within the window", 1, 100000);
+  addBounded(command, "--signin-failures-per-ip", config.signinFailuresPerIp,
+             "TESSERA_SIGNIN_FAILURES_PER_IP",
+             "Failed sign-ins allowed per client IP within the window", 1, 100000);
+  addBounded(command, "--signin-window-seconds", config.signinWindowSeconds,
+             "TESSERA_SIGNIN_WINDOW_SECONDS", "The sliding window of the sign-in limits", 1, 86400);
   command.add_option("--log-level", config.logLevel, "trace, debug, info, warn, error")
       ->envname("TESSERA_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))

@@ -14,7 +14,7 @@ namespace tessera::app {
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string dataDir = "./data";
-  std::string database;  // empty: SQLite file in dataDir
+  std::string database;   // empty: SQLite file in dataDir
   std::string publicUrl;  // empty: http://<listen>
   unsigned threads = 0;   // 0: one per core
   std::size_t maxBodyBytes = 10 * 1024 * 1024;

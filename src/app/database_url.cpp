@@ -16,8 +16,7 @@ bool startsWith(const std::string& text, std::string_view prefix) {
 
 DatabaseUrl parseDatabaseUrl(const std::string& setting, const std::string& dataDir) {
   if (setting.empty()) {
-    return {DatabaseUrl::Backend::Sqlite,
-            (std::filesystem::path(dataDir) / "tessera.db").string()};
+    return {DatabaseUrl::Backend::Sqlite, (std::filesystem::path(dataDir) / "tessera.db").string()};
   }
   if (startsWith(setting, "postgres://") || startsWith(setting, "postgresql://")) {
     return {DatabaseUrl::Backend::Postgres, setting};

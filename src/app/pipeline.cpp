@@ -66,24 +66,22 @@ http::Response Pipeline::handle(const http::Request& request) {
       spdlog::warn("database unavailable request_id={} detail={}", ctx.requestId,
                    logfmtValue(error.what()));
       errorCode = "database_unavailable";
-      response = http::errorResponse(503, errorCode,
-                                     "The database is unavailable. Try again shortly.");
+      response =
+          http::errorResponse(503, errorCode, "The database is unavailable. Try again shortly.");
       response.setHeader("Retry-After", "1");
     } else {
       spdlog::error("store error request_id={} detail={}", ctx.requestId,
                     logfmtValue(error.what()));
       errorCode = "internal_error";
-      response = http::errorResponse(500, errorCode,
-                                     "Something went wrong on the server. Request id: " +
-                                         ctx.requestId + ".");
+      response = http::errorResponse(
+          500, errorCode, "Something went wrong on the server. Request id: " + ctx.requestId + ".");
     }
   } catch (const std::exception& error) {
     spdlog::error("unhandled error request_id={} detail={}", ctx.requestId,
                   logfmtValue(error.what()));
     errorCode = "internal_error";
     response = http::errorResponse(
-        500, errorCode,
-        "Something went wrong on the server. Request id: " + ctx.requestId + ".");
+        500, errorCode, "Something went wrong on the server. Request id: " + ctx.requestId + ".");
   }
   addStandardHeaders(response, ctx.requestId);
   const auto elapsed = std::chrono::steady_clock::now() - started;
@@ -100,8 +98,14 @@ http::Response Pipeline::reject(const http::Request& request, const http::ApiErr
   http::Response response = http::errorResponse(error);
   addStandardHeaders(response, requestId);
   logAccess({request.method.empty() ? "-" : std::string_view(request.method),
-             request.path.empty() ? "-" : std::string_view(request.path), response.status, 0,
-             requestId, {}, {}, request.clientIp, error.code()});
+             request.path.empty() ? "-" : std::string_view(request.path),
+             response.status,
+             0,
+             requestId,
+             {},
+             {},
+             request.clientIp,
+             error.code()});
   return response;
 }
 

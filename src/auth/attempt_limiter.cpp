@@ -24,8 +24,7 @@ std::optional<std::chrono::seconds> AttemptLimiter::blockedFor(const std::string
   const auto now = Clock::now();
   forgetExpired(found->second, now);
   if (found->second.size() < maxFailures_) return std::nullopt;
-  const auto wait =
-      std::chrono::ceil<std::chrono::seconds>(found->second.front() + window_ - now);
+  const auto wait = std::chrono::ceil<std::chrono::seconds>(found->second.front() + window_ - now);
   return std::max(wait, std::chrono::seconds(1));
 }
 

@@ -34,9 +34,7 @@ class ApiError : public std::runtime_error {
 inline ApiError badRequest(std::string code, const std::string& message) {
   return ApiError(400, std::move(code), message);
 }
-inline ApiError notFound(const std::string& message) {
-  return ApiError(404, "not_found", message);
-}
+inline ApiError notFound(const std::string& message) { return ApiError(404, "not_found", message); }
 inline ApiError forbidden(std::string code, const std::string& message) {
   return ApiError(403, std::move(code), message);
 }

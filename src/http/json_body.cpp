@@ -73,9 +73,9 @@ boost::json::value parseJsonText(std::string_view text, std::string_view what) {
   if (!error) parser.finish(error);
   if (error) {
     const std::size_t at = error == boost::json::error::incomplete ? text.size() : consumed;
-    throw badRequest("invalid_json", "The " + std::string(what) + " is not valid JSON: " +
-                                         describeJsonError(error) + " at " +
-                                         describePosition(text, at) + ".");
+    throw badRequest("invalid_json", "The " + std::string(what) +
+                                         " is not valid JSON: " + describeJsonError(error) +
+                                         " at " + describePosition(text, at) + ".");
   }
   return parser.release();
 }

@@ -30,7 +30,8 @@ boost::json::value parseJsonText(std::string_view text, std::string_view what);
 // among `allowedKeys`, otherwise 400 unknown_field.
 class JsonObjectReader {
  public:
-  JsonObjectReader(const boost::json::value& body, std::initializer_list<std::string_view> allowedKeys);
+  JsonObjectReader(const boost::json::value& body,
+                   std::initializer_list<std::string_view> allowedKeys);
 
   bool has(std::string_view key) const;
 

@@ -13,10 +13,10 @@ namespace tessera::http {
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
-  std::string method;    // "GET", "POST", ...
-  std::string path;      // path as sent (percent-encoded), without the query
-  std::string query;     // raw query string, without '?'
-  HeaderList headers;    // as received
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // path as sent (percent-encoded), without the query
+  std::string query;   // raw query string, without '?'
+  HeaderList headers;  // as received
   std::string body;
   std::string clientIp;  // the TCP peer
 

@@ -33,8 +33,7 @@ bool matchPattern(std::string_view pattern, std::string_view path, PathParams& p
     if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}') {
       const auto decoded = boost::urls::make_pct_string_view(actual);
       if (actual.empty() || !decoded) return false;
-      found.emplace_back(std::string(expected.substr(1, expected.size() - 2)),
-                         decoded->decode());
+      found.emplace_back(std::string(expected.substr(1, expected.size() - 2)), decoded->decode());
     } else if (expected != actual) {
       return false;
     }
@@ -50,8 +49,8 @@ void Router::add(std::string method, std::string pattern, access::Requirement re
   if (pattern.empty() || pattern.front() != '/') {
     throw std::logic_error("route pattern must start with '/': " + pattern);
   }
-  routes_.push_back({std::move(method), std::move(pattern), std::move(requirement),
-                     std::move(handler)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(requirement), std::move(handler)});
 }
 
 const Route& Router::match(std::string_view method, std::string_view path,

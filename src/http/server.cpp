@@ -45,10 +45,8 @@ Request toRequest(const bhttp::request_parser<bhttp::string_body>& parser,
   return request;
 }
 
-bhttp::response<bhttp::string_body> toBeast(Response&& response, unsigned version,
-                                            bool keepAlive) {
-  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status),
-                                              version};
+bhttp::response<bhttp::string_body> toBeast(Response&& response, unsigned version, bool keepAlive) {
+  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
   for (auto& [name, value] : response.headers) message.insert(name, value);
   message.body() = std::move(response.body);
   message.keep_alive(keepAlive);
@@ -64,14 +62,14 @@ std::optional<ApiError> refusalFor(const beast::error_code& error, std::size_t m
                     "The request headers are larger than the limit of 16 KiB.");
   }
   if (error == bhttp::error::body_limit) {
-    return ApiError(413, "body_too_large",
-                    "The request body is larger than the limit of " +
-                        std::to_string(maxBodyBytes) + " bytes.");
+    return ApiError(
+        413, "body_too_large",
+        "The request body is larger than the limit of " + std::to_string(maxBodyBytes) + " bytes.");
   }
   if (error.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
       error != bhttp::error::end_of_stream && error != bhttp::error::partial_message) {
-    return ApiError(400, "bad_request", "The request is not valid HTTP/1.1: " + error.message() +
-                                            ".");
+    return ApiError(400, "bad_request",
+                    "The request is not valid HTTP/1.1: " + error.message() + ".");
   }
   return std::nullopt;
 }
@@ -119,8 +117,8 @@ struct Server::Impl {
         // the connection without losing a request.
         worker.idleConnections.insert(&stream);
         stream.expires_after(options.idleTimeout);
-        auto [error, bytes] = co_await stream.async_read_some(buffer.prepare(kFirstReadBytes),
-                                                              kNoThrow);
+        auto [error, bytes] =
+            co_await stream.async_read_some(buffer.prepare(kFirstReadBytes), kNoThrow);
         worker.idleConnections.erase(&stream);
         if (error) break;
         buffer.commit(bytes);

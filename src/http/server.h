@@ -21,9 +21,9 @@ struct ServerOptions {
   unsigned threads = 1;
   std::size_t maxHeaderBytes = 16 * 1024;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
-  std::chrono::seconds readTimeout{30};    // to receive one whole request
-  std::chrono::seconds idleTimeout{75};    // between keep-alive requests
-  std::chrono::seconds drainTimeout{30};   // for requests in flight at shutdown
+  std::chrono::seconds readTimeout{30};   // to receive one whole request
+  std::chrono::seconds idleTimeout{75};   // between keep-alive requests
+  std::chrono::seconds drainTimeout{30};  // for requests in flight at shutdown
 };
 
 class Server {

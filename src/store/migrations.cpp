@@ -75,10 +75,10 @@ int migrate(Database& database, const std::vector<Migration>& migrations) {
   });
   const int newest = migrations.empty() ? 0 : migrations.back().version;
   if (current > newest) {
-    throw StoreError(StoreError::Kind::Other,
-                     "the database is at schema version " + std::to_string(current) +
-                         " but this Tessera knows only up to " + std::to_string(newest) +
-                         "; run a newer Tessera");
+    throw StoreError(StoreError::Kind::Other, "the database is at schema version " +
+                                                  std::to_string(current) +
+                                                  " but this Tessera knows only up to " +
+                                                  std::to_string(newest) + "; run a newer Tessera");
   }
   int applied = 0;
   for (const Migration& migration : migrations) {

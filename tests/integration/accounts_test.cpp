@@ -10,8 +10,7 @@ namespace {
 
 constexpr const char* kPassword = "correct horse battery";
 
-HttpResult signIn(const HttpClient& client, const std::string& email,
-                  const std::string& password) {
+HttpResult signIn(const HttpClient& client, const std::string& email, const std::string& password) {
   return client.json("POST", "/api/auth/signin", {{"email", email}, {"password", password}});
 }
 
@@ -22,9 +21,9 @@ class AccountsTest : public ::testing::Test {
 };
 
 TEST_F(AccountsTest, SignUpSetsAHardenedSessionCookieAndTheFirstUserIsAdmin) {
-  const HttpResult result = client.json(
-      "POST", "/api/auth/signup",
-      {{"email", " Ada@Example.com "}, {"name", "Ada"}, {"password", kPassword}});
+  const HttpResult result =
+      client.json("POST", "/api/auth/signup",
+                  {{"email", " Ada@Example.com "}, {"name", "Ada"}, {"password", kPassword}});
   ASSERT_EQ(result.status, 201) << result.body;
   const auto body = result.json();
   EXPECT_EQ(body.at("user").at("email").as_string(), "Ada@Example.com");
@@ -59,9 +58,9 @@ TEST_F(AccountsTest, SignUpSetsAHardenedSessionCookieAndTheFirstUserIsAdmin) {
 
 TEST_F(AccountsTest, SignUpRefusesBadInputAndDuplicateEmails) {
   signUp(client, "ada@example.com");
-  const HttpResult duplicate = client.json(
-      "POST", "/api/auth/signup",
-      {{"email", "ADA@example.com"}, {"name", "Ada 2"}, {"password", kPassword}});
+  const HttpResult duplicate =
+      client.json("POST", "/api/auth/signup",
+                  {{"email", "ADA@example.com"}, {"name", "Ada 2"}, {"password", kPassword}});
   EXPECT_EQ(duplicate.status, 409);
   EXPECT_EQ(duplicate.errorCode(), "email_taken");
 
@@ -70,13 +69,16 @@ TEST_F(AccountsTest, SignUpRefusesBadInputAndDuplicateEmails) {
     std::string code;
     std::string field;
   } cases[] = {
-      {{{"email", "not-an-email"}, {"name", "A"}, {"password", kPassword}}, "invalid_field", "email"},
+      {{{"email", "not-an-email"}, {"name", "A"}, {"password", kPassword}},
+       "invalid_field",
+       "email"},
       {{{"email", "a@b.co"}, {"name", "A"}, {"password", "short"}}, "invalid_field", "password"},
       {{{"email", "a@b.co"}, {"name", "   "}, {"password", kPassword}}, "invalid_field", "name"},
       {{{"email", "a@b.co"}, {"password", kPassword}}, "missing_field", "name"},
       {{{"email", "a@b.co"}, {"name", "A"}, {"password", 12345678}}, "invalid_field", "password"},
       {{{"email", "a@b.co"}, {"name", "A"}, {"password", kPassword}, {"admin", true}},
-       "unknown_field", "admin"},
+       "unknown_field",
+       "admin"},
   };
   for (const auto& c : cases) {
     const HttpResult result = client.json("POST", "/api/auth/signup", c.body);
@@ -104,8 +106,8 @@ TEST_F(AccountsTest, SignInWorksAndWrongEmailOrPasswordGetTheSameAnswer) {
 
 TEST_F(AccountsTest, SignOutNeedsCsrfAndEndsTheSession) {
   const BrowserUser user = signUp(client, "ada@example.com");
-  const HttpResult noCsrf = client.request("POST", "/api/auth/signout", "",
-                                           {{"Cookie", user.cookieHeader}});
+  const HttpResult noCsrf =
+      client.request("POST", "/api/auth/signout", "", {{"Cookie", user.cookieHeader}});
   EXPECT_EQ(noCsrf.status, 403);
   EXPECT_EQ(noCsrf.errorCode(), "csrf_failed");
   const HttpResult wrongCsrf = client.request(
@@ -123,9 +125,9 @@ TEST_F(AccountsTest, ACsrfTokenOfAnotherSessionIsRefused) {
   const BrowserUser bob = signUp(client, "bob@example.com");
   // Bob's CSRF token and cookie, planted next to Ada's session cookie.
   const std::string adaSession = ada.cookieHeader.substr(0, ada.cookieHeader.find(';'));
-  const HttpResult forged = client.json(
-      "POST", "/api/space", {{"name", "x"}},
-      {{"Cookie", adaSession + "; tessera_csrf=" + bob.csrfToken}, {"X-CSRF-Token", bob.csrfToken}});
+  const HttpResult forged = client.json("POST", "/api/space", {{"name", "x"}},
+                                        {{"Cookie", adaSession + "; tessera_csrf=" + bob.csrfToken},
+                                         {"X-CSRF-Token", bob.csrfToken}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(forged.errorCode(), "csrf_failed");
 }
@@ -136,8 +138,8 @@ TEST_F(AccountsTest, NoCredentialsIs401WithTheErrorShape) {
   EXPECT_EQ(result.errorCode(), "unauthenticated");
   EXPECT_EQ(result.json().at("status").as_int64(), 401);
   EXPECT_FALSE(result.header("www-authenticate").empty());
-  const HttpResult forged = client.request("GET", "/api/auth/user", "",
-                                           {{"Cookie", "tessera_session=forged"}});
+  const HttpResult forged =
+      client.request("GET", "/api/auth/user", "", {{"Cookie", "tessera_session=forged"}});
   EXPECT_EQ(forged.status, 401);
 }
 
@@ -163,7 +165,8 @@ class SignInLimitsTest : public ::testing::Test {
 
 TEST_F(SignInLimitsTest, AnAccountIsLockedAfterRepeatedFailuresWithRetryAfter) {
   signUp(client, "ada@example.com");
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(signIn(client, "ada@example.com", "wrong-pass").status, 401);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(signIn(client, "ada@example.com", "wrong-pass").status, 401);
   const HttpResult locked = signIn(client, "ada@example.com", kPassword);
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.errorCode(), "too_many_attempts");
@@ -182,9 +185,9 @@ TEST(SignupPolicyTest, ClosedSignupStillLetsTheFirstUserIn) {
   TestServer server({"--disable-signup"});
   HttpClient client(server.port());
   signUp(client, "first@example.com");
-  const HttpResult second = client.json(
-      "POST", "/api/auth/signup",
-      {{"email", "second@example.com"}, {"name", "S"}, {"password", kPassword}});
+  const HttpResult second =
+      client.json("POST", "/api/auth/signup",
+                  {{"email", "second@example.com"}, {"name", "S"}, {"password", kPassword}});
   EXPECT_EQ(second.status, 403);
   EXPECT_EQ(second.errorCode(), "signup_disabled");
 }
@@ -192,9 +195,9 @@ TEST(SignupPolicyTest, ClosedSignupStillLetsTheFirstUserIn) {
 TEST(SessionCookieTest, HttpsPublicUrlMakesCookiesSecure) {
   TestServer server({"--public-url", "https://tessera.example.com"});
   HttpClient client(server.port());
-  const HttpResult result = client.json(
-      "POST", "/api/auth/signup",
-      {{"email", "a@example.com"}, {"name", "A"}, {"password", kPassword}});
+  const HttpResult result =
+      client.json("POST", "/api/auth/signup",
+                  {{"email", "a@example.com"}, {"name", "A"}, {"password", kPassword}});
   auto [begin, end] = result.headers.equal_range("set-cookie");
   ASSERT_NE(begin, end);
   for (auto it = begin; it != end; ++it) {

@@ -33,9 +33,9 @@ TEST(CliTest, UserCreateMakesAUserWhoCanSignIn) {
   EXPECT_EQ(output.find("s3cret-passphrase"), std::string::npos);
 
   HttpClient client(server.port());
-  const HttpResult signIn = client.json(
-      "POST", "/api/auth/signin",
-      {{"email", "root@example.com"}, {"password", "s3cret-passphrase"}});
+  const HttpResult signIn =
+      client.json("POST", "/api/auth/signin",
+                  {{"email", "root@example.com"}, {"password", "s3cret-passphrase"}});
   EXPECT_EQ(signIn.status, 200) << signIn.body;
   EXPECT_TRUE(signIn.json().at("user").at("isAdmin").as_bool());
 

@@ -32,8 +32,10 @@ TEST_F(HttpProtocolTest, HealthzAnswersWithARequestId) {
   EXPECT_EQ(result.status, 200);
   EXPECT_EQ(result.json().at("status").as_string(), "ok");
   EXPECT_EQ(result.header("x-request-id").rfind("req", 0), 0u);
-  EXPECT_NE(client.request("GET", "/healthz").header("x-request-id"), result.header("x-request-id"));
-  EXPECT_NE(server.logText().find("request_id=" + result.header("x-request-id")), std::string::npos);
+  EXPECT_NE(client.request("GET", "/healthz").header("x-request-id"),
+            result.header("x-request-id"));
+  EXPECT_NE(server.logText().find("request_id=" + result.header("x-request-id")),
+            std::string::npos);
 }
 
 TEST_F(HttpProtocolTest, UnknownRouteAndWrongMethod) {
@@ -77,9 +79,9 @@ TEST_F(HttpProtocolTest, BodyErrorsNameTheProblem) {
 
 TEST_F(HttpProtocolTest, OversizedBodyIs413AndTheServerKeepsServing) {
   const std::string big(70000, 'a');
-  expectErrorShape(client.request("POST", "/api/auth/signin", big,
-                                  {{"Content-Type", "application/json"}}),
-                   413, "body_too_large");
+  expectErrorShape(
+      client.request("POST", "/api/auth/signin", big, {{"Content-Type", "application/json"}}), 413,
+      "body_too_large");
   EXPECT_EQ(client.request("GET", "/healthz").status, 200);
 }
 
@@ -101,8 +103,8 @@ TEST_F(HttpProtocolTest, MalformedHttpIs400AndNeverA500) {
 
 TEST_F(HttpProtocolTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
-  const std::string answer =
-      client.raw(request + request + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string answer = client.raw(
+      request + request + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   std::size_t responses = 0;
   for (std::size_t at = answer.find("HTTP/1.1 200"); at != std::string::npos;
        at = answer.find("HTTP/1.1 200", at + 1)) {

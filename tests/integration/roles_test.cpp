@@ -60,7 +60,9 @@ std::vector<Case> allCases() {
       {"GET", [](const World& w) { return "/api/space/" + w.spaceId + "/base"; }, none, On::Space,
        Role::Viewer, 200},
       {"POST", [](const World&) { return std::string("/api/base"); },
-       [](const World& w) { return boost::json::value{{"spaceId", w.spaceId}, {"name", "New"}}; },
+       [](const World& w) {
+         return boost::json::value{{"spaceId", w.spaceId}, {"name", "New"}};
+       },
        On::Space, Role::Creator, 201},
       {"GET", base, none, On::Base, Role::Viewer, 200},
       {"PATCH", base, name, On::Base, Role::Creator, 200},
@@ -96,8 +98,8 @@ class RolesTest : public ::testing::Test {
   void add(On on, const std::string& id, const std::string& email, const std::string& role) {
     const std::string path =
         (on == On::Space ? "/api/space/" : "/api/base/") + id + "/collaborator";
-    const HttpResult result = client.json("POST", path, {{"email", email}, {"role", role}},
-                                          users[Role::Owner].headers());
+    const HttpResult result =
+        client.json("POST", path, {{"email", email}, {"role", role}}, users[Role::Owner].headers());
     ASSERT_EQ(result.status, 201) << path << " " << result.body;
   }
 
@@ -108,9 +110,8 @@ class RolesTest : public ::testing::Test {
     const auto& owner = users[Role::Owner];
     const HttpResult space = client.json("POST", "/api/space", {{"name", "S"}}, owner.headers());
     world.spaceId = str(space.json(), "id");
-    const HttpResult base = client.json("POST", "/api/base",
-                                        {{"spaceId", world.spaceId}, {"name", "B"}},
-                                        owner.headers());
+    const HttpResult base = client.json(
+        "POST", "/api/base", {{"spaceId", world.spaceId}, {"name", "B"}}, owner.headers());
     world.baseId = str(base.json(), "id");
     const std::string target = grantedOn == On::Space ? world.spaceId : world.baseId;
     for (const Role role : {Role::Creator, Role::Editor, Role::Commenter, Role::Viewer}) {
@@ -175,8 +176,8 @@ TEST_F(RolesTest, EveryEndpointForEveryRoleGrantedOnTheBase) {
 TEST_F(RolesTest, ARefusedChangeChangesNothing) {
   const World world = makeWorld(On::Space);
   const auto& viewer = users[Role::Viewer];
-  const HttpResult refused = client.json("PATCH", "/api/space/" + world.spaceId,
-                                         {{"name", "Hijacked"}}, viewer.headers());
+  const HttpResult refused =
+      client.json("PATCH", "/api/space/" + world.spaceId, {{"name", "Hijacked"}}, viewer.headers());
   ASSERT_EQ(refused.status, 403);
   EXPECT_EQ(refused.json().at("status").as_int64(), 403);
   EXPECT_FALSE(refused.json().at("message").as_string().empty());
@@ -222,8 +223,7 @@ TEST_F(RolesTest, DeletingASpaceDeletesItsBases) {
   ASSERT_EQ(client.request("DELETE", "/api/space/" + world.spaceId, "", owner.headers()).status,
             204);
   EXPECT_EQ(client.request("GET", "/api/base/" + world.baseId, "", owner.headers()).status, 404);
-  EXPECT_EQ(client.request("GET", "/api/space/" + world.spaceId, "", owner.headers()).status,
-            404);
+  EXPECT_EQ(client.request("GET", "/api/space/" + world.spaceId, "", owner.headers()).status, 404);
 }
 
 TEST_F(RolesTest, ASpaceKeepsItsLastOwner) {
@@ -248,8 +248,7 @@ TEST_F(RolesTest, AnyCollaboratorMayLeave) {
   const auto& viewer = users[Role::Viewer];
   const std::string self = "/api/space/" + world.spaceId + "/collaborator/" + viewer.id;
   EXPECT_EQ(client.request("DELETE", self, "", viewer.headers()).status, 204);
-  EXPECT_EQ(client.request("GET", "/api/space/" + world.spaceId, "", viewer.headers()).status,
-            404);
+  EXPECT_EQ(client.request("GET", "/api/space/" + world.spaceId, "", viewer.headers()).status, 404);
 }
 
 TEST_F(RolesTest, CollaboratorMistakesGetClearErrors) {
@@ -264,7 +263,9 @@ TEST_F(RolesTest, CollaboratorMistakesGetClearErrors) {
     std::string code;
   } cases[] = {
       {spaceMembers, {{"email", "ghost@example.com"}, {"role", "viewer"}}, 404, "user_not_found"},
-      {spaceMembers, {{"email", users[Role::Viewer].email}, {"role", "viewer"}}, 409,
+      {spaceMembers,
+       {{"email", users[Role::Viewer].email}, {"role", "viewer"}},
+       409,
        "already_collaborator"},
       {spaceMembers, {{"email", "newcomer@example.com"}, {"role", "admin"}}, 400, "invalid_role"},
       {baseMembers, {{"email", "newcomer@example.com"}, {"role", "owner"}}, 400, "invalid_role"},
@@ -275,8 +276,8 @@ TEST_F(RolesTest, CollaboratorMistakesGetClearErrors) {
     EXPECT_EQ(result.status, c.status) << result.body;
     EXPECT_EQ(result.errorCode(), c.code) << result.body;
   }
-  const HttpResult notMember = client.json(
-      "PATCH", spaceMembers + "/" + users[Role::None].id, {{"role", "editor"}}, owner.headers());
+  const HttpResult notMember = client.json("PATCH", spaceMembers + "/" + users[Role::None].id,
+                                           {{"role", "editor"}}, owner.headers());
   EXPECT_EQ(notMember.status, 404);
 }
 

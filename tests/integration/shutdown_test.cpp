@@ -42,9 +42,11 @@ TEST(ShutdownTest, ARequestInFlightFinishesAndIsKept) {
   const BrowserUser user = signUp(client, "ada@example.com");
 
   const std::string body = boost::json::serialize(boost::json::value{{"name", "Survivor"}});
-  const std::string head = "POST /api/space HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                           "Cookie: " + user.cookieHeader + "\r\nX-CSRF-Token: " + user.csrfToken +
-                           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  const std::string head =
+      "POST /api/space HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Cookie: " +
+      user.cookieHeader + "\r\nX-CSRF-Token: " + user.csrfToken +
+      "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
   asio::io_context io;
   tcp::socket socket(io);
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server.port()));
@@ -63,9 +65,9 @@ TEST(ShutdownTest, ARequestInFlightFinishesAndIsKept) {
 
   server.restart();
   HttpClient again(server.port());
-  const HttpResult signIn = again.json(
-      "POST", "/api/auth/signin",
-      {{"email", "ada@example.com"}, {"password", "correct horse battery"}});
+  const HttpResult signIn =
+      again.json("POST", "/api/auth/signin",
+                 {{"email", "ada@example.com"}, {"password", "correct horse battery"}});
   const BrowserUser back = browserUserFrom(signIn);
   const auto spaces = again.request("GET", "/api/space", "", back.headers()).json();
   ASSERT_EQ(spaces.at("spaces").as_array().size(), 1u);

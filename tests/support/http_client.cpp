@@ -117,8 +117,8 @@ BrowserUser browserUserFrom(const HttpResult& result) {
 
 BrowserUser signUp(const HttpClient& client, const std::string& email, const std::string& name,
                    const std::string& password) {
-  const HttpResult result = client.json(
-      "POST", "/api/auth/signup", {{"email", email}, {"name", name}, {"password", password}});
+  const HttpResult result = client.json("POST", "/api/auth/signup",
+                                        {{"email", email}, {"name", name}, {"password", password}});
   if (result.status != 201) {
     throw std::runtime_error("sign-up of " + email + " failed: " + std::to_string(result.status) +
                              " " + result.body);

@@ -79,9 +79,9 @@ void TestServer::launch() {
   const auto readyFile = root_ / "ready";
   std::filesystem::remove(readyFile);
   const std::string listen = port_ == 0 ? "127.0.0.1:0" : "127.0.0.1:" + std::to_string(port_);
-  std::vector<std::string> args = {"serve",       "--listen",     listen,
-                                   "--data-dir",  dataDir_.string(), "--ready-file",
-                                   readyFile.string(), "--threads", "2"};
+  std::vector<std::string> args = {
+      "serve",        "--listen",         listen,      "--data-dir", dataDir_.string(),
+      "--ready-file", readyFile.string(), "--threads", "2"};
   args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
   pid_ = spawn(args, logFile_, "/dev/null");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

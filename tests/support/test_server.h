@@ -45,7 +45,6 @@ class TestServer {
 
 // Runs the tessera binary with `args`, feeding `input` to stdin. Returns
 // the exit status; stdout and stderr are captured into `output`.
-int runTessera(const std::vector<std::string>& args, const std::string& input,
-               std::string& output);
+int runTessera(const std::vector<std::string>& args, const std::string& input, std::string& output);
 
 }  // namespace tessera::testing

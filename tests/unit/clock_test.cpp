@@ -22,9 +22,9 @@ TEST(ClockTest, ParsesOffsetsAndPlainDates) {
 }
 
 TEST(ClockTest, RefusesMalformedText) {
-  for (const char* bad : {"", "2026", "2026-13-01", "2026-02-30", "2026-11-27T25:00:00Z",
-                          "2026-11-27T10:00:00", "2026-11-27T10:00:00Zjunk", "yesterday",
-                          "2026-11-27T10:00:00+2"}) {
+  for (const char* bad :
+       {"", "2026", "2026-13-01", "2026-02-30", "2026-11-27T25:00:00Z", "2026-11-27T10:00:00",
+        "2026-11-27T10:00:00Zjunk", "yesterday", "2026-11-27T10:00:00+2"}) {
     EXPECT_FALSE(parseRfc3339(bad).has_value()) << bad;
   }
 }

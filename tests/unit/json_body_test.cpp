@@ -52,15 +52,15 @@ TEST(JsonBodyTest, TruncatedAndEmptyBodiesAre400) {
 TEST(JsonBodyTest, NestingDeeperThanTheLimitIsRefused) {
   const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
   EXPECT_NO_THROW(parseJsonBody(jsonRequest(ok)));
-  const std::string deep = std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']');
+  const std::string deep =
+      std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']');
   const ApiError error = errorOf([&] { parseJsonBody(jsonRequest(deep)); });
   EXPECT_EQ(error.code(), "invalid_json");
   EXPECT_NE(std::string(error.what()).find("nesting"), std::string::npos);
 }
 
 TEST(JsonBodyTest, InvalidUtf8IsRefused) {
-  EXPECT_EQ(errorOf([] { parseJsonBody(jsonRequest("{\"a\":\"\xff\"}")); }).code(),
-            "invalid_json");
+  EXPECT_EQ(errorOf([] { parseJsonBody(jsonRequest("{\"a\":\"\xff\"}")); }).code(), "invalid_json");
 }
 
 TEST(JsonObjectReaderTest, RefusesUnknownFieldsByName) {

@@ -11,10 +11,10 @@ namespace {
 // The written rules of DESIGN section 3, one row per action: the weakest
 // role that may perform it.
 const std::map<Action, Role> kWeakestRoleAllowed = {
-    {Action::SpaceRead, Role::Viewer},    {Action::BaseRead, Role::Viewer},
-    {Action::MemberRead, Role::Viewer},   {Action::BaseCreate, Role::Creator},
-    {Action::BaseUpdate, Role::Creator},  {Action::BaseDelete, Role::Creator},
-    {Action::SpaceUpdate, Role::Owner},   {Action::SpaceDelete, Role::Owner},
+    {Action::SpaceRead, Role::Viewer},   {Action::BaseRead, Role::Viewer},
+    {Action::MemberRead, Role::Viewer},  {Action::BaseCreate, Role::Creator},
+    {Action::BaseUpdate, Role::Creator}, {Action::BaseDelete, Role::Creator},
+    {Action::SpaceUpdate, Role::Owner},  {Action::SpaceDelete, Role::Owner},
     {Action::MemberManage, Role::Owner},
 };
 
@@ -31,9 +31,8 @@ TEST(PolicyTest, RolesAllowExactlyTheWrittenRules) {
 }
 
 TEST(PolicyTest, NoRoleMeansNotFoundSoExistenceDoesNotLeak) {
-  const Decision decision =
-      decide(Principal{"usr1", false, ""}, Action::SpaceRead, {ResourceKind::Space, "spc1"},
-             Role::None);
+  const Decision decision = decide(Principal{"usr1", false, ""}, Action::SpaceRead,
+                                   {ResourceKind::Space, "spc1"}, Role::None);
   EXPECT_FALSE(decision.allowed);
   EXPECT_EQ(decision.status, 404);
   EXPECT_EQ(decision.code, "not_found");

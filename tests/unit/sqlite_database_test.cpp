@@ -59,7 +59,8 @@ TEST_F(SqliteDatabaseTest, AFailingWriteUndoesOnlyItselfAndRethrows) {
 }
 
 TEST_F(SqliteDatabaseTest, UniqueViolationsAreReportedAsSuch) {
-  database->write([](Session& session) { session.execute("INSERT INTO items (name) VALUES ('a')"); });
+  database->write(
+      [](Session& session) { session.execute("INSERT INTO items (name) VALUES ('a')"); });
   try {
     database->write(
         [](Session& session) { session.execute("INSERT INTO items (name) VALUES ('a')"); });

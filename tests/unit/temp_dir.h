@@ -11,8 +11,7 @@ namespace tessera::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "tessera-unit-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "tessera-unit-XXXXXX").string();
     path_ = mkdtemp(pattern.data());
   }
   ~TempDir() {

@@ -26,12 +26,12 @@ http::Response signedInResponse(int status, const SignedIn& signedIn, bool secur
   http::Response response = http::Response::json(
       status, {{"user", userToJson(signedIn.user)}, {"csrfToken", signedIn.session.csrfToken}});
   const std::int64_t maxAge = signedIn.session.lifetimeSeconds;
-  response.addHeader("Set-Cookie", http::setCookieValue(auth::kSessionCookie,
-                                                        signedIn.session.secret,
-                                                        {true, secure, maxAge}));
-  response.addHeader("Set-Cookie", http::setCookieValue(auth::kCsrfCookie,
-                                                        signedIn.session.csrfToken,
-                                                        {false, secure, maxAge}));
+  response.addHeader(
+      "Set-Cookie",
+      http::setCookieValue(auth::kSessionCookie, signedIn.session.secret, {true, secure, maxAge}));
+  response.addHeader(
+      "Set-Cookie",
+      http::setCookieValue(auth::kCsrfCookie, signedIn.session.csrfToken, {false, secure, maxAge}));
   return response;
 }
 
@@ -55,15 +55,16 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
         secureCookies);
   });
 
-  router.add("POST", "/api/auth/signout", access::signedIn(), [&accounts, secureCookies](auto& ctx) {
-    if (!ctx.browserSessionHash.empty()) accounts.signOut(ctx.browserSessionHash);
-    http::Response response = http::Response::noContent();
-    response.addHeader("Set-Cookie",
-                       http::setCookieValue(auth::kSessionCookie, "", {true, secureCookies, 0}));
-    response.addHeader("Set-Cookie",
-                       http::setCookieValue(auth::kCsrfCookie, "", {false, secureCookies, 0}));
-    return response;
-  });
+  router.add(
+      "POST", "/api/auth/signout", access::signedIn(), [&accounts, secureCookies](auto& ctx) {
+        if (!ctx.browserSessionHash.empty()) accounts.signOut(ctx.browserSessionHash);
+        http::Response response = http::Response::noContent();
+        response.addHeader(
+            "Set-Cookie", http::setCookieValue(auth::kSessionCookie, "", {true, secureCookies, 0}));
+        response.addHeader("Set-Cookie",
+                           http::setCookieValue(auth::kCsrfCookie, "", {false, secureCookies, 0}));
+        return response;
+      });
 
   router.add("GET", "/api/auth/user", access::signedIn(), [&accounts](auto& ctx) {
     return http::Response::json(200, userToJson(accounts.currentUser(ctx.who().userId)));

@@ -45,8 +45,8 @@ SignedIn AccountService::signIn(const std::string& email, const std::string& pas
   if (auto wait = ipFailures_.blockedFor(ipKey)) throw tooManyAttempts(*wait);
   if (auto wait = accountFailures_.blockedFor(accountKey)) throw tooManyAttempts(*wait);
 
-  auto user = database_.read(
-      [&](store::Session& session) { return findUserByEmail(session, accountKey); });
+  auto user =
+      database_.read([&](store::Session& session) { return findUserByEmail(session, accountKey); });
   const bool valid = user ? auth::verifyPassword(user->passwordHash, password)
                           : (auth::verifyAgainstDummy(password), false);
   if (!valid) {

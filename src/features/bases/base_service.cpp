@@ -43,8 +43,7 @@ boost::json::value basesWithRoles(const store::Rows& rows) {
   return boost::json::value{{"bases", std::move(bases)}};
 }
 
-boost::json::value readBase(store::Session& session, const std::string& baseId,
-                            access::Role role) {
+boost::json::value readBase(store::Session& session, const std::string& baseId, access::Role role) {
   const store::Rows rows = session.query(
       std::string("SELECT ") + kBaseColumns + " FROM bases b WHERE b.id = ?", {baseId});
   if (rows.empty()) throw http::notFound("Base not found.");
@@ -77,8 +76,7 @@ boost::json::value BaseService::listForUser(const std::string& userId) {
   });
 }
 
-boost::json::value BaseService::listInSpace(const std::string& userId,
-                                            const std::string& spaceId) {
+boost::json::value BaseService::listInSpace(const std::string& userId, const std::string& spaceId) {
   return database_.read([&](store::Session& session) {
     return basesWithRoles(session.query(
         std::string(kSelectBasesWithRoles) + " WHERE b.space_id = ? ORDER BY b.created_at, b.id",
@@ -100,8 +98,9 @@ boost::json::value BaseService::rename(const std::string& baseId, const std::str
 }
 
 void BaseService::remove(const std::string& baseId) {
-  database_.write(
-      [&](store::Session& session) { session.execute("DELETE FROM bases WHERE id = ?", {baseId}); });
+  database_.write([&](store::Session& session) {
+    session.execute("DELETE FROM bases WHERE id = ?", {baseId});
+  });
 }
 
 }  // namespace tessera::features

@@ -19,13 +19,14 @@ access::Requirement on(access::ResourceKind kind, access::Action action) {
 void registerMemberRoutes(http::Router& router, MemberService& members,
                           const access::Authorizer& authorizer) {
   using access::Action;
-  for (const access::ResourceKind kind : {access::ResourceKind::Space, access::ResourceKind::Base}) {
-    const std::string collection =
-        kind == access::ResourceKind::Space ? "/api/space/{spaceId}/collaborator"
-                                            : "/api/base/{baseId}/collaborator";
+  for (const access::ResourceKind kind :
+       {access::ResourceKind::Space, access::ResourceKind::Base}) {
+    const std::string collection = kind == access::ResourceKind::Space
+                                       ? "/api/space/{spaceId}/collaborator"
+                                       : "/api/base/{baseId}/collaborator";
     const auto resourceOf = [kind](const http::RequestContext& ctx) {
-      return access::ResourceRef{kind, ctx.param(kind == access::ResourceKind::Space ? "spaceId"
-                                                                                     : "baseId")};
+      return access::ResourceRef{
+          kind, ctx.param(kind == access::ResourceKind::Space ? "spaceId" : "baseId")};
     };
 
     router.add("GET", collection, on(kind, Action::MemberRead), [&members, resourceOf](auto& ctx) {

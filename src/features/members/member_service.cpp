@@ -92,8 +92,8 @@ boost::json::value MemberService::list(const access::ResourceRef& resource) {
   });
 }
 
-boost::json::value MemberService::add(const access::ResourceRef& resource,
-                                      const std::string& email, const std::string& roleName) {
+boost::json::value MemberService::add(const access::ResourceRef& resource, const std::string& email,
+                                      const std::string& roleName) {
   const access::Role role = parseGrantableRole(resource.kind, roleName);
   const MemberTable t = memberTable(resource.kind);
   return database_.write([&](store::Session& session) {

@@ -13,9 +13,10 @@ void registerSpaceRoutes(http::Router& router, SpaceService& spaces) {
   router.add("GET", "/api/space", access::signedIn(), [&spaces](auto& ctx) {
     return http::Response::json(200, spaces.listForUser(ctx.who().userId));
   });
-  router.add("GET", "/api/space/{spaceId}", access::onSpace(Action::SpaceRead), [&spaces](auto& ctx) {
-    return http::Response::json(200, spaces.get(ctx.param("spaceId"), ctx.role));
-  });
+  router.add("GET", "/api/space/{spaceId}", access::onSpace(Action::SpaceRead),
+             [&spaces](auto& ctx) {
+               return http::Response::json(200, spaces.get(ctx.param("spaceId"), ctx.role));
+             });
   router.add("PATCH", "/api/space/{spaceId}", access::onSpace(Action::SpaceUpdate),
              [&spaces](auto& ctx) {
                return http::Response::json(

@@ -23,7 +23,8 @@ boost::json::value spaceToJson(const store::Row& row, std::string_view role) {
 
 boost::json::value readSpace(store::Session& session, const std::string& spaceId,
                              access::Role role) {
-  const store::Rows rows = session.query(std::string("SELECT ") + kSpaceColumns + " FROM spaces s WHERE s.id = ?", {spaceId});
+  const store::Rows rows = session.query(
+      std::string("SELECT ") + kSpaceColumns + " FROM spaces s WHERE s.id = ?", {spaceId});
   if (rows.empty()) throw http::notFound("Space not found.");
   return spaceToJson(rows[0], access::roleName(role));
 }
@@ -46,11 +47,11 @@ boost::json::value SpaceService::create(const std::string& userId, const std::st
 
 boost::json::value SpaceService::listForUser(const std::string& userId) {
   return database_.read([&](store::Session& session) {
-    const store::Rows rows = session.query(
-        std::string("SELECT ") + kSpaceColumns +
-            ", m.role FROM spaces s JOIN space_members m ON m.space_id = s.id"
-            " WHERE m.user_id = ? ORDER BY s.created_at, s.id",
-        {userId});
+    const store::Rows rows =
+        session.query(std::string("SELECT ") + kSpaceColumns +
+                          ", m.role FROM spaces s JOIN space_members m ON m.space_id = s.id"
+                          " WHERE m.user_id = ? ORDER BY s.created_at, s.id",
+                      {userId});
     boost::json::array spaces;
     for (const store::Row& row : rows) spaces.push_back(spaceToJson(row, row.text(5)));
     return boost::json::value{{"spaces", std::move(spaces)}};
@@ -58,8 +59,7 @@ boost::json::value SpaceService::listForUser(const std::string& userId) {
 }
 
 boost::json::value SpaceService::get(const std::string& spaceId, access::Role role) {
-  return database_.read(
-      [&](store::Session& session) { return readSpace(session, spaceId, role); });
+  return database_.read([&](store::Session& session) { return readSpace(session, spaceId, role); });
 }
 
 boost::json::value SpaceService::rename(const std::string& spaceId, const std::string& name,

@@ -20,7 +20,8 @@ constexpr const char* kUserColumns = "id, email, name, password_hash, is_admin, 
 
 bool looksLikeEmail(std::string_view email) {
   const std::size_t at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) {
+  if (at == std::string_view::npos || at == 0 ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return false;
   }
   const std::string_view domain = email.substr(at + 1);
@@ -35,15 +36,14 @@ bool looksLikeEmail(std::string_view email) {
 }
 
 User userFromRow(const store::Row& row) {
-  return User{row.text(0), row.text(1), row.text(2), row.text(3), row.integer(4) != 0,
-              row.integer(5)};
+  return User{row.text(0), row.text(1),         row.text(2),
+              row.text(3), row.integer(4) != 0, row.integer(5)};
 }
 
 std::optional<User> findOne(store::Session& session, const std::string& where,
                             const std::string& value) {
-  const store::Rows rows =
-      session.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE " + where + " = ?",
-                    {value});
+  const store::Rows rows = session.query(
+      std::string("SELECT ") + kUserColumns + " FROM users WHERE " + where + " = ?", {value});
   if (rows.empty()) return std::nullopt;
   return userFromRow(rows[0]);
 }

@@ -125,8 +125,8 @@ Rows SqliteConnection::query(std::string_view sql, std::span<const SqlValue> par
           break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-          values.emplace_back(std::string(text, static_cast<std::size_t>(
-                                                    sqlite3_column_bytes(statement, column))));
+          values.emplace_back(
+              std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column))));
         }
       }
     }
