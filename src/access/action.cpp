@@ -1,27 +1,32 @@
 #include "access/action.h"
 
+#include <array>
+#include <utility>
+
 namespace tessera::access {
+namespace {
+
+constexpr std::array<std::pair<Action, std::string_view>, 25> kActionNames = {{
+    {Action::SpaceRead, "space:read"},       {Action::SpaceUpdate, "space:update"},
+    {Action::SpaceDelete, "space:delete"},   {Action::BaseCreate, "base:create"},
+    {Action::BaseRead, "base:read"},         {Action::BaseUpdate, "base:update"},
+    {Action::BaseDelete, "base:delete"},     {Action::MemberRead, "member:read"},
+    {Action::MemberManage, "member:manage"}, {Action::TableCreate, "table:create"},
+    {Action::TableRead, "table:read"},       {Action::TableUpdate, "table:update"},
+    {Action::TableDelete, "table:delete"},   {Action::FieldCreate, "field:create"},
+    {Action::FieldRead, "field:read"},       {Action::FieldUpdate, "field:update"},
+    {Action::FieldDelete, "field:delete"},   {Action::RecordRead, "record:read"},
+    {Action::RecordCreate, "record:create"}, {Action::RecordUpdate, "record:update"},
+    {Action::RecordDelete, "record:delete"}, {Action::ViewCreate, "view:create"},
+    {Action::ViewRead, "view:read"},         {Action::ViewUpdate, "view:update"},
+    {Action::ViewDelete, "view:delete"},
+}};
+
+}  // namespace
 
 std::string_view actionName(Action action) {
-  switch (action) {
-    case Action::SpaceRead:
-      return "space:read";
-    case Action::SpaceUpdate:
-      return "space:update";
-    case Action::SpaceDelete:
-      return "space:delete";
-    case Action::BaseCreate:
-      return "base:create";
-    case Action::BaseRead:
-      return "base:read";
-    case Action::BaseUpdate:
-      return "base:update";
-    case Action::BaseDelete:
-      return "base:delete";
-    case Action::MemberRead:
-      return "member:read";
-    case Action::MemberManage:
-      return "member:manage";
+  for (const auto& [known, name] : kActionNames) {
+    if (known == action) return name;
   }
   return "unknown";
 }

@@ -17,6 +17,22 @@ enum class Action {
   BaseDelete,
   MemberRead,
   MemberManage,
+  TableCreate,
+  TableRead,
+  TableUpdate,
+  TableDelete,
+  FieldCreate,
+  FieldRead,
+  FieldUpdate,
+  FieldDelete,
+  RecordRead,
+  RecordCreate,
+  RecordUpdate,
+  RecordDelete,
+  ViewCreate,
+  ViewRead,
+  ViewUpdate,
+  ViewDelete,
 };
 
 std::string_view actionName(Action action);

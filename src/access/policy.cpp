@@ -7,10 +7,27 @@ bool roleAllows(Role role, Action action) {
     case Action::SpaceRead:
     case Action::BaseRead:
     case Action::MemberRead:
+    case Action::TableRead:
+    case Action::FieldRead:
+    case Action::RecordRead:
+    case Action::ViewRead:
       return role >= Role::Viewer;
+    case Action::RecordCreate:
+    case Action::RecordUpdate:
+    case Action::RecordDelete:
+    case Action::ViewCreate:
+    case Action::ViewUpdate:
+    case Action::ViewDelete:
+      return role >= Role::Editor;
     case Action::BaseCreate:
     case Action::BaseUpdate:
     case Action::BaseDelete:
+    case Action::TableCreate:
+    case Action::TableUpdate:
+    case Action::TableDelete:
+    case Action::FieldCreate:
+    case Action::FieldUpdate:
+    case Action::FieldDelete:
       return role >= Role::Creator;
     case Action::SpaceUpdate:
     case Action::SpaceDelete:

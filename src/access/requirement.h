@@ -29,5 +29,8 @@ inline Requirement onSpace(Action action) {
 inline Requirement onBase(Action action) {
   return {Requirement::Kind::OnResource, action, ResourceKind::Base, "baseId"};
 }
+inline Requirement onTable(Action action) {
+  return {Requirement::Kind::OnResource, action, ResourceKind::Table, "tableId"};
+}
 
 }  // namespace tessera::access

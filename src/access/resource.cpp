@@ -3,7 +3,15 @@
 namespace tessera::access {
 
 std::string_view resourceKindName(ResourceKind kind) {
-  return kind == ResourceKind::Space ? "space" : "base";
+  switch (kind) {
+    case ResourceKind::Space:
+      return "space";
+    case ResourceKind::Base:
+      return "base";
+    case ResourceKind::Table:
+      return "table";
+  }
+  return "resource";
 }
 
 }  // namespace tessera::access

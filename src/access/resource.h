@@ -6,14 +6,14 @@
 
 namespace tessera::access {
 
-enum class ResourceKind { Space, Base };
+enum class ResourceKind { Space, Base, Table };
 
 struct ResourceRef {
   ResourceKind kind;
   std::string id;
 };
 
-// "space" or "base", for messages.
+// "space", "base" or "table", for messages.
 std::string_view resourceKindName(ResourceKind kind);
 
 }  // namespace tessera::access

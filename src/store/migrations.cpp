@@ -59,6 +59,46 @@ CREATE TABLE base_members (
 );
 CREATE INDEX base_members_user ON base_members(user_id);
 )sql"},
+      {2, "tables, fields and views", R"sql(
+CREATE TABLE tables_meta (
+  id TEXT PRIMARY KEY,
+  base_id TEXT NOT NULL REFERENCES bases(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  description TEXT NOT NULL,
+  position BIGINT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (base_id, name_key)
+);
+CREATE TABLE fields_meta (
+  id TEXT PRIMARY KEY,
+  table_id TEXT NOT NULL REFERENCES tables_meta(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  description TEXT NOT NULL,
+  type TEXT NOT NULL,
+  options TEXT NOT NULL,
+  is_primary INTEGER NOT NULL,
+  position BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (table_id, name_key)
+);
+CREATE TABLE views_meta (
+  id TEXT PRIMARY KEY,
+  table_id TEXT NOT NULL REFERENCES tables_meta(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  position BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (table_id, name_key)
+);
+)sql"},
   };
   return migrations;
 }

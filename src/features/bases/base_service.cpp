@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "common/random.h"
+#include "features/tables/table_storage.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -99,6 +100,7 @@ boost::json::value BaseService::rename(const std::string& baseId, const std::str
 
 void BaseService::remove(const std::string& baseId) {
   database_.write([&](store::Session& session) {
+    dropUserTablesOfBase(session, baseId);
     session.execute("DELETE FROM bases WHERE id = ?", {baseId});
   });
 }

@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "common/random.h"
+#include "features/tables/table_storage.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -73,6 +74,7 @@ boost::json::value SpaceService::rename(const std::string& spaceId, const std::s
 
 void SpaceService::remove(const std::string& spaceId) {
   database_.write([&](store::Session& session) {
+    dropUserTablesOfSpace(session, spaceId);
     session.execute("DELETE FROM spaces WHERE id = ?", {spaceId});
   });
 }

@@ -18,6 +18,8 @@ constexpr std::size_t kMinPasswordLength = 8;
 constexpr std::size_t kMaxPasswordBytes = 1024;
 constexpr const char* kUserColumns = "id, email, name, password_hash, is_admin, created_at";
 
+}  // namespace
+
 bool looksLikeEmail(std::string_view email) {
   const std::size_t at = email.find('@');
   if (at == std::string_view::npos || at == 0 ||
@@ -34,6 +36,8 @@ bool looksLikeEmail(std::string_view email) {
   }
   return true;
 }
+
+namespace {
 
 User userFromRow(const store::Row& row) {
   return User{row.text(0), row.text(1),         row.text(2),

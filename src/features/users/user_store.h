@@ -20,6 +20,10 @@ struct User {
   UnixMillis createdAt = 0;
 };
 
+// Whether `email` has the shape of an email address (one '@', a dotted
+// domain, no spaces or separators).
+bool looksLikeEmail(std::string_view email);
+
 // The lookup key of an email address: trimmed and lower-cased.
 std::string emailKey(std::string_view email);
 

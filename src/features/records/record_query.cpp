@@ -1,0 +1,211 @@
+#include "features/records/record_query.h"
+
+#include <sodium.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "http/api_error.h"
+
+namespace tessera::features {
+namespace {
+
+// One component of the ordering: an SQL expression and its direction.
+struct OrderPart {
+  std::string expression;
+  bool descending;
+};
+
+std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort) {
+  std::vector<OrderPart> parts;
+  for (const SortKey& key : sort) {
+    const std::string x = key.field->expression();
+    // Empty cells sort last in both directions, on every backend.
+    parts.push_back({"(CASE WHEN " + x + " IS NULL THEN 1 ELSE 0 END)", false});
+    parts.push_back({x, key.descending});
+  }
+  parts.push_back({"t.__seq", false});  // unique: a total order
+  return parts;
+}
+
+std::string sortSignature(const std::vector<SortKey>& sort) {
+  std::string signature;
+  for (const SortKey& key : sort) {
+    signature += key.field->id + (key.descending ? ":desc," : ":asc,");
+  }
+  return signature;
+}
+
+boost::json::value toJson(const store::SqlValue& value) {
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) return *integer;
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  if (const auto* text = std::get_if<std::string>(&value)) return boost::json::value(*text);
+  return nullptr;
+}
+
+store::SqlValue fromJson(const boost::json::value& value) {
+  if (value.is_int64()) return value.as_int64();
+  if (value.is_double()) return value.as_double();
+  if (value.is_string()) return std::string(value.as_string());
+  if (value.is_null()) return nullptr;
+  throw http::badRequest("invalid_cursor", "The cursor is not valid.");
+}
+
+std::string base64Url(const std::string& bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+std::optional<std::string> fromBase64Url(const std::string& text) {
+  std::string out(text.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    return std::nullopt;
+  }
+  out.resize(length);
+  return out;
+}
+
+// The values of the order parts for the last row, as an opaque string.
+std::string encodeCursor(const std::vector<SortKey>& sort, const store::Row& row,
+                         std::size_t firstOrderColumn, std::size_t parts) {
+  boost::json::array values;
+  for (std::size_t i = 0; i < parts; ++i) values.push_back(toJson(row.value(firstOrderColumn + i)));
+  return base64Url(boost::json::serialize(
+      boost::json::object{{"o", sortSignature(sort)}, {"v", std::move(values)}}));
+}
+
+std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
+                                          const std::string& cursor, std::size_t parts) {
+  const http::ApiError invalid = http::badRequest(
+      "invalid_cursor",
+      "The cursor is not valid for this request. Use the nextCursor of the previous page with "
+      "the same orderBy (and view), or start again without a cursor.");
+  const auto bytes = fromBase64Url(cursor);
+  if (!bytes) throw invalid;
+  boost::system::error_code error;
+  const boost::json::value decoded = boost::json::parse(*bytes, error);
+  const auto* object = decoded.if_object();
+  if (error || !object || !object->contains("o") || !object->contains("v") ||
+      !object->at("o").is_string() || object->at("o").as_string() != sortSignature(sort) ||
+      !object->at("v").is_array() || object->at("v").as_array().size() != parts) {
+    throw invalid;
+  }
+  std::vector<store::SqlValue> values;
+  for (const auto& value : object->at("v").as_array()) values.push_back(fromJson(value));
+  return values;
+}
+
+// Rows strictly after `values` in the order of `parts` (lexicographic).
+SqlFragment keysetAfter(const std::vector<OrderPart>& parts,
+                        const std::vector<store::SqlValue>& values) {
+  SqlFragment out{"(", {}};
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    // When an empty cell is the cursor's value, the value part that follows
+    // its null flag compares nothing (every candidate is empty too).
+    if (std::holds_alternative<std::nullptr_t>(values[k])) continue;
+    out.sql += out.params.empty() && out.sql == "(" ? "(" : " OR (";
+    for (std::size_t j = 0; j < k; ++j) {
+      if (std::holds_alternative<std::nullptr_t>(values[j])) continue;
+      out.sql += parts[j].expression + " = ? AND ";
+      out.params.push_back(values[j]);
+    }
+    out.sql += parts[k].expression + (parts[k].descending ? " < ?)" : " > ?)");
+    out.params.push_back(values[k]);
+  }
+  out.sql += ")";
+  return out;
+}
+
+}  // namespace
+
+std::string selectRecords(const TableSchema& schema) {
+  std::string sql =
+      "SELECT t.__id, t.__seq, t.__created_at, t.__updated_at, t.__created_by, cu.name,"
+      " cu.email, t.__updated_by, mu.name, mu.email, t.__version";
+  for (const FieldDef& field : schema.fields) sql += ", " + field.expression();
+  return sql + " FROM " + schema.sqlTable() +
+         " t LEFT JOIN users cu ON cu.id = t.__created_by"
+         " LEFT JOIN users mu ON mu.id = t.__updated_by";
+}
+
+std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::value& orderBy) {
+  std::vector<SortKey> keys;
+  if (orderBy.is_null()) return keys;
+  const auto invalid = [](const std::string& message) {
+    return http::badRequest("invalid_sort", "Invalid orderBy: " + message);
+  };
+  if (!orderBy.is_array() || orderBy.as_array().size() > kMaxSortKeys) {
+    throw invalid("it must be an array of at most 10 {\"fieldId\",\"order\"} objects.");
+  }
+  for (const auto& item : orderBy.as_array()) {
+    const auto* object = item.if_object();
+    const auto* fieldKey = object ? object->if_contains("fieldId") : nullptr;
+    if (!fieldKey || !fieldKey->is_string()) throw invalid("each entry needs a 'fieldId'.");
+    for (const auto& entry : *object) {
+      if (entry.key() != "fieldId" && entry.key() != "order") {
+        throw invalid("unknown key '" + std::string(entry.key()) + "'.");
+      }
+    }
+    const FieldDef* field = schema.field(fieldKey->as_string(), true);
+    if (!field) throw invalid("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
+    bool descending = false;
+    if (const auto* order = object->if_contains("order")) {
+      if (!order->is_string() || (order->as_string() != "asc" && order->as_string() != "desc")) {
+        throw invalid("'order' must be \"asc\" or \"desc\".");
+      }
+      descending = order->as_string() == "desc";
+    }
+    keys.push_back({field, descending});
+  }
+  return keys;
+}
+
+Page fetchPage(store::Session& session, const TableSchema& schema, const ListQuery& query) {
+  const std::vector<OrderPart> parts = orderParts(query.sort);
+  std::string sql = selectRecords(schema);
+  const std::size_t firstOrderColumn = RecordRow::kFirstField + schema.fields.size();
+  // The order parts are selected too, so the last row can make the cursor.
+  const std::size_t from = sql.find(" FROM ");
+  std::string orderColumns;
+  for (const OrderPart& part : parts) orderColumns += ", " + part.expression;
+  sql.insert(from, orderColumns);
+
+  SqlFragment where = query.where;
+  if (query.cursor) {
+    where.sql = "(" + where.sql + ") AND ";
+    where.append(keysetAfter(parts, decodeCursor(query.sort, *query.cursor, parts.size())));
+  }
+  sql += " WHERE " + where.sql + " ORDER BY ";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    sql += (i ? ", " : "") + parts[i].expression + (parts[i].descending ? " DESC" : " ASC");
+  }
+  sql += " LIMIT ? OFFSET ?";
+  std::vector<store::SqlValue> params = where.params;
+  params.emplace_back(query.take + 1);
+  params.emplace_back(query.skip);
+
+  Page page;
+  page.rows = session.query(sql, params);
+  if (static_cast<std::int64_t>(page.rows.size()) > query.take) {
+    page.rows.pop_back();
+    page.nextCursor = encodeCursor(query.sort, page.rows.back(), firstOrderColumn, parts.size());
+  }
+  return page;
+}
+
+std::int64_t countRecords(store::Session& session, const TableSchema& schema,
+                          const SqlFragment& where) {
+  return session
+      .query("SELECT COUNT(*) FROM " + schema.sqlTable() + " t WHERE " + where.sql, where.params)
+      .at(0)
+      .integer(0);
+}
+
+}  // namespace tessera::features

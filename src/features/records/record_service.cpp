@@ -1,0 +1,322 @@
+#include "features/records/record_service.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "features/records/record_filter.h"
+#include "features/records/record_query.h"
+#include "features/records/record_writer.h"
+#include "features/views/view_store.h"
+#include "http/api_error.h"
+#include "http/json_body.h"
+
+namespace tessera::features {
+namespace {
+
+TableSchema requireTable(store::Session& session, const std::string& tableId) {
+  auto schema = loadTableSchema(session, tableId);
+  if (!schema) throw http::notFound("Table not found.");
+  return std::move(*schema);
+}
+
+// Which fields a response shows, in order.
+std::vector<std::size_t> shownFields(const TableSchema& schema,
+                                     const std::vector<std::string>& projection,
+                                     const boost::json::array* hiddenByView) {
+  std::vector<std::size_t> shown;
+  if (!projection.empty()) {
+    for (const std::string& key : projection) {
+      const FieldDef* field = schema.field(key, true);
+      if (!field) {
+        throw http::badRequest("invalid_parameter",
+                               "projection: this table has no field '" + key + "'.");
+      }
+      shown.push_back(static_cast<std::size_t>(field - schema.fields.data()));
+    }
+    return shown;
+  }
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    bool hidden = false;
+    if (hiddenByView) {
+      for (const auto& id : *hiddenByView) hidden = hidden || id.as_string() == schema.fields[i].id;
+    }
+    if (!hidden) shown.push_back(i);
+  }
+  return shown;
+}
+
+boost::json::value recordToJson(const TableSchema& schema, const store::Row& row,
+                                const std::vector<std::size_t>& shown, const ReadOptions& options) {
+  boost::json::object fields;
+  for (const std::size_t index : shown) {
+    const FieldDef& field = schema.fields[index];
+    const std::string& key = options.keyById ? field.id : field.name;
+    const std::size_t column = RecordRow::kFirstField + index;
+    if (field.type == FieldType::CreatedBy || field.type == FieldType::LastModifiedBy) {
+      const bool created = field.type == FieldType::CreatedBy;
+      fields[key] = decodeUser(
+          row.text(created ? RecordRow::kCreatedBy : RecordRow::kUpdatedBy),
+          row.optionalText(created ? RecordRow::kCreatedByName : RecordRow::kUpdatedByName)
+              .value_or(""),
+          row.optionalText(created ? RecordRow::kCreatedByEmail : RecordRow::kUpdatedByEmail)
+              .value_or(""),
+          options.format);
+      continue;
+    }
+    boost::json::value value = decodeCell(field, row.value(column), options.format);
+    if (!value.is_null()) fields[key] = std::move(value);
+  }
+  return {{"id", row.text(RecordRow::kId)},
+          {"fields", std::move(fields)},
+          {"createdTime", formatRfc3339(row.integer(RecordRow::kCreatedAt))},
+          {"lastModifiedTime", formatRfc3339(row.integer(RecordRow::kUpdatedAt))},
+          {"createdBy", row.text(RecordRow::kCreatedBy)},
+          {"version", row.integer(RecordRow::kVersion)}};
+}
+
+store::Rows rowsByIds(store::Session& session, const TableSchema& schema,
+                      const std::vector<std::string>& ids) {
+  std::string sql = selectRecords(schema) + " WHERE t.__id IN (";
+  std::vector<store::SqlValue> params;
+  for (const std::string& id : ids) {
+    sql += params.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  store::Rows rows = session.query(sql + ")", params);
+  // In the order asked for.
+  store::Rows ordered;
+  for (const std::string& id : ids) {
+    for (const store::Row& row : rows) {
+      if (row.text(RecordRow::kId) == id) ordered.push_back(row);
+    }
+  }
+  return ordered;
+}
+
+boost::json::value recordsJson(const TableSchema& schema, const store::Rows& rows,
+                               const ReadOptions& options) {
+  const auto shown = shownFields(schema, options.projection, nullptr);
+  boost::json::array records;
+  for (const store::Row& row : rows) records.push_back(recordToJson(schema, row, shown, options));
+  return boost::json::value{{"records", std::move(records)}};
+}
+
+struct WriteBody {
+  bool keyById = false;
+  bool typecast = false;
+};
+
+WriteBody readWriteOptions(http::JsonObjectReader& reader, const boost::json::object& body) {
+  WriteBody options;
+  if (const auto keyType = reader.optionalString("fieldKeyType", 10)) {
+    if (*keyType != "name" && *keyType != "id") {
+      throw http::badRequest("invalid_field", "Field 'fieldKeyType' must be \"name\" or \"id\".");
+    }
+    options.keyById = *keyType == "id";
+  }
+  if (const auto* typecast = body.if_contains("typecast")) {
+    if (!typecast->is_bool()) {
+      throw http::badRequest("invalid_field", "Field 'typecast' must be a boolean.");
+    }
+    options.typecast = typecast->as_bool();
+  }
+  return options;
+}
+
+const boost::json::array& recordsArray(const boost::json::object& body) {
+  const auto* records = body.if_contains("records");
+  if (!records || !records->is_array() || records->as_array().empty()) {
+    throw http::badRequest("missing_field", "Field 'records' must be a non-empty array.");
+  }
+  if (records->as_array().size() > kMaxRecordsPerRequest) {
+    throw http::badRequest("too_many_records",
+                           "At most 1000 records per request; split the batch.");
+  }
+  return records->as_array();
+}
+
+std::optional<std::int64_t> versionOf(const boost::json::object& record, const std::string& where) {
+  const auto* version = record.if_contains("version");
+  if (!version) return std::nullopt;
+  if (!version->is_int64()) {
+    throw http::badRequest("invalid_field", where + ": 'version' must be an integer.");
+  }
+  return version->as_int64();
+}
+
+}  // namespace
+
+boost::json::value RecordService::list(const std::string& tableId, const ListRequest& request) {
+  return database_.read([&](store::Session& session) {
+    const TableSchema schema = requireTable(session, tableId);
+    std::optional<ViewDef> view;
+    if (request.viewId) {
+      view = loadView(session, tableId, *request.viewId);
+      if (!view) throw http::ApiError(404, "view_not_found", "This table has no such view.");
+    }
+    ListQuery query;
+    query.where = compileFilter(schema, view ? view->definition.at("filter") : boost::json::value());
+    query.where.sql = "(" + query.where.sql + ") AND ";
+    query.where.append(compileFilter(schema, request.filter));
+    if (!request.search.empty()) {
+      query.where.sql = "(" + query.where.sql + ") AND ";
+      query.where.append(compileSearch(schema, request.search));
+    }
+    query.sort = parseSort(schema, !request.orderBy.is_null() || !view
+                                       ? request.orderBy
+                                       : view->definition.at("sort"));
+    query.cursor = request.cursor;
+    query.take = request.take;
+    query.skip = request.skip;
+    const Page page = fetchPage(session, schema, query);
+    const auto shown = shownFields(schema, request.read.projection,
+                                   view ? &view->definition.at("hiddenFieldIds").as_array() : nullptr);
+    boost::json::array records;
+    for (const store::Row& row : page.rows) {
+      records.push_back(recordToJson(schema, row, shown, request.read));
+    }
+    boost::json::object result{{"records", std::move(records)}};
+    result["nextCursor"] = page.nextCursor ? boost::json::value(*page.nextCursor) : nullptr;
+    return boost::json::value(std::move(result));
+  });
+}
+
+boost::json::value RecordService::count(const std::string& tableId, const ListRequest& request) {
+  return database_.read([&](store::Session& session) {
+    const TableSchema schema = requireTable(session, tableId);
+    SqlFragment where = compileFilter(schema, request.filter);
+    if (request.viewId) {
+      const auto view = loadView(session, tableId, *request.viewId);
+      if (!view) throw http::ApiError(404, "view_not_found", "This table has no such view.");
+      where.sql = "(" + where.sql + ") AND ";
+      where.append(compileFilter(schema, view->definition.at("filter")));
+    }
+    if (!request.search.empty()) {
+      where.sql = "(" + where.sql + ") AND ";
+      where.append(compileSearch(schema, request.search));
+    }
+    return boost::json::value{{"count", countRecords(session, schema, where)}};
+  });
+}
+
+boost::json::value RecordService::get(const std::string& tableId, const std::string& recordId,
+                                      const ReadOptions& options) {
+  return database_.read([&](store::Session& session) {
+    const TableSchema schema = requireTable(session, tableId);
+    const store::Rows rows = rowsByIds(session, schema, {recordId});
+    if (rows.empty()) {
+      throw http::ApiError(404, "record_not_found", "This table has no such record.");
+    }
+    return recordToJson(schema, rows[0], shownFields(schema, options.projection, nullptr), options);
+  });
+}
+
+boost::json::value RecordService::create(const std::string& tableId, const std::string& userId,
+                                         const boost::json::value& body) {
+  http::JsonObjectReader reader(body, {"records", "fieldKeyType", "typecast"});
+  const WriteBody options = readWriteOptions(reader, body.as_object());
+  const boost::json::array& input = recordsArray(body.as_object());
+  return database_.write([&](store::Session& session) {
+    RecordWriter writer(session, requireTable(session, tableId), userId, options.keyById,
+                        options.typecast);
+    std::vector<CellValues> records;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+      const std::string where = "records[" + std::to_string(i) + "]";
+      const auto* record = input[i].if_object();
+      if (!record) throw http::badRequest("invalid_field", where + " must be an object.");
+      for (const auto& entry : *record) {
+        if (entry.key() != "fields") {
+          throw http::badRequest("unknown_field", where + ": unknown key '" +
+                                                      std::string(entry.key()) + "'.");
+        }
+      }
+      static const boost::json::value kEmpty = boost::json::object();
+      const auto* fields = record->if_contains("fields");
+      records.push_back(writer.encode(fields ? *fields : kEmpty, where));
+    }
+    writer.saveAddedChoices();
+    const auto ids = writer.insert(records);
+    return recordsJson(writer.schema(), rowsByIds(session, writer.schema(), ids),
+                       ReadOptions{options.keyById, CellFormat::Json, {}});
+  });
+}
+
+boost::json::value RecordService::updateOne(const std::string& tableId, const std::string& userId,
+                                            const std::string& recordId,
+                                            const boost::json::value& body) {
+  http::JsonObjectReader reader(body, {"fields", "fieldKeyType", "typecast", "version"});
+  const WriteBody options = readWriteOptions(reader, body.as_object());
+  const auto version = versionOf(body.as_object(), "record");
+  return database_.write([&](store::Session& session) {
+    RecordWriter writer(session, requireTable(session, tableId), userId, options.keyById,
+                        options.typecast);
+    static const boost::json::value kEmpty = boost::json::object();
+    const auto* fields = body.as_object().if_contains("fields");
+    const CellValues values = writer.encode(fields ? *fields : kEmpty, "record");
+    writer.saveAddedChoices();
+    writer.update(recordId, values, version);
+    const ReadOptions read{options.keyById, CellFormat::Json, {}};
+    const store::Rows rows = rowsByIds(session, writer.schema(), {recordId});
+    return recordToJson(writer.schema(), rows.at(0),
+                        shownFields(writer.schema(), {}, nullptr), read);
+  });
+}
+
+boost::json::value RecordService::updateMany(const std::string& tableId, const std::string& userId,
+                                             const boost::json::value& body) {
+  http::JsonObjectReader reader(body, {"records", "fieldKeyType", "typecast"});
+  const WriteBody options = readWriteOptions(reader, body.as_object());
+  const boost::json::array& input = recordsArray(body.as_object());
+  return database_.write([&](store::Session& session) {
+    RecordWriter writer(session, requireTable(session, tableId), userId, options.keyById,
+                        options.typecast);
+    std::vector<std::string> ids;
+    std::vector<std::pair<CellValues, std::optional<std::int64_t>>> changes;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+      const std::string where = "records[" + std::to_string(i) + "]";
+      const auto* record = input[i].if_object();
+      const auto* id = record ? record->if_contains("id") : nullptr;
+      if (!id || !id->is_string()) {
+        throw http::badRequest("missing_field", where + " needs an 'id'.");
+      }
+      for (const auto& entry : *record) {
+        if (entry.key() != "id" && entry.key() != "fields" && entry.key() != "version") {
+          throw http::badRequest("unknown_field", where + ": unknown key '" +
+                                                      std::string(entry.key()) + "'.");
+        }
+      }
+      ids.emplace_back(id->as_string());
+      static const boost::json::value kEmpty = boost::json::object();
+      const auto* fields = record->if_contains("fields");
+      changes.emplace_back(writer.encode(fields ? *fields : kEmpty, where),
+                           versionOf(*record, where));
+    }
+    writer.saveAddedChoices();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      writer.update(ids[i], changes[i].first, changes[i].second);
+    }
+    return recordsJson(writer.schema(), rowsByIds(session, writer.schema(), ids),
+                       ReadOptions{options.keyById, CellFormat::Json, {}});
+  });
+}
+
+boost::json::value RecordService::remove(const std::string& tableId,
+                                         const std::vector<std::string>& ids) {
+  if (ids.empty() || ids.size() > kMaxRecordsPerRequest) {
+    throw http::badRequest("invalid_parameter", "Give 1 to 1000 record ids to delete.");
+  }
+  return database_.write([&](store::Session& session) {
+    const TableSchema schema = requireTable(session, tableId);
+    boost::json::array deleted;
+    for (const std::string& id : ids) {
+      if (session.execute("DELETE FROM " + schema.sqlTable() + " WHERE __id = ?", {id}) != 1) {
+        throw http::ApiError(404, "record_not_found",
+                             "Record '" + id + "' does not exist; nothing was deleted.");
+      }
+      deleted.push_back(boost::json::object{{"id", id}, {"deleted", true}});
+    }
+    return boost::json::value{{"records", std::move(deleted)}};
+  });
+}
+
+}  // namespace tessera::features

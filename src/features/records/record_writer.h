@@ -1,0 +1,47 @@
+// The write side of records inside one transaction: turning request
+// "fields" objects into typed column values, inserting and updating rows,
+// and persisting choices that typecast added.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/tables/table_schema.h"
+#include "store/database.h"
+
+namespace tessera::features {
+
+// One record's new values: (index into schema.fields, stored value).
+using CellValues = std::vector<std::pair<std::size_t, store::SqlValue>>;
+
+class RecordWriter {
+ public:
+  RecordWriter(store::Session& session, TableSchema schema, std::string userId, bool keyById,
+               bool typecast);
+
+  // Throws ApiError 400 (unknown_field, field_not_writable, invalid_cell)
+  // naming `where` (e.g. "records[3]").
+  CellValues encode(const boost::json::value& fields, const std::string& where);
+
+  // Returns the new record ids.
+  std::vector<std::string> insert(const std::vector<CellValues>& records);
+  // Throws ApiError 404 record_not_found, 409 version_conflict.
+  void update(const std::string& recordId, const CellValues& values,
+              std::optional<std::int64_t> expectedVersion);
+  // Saves select choices that typecast added. Call once, after encoding.
+  void saveAddedChoices();
+
+  const TableSchema& schema() const { return schema_; }
+
+ private:
+  store::Session& session_;
+  TableSchema schema_;
+  std::string userId_;
+  bool keyById_;
+  bool typecast_;
+  std::vector<bool> optionsChanged_;
+};
+
+}  // namespace tessera::features

@@ -1,0 +1,43 @@
+// Grid views as stored: a name and a definition holding the view's filter,
+// sort, hidden fields and field order. Validation of a definition against
+// the table lives in view_service; this is storage and JSON only.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "store/database.h"
+
+namespace tessera::features {
+
+struct ViewDef {
+  std::string id;
+  std::string tableId;
+  std::string name;
+  std::string type = "grid";
+  // {"filter": null|{...}, "sort": [...], "hiddenFieldIds": [...], "fieldOrder": [...]}
+  boost::json::object definition;
+  std::int64_t position = 0;
+  UnixMillis createdAt = 0;
+  UnixMillis updatedAt = 0;
+};
+
+// The definition of a view that shows everything in creation order.
+boost::json::object emptyViewDefinition();
+
+std::vector<ViewDef> loadViews(store::Session& session, const std::string& tableId);
+std::optional<ViewDef> loadView(store::Session& session, const std::string& tableId,
+                                const std::string& viewId);
+// Assigns the id and position. Throws ApiError 409 view_name_taken.
+void insertView(store::Session& session, ViewDef& view);
+// Throws ApiError 409 view_name_taken.
+void updateView(store::Session& session, const ViewDef& view);
+
+boost::json::value viewToJson(const ViewDef& view);
+boost::json::array viewsToJson(const std::vector<ViewDef>& views);
+
+}  // namespace tessera::features
