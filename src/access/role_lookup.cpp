@@ -19,12 +19,14 @@ Role lookupRole(store::Session& session, std::string_view userId, const Resource
     return rows.empty() ? Role::None : roleFromCell(rows[0], 0);
   }
   // A table's role is its base's role.
-  const std::string from = resource.kind == ResourceKind::Base
-                               ? " FROM bases b WHERE b.id = ?"
-                               : " FROM tables_meta t JOIN bases b ON b.id = t.base_id WHERE t.id = ?";
+  const std::string from =
+      resource.kind == ResourceKind::Base
+          ? " FROM bases b WHERE b.id = ?"
+          : " FROM tables_meta t JOIN bases b ON b.id = t.base_id WHERE t.id = ?";
   const store::Rows rows = session.query(
       "SELECT (SELECT role FROM space_members WHERE space_id = b.space_id AND user_id = ?),"
-      " (SELECT role FROM base_members WHERE base_id = b.id AND user_id = ?)" + from,
+      " (SELECT role FROM base_members WHERE base_id = b.id AND user_id = ?)" +
+          from,
       {user, user, resource.id});
   if (rows.empty()) return Role::None;
   return strongerRole(roleFromCell(rows[0], 0), roleFromCell(rows[0], 1));

@@ -3,9 +3,13 @@
 #include "app/open_database.h"
 #include "features/accounts/account_routes.h"
 #include "features/bases/base_routes.h"
+#include "features/fields/field_routes.h"
 #include "features/health/health_routes.h"
 #include "features/members/member_routes.h"
+#include "features/records/record_routes.h"
 #include "features/spaces/space_routes.h"
+#include "features/tables/table_routes.h"
+#include "features/views/view_routes.h"
 
 namespace tessera::app {
 namespace {
@@ -33,12 +37,20 @@ Application::Application(const Config& config)
       spaces_(*database_),
       bases_(*database_),
       members_(*database_),
+      tables_(*database_),
+      fields_(*database_),
+      records_(*database_),
+      views_(*database_),
       pipeline_(router_, authenticator_, authorizer_) {
   features::registerHealthRoutes(router_, *database_);
   features::registerAccountRoutes(router_, accounts_, startsWithHttps(config.effectivePublicUrl()));
   features::registerSpaceRoutes(router_, spaces_);
   features::registerBaseRoutes(router_, bases_, authorizer_);
   features::registerMemberRoutes(router_, members_, authorizer_);
+  features::registerTableRoutes(router_, tables_);
+  features::registerFieldRoutes(router_, fields_);
+  features::registerRecordRoutes(router_, records_);
+  features::registerViewRoutes(router_, views_);
 }
 
 }  // namespace tessera::app

@@ -11,8 +11,12 @@
 #include "auth/session_store.h"
 #include "features/accounts/account_service.h"
 #include "features/bases/base_service.h"
+#include "features/fields/field_service.h"
 #include "features/members/member_service.h"
+#include "features/records/record_service.h"
 #include "features/spaces/space_service.h"
+#include "features/tables/table_service.h"
+#include "features/views/view_service.h"
 #include "http/router.h"
 #include "store/database.h"
 
@@ -34,6 +38,10 @@ class Application {
   features::SpaceService spaces_;
   features::BaseService bases_;
   features::MemberService members_;
+  features::TableService tables_;
+  features::FieldService fields_;
+  features::RecordService records_;
+  features::ViewService views_;
   http::Router router_;
   Pipeline pipeline_;
 };

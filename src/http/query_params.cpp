@@ -21,8 +21,8 @@ QueryParams::QueryParams(std::string_view rawQuery,
     if (!known) {
       std::string list;
       for (std::string_view name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
-      throw badRequest("unknown_parameter", "Unknown query parameter '" + key +
-                                                "'. Accepted here: " + list + ".");
+      throw badRequest("unknown_parameter",
+                       "Unknown query parameter '" + key + "'. Accepted here: " + list + ".");
     }
     params_.emplace_back(std::move(key), param.has_value ? std::string(param.value) : "");
   }

@@ -33,9 +33,11 @@ void insertField(store::Session& session, const std::string& tableId, FieldDef& 
   field.id = newId("fld");
   const UnixMillis now = nowMillis();
   if (field.position == 0) {
-    field.position = session.query("SELECT COALESCE(MAX(position), 0) + 1 FROM fields_meta"
-                                   " WHERE table_id = ?",
-                                   {tableId})[0]
+    field.position = session
+                         .query(
+                             "SELECT COALESCE(MAX(position), 0) + 1 FROM fields_meta"
+                             " WHERE table_id = ?",
+                             {tableId})[0]
                          .integer(0);
   }
   try {

@@ -11,8 +11,8 @@
 namespace tessera::features {
 namespace {
 
-constexpr std::array<std::string_view, 10> kColors = {
-    "blue", "cyan", "teal", "green", "yellow", "orange", "red", "pink", "purple", "gray"};
+constexpr std::array<std::string_view, 10> kColors = {"blue",   "cyan", "teal", "green",  "yellow",
+                                                      "orange", "red",  "pink", "purple", "gray"};
 constexpr std::size_t kMaxChoices = 1000;
 constexpr std::size_t kMaxChoiceNameLength = 100;
 
@@ -125,8 +125,9 @@ boost::json::object normalizeOptions(FieldType type, const boost::json::value& g
       std::string zone = "UTC";
       if (const auto* value = options.if_contains("timeZone")) {
         if (!value->is_string() || !validTimeZone(value->as_string())) {
-          throw badOption("Option 'options.timeZone' must be an IANA time zone such as "
-                          "'Europe/Berlin' or 'UTC'.");
+          throw badOption(
+              "Option 'options.timeZone' must be an IANA time zone such as "
+              "'Europe/Berlin' or 'UTC'.");
         }
         zone = std::string(value->as_string());
       }

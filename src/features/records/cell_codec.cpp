@@ -81,8 +81,8 @@ store::SqlValue encodeCheckbox(const boost::json::value& value, bool typecast) {
   } else if (typecast && value.is_number()) {
     checked = value.to_number<double>() != 0;
   } else if (typecast && value.is_string()) {
-    const std::string text =
-        boost::algorithm::to_lower_copy(boost::algorithm::trim_copy(std::string(value.as_string())));
+    const std::string text = boost::algorithm::to_lower_copy(
+        boost::algorithm::trim_copy(std::string(value.as_string())));
     if (text == "true" || text == "yes" || text == "1" || text == "on" || text == "checked" ||
         text == "x") {
       checked = true;
@@ -103,11 +103,13 @@ store::SqlValue encodeDate(const FieldDef& field, const boost::json::value& valu
     millis = value.as_int64();
   }
   if (!millis) {
-    throw CellError("expected an ISO 8601 date (2026-11-27) or date-time "
-                    "(2026-11-27T09:30:00Z), got " +
-                    describe(value));
+    throw CellError(
+        "expected an ISO 8601 date (2026-11-27) or date-time "
+        "(2026-11-27T09:30:00Z), got " +
+        describe(value));
   }
-  const bool dateOnly = field.options.contains("dateOnly") && field.options.at("dateOnly").as_bool();
+  const bool dateOnly =
+      field.options.contains("dateOnly") && field.options.at("dateOnly").as_bool();
   if (dateOnly) *millis -= ((*millis % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
   return *millis;
 }
@@ -212,7 +214,8 @@ store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, boo
     case FieldType::Date:
       return encodeDate(field, value, typecast);
     case FieldType::SingleSelect: {
-      if (typecast && value.is_string() && boost::algorithm::trim_copy(std::string(value.as_string())).empty()) {
+      if (typecast && value.is_string() &&
+          boost::algorithm::trim_copy(std::string(value.as_string())).empty()) {
         return nullptr;
       }
       return choiceName(field, value, typecast, optionsChanged);
@@ -246,7 +249,13 @@ boost::json::value decodeCell(const FieldDef& field, const store::SqlValue& stor
       const double number = std::holds_alternative<double>(stored)
                                 ? std::get<double>(stored)
                                 : static_cast<double>(std::get<std::int64_t>(stored));
-      if (!text) return number;
+      if (!text) {
+        // Whole numbers read as integers (3, not 3E0).
+        if (std::floor(number) == number && std::fabs(number) < 9007199254740992.0) {
+          return static_cast<std::int64_t>(number);
+        }
+        return number;
+      }
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%.*f",
                     static_cast<int>(field.options.at("precision").as_int64()), number);

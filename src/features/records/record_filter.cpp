@@ -129,14 +129,14 @@ class FilterCompiler {
     }
     const FieldDef* field = schema_.field(fieldKey->as_string(), true);
     if (!field) {
-      throw invalidFilter("this table has no field '" + std::string(fieldKey->as_string()) +
-                          "'.");
+      throw invalidFilter("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
     }
     const std::string name(op->as_string());
     const Family family = familyOf(field->type);
     if (!operatorsOf(family).contains(name)) {
       std::string allowed;
-      for (const auto& known : operatorsOf(family)) allowed += (allowed.empty() ? "" : ", ") + known;
+      for (const auto& known : operatorsOf(family))
+        allowed += (allowed.empty() ? "" : ", ") + known;
       throw invalidFilter("operator '" + name + "' does not apply to " +
                           std::string(fieldTypeName(field->type)) + " field '" + field->name +
                           "'. Use one of: " + allowed + ".");
@@ -166,7 +166,8 @@ class FilterCompiler {
       case Family::Number:
         return compileOrdered(x, op, numberValue(field, value));
       case Family::Checkbox:
-        if (!value.is_bool()) throw invalidFilter("'" + field.name + "' is compared with true or false.");
+        if (!value.is_bool())
+          throw invalidFilter("'" + field.name + "' is compared with true or false.");
         return {value.as_bool() ? "(" + x + " = 1)" : "(" + x + " IS NULL)", {}};
       case Family::Date:
         return compileDate(field, x, op, value);
@@ -190,8 +191,7 @@ class FilterCompiler {
   }
 
   template <class Convert>
-  SqlFragment valueList(const FieldDef& field, const boost::json::value& value,
-                        Convert&& convert) {
+  SqlFragment valueList(const FieldDef& field, const boost::json::value& value, Convert&& convert) {
     if (!value.is_array() || value.as_array().empty() || value.as_array().size() > 1000) {
       throw invalidFilter("'" + field.name + "' needs an array of 1 to 1000 values.");
     }
@@ -203,8 +203,8 @@ class FilterCompiler {
     return list;
   }
 
-  SqlFragment compileMultiSelect(const FieldDef& field, const std::string& x,
-                                 const std::string& op, const boost::json::value& value) {
+  SqlFragment compileMultiSelect(const FieldDef& field, const std::string& x, const std::string& op,
+                                 const boost::json::value& value) {
     // Stored as a JSON array of choice names; a serialized name in quotes
     // can only match a whole element.
     SqlFragment list = valueList(field, value, [this, &field](const boost::json::value& v) {
@@ -224,9 +224,11 @@ class FilterCompiler {
 
   static SqlFragment compileOrdered(const std::string& x, const std::string& op,
                                     store::SqlValue value) {
-    static const std::map<std::string, std::string> kComparisons = {
-        {"is", "="},      {"isGreater", ">"}, {"isGreaterEqual", ">="},
-        {"isLess", "<"}, {"isLessEqual", "<="}};
+    static const std::map<std::string, std::string> kComparisons = {{"is", "="},
+                                                                    {"isGreater", ">"},
+                                                                    {"isGreaterEqual", ">="},
+                                                                    {"isLess", "<"},
+                                                                    {"isLessEqual", "<="}};
     if (op == "isNot") return {"(" + x + " IS NULL OR " + x + " <> ?)", {value}};
     return {"(" + x + " " + kComparisons.at(op) + " ?)", {value}};
   }
@@ -246,7 +248,8 @@ class FilterCompiler {
     const store::SqlValue start = *instant;
     const store::SqlValue end = *instant + kMillisPerDay;
     if (op == "is") return {"(" + x + " >= ? AND " + x + " < ?)", {start, end}};
-    if (op == "isNot") return {"(" + x + " IS NULL OR " + x + " < ? OR " + x + " >= ?)", {start, end}};
+    if (op == "isNot")
+      return {"(" + x + " IS NULL OR " + x + " < ? OR " + x + " >= ?)", {start, end}};
     if (op == "isGreater") return {"(" + x + " >= ?)", {end}};
     if (op == "isGreaterEqual") return {"(" + x + " >= ?)", {start}};
     if (op == "isLess") return {"(" + x + " < ?)", {start}};
@@ -280,8 +283,7 @@ class FilterCompiler {
     }
     const UnixMillis now = nowMillis();
     const UnixMillis other = now + *days * kMillisPerDay;
-    return {"(" + x + " >= ? AND " + x + " <= ?)",
-            {std::min(now, other), std::max(now, other)}};
+    return {"(" + x + " >= ? AND " + x + " <= ?)", {std::min(now, other), std::max(now, other)}};
   }
 
   std::string stringValue(const FieldDef& field, const boost::json::value& value) const {

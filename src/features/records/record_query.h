@@ -17,10 +17,10 @@ namespace tessera::features {
 
 // Positions of values in a record row.
 struct RecordRow {
-  static constexpr std::size_t kId = 0, kSeq = 1, kCreatedAt = 2, kUpdatedAt = 3,
-                               kCreatedBy = 4, kCreatedByName = 5, kCreatedByEmail = 6,
-                               kUpdatedBy = 7, kUpdatedByName = 8, kUpdatedByEmail = 9,
-                               kVersion = 10, kFirstField = 11;
+  static constexpr std::size_t kId = 0, kSeq = 1, kCreatedAt = 2, kUpdatedAt = 3, kCreatedBy = 4,
+                               kCreatedByName = 5, kCreatedByEmail = 6, kUpdatedBy = 7,
+                               kUpdatedByName = 8, kUpdatedByEmail = 9, kVersion = 10,
+                               kFirstField = 11;
 };
 
 // "SELECT <columns> FROM <table> t LEFT JOIN users ..." for `schema`; field

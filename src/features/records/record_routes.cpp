@@ -72,15 +72,14 @@ void registerRecordRoutes(http::Router& router, RecordService& records) {
   using access::Action;
   const std::string collection = "/api/table/{tableId}/record";
   router.add("GET", collection, access::onTable(Action::RecordRead), [&records](auto& ctx) {
-    const http::QueryParams query(ctx.request.query,
-                                  {"take", "skip", "cursor", "viewId", "filter", "orderBy",
-                                   "search", "projection", "fieldKeyType", "cellFormat"});
+    const http::QueryParams query(
+        ctx.request.query, {"take", "skip", "cursor", "viewId", "filter", "orderBy", "search",
+                            "projection", "fieldKeyType", "cellFormat"});
     return http::Response::json(200, records.list(ctx.param("tableId"), listRequest(query)));
   });
   router.add("GET", collection + "/count", access::onTable(Action::RecordRead),
              [&records](auto& ctx) {
-               const http::QueryParams query(ctx.request.query,
-                                             {"filter", "viewId", "search"});
+               const http::QueryParams query(ctx.request.query, {"filter", "viewId", "search"});
                ListRequest request;
                request.filter = jsonParameter(query, "filter");
                request.viewId = query.single("viewId");
@@ -92,11 +91,12 @@ void registerRecordRoutes(http::Router& router, RecordService& records) {
                const http::QueryParams query(ctx.request.query,
                                              {"projection", "fieldKeyType", "cellFormat"});
                return http::Response::json(
-                   200, records.get(ctx.param("tableId"), ctx.param("recordId"), readOptions(query)));
+                   200,
+                   records.get(ctx.param("tableId"), ctx.param("recordId"), readOptions(query)));
              });
   router.add("POST", collection, access::onTable(Action::RecordCreate), [&records](auto& ctx) {
-    return http::Response::json(
-        201, records.create(ctx.param("tableId"), ctx.who().userId, http::parseJsonBody(ctx.request)));
+    return http::Response::json(201, records.create(ctx.param("tableId"), ctx.who().userId,
+                                                    http::parseJsonBody(ctx.request)));
   });
   router.add("PATCH", collection, access::onTable(Action::RecordUpdate), [&records](auto& ctx) {
     return http::Response::json(200, records.updateMany(ctx.param("tableId"), ctx.who().userId,

@@ -13,12 +13,6 @@
 namespace tessera::features {
 namespace {
 
-TableSchema requireTable(store::Session& session, const std::string& tableId) {
-  auto schema = loadTableSchema(session, tableId);
-  if (!schema) throw http::notFound("Table not found.");
-  return std::move(*schema);
-}
-
 // Which fields a response shows, in order.
 std::vector<std::size_t> shownFields(const TableSchema& schema,
                                      const std::vector<std::string>& projection,
@@ -148,29 +142,31 @@ std::optional<std::int64_t> versionOf(const boost::json::object& record, const s
 
 boost::json::value RecordService::list(const std::string& tableId, const ListRequest& request) {
   return database_.read([&](store::Session& session) {
-    const TableSchema schema = requireTable(session, tableId);
+    const TableSchema schema = requireTableSchema(session, tableId);
     std::optional<ViewDef> view;
     if (request.viewId) {
       view = loadView(session, tableId, *request.viewId);
       if (!view) throw http::ApiError(404, "view_not_found", "This table has no such view.");
     }
     ListQuery query;
-    query.where = compileFilter(schema, view ? view->definition.at("filter") : boost::json::value());
+    query.where =
+        compileFilter(schema, view ? view->definition.at("filter") : boost::json::value());
     query.where.sql = "(" + query.where.sql + ") AND ";
     query.where.append(compileFilter(schema, request.filter));
     if (!request.search.empty()) {
       query.where.sql = "(" + query.where.sql + ") AND ";
       query.where.append(compileSearch(schema, request.search));
     }
-    query.sort = parseSort(schema, !request.orderBy.is_null() || !view
-                                       ? request.orderBy
-                                       : view->definition.at("sort"));
+    query.sort =
+        parseSort(schema, !request.orderBy.is_null() || !view ? request.orderBy
+                                                              : view->definition.at("sort"));
     query.cursor = request.cursor;
     query.take = request.take;
     query.skip = request.skip;
     const Page page = fetchPage(session, schema, query);
-    const auto shown = shownFields(schema, request.read.projection,
-                                   view ? &view->definition.at("hiddenFieldIds").as_array() : nullptr);
+    const auto shown =
+        shownFields(schema, request.read.projection,
+                    view ? &view->definition.at("hiddenFieldIds").as_array() : nullptr);
     boost::json::array records;
     for (const store::Row& row : page.rows) {
       records.push_back(recordToJson(schema, row, shown, request.read));
@@ -183,7 +179,7 @@ boost::json::value RecordService::list(const std::string& tableId, const ListReq
 
 boost::json::value RecordService::count(const std::string& tableId, const ListRequest& request) {
   return database_.read([&](store::Session& session) {
-    const TableSchema schema = requireTable(session, tableId);
+    const TableSchema schema = requireTableSchema(session, tableId);
     SqlFragment where = compileFilter(schema, request.filter);
     if (request.viewId) {
       const auto view = loadView(session, tableId, *request.viewId);
@@ -202,7 +198,7 @@ boost::json::value RecordService::count(const std::string& tableId, const ListRe
 boost::json::value RecordService::get(const std::string& tableId, const std::string& recordId,
                                       const ReadOptions& options) {
   return database_.read([&](store::Session& session) {
-    const TableSchema schema = requireTable(session, tableId);
+    const TableSchema schema = requireTableSchema(session, tableId);
     const store::Rows rows = rowsByIds(session, schema, {recordId});
     if (rows.empty()) {
       throw http::ApiError(404, "record_not_found", "This table has no such record.");
@@ -217,7 +213,7 @@ boost::json::value RecordService::create(const std::string& tableId, const std::
   const WriteBody options = readWriteOptions(reader, body.as_object());
   const boost::json::array& input = recordsArray(body.as_object());
   return database_.write([&](store::Session& session) {
-    RecordWriter writer(session, requireTable(session, tableId), userId, options.keyById,
+    RecordWriter writer(session, requireTableSchema(session, tableId), userId, options.keyById,
                         options.typecast);
     std::vector<CellValues> records;
     for (std::size_t i = 0; i < input.size(); ++i) {
@@ -226,8 +222,8 @@ boost::json::value RecordService::create(const std::string& tableId, const std::
       if (!record) throw http::badRequest("invalid_field", where + " must be an object.");
       for (const auto& entry : *record) {
         if (entry.key() != "fields") {
-          throw http::badRequest("unknown_field", where + ": unknown key '" +
-                                                      std::string(entry.key()) + "'.");
+          throw http::badRequest("unknown_field",
+                                 where + ": unknown key '" + std::string(entry.key()) + "'.");
         }
       }
       static const boost::json::value kEmpty = boost::json::object();
@@ -248,7 +244,7 @@ boost::json::value RecordService::updateOne(const std::string& tableId, const st
   const WriteBody options = readWriteOptions(reader, body.as_object());
   const auto version = versionOf(body.as_object(), "record");
   return database_.write([&](store::Session& session) {
-    RecordWriter writer(session, requireTable(session, tableId), userId, options.keyById,
+    RecordWriter writer(session, requireTableSchema(session, tableId), userId, options.keyById,
                         options.typecast);
     static const boost::json::value kEmpty = boost::json::object();
     const auto* fields = body.as_object().if_contains("fields");
@@ -257,8 +253,8 @@ boost::json::value RecordService::updateOne(const std::string& tableId, const st
     writer.update(recordId, values, version);
     const ReadOptions read{options.keyById, CellFormat::Json, {}};
     const store::Rows rows = rowsByIds(session, writer.schema(), {recordId});
-    return recordToJson(writer.schema(), rows.at(0),
-                        shownFields(writer.schema(), {}, nullptr), read);
+    return recordToJson(writer.schema(), rows.at(0), shownFields(writer.schema(), {}, nullptr),
+                        read);
   });
 }
 
@@ -268,7 +264,7 @@ boost::json::value RecordService::updateMany(const std::string& tableId, const s
   const WriteBody options = readWriteOptions(reader, body.as_object());
   const boost::json::array& input = recordsArray(body.as_object());
   return database_.write([&](store::Session& session) {
-    RecordWriter writer(session, requireTable(session, tableId), userId, options.keyById,
+    RecordWriter writer(session, requireTableSchema(session, tableId), userId, options.keyById,
                         options.typecast);
     std::vector<std::string> ids;
     std::vector<std::pair<CellValues, std::optional<std::int64_t>>> changes;
@@ -281,8 +277,8 @@ boost::json::value RecordService::updateMany(const std::string& tableId, const s
       }
       for (const auto& entry : *record) {
         if (entry.key() != "id" && entry.key() != "fields" && entry.key() != "version") {
-          throw http::badRequest("unknown_field", where + ": unknown key '" +
-                                                      std::string(entry.key()) + "'.");
+          throw http::badRequest("unknown_field",
+                                 where + ": unknown key '" + std::string(entry.key()) + "'.");
         }
       }
       ids.emplace_back(id->as_string());
@@ -306,7 +302,7 @@ boost::json::value RecordService::remove(const std::string& tableId,
     throw http::badRequest("invalid_parameter", "Give 1 to 1000 record ids to delete.");
   }
   return database_.write([&](store::Session& session) {
-    const TableSchema schema = requireTable(session, tableId);
+    const TableSchema schema = requireTableSchema(session, tableId);
     boost::json::array deleted;
     for (const std::string& id : ids) {
       if (session.execute("DELETE FROM " + schema.sqlTable() + " WHERE __id = ?", {id}) != 1) {

@@ -28,9 +28,9 @@ CellValues RecordWriter::encode(const boost::json::value& fields, const std::str
     const std::string key(entry.key());
     const FieldDef* found = schema_.field(key, !keyById_);
     if (!found) {
-      throw http::badRequest("unknown_field", where + ": this table has no field " +
-                                                  (keyById_ ? "with id '" : "named '") + key +
-                                                  "'.");
+      throw http::badRequest(
+          "unknown_field",
+          where + ": this table has no field " + (keyById_ ? "with id '" : "named '") + key + "'.");
     }
     const std::size_t index = static_cast<std::size_t>(found - schema_.fields.data());
     FieldDef& field = schema_.fields[index];
@@ -54,7 +54,8 @@ CellValues RecordWriter::encode(const boost::json::value& fields, const std::str
 }
 
 std::vector<std::string> RecordWriter::insert(const std::vector<CellValues>& records) {
-  std::string columns = "__id, __seq, __created_at, __updated_at, __created_by, __updated_by, __version";
+  std::string columns =
+      "__id, __seq, __created_at, __updated_at, __created_by, __updated_by, __version";
   std::string placeholders = "?, ?, ?, ?, ?, ?, 1";
   std::vector<std::size_t> stored;
   for (std::size_t i = 0; i < schema_.fields.size(); ++i) {
@@ -100,23 +101,22 @@ void RecordWriter::update(const std::string& recordId, const CellValues& values,
     params.emplace_back(*expectedVersion);
   }
   if (session_.execute(sql, params) == 1) return;
-  const store::Rows current = session_.query(
-      "SELECT __version FROM " + schema_.sqlTable() + " WHERE __id = ?", {recordId});
+  const store::Rows current =
+      session_.query("SELECT __version FROM " + schema_.sqlTable() + " WHERE __id = ?", {recordId});
   if (current.empty()) {
     throw http::ApiError(404, "record_not_found", "Record '" + recordId + "' does not exist.");
   }
   throw http::conflict("version_conflict",
                        "Record '" + recordId + "' was changed by someone else (it is at version " +
-                           std::to_string(current[0].integer(0)) +
-                           "). Read it again and retry.");
+                           std::to_string(current[0].integer(0)) + "). Read it again and retry.");
 }
 
 void RecordWriter::saveAddedChoices() {
   for (std::size_t i = 0; i < schema_.fields.size(); ++i) {
     if (!optionsChanged_[i]) continue;
-    session_.execute("UPDATE fields_meta SET options = ?, updated_at = ? WHERE id = ?",
-                     {boost::json::serialize(schema_.fields[i].options), nowMillis(),
-                      schema_.fields[i].id});
+    session_.execute(
+        "UPDATE fields_meta SET options = ?, updated_at = ? WHERE id = ?",
+        {boost::json::serialize(schema_.fields[i].options), nowMillis(), schema_.fields[i].id});
   }
 }
 

@@ -29,20 +29,19 @@ void registerTableRoutes(http::Router& router, TableService& tables) {
   router.add("GET", collection, access::onBase(Action::TableRead), [&tables](auto& ctx) {
     return http::Response::json(200, tables.list(ctx.param("baseId")));
   });
-  router.add("GET", collection + "/{tableId}", access::onBase(Action::TableRead),
-             [&tables](auto& ctx) {
-               return http::Response::json(
-                   200, tables.get(ctx.param("baseId"), ctx.param("tableId")));
-             });
+  router.add(
+      "GET", collection + "/{tableId}", access::onBase(Action::TableRead), [&tables](auto& ctx) {
+        return http::Response::json(200, tables.get(ctx.param("baseId"), ctx.param("tableId")));
+      });
   router.add("PATCH", collection + "/{tableId}", access::onBase(Action::TableUpdate),
              [&tables](auto& ctx) {
                const boost::json::value body = http::parseJsonBody(ctx.request);
                http::JsonObjectReader reader(body, {"name", "description"});
                const auto name = reader.optionalString("name", kMaxNameLength);
                const auto description = reader.optionalText("description", kMaxDescriptionLength);
-               return http::Response::json(200, tables.update(ctx.param("baseId"),
-                                                              ctx.param("tableId"), name,
-                                                              description));
+               return http::Response::json(
+                   200,
+                   tables.update(ctx.param("baseId"), ctx.param("tableId"), name, description));
              });
   router.add("DELETE", collection + "/{tableId}", access::onBase(Action::TableDelete),
              [&tables](auto& ctx) {

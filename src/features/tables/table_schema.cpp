@@ -4,6 +4,8 @@
 #include <boost/json/parse.hpp>
 #include <stdexcept>
 
+#include "http/api_error.h"
+
 namespace tessera::features {
 
 std::string quoteIdentifier(std::string_view identifier) {
@@ -45,6 +47,12 @@ const FieldDef& TableSchema::primaryField() const {
     if (candidate.isPrimary) return candidate;
   }
   return fields.at(0);
+}
+
+TableSchema requireTableSchema(store::Session& session, const std::string& tableId) {
+  auto schema = loadTableSchema(session, tableId);
+  if (!schema) throw http::notFound("Table not found.");
+  return std::move(*schema);
 }
 
 std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId) {

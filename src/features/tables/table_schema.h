@@ -50,6 +50,9 @@ struct TableSchema {
 // Quotes an identifier built from Tessera's own ids ([A-Za-z0-9_]).
 std::string quoteIdentifier(std::string_view identifier);
 
+// The table; throws ApiError 404 when there is none.
+TableSchema requireTableSchema(store::Session& session, const std::string& tableId);
+
 // nullopt when no such table exists.
 std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId);
 

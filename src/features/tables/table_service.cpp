@@ -61,8 +61,9 @@ boost::json::value TableService::create(const std::string& userId, const std::st
     const std::string id = newId("tbl");
     const UnixMillis now = nowMillis();
     const std::int64_t position =
-        session.query("SELECT COALESCE(MAX(position), 0) + 1 FROM tables_meta WHERE base_id = ?",
-                      {baseId})[0]
+        session
+            .query("SELECT COALESCE(MAX(position), 0) + 1 FROM tables_meta WHERE base_id = ?",
+                   {baseId})[0]
             .integer(0);
     try {
       session.execute(
@@ -71,8 +72,8 @@ boost::json::value TableService::create(const std::string& userId, const std::st
           {id, baseId, name, nameKey(name), description, position, userId, now, now});
     } catch (const store::StoreError& error) {
       if (error.kind() != store::StoreError::Kind::UniqueViolation) throw;
-      throw http::conflict("table_name_taken", "This base already has a table named '" + name +
-                                                   "'.");
+      throw http::conflict("table_name_taken",
+                           "This base already has a table named '" + name + "'.");
     }
     createUserTable(session, id);
     for (FieldDef& field : defs) insertField(session, id, field);
@@ -85,9 +86,8 @@ boost::json::value TableService::create(const std::string& userId, const std::st
 boost::json::value TableService::list(const std::string& baseId) {
   return database_.read([&](store::Session& session) {
     boost::json::array tables;
-    for (const store::Row& row :
-         session.query("SELECT id FROM tables_meta WHERE base_id = ? ORDER BY position, id",
-                       {baseId})) {
+    for (const store::Row& row : session.query(
+             "SELECT id FROM tables_meta WHERE base_id = ? ORDER BY position, id", {baseId})) {
       tables.push_back(tableJson(session, *loadTableSchema(session, row.text(0))));
     }
     return boost::json::value{{"tables", std::move(tables)}};

@@ -36,13 +36,11 @@ void addFieldColumn(store::Session& session, const std::string& tableId, const F
 
 void dropFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
   if (isComputed(field.type)) return;
-  session.executeScript("DROP INDEX IF EXISTS " +
-                        quoteIdentifier("i_" + tableId + "_" + field.id));
+  session.executeScript("DROP INDEX IF EXISTS " + quoteIdentifier("i_" + tableId + "_" + field.id));
   session.executeScript("ALTER TABLE " + tableName(tableId) + " DROP COLUMN " + field.column());
 }
 
-void indexFieldColumn(store::Session& session, const std::string& tableId,
-                      const FieldDef& field) {
+void indexFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
   if (isComputed(field.type)) return;
   session.executeScript("CREATE INDEX IF NOT EXISTS " +
                         quoteIdentifier("i_" + tableId + "_" + field.id) + " ON " +

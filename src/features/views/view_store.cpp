@@ -57,10 +57,9 @@ std::vector<ViewDef> loadViews(store::Session& session, const std::string& table
 
 std::optional<ViewDef> loadView(store::Session& session, const std::string& tableId,
                                 const std::string& viewId) {
-  const store::Rows rows =
-      session.query(std::string("SELECT ") + kViewColumns +
-                        " FROM views_meta WHERE table_id = ? AND id = ?",
-                    {tableId, viewId});
+  const store::Rows rows = session.query(
+      std::string("SELECT ") + kViewColumns + " FROM views_meta WHERE table_id = ? AND id = ?",
+      {tableId, viewId});
   if (rows.empty()) return std::nullopt;
   return viewFromRow(rows[0]);
 }
@@ -68,17 +67,18 @@ std::optional<ViewDef> loadView(store::Session& session, const std::string& tabl
 void insertView(store::Session& session, ViewDef& view) {
   view.id = newId("viw");
   view.createdAt = view.updatedAt = nowMillis();
-  view.position = session.query("SELECT COALESCE(MAX(position), 0) + 1 FROM views_meta"
-                                " WHERE table_id = ?",
-                                {view.tableId})[0]
+  view.position = session
+                      .query(
+                          "SELECT COALESCE(MAX(position), 0) + 1 FROM views_meta"
+                          " WHERE table_id = ?",
+                          {view.tableId})[0]
                       .integer(0);
   writeUniquely(view.name, [&] {
     session.execute(
         "INSERT INTO views_meta (id, table_id, name, name_key, type, definition, position,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {view.id, view.tableId, view.name, nameKey(view.name), view.type,
-         boost::json::serialize(view.definition), view.position, view.createdAt,
-         view.updatedAt});
+         boost::json::serialize(view.definition), view.position, view.createdAt, view.updatedAt});
   });
 }
 
