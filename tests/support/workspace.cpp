@@ -1,0 +1,62 @@
+#include "support/workspace.h"
+
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+#include <stdexcept>
+
+namespace tessera::testing {
+namespace {
+
+boost::json::value expectCreated(const HttpResult& result, const std::string& what) {
+  if (result.status != 201) {
+    throw std::runtime_error(what + " failed: " + std::to_string(result.status) + " " + result.body);
+  }
+  return result.json();
+}
+
+}  // namespace
+
+Workspace makeWorkspace(const HttpClient& client, const std::string& email) {
+  Workspace workspace;
+  workspace.owner = signUp(client, email);
+  const auto space = expectCreated(
+      client.json("POST", "/api/space", {{"name", "Space"}}, workspace.owner.headers()), "space");
+  workspace.spaceId = std::string(space.at("id").as_string());
+  const auto base = expectCreated(
+      client.json("POST", "/api/base", {{"spaceId", workspace.spaceId}, {"name", "Base"}},
+                  workspace.owner.headers()),
+      "base");
+  workspace.baseId = std::string(base.at("id").as_string());
+  return workspace;
+}
+
+boost::json::value createTable(const HttpClient& client, const Workspace& workspace,
+                               const boost::json::value& body) {
+  return expectCreated(client.json("POST", "/api/base/" + workspace.baseId + "/table", body,
+                                   workspace.owner.headers()),
+                       "table");
+}
+
+boost::json::array createRecords(const HttpClient& client, const BrowserUser& user,
+                                 const std::string& tableId, const boost::json::array& fields) {
+  boost::json::array records;
+  for (const auto& item : fields) records.push_back(boost::json::object{{"fields", item}});
+  const auto created = expectCreated(
+      client.json("POST", "/api/table/" + tableId + "/record",
+                  {{"records", records}, {"typecast", true}}, user.headers()),
+      "records");
+  return created.at("records").as_array();
+}
+
+std::string urlEncode(const std::string& value) {
+  return boost::urls::encode(value, boost::urls::unreserved_chars);
+}
+
+std::string fieldId(const boost::json::value& table, const std::string& name) {
+  for (const auto& field : table.at("fields").as_array()) {
+    if (field.at("name").as_string() == name) return std::string(field.at("id").as_string());
+  }
+  throw std::runtime_error("no field " + name);
+}
+
+}  // namespace tessera::testing

@@ -1,0 +1,34 @@
+// A signed-in owner with a space and a base, and helpers to create tables
+// and records through the API, for data API tests.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "support/http_client.h"
+
+namespace tessera::testing {
+
+struct Workspace {
+  BrowserUser owner;
+  std::string spaceId;
+  std::string baseId;
+};
+
+Workspace makeWorkspace(const HttpClient& client, const std::string& email);
+
+// POST /api/base/{baseId}/table; expects 201 and returns the table.
+boost::json::value createTable(const HttpClient& client, const Workspace& workspace,
+                               const boost::json::value& body);
+
+// POST records (typecast on); expects 201 and returns the created records.
+boost::json::array createRecords(const HttpClient& client, const BrowserUser& user,
+                                 const std::string& tableId, const boost::json::array& fields);
+
+// Percent-encodes a query-string value.
+std::string urlEncode(const std::string& value);
+
+// The id of the field named `name` in a table JSON.
+std::string fieldId(const boost::json::value& table, const std::string& name);
+
+}  // namespace tessera::testing
