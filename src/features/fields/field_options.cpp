@@ -111,7 +111,7 @@ boost::json::object normalizeOptions(FieldType type, const boost::json::value& g
   switch (type) {
     case FieldType::Number:
       allowOnly(options, {"precision"}, type);
-      return {{"precision", integerOption(options, "precision", 0, 0, 8)}};
+      return {{"precision", integerOption(options, "precision", 2, 0, 8)}};
     case FieldType::Rating:
       allowOnly(options, {"max"}, type);
       return {{"max", integerOption(options, "max", 5, 1, 10)}};
