@@ -98,7 +98,17 @@ std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
     throw invalid;
   }
   std::vector<store::SqlValue> values;
-  for (const auto& value : object->at("v").as_array()) values.push_back(fromJson(value));
+  const auto& given = object->at("v").as_array();
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    // Layout of orderParts: (null flag, value) per sort key, then __seq.
+    const bool isSeq = i + 1 == given.size();
+    const bool isFlag = !isSeq && i % 2 == 0;
+    if (isSeq && !given[i].is_int64()) throw invalid;
+    if (isFlag && !(given[i].is_int64() && (given[i].as_int64() == 0 || given[i].as_int64() == 1))) {
+      throw invalid;
+    }
+    values.push_back(fromJson(given[i]));
+  }
   return values;
 }
 
