@@ -1,9 +1,10 @@
-// Every space, base and collaborator endpoint for every role, granted on
-// the space or on the base, against outcomes written from the rules of
-// DESIGN section 3 (not from the server's code):
-//   viewer/commenter: read; editor: read (records come later);
-//   creator: also create, rename and delete bases; owner: everything,
-//   including renaming and deleting the space and managing collaborators.
+// Every space, base, collaborator, table, field, record and view endpoint
+// for every role, granted on the space or on the base, against outcomes
+// written from the rules of DESIGN section 3 (not from the server's code):
+//   viewer/commenter: read; editor: also create, update and delete records
+//   and views; creator: also create, alter and delete bases, tables and
+//   fields; owner: everything, including renaming and deleting the space
+//   and managing collaborators. A table's role is its base's role.
 // No role at all gives 404 (existence is not revealed); a role that is too
 // weak gives 403.
 #include <gtest/gtest.h>
@@ -30,6 +31,10 @@ struct World {
   std::string spaceId;
   std::string baseId;
   std::string extraUserId;  // a viewer collaborator that cases may change
+  std::string tableId;
+  std::string fieldId;  // a non-primary field
+  std::string recordId;
+  std::string viewId;  // one of the table's two views
 };
 
 struct Case {
@@ -82,6 +87,48 @@ std::vector<Case> allCases() {
     cases.push_back({"PATCH", member, editorRole, on, Role::Owner, 200});
     cases.push_back({"DELETE", member, none, on, Role::Owner, 204});
   }
+  const auto tables = [](const World& w) { return "/api/base/" + w.baseId + "/table"; };
+  const auto tableInBase = [](const World& w) { return "/api/base/" + w.baseId + "/table/" + w.tableId; };
+  const auto table = [](const World& w) { return "/api/table/" + w.tableId; };
+  const auto sub = [table](std::string suffix) {
+    return [table, suffix](const World& w) { return table(w) + suffix; };
+  };
+  const auto record = [table](const World& w) { return table(w) + "/record/" + w.recordId; };
+  const auto field = [table](const World& w) { return table(w) + "/field/" + w.fieldId; };
+  const auto view = [table](const World& w) { return table(w) + "/view/" + w.viewId; };
+  const auto body = [](boost::json::value value) { return [value](const World&) { return value; }; };
+  const boost::json::value emptyFields = {{"fields", boost::json::object()}};
+  const std::vector<Case> data = {
+      {"GET", tables, none, On::Base, Role::Viewer, 200},
+      {"POST", tables, body({{"name", "Another"}}), On::Base, Role::Creator, 201},
+      {"GET", tableInBase, none, On::Base, Role::Viewer, 200},
+      {"PATCH", tableInBase, name, On::Base, Role::Creator, 200},
+      {"DELETE", tableInBase, none, On::Base, Role::Creator, 204},
+      {"GET", sub("/field"), none, On::Base, Role::Viewer, 200},
+      {"POST", sub("/field"), body({{"name", "More"}, {"type", "number"}}), On::Base, Role::Creator, 201},
+      {"GET", field, none, On::Base, Role::Viewer, 200},
+      {"PATCH", field, name, On::Base, Role::Creator, 200},
+      {"DELETE", field, none, On::Base, Role::Creator, 204},
+      {"GET", sub("/record"), none, On::Base, Role::Viewer, 200},
+      {"GET", sub("/record/count"), none, On::Base, Role::Viewer, 200},
+      {"GET", record, none, On::Base, Role::Viewer, 200},
+      {"POST", sub("/record"), body({{"records", {emptyFields}}}), On::Base, Role::Editor, 201},
+      {"PATCH", record, body(emptyFields), On::Base, Role::Editor, 200},
+      {"PATCH", sub("/record"),
+       [](const World& w) {
+         return boost::json::value{{"records", {{{"id", w.recordId}, {"fields", boost::json::object()}}}}};
+       },
+       On::Base, Role::Editor, 200},
+      {"DELETE", record, none, On::Base, Role::Editor, 200},
+      {"DELETE", [table](const World& w) { return table(w) + "/record?recordIds=" + w.recordId; },
+       none, On::Base, Role::Editor, 200},
+      {"GET", sub("/view"), none, On::Base, Role::Viewer, 200},
+      {"POST", sub("/view"), body({{"name", "Mine"}}), On::Base, Role::Editor, 201},
+      {"GET", view, none, On::Base, Role::Viewer, 200},
+      {"PATCH", view, name, On::Base, Role::Editor, 200},
+      {"DELETE", view, none, On::Base, Role::Editor, 204},
+  };
+  cases.insert(cases.end(), data.begin(), data.end());
   return cases;
 }
 
@@ -121,6 +168,22 @@ class RolesTest : public ::testing::Test {
       add(on, on == On::Space ? world.spaceId : world.baseId, extra.email, "viewer");
     }
     world.extraUserId = extra.id;
+    const HttpResult table = client.json(
+        "POST", "/api/base/" + world.baseId + "/table",
+        {{"name", "T"}, {"fields", {{{"name", "Name"}, {"type", "singleLineText"}},
+                                    {{"name", "Extra"}, {"type", "number"}}}}},
+        owner.headers());
+    world.tableId = str(table.json(), "id");
+    world.fieldId = str(table.json().at("fields").at(1), "id");
+    const std::string tablePath = "/api/table/" + world.tableId;
+    world.recordId = str(client.json("POST", tablePath + "/record",
+                                     {{"records", {{{"fields", {{"Name", "r"}}}}}}}, owner.headers())
+                             .json()
+                             .at("records")
+                             .at(0),
+                         "id");
+    world.viewId =
+        str(client.json("POST", tablePath + "/view", {{"name", "Second"}}, owner.headers()).json(), "id");
     return world;
   }
 
