@@ -1,4 +1,4 @@
-// tessera: the command line. serve | user create | migrate.
+// tessera: the command line. serve | user create | migrate | routes.
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   addDatabaseOptions(*migrate, config);
 
+  CLI::App* routes =
+      cli.add_subcommand("routes", "Print every HTTP route and what it requires, as JSON");
+  addDatabaseOptions(*routes, config);
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -43,6 +47,7 @@ int main(int argc, char** argv) {
     }
     if (userCreate->parsed()) return runUserCreate(config, email, name);
     if (migrate->parsed()) return runMigrate(config);
+    if (routes->parsed()) return runRoutes(config);
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());
     return 1;

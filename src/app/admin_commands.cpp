@@ -1,8 +1,10 @@
 #include <spdlog/spdlog.h>
 
+#include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 #include <iostream>
 
+#include "app/application.h"
 #include "app/commands.h"
 #include "app/open_database.h"
 #include "auth/password.h"
@@ -29,6 +31,31 @@ int runUserCreate(const Config& config, const std::string& email, const std::str
     std::cerr << "tessera: " << error.what() << std::endl;
     return 1;
   }
+}
+
+int runRoutes(const Config& config) {
+  Application application(config);
+  boost::json::array routes;
+  for (const http::Route& route : application.router().routes()) {
+    const access::Requirement& requirement = route.requirement;
+    boost::json::object entry{{"method", route.method}, {"path", route.pattern}};
+    switch (requirement.kind) {
+      case access::Requirement::Kind::Anyone:
+        entry["requires"] = "anyone";
+        break;
+      case access::Requirement::Kind::SignedIn:
+        entry["requires"] = "signedIn";
+        break;
+      case access::Requirement::Kind::OnResource:
+        entry["requires"] = access::actionName(requirement.action);
+        entry["resource"] = access::resourceKindName(requirement.resourceKind);
+        break;
+    }
+    routes.push_back(std::move(entry));
+  }
+  application.database().close();
+  std::cout << boost::json::serialize(routes) << std::endl;
+  return 0;
 }
 
 int runMigrate(const Config& config) {

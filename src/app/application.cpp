@@ -6,6 +6,7 @@
 #include "features/fields/field_routes.h"
 #include "features/health/health_routes.h"
 #include "features/members/member_routes.h"
+#include "features/openapi/openapi_routes.h"
 #include "features/records/record_routes.h"
 #include "features/spaces/space_routes.h"
 #include "features/tables/table_routes.h"
@@ -43,6 +44,7 @@ Application::Application(const Config& config)
       views_(*database_),
       pipeline_(router_, authenticator_, authorizer_) {
   features::registerHealthRoutes(router_, *database_);
+  features::registerOpenApiRoutes(router_);
   features::registerAccountRoutes(router_, accounts_, startsWithHttps(config.effectivePublicUrl()));
   features::registerSpaceRoutes(router_, spaces_);
   features::registerBaseRoutes(router_, bases_, authorizer_);

@@ -27,6 +27,7 @@ class Application {
   explicit Application(const Config& config);
 
   http::RequestHandler& handler() { return pipeline_; }
+  const http::Router& router() const { return router_; }
   store::Database& database() { return *database_; }
 
  private:

@@ -17,4 +17,8 @@ int runUserCreate(const Config& config, const std::string& email, const std::str
 // `tessera migrate`: applies pending schema migrations and exits.
 int runMigrate(const Config& config);
 
+// `tessera routes`: prints every route the server registers, with what it
+// requires, as JSON (for the API description and access tests).
+int runRoutes(const Config& config);
+
 }  // namespace tessera::app

@@ -44,23 +44,42 @@ class FiltersTest : public ::testing::Test {
       {"name":"Author","type":"createdBy"}]})"));
     tableId = std::string(table.at("id").as_string());
     boost::json::array rows = {
-        {{"Title", "Alpha"}, {"Notes", "first note"}, {"Points", 1}, {"Done", true},
-         {"Due", dayFromNow(-100)}, {"Status", "New"}, {"Tags", {"red"}}, {"Email", "a@x.io"},
-         {"Site", "https://a.example"}, {"Stars", 1}},
-        {{"Title", "Beta"}, {"Notes", "Second NOTE"}, {"Points", 5.5}, {"Done", false},
-         {"Due", dayFromNow(-10)}, {"Status", "Doing"}, {"Tags", {"red", "blue"}},
-         {"Email", "b@x.io"}, {"Stars", 3}},
-        {{"Title", "Gamma"}, {"Points", 10}, {"Due", dayFromNow(10)}, {"Status", "Done"},
-         {"Tags", {"blue", "green"}}, {"Site", "https://c.example"}, {"Stars", 5}},
+        {{"Title", "Alpha"},
+         {"Notes", "first note"},
+         {"Points", 1},
+         {"Done", true},
+         {"Due", dayFromNow(-100)},
+         {"Status", "New"},
+         {"Tags", {"red"}},
+         {"Email", "a@x.io"},
+         {"Site", "https://a.example"},
+         {"Stars", 1}},
+        {{"Title", "Beta"},
+         {"Notes", "Second NOTE"},
+         {"Points", 5.5},
+         {"Done", false},
+         {"Due", dayFromNow(-10)},
+         {"Status", "Doing"},
+         {"Tags", {"red", "blue"}},
+         {"Email", "b@x.io"},
+         {"Stars", 3}},
+        {{"Title", "Gamma"},
+         {"Points", 10},
+         {"Due", dayFromNow(10)},
+         {"Status", "Done"},
+         {"Tags", {"blue", "green"}},
+         {"Site", "https://c.example"},
+         {"Stars", 5}},
         {{"Title", "Delta"}},
     };
     createRecords(client, workspace.owner, tableId, rows);
   }
 
   HttpResult query(const boost::json::value& filter) {
-    return client.request("GET", "/api/table/" + tableId + "/record?filter=" +
-                                     urlEncode(boost::json::serialize(filter)),
-                          "", workspace.owner.headers());
+    return client.request(
+        "GET",
+        "/api/table/" + tableId + "/record?filter=" + urlEncode(boost::json::serialize(filter)), "",
+        workspace.owner.headers());
   }
 
   Titles titles(const boost::json::value& filter) {
@@ -174,11 +193,11 @@ TEST_F(FiltersTest, GroupsNestWithAndAndOr) {
 }
 
 TEST_F(FiltersTest, CountUsesTheSameFilter) {
-  const HttpResult count = client.request(
-      "GET",
-      "/api/table/" + tableId + "/record/count?filter=" +
-          urlEncode(boost::json::serialize(where("Tags", "hasAnyOf", {"blue"}))),
-      "", workspace.owner.headers());
+  const HttpResult count =
+      client.request("GET",
+                     "/api/table/" + tableId + "/record/count?filter=" +
+                         urlEncode(boost::json::serialize(where("Tags", "hasAnyOf", {"blue"}))),
+                     "", workspace.owner.headers());
   ASSERT_EQ(count.status, 200) << count.body;
   EXPECT_EQ(count.json().at("count").as_int64(), 2);
 }
@@ -188,11 +207,11 @@ TEST_F(FiltersTest, OperatorsThatDoNotFitAreRefusedByName) {
     std::string field, op;
     boost::json::value value;
   } cases[] = {
-      {"Done", "contains", "x"},        {"Tags", "is", "red"},
-      {"Points", "contains", "1"},      {"Due", "hasAnyOf", {"x"}},
-      {"Status", "is", "Nonexistent"},  {"Points", "is", "five"},
-      {"Missing", "is", "x"},           {"Title", "isAnyOf", "not-an-array"},
-      {"Due", "is", "yesterday"},       {"Due", "isWithIn", "someday"},
+      {"Done", "contains", "x"},       {"Tags", "is", "red"},
+      {"Points", "contains", "1"},     {"Due", "hasAnyOf", {"x"}},
+      {"Status", "is", "Nonexistent"}, {"Points", "is", "five"},
+      {"Missing", "is", "x"},          {"Title", "isAnyOf", "not-an-array"},
+      {"Due", "is", "yesterday"},      {"Due", "isWithIn", "someday"},
       {"Title", "bogusOperator", "x"},
   };
   for (const auto& c : cases) {
@@ -211,8 +230,9 @@ TEST_F(FiltersTest, DeeplyNestedFiltersAreRefusedClearly) {
   const HttpResult result = query(filter);
   EXPECT_EQ(result.status, 400);
   EXPECT_EQ(result.errorCode(), "invalid_filter");
-  const std::string notJson = client.request("GET", "/api/table/" + tableId + "/record?filter=%7B",
-                                             "", workspace.owner.headers())
+  const std::string notJson = client
+                                  .request("GET", "/api/table/" + tableId + "/record?filter=%7B",
+                                           "", workspace.owner.headers())
                                   .errorCode();
   EXPECT_EQ(notJson, "invalid_json");
 }

@@ -63,8 +63,7 @@ TEST_F(PaginationTest, DefaultOrderVisitsEveryRecordOnceInCreationOrder) {
 }
 
 TEST_F(PaginationTest, SortedPagesFollowTheSortWithEmptyCellsLast) {
-  const std::string orderBy =
-      "&orderBy=" + urlEncode(R"([{"fieldId":"Rank","order":"desc"}])");
+  const std::string orderBy = "&orderBy=" + urlEncode(R"([{"fieldId":"Rank","order":"desc"}])");
   const auto seen = walk(orderBy);
   ASSERT_EQ(seen.size(), 250u);
   std::set<std::string> ids;
@@ -91,18 +90,21 @@ TEST_F(PaginationTest, InsertsAndDeletesBetweenPagesDoNotShiftTheWalk) {
     if (page != 1) return;
     // Delete an early record (already seen) and a later one (not yet seen),
     // and add one at the end.
-    const auto first = client.request("GET", records + "?take=1", "", workspace.owner.headers()).json();
+    const auto first =
+        client.request("GET", records + "?take=1", "", workspace.owner.headers()).json();
     const std::string early(first.at("records").at(0).at("id").as_string());
-    const auto later = client.request("GET", records + "?take=1&skip=200", "", workspace.owner.headers())
-                           .json();
+    const auto later =
+        client.request("GET", records + "?take=1&skip=200", "", workspace.owner.headers()).json();
     const std::string late(later.at("records").at(0).at("id").as_string());
-    client.request("DELETE", records + "?recordIds=" + early + "," + late, "", workspace.owner.headers());
+    client.request("DELETE", records + "?recordIds=" + early + "," + late, "",
+                   workspace.owner.headers());
     deleted = {early, late};
     createRecords(client, workspace.owner, std::string(table.at("id").as_string()),
                   {{{"Name", "added"}}});
   });
   std::set<std::string> names;
-  for (const auto& record : seen) names.insert(std::string(record.at("fields").at("Name").as_string()));
+  for (const auto& record : seen)
+    names.insert(std::string(record.at("fields").at("Name").as_string()));
   EXPECT_EQ(seen.size(), 250u) << "249 originals seen or deleted after being seen, plus 1 added";
   EXPECT_EQ(names.size(), seen.size()) << "nothing twice";
   EXPECT_TRUE(names.contains("added"));
@@ -110,11 +112,12 @@ TEST_F(PaginationTest, InsertsAndDeletesBetweenPagesDoNotShiftTheWalk) {
 }
 
 TEST_F(PaginationTest, BadCursorsAreRefused) {
-  const auto first = client.request("GET", records + "?take=10", "", workspace.owner.headers()).json();
+  const auto first =
+      client.request("GET", records + "?take=10", "", workspace.owner.headers()).json();
   const std::string cursor(first.at("nextCursor").as_string());
   const std::string sorted = "&orderBy=" + urlEncode(R"([{"fieldId":"Rank"}])");
-  for (const std::string& query : std::vector<std::string>{"?cursor=garbage!!", "?cursor=" + cursor + sorted,
-                                  "?cursor=eyJvIjoiIiwidiI6WyJ4Il19"}) {
+  for (const std::string& query : std::vector<std::string>{
+           "?cursor=garbage!!", "?cursor=" + cursor + sorted, "?cursor=eyJvIjoiIiwidiI6WyJ4Il19"}) {
     const HttpResult result = client.request("GET", records + query, "", workspace.owner.headers());
     EXPECT_EQ(result.status, 400) << query << " " << result.body;
     EXPECT_EQ(result.errorCode(), "invalid_cursor") << result.body;
@@ -122,7 +125,8 @@ TEST_F(PaginationTest, BadCursorsAreRefused) {
 }
 
 TEST_F(PaginationTest, SkipAndTakeStillWork) {
-  const auto page = client.request("GET", records + "?take=5&skip=10", "", workspace.owner.headers()).json();
+  const auto page =
+      client.request("GET", records + "?take=5&skip=10", "", workspace.owner.headers()).json();
   ASSERT_EQ(page.at("records").as_array().size(), 5u);
   EXPECT_EQ(page.at("records").at(0).at("fields").at("Name").as_string(), "r10");
 }

@@ -53,9 +53,14 @@ class RecordsTest : public ::testing::Test {
 };
 
 TEST_F(RecordsTest, CreateReadUpdateDelete) {
-  const HttpResult created = postFields(
-      {{"Name", "Bolt"}, {"Qty", 12}, {"Ok", true}, {"When", "2026-11-27T10:30:00+01:00"},
-       {"Kind", "A"}, {"Mail", "x@y.io"}, {"Link", "https://example.com/a?b=c"}, {"Score", 4}});
+  const HttpResult created = postFields({{"Name", "Bolt"},
+                                         {"Qty", 12},
+                                         {"Ok", true},
+                                         {"When", "2026-11-27T10:30:00+01:00"},
+                                         {"Kind", "A"},
+                                         {"Mail", "x@y.io"},
+                                         {"Link", "https://example.com/a?b=c"},
+                                         {"Score", 4}});
   ASSERT_EQ(created.status, 201) << created.body;
   const auto record = created.json().at("records").at(0);
   const std::string id(record.at("id").as_string());
@@ -72,9 +77,9 @@ TEST_F(RecordsTest, CreateReadUpdateDelete) {
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.json().at("fields").at("Name").as_string(), "Bolt");
 
-  const HttpResult patched = client.json("PATCH", records + "/" + id,
-                                         {{"fields", {{"Qty", 13}, {"Ok", nullptr}}}},
-                                         workspace.owner.headers());
+  const HttpResult patched =
+      client.json("PATCH", records + "/" + id, {{"fields", {{"Qty", 13}, {"Ok", nullptr}}}},
+                  workspace.owner.headers());
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.json().at("fields").at("Qty").as_int64(), 13);
   EXPECT_EQ(patched.json().at("fields").at("Name").as_string(), "Bolt") << "untouched";
@@ -121,9 +126,13 @@ TEST_F(RecordsTest, StrictValidationNamesTheFieldAndTheRecord) {
 }
 
 TEST_F(RecordsTest, TypecastConvertsAndAddsChoices) {
-  const HttpResult result = postFields({{"Qty", "3"}, {"Ok", "yes"}, {"Kind", "Brand new"},
-                                        {"Labels", "x, y"}, {"Link", "example.com"},
-                                        {"Score", "2"}, {"Name", 42}},
+  const HttpResult result = postFields({{"Qty", "3"},
+                                        {"Ok", "yes"},
+                                        {"Kind", "Brand new"},
+                                        {"Labels", "x, y"},
+                                        {"Link", "example.com"},
+                                        {"Score", "2"},
+                                        {"Name", 42}},
                                        true);
   ASSERT_EQ(result.status, 201) << result.body;
   const auto fields = result.json().at("records").at(0).at("fields");
@@ -133,16 +142,19 @@ TEST_F(RecordsTest, TypecastConvertsAndAddsChoices) {
   EXPECT_EQ(fields.at("Labels"), boost::json::parse(R"(["x","y"])"));
   EXPECT_EQ(fields.at("Link").as_string(), "https://example.com");
   EXPECT_EQ(fields.at("Name").as_string(), "42");
-  const auto field = client.request("GET", "/api/table/" + tableId + "/field/" + fieldId(table, "Kind"),
-                                    "", workspace.owner.headers())
-                         .json();
+  const auto field =
+      client
+          .request("GET", "/api/table/" + tableId + "/field/" + fieldId(table, "Kind"), "",
+                   workspace.owner.headers())
+          .json();
   EXPECT_EQ(field.at("options").at("choices").as_array().size(), 2u);
 }
 
 TEST_F(RecordsTest, AThousandRecordsInOneRequestAndTheLimit) {
   boost::json::array batch;
   for (int i = 0; i < 1000; ++i) {
-    batch.push_back(boost::json::object{{"fields", {{"Name", "n" + std::to_string(i)}, {"Qty", i}}}});
+    batch.push_back(
+        boost::json::object{{"fields", {{"Name", "n" + std::to_string(i)}, {"Qty", i}}}});
   }
   const HttpResult created = post({{"records", batch}});
   ASSERT_EQ(created.status, 201) << created.body.substr(0, 300);
@@ -168,18 +180,21 @@ TEST_F(RecordsTest, BatchUpdateAndDeleteAreAllOrNothing) {
 
   const HttpResult badUpdate = client.json(
       "PATCH", records,
-      {{"records", {{{"id", a}, {"fields", {{"Qty", 9}}}}, {{"id", "recMissing"}, {"fields", {{"Qty", 9}}}}}}},
+      {{"records",
+        {{{"id", a}, {"fields", {{"Qty", 9}}}}, {{"id", "recMissing"}, {"fields", {{"Qty", 9}}}}}}},
       workspace.owner.headers());
   EXPECT_EQ(badUpdate.status, 404);
-  const auto stillA = client.request("GET", records + "/" + a, "", workspace.owner.headers()).json();
+  const auto stillA =
+      client.request("GET", records + "/" + a, "", workspace.owner.headers()).json();
   EXPECT_EQ(stillA.at("fields").at("Qty").as_int64(), 1) << "nothing of a failed batch is kept";
 
-  const HttpResult badDelete = client.request(
-      "DELETE", records + "?recordIds=" + a + "&recordIds=recMissing", "", workspace.owner.headers());
+  const HttpResult badDelete =
+      client.request("DELETE", records + "?recordIds=" + a + "&recordIds=recMissing", "",
+                     workspace.owner.headers());
   EXPECT_EQ(badDelete.status, 404);
   EXPECT_EQ(count(), 3);
-  const HttpResult deleted =
-      client.request("DELETE", records + "?recordIds=" + a + "," + b, "", workspace.owner.headers());
+  const HttpResult deleted = client.request("DELETE", records + "?recordIds=" + a + "," + b, "",
+                                            workspace.owner.headers());
   ASSERT_EQ(deleted.status, 200) << deleted.body;
   EXPECT_EQ(count(), 1);
   EXPECT_EQ(client.request("GET", records + "/" + c, "", workspace.owner.headers()).status, 200);
@@ -188,16 +203,18 @@ TEST_F(RecordsTest, BatchUpdateAndDeleteAreAllOrNothing) {
 TEST_F(RecordsTest, AStaleVersionIsAConflictNotALostUpdate) {
   const auto created = createRecords(client, workspace.owner, tableId, {{{"Name", "v"}}});
   const std::string id(created[0].at("id").as_string());
-  ASSERT_EQ(client.json("PATCH", records + "/" + id, {{"fields", {{"Qty", 1}}}, {"version", 1}},
-                        workspace.owner.headers())
+  ASSERT_EQ(client
+                .json("PATCH", records + "/" + id, {{"fields", {{"Qty", 1}}}, {"version", 1}},
+                      workspace.owner.headers())
                 .status,
             200);
-  const HttpResult stale = client.json("PATCH", records + "/" + id,
-                                       {{"fields", {{"Qty", 2}}}, {"version", 1}},
-                                       workspace.owner.headers());
+  const HttpResult stale =
+      client.json("PATCH", records + "/" + id, {{"fields", {{"Qty", 2}}}, {"version", 1}},
+                  workspace.owner.headers());
   EXPECT_EQ(stale.status, 409);
   EXPECT_EQ(stale.errorCode(), "version_conflict");
-  const auto record = client.request("GET", records + "/" + id, "", workspace.owner.headers()).json();
+  const auto record =
+      client.request("GET", records + "/" + id, "", workspace.owner.headers()).json();
   EXPECT_EQ(record.at("fields").at("Qty").as_int64(), 1);
 }
 
@@ -213,11 +230,12 @@ TEST_F(RecordsTest, ConcurrentWritersLoseNothing) {
       for (int i = 0; i < kEach; ++i) {
         // Half the writers append records, half update the shared one.
         const HttpResult result =
-            t % 2 == 0 ? client.json("POST", records,
-                                     {{"records", {{{"fields", {{"Name", "t" + std::to_string(t)}}}}}}},
-                                     workspace.owner.headers())
-                       : client.json("PATCH", records + "/" + id, {{"fields", {{"Qty", t * 100 + i}}}},
-                                     workspace.owner.headers());
+            t % 2 == 0
+                ? client.json("POST", records,
+                              {{"records", {{{"fields", {{"Name", "t" + std::to_string(t)}}}}}}},
+                              workspace.owner.headers())
+                : client.json("PATCH", records + "/" + id, {{"fields", {{"Qty", t * 100 + i}}}},
+                              workspace.owner.headers());
         if (result.status >= 300) ++failures;
       }
     });
@@ -225,33 +243,38 @@ TEST_F(RecordsTest, ConcurrentWritersLoseNothing) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(count(), 1 + (kThreads / 2) * kEach);
-  const auto record = client.request("GET", records + "/" + id, "", workspace.owner.headers()).json();
+  const auto record =
+      client.request("GET", records + "/" + id, "", workspace.owner.headers()).json();
   EXPECT_EQ(record.at("version").as_int64(), 1 + (kThreads / 2) * kEach) << "every update counted";
 }
 
 TEST_F(RecordsTest, ReadOptionsShapeTheResponse) {
   createRecords(client, workspace.owner, tableId, {{{"Name", "x"}, {"Qty", 2.5}, {"Ok", true}}});
-  const auto byId = client.request("GET", records + "?fieldKeyType=id", "", workspace.owner.headers())
-                        .json();
+  const auto byId =
+      client.request("GET", records + "?fieldKeyType=id", "", workspace.owner.headers()).json();
   EXPECT_TRUE(byId.at("records").at(0).at("fields").as_object().contains(fieldId(table, "Name")));
-  const auto text = client.request("GET", records + "?cellFormat=text", "", workspace.owner.headers())
-                        .json();
+  const auto text =
+      client.request("GET", records + "?cellFormat=text", "", workspace.owner.headers()).json();
   EXPECT_EQ(text.at("records").at(0).at("fields").at("Qty").as_string(), "2.50");
-  const auto projected = client.request("GET", records + "?projection=Name&projection=Ok", "",
-                                        workspace.owner.headers())
-                             .json();
+  const auto projected =
+      client
+          .request("GET", records + "?projection=Name&projection=Ok", "", workspace.owner.headers())
+          .json();
   EXPECT_EQ(projected.at("records").at(0).at("fields").as_object().size(), 2u);
   for (const std::string bad : {"take=0", "take=1001", "skip=-1", "fieldKeyType=x", "cellFormat=x",
                                 "projection=Nope", "bogus=1"}) {
-    const HttpResult result = client.request("GET", records + "?" + bad, "", workspace.owner.headers());
+    const HttpResult result =
+        client.request("GET", records + "?" + bad, "", workspace.owner.headers());
     EXPECT_EQ(result.status, 400) << bad << " " << result.body;
   }
 }
 
 TEST_F(RecordsTest, SearchFindsTextAcrossFields) {
-  createRecords(client, workspace.owner, tableId,
-                {{{"Name", "Red bolt"}}, {{"Name", "nut"}, {"Mail", "red@x.io"}}, {{"Name", "washer"}}});
-  const auto found = client.request("GET", records + "?search=RED", "", workspace.owner.headers()).json();
+  createRecords(
+      client, workspace.owner, tableId,
+      {{{"Name", "Red bolt"}}, {{"Name", "nut"}, {"Mail", "red@x.io"}}, {{"Name", "washer"}}});
+  const auto found =
+      client.request("GET", records + "?search=RED", "", workspace.owner.headers()).json();
   EXPECT_EQ(found.at("records").as_array().size(), 2u);
 }
 

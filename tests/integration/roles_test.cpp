@@ -88,7 +88,9 @@ std::vector<Case> allCases() {
     cases.push_back({"DELETE", member, none, on, Role::Owner, 204});
   }
   const auto tables = [](const World& w) { return "/api/base/" + w.baseId + "/table"; };
-  const auto tableInBase = [](const World& w) { return "/api/base/" + w.baseId + "/table/" + w.tableId; };
+  const auto tableInBase = [](const World& w) {
+    return "/api/base/" + w.baseId + "/table/" + w.tableId;
+  };
   const auto table = [](const World& w) { return "/api/table/" + w.tableId; };
   const auto sub = [table](std::string suffix) {
     return [table, suffix](const World& w) { return table(w) + suffix; };
@@ -96,7 +98,9 @@ std::vector<Case> allCases() {
   const auto record = [table](const World& w) { return table(w) + "/record/" + w.recordId; };
   const auto field = [table](const World& w) { return table(w) + "/field/" + w.fieldId; };
   const auto view = [table](const World& w) { return table(w) + "/view/" + w.viewId; };
-  const auto body = [](boost::json::value value) { return [value](const World&) { return value; }; };
+  const auto body = [](boost::json::value value) {
+    return [value](const World&) { return value; };
+  };
   const boost::json::value emptyFields = {{"fields", boost::json::object()}};
   const std::vector<Case> data = {
       {"GET", tables, none, On::Base, Role::Viewer, 200},
@@ -105,7 +109,8 @@ std::vector<Case> allCases() {
       {"PATCH", tableInBase, name, On::Base, Role::Creator, 200},
       {"DELETE", tableInBase, none, On::Base, Role::Creator, 204},
       {"GET", sub("/field"), none, On::Base, Role::Viewer, 200},
-      {"POST", sub("/field"), body({{"name", "More"}, {"type", "number"}}), On::Base, Role::Creator, 201},
+      {"POST", sub("/field"), body({{"name", "More"}, {"type", "number"}}), On::Base, Role::Creator,
+       201},
       {"GET", field, none, On::Base, Role::Viewer, 200},
       {"PATCH", field, name, On::Base, Role::Creator, 200},
       {"DELETE", field, none, On::Base, Role::Creator, 204},
@@ -116,7 +121,8 @@ std::vector<Case> allCases() {
       {"PATCH", record, body(emptyFields), On::Base, Role::Editor, 200},
       {"PATCH", sub("/record"),
        [](const World& w) {
-         return boost::json::value{{"records", {{{"id", w.recordId}, {"fields", boost::json::object()}}}}};
+         return boost::json::value{
+             {"records", {{{"id", w.recordId}, {"fields", boost::json::object()}}}}};
        },
        On::Base, Role::Editor, 200},
       {"DELETE", record, none, On::Base, Role::Editor, 200},
@@ -168,22 +174,25 @@ class RolesTest : public ::testing::Test {
       add(on, on == On::Space ? world.spaceId : world.baseId, extra.email, "viewer");
     }
     world.extraUserId = extra.id;
-    const HttpResult table = client.json(
-        "POST", "/api/base/" + world.baseId + "/table",
-        {{"name", "T"}, {"fields", {{{"name", "Name"}, {"type", "singleLineText"}},
-                                    {{"name", "Extra"}, {"type", "number"}}}}},
-        owner.headers());
+    const HttpResult table = client.json("POST", "/api/base/" + world.baseId + "/table",
+                                         {{"name", "T"},
+                                          {"fields",
+                                           {{{"name", "Name"}, {"type", "singleLineText"}},
+                                            {{"name", "Extra"}, {"type", "number"}}}}},
+                                         owner.headers());
     world.tableId = str(table.json(), "id");
     world.fieldId = str(table.json().at("fields").at(1), "id");
     const std::string tablePath = "/api/table/" + world.tableId;
-    world.recordId = str(client.json("POST", tablePath + "/record",
-                                     {{"records", {{{"fields", {{"Name", "r"}}}}}}}, owner.headers())
+    world.recordId = str(client
+                             .json("POST", tablePath + "/record",
+                                   {{"records", {{{"fields", {{"Name", "r"}}}}}}}, owner.headers())
                              .json()
                              .at("records")
                              .at(0),
                          "id");
     world.viewId =
-        str(client.json("POST", tablePath + "/view", {{"name", "Second"}}, owner.headers()).json(), "id");
+        str(client.json("POST", tablePath + "/view", {{"name", "Second"}}, owner.headers()).json(),
+            "id");
     return world;
   }
 

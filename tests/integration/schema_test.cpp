@@ -58,11 +58,11 @@ TEST_F(SchemaTest, ANewTableHasAPrimaryFieldAGridViewAndARealSqlTable) {
 
 TEST_F(SchemaTest, EveryFieldTypeGetsATypedColumnOrNoneWhenComputed) {
   const std::map<std::string, std::string> expectedSqlType = {
-      {"singleLineText", "TEXT"}, {"longText", "TEXT"},        {"number", "DOUBLE PRECISION"},
-      {"checkbox", "INTEGER"},    {"date", "BIGINT"},          {"singleSelect", "TEXT"},
-      {"multipleSelect", "TEXT"}, {"email", "TEXT"},           {"url", "TEXT"},
-      {"rating", "INTEGER"},      {"autoNumber", ""},          {"createdTime", ""},
-      {"lastModifiedTime", ""},   {"createdBy", ""},           {"lastModifiedBy", ""}};
+      {"singleLineText", "TEXT"}, {"longText", "TEXT"}, {"number", "DOUBLE PRECISION"},
+      {"checkbox", "INTEGER"},    {"date", "BIGINT"},   {"singleSelect", "TEXT"},
+      {"multipleSelect", "TEXT"}, {"email", "TEXT"},    {"url", "TEXT"},
+      {"rating", "INTEGER"},      {"autoNumber", ""},   {"createdTime", ""},
+      {"lastModifiedTime", ""},   {"createdBy", ""},    {"lastModifiedBy", ""}};
   boost::json::array fields = {{{"name", "Title"}, {"type", "singleLineText"}}};
   for (const auto& [type, sqlType] : expectedSqlType) {
     fields.push_back(boost::json::object{{"name", "F " + type}, {"type", type}});
@@ -85,18 +85,44 @@ TEST_F(SchemaTest, BadDefinitionsAreRefusedByName) {
     int status;
     std::string code;
   } cases[] = {
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "spreadsheet"}}}}}, 400, "invalid_field"},
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "autoNumber"}}}}}, 400, "invalid_field"},
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "number"}, {"options", {{"precision", 20}}}}}}}, 400, "invalid_field"},
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "rating"}, {"options", {{"max", 11}}}}}}}, 400, "invalid_field"},
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "date"}, {"options", {{"timeZone", "Mars/Olympus"}}}}}}}, 400, "invalid_field"},
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "singleSelect"}, {"options", {{"choices", {{{"name", "x"}}, {{"name", "X"}}}}}}}}}}, 400, "invalid_field"},
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "singleLineText"}, {"options", {{"precision", 1}}}}}}}, 400, "invalid_field"},
-      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "number"}}, {{"name", "a"}, {"type", "number"}}}}}, 409, "field_name_taken"},
+      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "spreadsheet"}}}}},
+       400,
+       "invalid_field"},
+      {{{"name", "T"}, {"fields", {{{"name", "A"}, {"type", "autoNumber"}}}}},
+       400,
+       "invalid_field"},
+      {{{"name", "T"},
+        {"fields", {{{"name", "A"}, {"type", "number"}, {"options", {{"precision", 20}}}}}}},
+       400,
+       "invalid_field"},
+      {{{"name", "T"},
+        {"fields", {{{"name", "A"}, {"type", "rating"}, {"options", {{"max", 11}}}}}}},
+       400,
+       "invalid_field"},
+      {{{"name", "T"},
+        {"fields",
+         {{{"name", "A"}, {"type", "date"}, {"options", {{"timeZone", "Mars/Olympus"}}}}}}},
+       400,
+       "invalid_field"},
+      {{{"name", "T"},
+        {"fields",
+         {{{"name", "A"},
+           {"type", "singleSelect"},
+           {"options", {{"choices", {{{"name", "x"}}, {{"name", "X"}}}}}}}}}},
+       400,
+       "invalid_field"},
+      {{{"name", "T"},
+        {"fields", {{{"name", "A"}, {"type", "singleLineText"}, {"options", {{"precision", 1}}}}}}},
+       400,
+       "invalid_field"},
+      {{{"name", "T"},
+        {"fields", {{{"name", "A"}, {"type", "number"}}, {{"name", "a"}, {"type", "number"}}}}},
+       409,
+       "field_name_taken"},
   };
   for (const auto& c : cases) {
-    const HttpResult result = client.json("POST", "/api/base/" + workspace.baseId + "/table", c.body,
-                                          workspace.owner.headers());
+    const HttpResult result = client.json("POST", "/api/base/" + workspace.baseId + "/table",
+                                          c.body, workspace.owner.headers());
     EXPECT_EQ(result.status, c.status) << boost::json::serialize(c.body) << " " << result.body;
     EXPECT_EQ(result.errorCode(), c.code) << result.body;
   }
@@ -109,13 +135,16 @@ TEST_F(SchemaTest, BadDefinitionsAreRefusedByName) {
 
 TEST_F(SchemaTest, TablesCanBeReadRenamedAndDeleted) {
   const auto table = createTable(client, workspace, {{"name", "Old"}});
-  const std::string path = "/api/base/" + workspace.baseId + "/table/" + std::string(table.at("id").as_string());
+  const std::string path =
+      "/api/base/" + workspace.baseId + "/table/" + std::string(table.at("id").as_string());
   const HttpResult renamed = client.json("PATCH", path, {{"name", "New"}, {"description", "d"}},
                                          workspace.owner.headers());
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(renamed.json().at("name").as_string(), "New");
-  const auto list = client.request("GET", "/api/base/" + workspace.baseId + "/table", "",
-                                   workspace.owner.headers()).json();
+  const auto list =
+      client
+          .request("GET", "/api/base/" + workspace.baseId + "/table", "", workspace.owner.headers())
+          .json();
   EXPECT_EQ(list.at("tables").as_array().size(), 1u);
   EXPECT_EQ(client.request("DELETE", path, "", workspace.owner.headers()).status, 204);
   EXPECT_EQ(client.request("GET", path, "", workspace.owner.headers()).status, 404);
@@ -125,7 +154,9 @@ TEST_F(SchemaTest, TablesCanBeReadRenamedAndDeleted) {
 
 TEST_F(SchemaTest, DeletingABaseDropsItsSqlTables) {
   const auto table = createTable(client, workspace, {{"name", "Doomed"}});
-  ASSERT_EQ(client.request("DELETE", "/api/base/" + workspace.baseId, "", workspace.owner.headers()).status, 204);
+  ASSERT_EQ(client.request("DELETE", "/api/base/" + workspace.baseId, "", workspace.owner.headers())
+                .status,
+            204);
   EXPECT_TRUE(sqlColumns(server, std::string(table.at("id").as_string())).empty());
 }
 
@@ -136,83 +167,119 @@ TEST_F(SchemaTest, FieldsAreAddedRenamedAndDeleted) {
                                        workspace.owner.headers());
   ASSERT_EQ(added.status, 201) << added.body;
   const std::string id(added.json().at("id").as_string());
-  EXPECT_EQ(client.json("POST", fields, {{"name", "size"}, {"type", "number"}}, workspace.owner.headers()).status, 409);
-  const HttpResult renamed = client.json("PATCH", fields + "/" + id, {{"name", "Weight"}}, workspace.owner.headers());
+  EXPECT_EQ(
+      client.json("POST", fields, {{"name", "size"}, {"type", "number"}}, workspace.owner.headers())
+          .status,
+      409);
+  const HttpResult renamed =
+      client.json("PATCH", fields + "/" + id, {{"name", "Weight"}}, workspace.owner.headers());
   EXPECT_EQ(renamed.json().at("name").as_string(), "Weight");
   EXPECT_EQ(client.request("DELETE", fields + "/" + id, "", workspace.owner.headers()).status, 204);
   EXPECT_FALSE(sqlColumns(server, std::string(table.at("id").as_string())).contains("f_" + id));
   const std::string primary(table.at("primaryFieldId").as_string());
-  const HttpResult primaryDelete = client.request("DELETE", fields + "/" + primary, "", workspace.owner.headers());
+  const HttpResult primaryDelete =
+      client.request("DELETE", fields + "/" + primary, "", workspace.owner.headers());
   EXPECT_EQ(primaryDelete.status, 400);
   EXPECT_EQ(primaryDelete.errorCode(), "primary_field");
 }
 
 TEST_F(SchemaTest, ChangingATypeConvertsValuesAndReportsFailures) {
-  const auto table = createTable(client, workspace, {{"name", "T"}, {"fields", {
-      {{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Amount"}, {"type", "singleLineText"}}}}});
+  const auto table = createTable(client, workspace,
+                                 {{"name", "T"},
+                                  {"fields",
+                                   {{{"name", "Name"}, {"type", "singleLineText"}},
+                                    {{"name", "Amount"}, {"type", "singleLineText"}}}}});
   const std::string tableId(table.at("id").as_string());
   createRecords(client, workspace.owner, tableId,
-                {{{"Name", "a"}, {"Amount", "12"}}, {{"Name", "b"}, {"Amount", "3.5"}},
-                 {{"Name", "c"}, {"Amount", "lots"}}, {{"Name", "d"}}});
-  const HttpResult changed = client.json("PATCH", tablePath(table) + "/field/" + fieldId(table, "Amount"),
-                                         {{"type", "number"}}, workspace.owner.headers());
+                {{{"Name", "a"}, {"Amount", "12"}},
+                 {{"Name", "b"}, {"Amount", "3.5"}},
+                 {{"Name", "c"}, {"Amount", "lots"}},
+                 {{"Name", "d"}}});
+  const HttpResult changed =
+      client.json("PATCH", tablePath(table) + "/field/" + fieldId(table, "Amount"),
+                  {{"type", "number"}}, workspace.owner.headers());
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(changed.json().at("conversion").at("converted").as_int64(), 2);
   EXPECT_EQ(changed.json().at("conversion").at("failed").as_int64(), 1);
-  const auto records = client.request("GET", tablePath(table) + "/record", "", workspace.owner.headers()).json();
+  const auto records =
+      client.request("GET", tablePath(table) + "/record", "", workspace.owner.headers()).json();
   EXPECT_EQ(records.at("records").at(0).at("fields").at("Amount").as_int64(), 12);
   EXPECT_EQ(records.at("records").at(1).at("fields").at("Amount").as_double(), 3.5);
   EXPECT_FALSE(records.at("records").at(2).at("fields").as_object().contains("Amount"));
   EXPECT_EQ(sqlColumns(server, tableId).at("f_" + fieldId(table, "Amount")), "DOUBLE PRECISION");
 
   // Text to select adds the values as choices.
-  const HttpResult toSelect = client.json("PATCH", tablePath(table) + "/field/" + fieldId(table, "Name"),
-                                          {{"type", "singleSelect"}}, workspace.owner.headers());
+  const HttpResult toSelect =
+      client.json("PATCH", tablePath(table) + "/field/" + fieldId(table, "Name"),
+                  {{"type", "singleSelect"}}, workspace.owner.headers());
   ASSERT_EQ(toSelect.status, 200) << toSelect.body;
   EXPECT_EQ(toSelect.json().at("options").at("choices").as_array().size(), 4u);
 }
 
 TEST_F(SchemaTest, ViewsFilterSortAndHideAndAreAppliedByViewId) {
-  const auto table = createTable(client, workspace, {{"name", "T"}, {"fields", {
-      {{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "N"}, {"type", "number"}},
-      {{"name", "Secret"}, {"type", "singleLineText"}}}}});
+  const auto table = createTable(client, workspace,
+                                 {{"name", "T"},
+                                  {"fields",
+                                   {{{"name", "Name"}, {"type", "singleLineText"}},
+                                    {{"name", "N"}, {"type", "number"}},
+                                    {{"name", "Secret"}, {"type", "singleLineText"}}}}});
   const std::string tableId(table.at("id").as_string());
   boost::json::array rows;
-  for (int i = 0; i < 10; ++i) rows.push_back(boost::json::object{{"Name", "r" + std::to_string(i)}, {"N", i}, {"Secret", "s"}});
+  for (int i = 0; i < 10; ++i)
+    rows.push_back(
+        boost::json::object{{"Name", "r" + std::to_string(i)}, {"N", i}, {"Secret", "s"}});
   createRecords(client, workspace.owner, tableId, rows);
   const HttpResult view = client.json(
       "POST", tablePath(table) + "/view",
       {{"name", "Big ones"},
-       {"filter", {{"filterSet", {{{"fieldId", "N"}, {"operator", "isGreaterEqual"}, {"value", 5}}}}}},
+       {"filter",
+        {{"filterSet", {{{"fieldId", "N"}, {"operator", "isGreaterEqual"}, {"value", 5}}}}}},
        {"sort", {{{"fieldId", "N"}, {"order", "desc"}}}},
        {"hiddenFieldIds", {"Secret"}}},
       workspace.owner.headers());
   ASSERT_EQ(view.status, 201) << view.body;
   const std::string viewId(view.json().at("id").as_string());
-  EXPECT_EQ(view.json().at("filter").at("filterSet").at(0).at("fieldId").as_string(), fieldId(table, "N"))
+  EXPECT_EQ(view.json().at("filter").at("filterSet").at(0).at("fieldId").as_string(),
+            fieldId(table, "N"))
       << "stored by id";
 
-  const auto viewed = client.request("GET", tablePath(table) + "/record?viewId=" + viewId, "",
-                                     workspace.owner.headers()).json();
+  const auto viewed = client
+                          .request("GET", tablePath(table) + "/record?viewId=" + viewId, "",
+                                   workspace.owner.headers())
+                          .json();
   ASSERT_EQ(viewed.at("records").as_array().size(), 5u);
   EXPECT_EQ(viewed.at("records").at(0).at("fields").at("N").as_int64(), 9);
   EXPECT_FALSE(viewed.at("records").at(0).at("fields").as_object().contains("Secret"));
-  const std::string narrower = urlEncode(R"({"filterSet":[{"fieldId":"N","operator":"isLess","value":7}]})");
-  const auto narrowed = client.request("GET", tablePath(table) + "/record?viewId=" + viewId + "&filter=" + narrower,
-                                       "", workspace.owner.headers()).json();
+  const std::string narrower =
+      urlEncode(R"({"filterSet":[{"fieldId":"N","operator":"isLess","value":7}]})");
+  const auto narrowed =
+      client
+          .request("GET", tablePath(table) + "/record?viewId=" + viewId + "&filter=" + narrower, "",
+                   workspace.owner.headers())
+          .json();
   EXPECT_EQ(narrowed.at("records").as_array().size(), 2u);
 
-  ASSERT_EQ(client.request("DELETE", tablePath(table) + "/field/" + fieldId(table, "N"), "",
-                           workspace.owner.headers()).status, 204);
-  const auto forgotten = client.request("GET", tablePath(table) + "/view/" + viewId, "", workspace.owner.headers()).json();
+  ASSERT_EQ(client
+                .request("DELETE", tablePath(table) + "/field/" + fieldId(table, "N"), "",
+                         workspace.owner.headers())
+                .status,
+            204);
+  const auto forgotten =
+      client.request("GET", tablePath(table) + "/view/" + viewId, "", workspace.owner.headers())
+          .json();
   EXPECT_TRUE(forgotten.at("sort").as_array().empty());
   EXPECT_TRUE(forgotten.at("filter").at("filterSet").as_array().empty());
 
-  const auto views = client.request("GET", tablePath(table) + "/view", "", workspace.owner.headers()).json();
+  const auto views =
+      client.request("GET", tablePath(table) + "/view", "", workspace.owner.headers()).json();
   ASSERT_EQ(views.at("views").as_array().size(), 2u);
-  EXPECT_EQ(client.request("DELETE", tablePath(table) + "/view/" + viewId, "", workspace.owner.headers()).status, 204);
+  EXPECT_EQ(
+      client.request("DELETE", tablePath(table) + "/view/" + viewId, "", workspace.owner.headers())
+          .status,
+      204);
   const std::string last(views.at("views").at(0).at("id").as_string());
-  const HttpResult lastView = client.request("DELETE", tablePath(table) + "/view/" + last, "", workspace.owner.headers());
+  const HttpResult lastView =
+      client.request("DELETE", tablePath(table) + "/view/" + last, "", workspace.owner.headers());
   EXPECT_EQ(lastView.status, 409);
   EXPECT_EQ(lastView.errorCode(), "last_view");
   const HttpResult badView = client.json("POST", tablePath(table) + "/view",

@@ -9,7 +9,8 @@ namespace {
 
 boost::json::value expectCreated(const HttpResult& result, const std::string& what) {
   if (result.status != 201) {
-    throw std::runtime_error(what + " failed: " + std::to_string(result.status) + " " + result.body);
+    throw std::runtime_error(what + " failed: " + std::to_string(result.status) + " " +
+                             result.body);
   }
   return result.json();
 }
@@ -41,10 +42,10 @@ boost::json::array createRecords(const HttpClient& client, const BrowserUser& us
                                  const std::string& tableId, const boost::json::array& fields) {
   boost::json::array records;
   for (const auto& item : fields) records.push_back(boost::json::object{{"fields", item}});
-  const auto created = expectCreated(
-      client.json("POST", "/api/table/" + tableId + "/record",
-                  {{"records", records}, {"typecast", true}}, user.headers()),
-      "records");
+  const auto created =
+      expectCreated(client.json("POST", "/api/table/" + tableId + "/record",
+                                {{"records", records}, {"typecast", true}}, user.headers()),
+                    "records");
   return created.at("records").as_array();
 }
 

@@ -104,7 +104,8 @@ std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
     const bool isSeq = i + 1 == given.size();
     const bool isFlag = !isSeq && i % 2 == 0;
     if (isSeq && !given[i].is_int64()) throw invalid;
-    if (isFlag && !(given[i].is_int64() && (given[i].as_int64() == 0 || given[i].as_int64() == 1))) {
+    if (isFlag &&
+        !(given[i].is_int64() && (given[i].as_int64() == 0 || given[i].as_int64() == 1))) {
       throw invalid;
     }
     values.push_back(fromJson(given[i]));
