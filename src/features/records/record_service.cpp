@@ -129,6 +129,29 @@ const boost::json::array& recordsArray(const boost::json::object& body) {
   return records->as_array();
 }
 
+// One element of a "records" array: an object with only `allowed` keys.
+const boost::json::object& batchItem(const boost::json::value& item, const std::string& where,
+                                     std::initializer_list<std::string_view> allowed) {
+  const auto* record = item.if_object();
+  if (!record) throw http::badRequest("invalid_field", where + " must be an object.");
+  for (const auto& entry : *record) {
+    bool known = false;
+    for (std::string_view key : allowed) known = known || entry.key() == key;
+    if (!known) {
+      throw http::badRequest("unknown_field",
+                             where + ": unknown key '" + std::string(entry.key()) + "'.");
+    }
+  }
+  return *record;
+}
+
+// The "fields" of a record body; an absent one reads as no change.
+const boost::json::value& fieldsOf(const boost::json::object& record) {
+  static const boost::json::value kEmpty = boost::json::object();
+  const auto* fields = record.if_contains("fields");
+  return fields ? *fields : kEmpty;
+}
+
 std::optional<std::int64_t> versionOf(const boost::json::object& record, const std::string& where) {
   const auto* version = record.if_contains("version");
   if (!version) return std::nullopt;
@@ -218,17 +241,7 @@ boost::json::value RecordService::create(const std::string& tableId, const std::
     std::vector<CellValues> records;
     for (std::size_t i = 0; i < input.size(); ++i) {
       const std::string where = "records[" + std::to_string(i) + "]";
-      const auto* record = input[i].if_object();
-      if (!record) throw http::badRequest("invalid_field", where + " must be an object.");
-      for (const auto& entry : *record) {
-        if (entry.key() != "fields") {
-          throw http::badRequest("unknown_field",
-                                 where + ": unknown key '" + std::string(entry.key()) + "'.");
-        }
-      }
-      static const boost::json::value kEmpty = boost::json::object();
-      const auto* fields = record->if_contains("fields");
-      records.push_back(writer.encode(fields ? *fields : kEmpty, where));
+      records.push_back(writer.encode(fieldsOf(batchItem(input[i], where, {"fields"})), where));
     }
     writer.saveAddedChoices();
     const auto ids = writer.insert(records);
@@ -246,9 +259,7 @@ boost::json::value RecordService::updateOne(const std::string& tableId, const st
   return database_.write([&](store::Session& session) {
     RecordWriter writer(session, requireTableSchema(session, tableId), userId, options.keyById,
                         options.typecast);
-    static const boost::json::value kEmpty = boost::json::object();
-    const auto* fields = body.as_object().if_contains("fields");
-    const CellValues values = writer.encode(fields ? *fields : kEmpty, "record");
+    const CellValues values = writer.encode(fieldsOf(body.as_object()), "record");
     writer.saveAddedChoices();
     writer.update(recordId, values, version);
     const ReadOptions read{options.keyById, CellFormat::Json, {}};
@@ -270,22 +281,13 @@ boost::json::value RecordService::updateMany(const std::string& tableId, const s
     std::vector<std::pair<CellValues, std::optional<std::int64_t>>> changes;
     for (std::size_t i = 0; i < input.size(); ++i) {
       const std::string where = "records[" + std::to_string(i) + "]";
-      const auto* record = input[i].if_object();
-      const auto* id = record ? record->if_contains("id") : nullptr;
+      const boost::json::object& record = batchItem(input[i], where, {"id", "fields", "version"});
+      const auto* id = record.if_contains("id");
       if (!id || !id->is_string()) {
         throw http::badRequest("missing_field", where + " needs an 'id'.");
       }
-      for (const auto& entry : *record) {
-        if (entry.key() != "id" && entry.key() != "fields" && entry.key() != "version") {
-          throw http::badRequest("unknown_field",
-                                 where + ": unknown key '" + std::string(entry.key()) + "'.");
-        }
-      }
       ids.emplace_back(id->as_string());
-      static const boost::json::value kEmpty = boost::json::object();
-      const auto* fields = record->if_contains("fields");
-      changes.emplace_back(writer.encode(fields ? *fields : kEmpty, where),
-                           versionOf(*record, where));
+      changes.emplace_back(writer.encode(fieldsOf(record), where), versionOf(record, where));
     }
     writer.saveAddedChoices();
     for (std::size_t i = 0; i < ids.size(); ++i) {
