@@ -3,11 +3,14 @@
 // are the public spelling used in errors, docs and token scopes.
 #pragma once
 
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace tessera::access {
 
 enum class Action {
+  SpaceCreate,
   SpaceRead,
   SpaceUpdate,
   SpaceDelete,
@@ -36,5 +39,10 @@ enum class Action {
 };
 
 std::string_view actionName(Action action);
+std::optional<Action> parseAction(std::string_view name);
+// What the action lets a token do, in a sentence.
+std::string_view actionDescription(Action action);
+// Every action, in a stable order.
+const std::vector<Action>& allActions();
 
 }  // namespace tessera::access

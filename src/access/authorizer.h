@@ -18,6 +18,9 @@ class Authorizer {
   // `action`; throws http::ApiError (403/404) otherwise.
   Role require(const Principal& principal, Action action, const ResourceRef& resource) const;
 
+  // For actions with no single resource; throws http::ApiError 403.
+  void requireUnscoped(const Principal& principal, Action action) const;
+
  private:
   store::Database& database_;
 };

@@ -1,9 +1,24 @@
 #include "access/policy.h"
 
 namespace tessera::access {
+namespace {
+
+Decision allow() { return {true, 200, "", "", ""}; }
+
+Decision missingScope(Action action) {
+  const std::string name(actionName(action));
+  return {false, 403, "insufficient_scope",
+          "This token's scopes do not include " + name +
+              ". Create or edit a token with that scope in Settings › Personal Access Token.",
+          "Bearer realm=\"tessera\", error=\"insufficient_scope\", scope=\"" + name + "\""};
+}
+
+}  // namespace
 
 bool roleAllows(Role role, Action action) {
   switch (action) {
+    case Action::SpaceCreate:
+      return true;  // any signed-in user may create a space
     case Action::SpaceRead:
     case Action::BaseRead:
     case Action::MemberRead:
@@ -37,20 +52,42 @@ bool roleAllows(Role role, Action action) {
   return false;
 }
 
-Decision decide(const Principal& /*principal*/, Action action, const ResourceRef& resource,
-                Role role) {
+Decision decide(const Principal& principal, Action action, const ResourceRef& resource,
+                const ResourceAccess& access) {
   const std::string kind(resourceKindName(resource.kind));
-  if (role == Role::None) {
+  if (access.role == Role::None) {
     std::string noun = kind;
     noun[0] = static_cast<char>(noun[0] - 'a' + 'A');
-    return {false, 404, "not_found", noun + " not found."};
+    return {false, 404, "not_found", noun + " not found.", ""};
   }
-  if (!roleAllows(role, action)) {
-    return {false, 403, "forbidden",
-            "Your role on this " + kind + " (" + std::string(roleName(role)) + ") does not allow " +
-                std::string(actionName(action)) + "."};
+  if (principal.token) {
+    if (!principal.token->covers(access.spaceId, access.baseId)) {
+      return {
+          false, 403, "resource_not_allowed",
+          "This token is restricted to other spaces or bases; it may not act on this " + kind + ".",
+          ""};
+    }
+    if (!principal.token->scopes.allows(action)) return missingScope(action);
   }
-  return {true, 200, "", ""};
+  if (!roleAllows(access.role, action)) {
+    return {false, 403, principal.token ? "role_forbids" : "forbidden",
+            "Your role on this " + kind + " (" + std::string(roleName(access.role)) +
+                ") does not allow " + std::string(actionName(action)) + ".",
+            ""};
+  }
+  return allow();
+}
+
+Decision decideUnscoped(const Principal& principal, Action action) {
+  if (!principal.token) return allow();
+  if (!principal.token->scopes.allows(action)) return missingScope(action);
+  if (action == Action::SpaceCreate && principal.token->restricted()) {
+    return {false, 403, "resource_not_allowed",
+            "This token is restricted to chosen spaces or bases, so it cannot create a new "
+            "space.",
+            ""};
+  }
+  return allow();
 }
 
 }  // namespace tessera::access

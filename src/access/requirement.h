@@ -2,6 +2,7 @@
 // handler runs, through the one policy in policy.h.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "access/action.h"
@@ -11,18 +12,22 @@ namespace tessera::access {
 
 struct Requirement {
   enum class Kind {
-    Anyone,      // no credentials needed (sign-up, sign-in, health)
-    SignedIn,    // any authenticated user; the handler checks further itself
-    OnResource,  // `action` on the resource named by path parameter `pathParam`
+    Anyone,       // no credentials needed (sign-up, sign-in, health)
+    SignedIn,     // any authenticated user; `action`, if set, must be in a token's scopes
+    SessionOnly,  // a signed-in browser session; tokens are refused (token management)
+    OnResource,   // `action` on the resource named by path parameter `pathParam`
   };
   Kind kind = Kind::Anyone;
-  Action action = Action::SpaceRead;
+  std::optional<Action> action;
   ResourceKind resourceKind = ResourceKind::Space;
   std::string pathParam;
 };
 
 inline Requirement anyone() { return {}; }
-inline Requirement signedIn() { return {Requirement::Kind::SignedIn, {}, {}, {}}; }
+inline Requirement signedIn(std::optional<Action> action = std::nullopt) {
+  return {Requirement::Kind::SignedIn, action, {}, {}};
+}
+inline Requirement sessionOnly() { return {Requirement::Kind::SessionOnly, {}, {}, {}}; }
 inline Requirement onSpace(Action action) {
   return {Requirement::Kind::OnResource, action, ResourceKind::Space, "spaceId"};
 }

@@ -1,8 +1,10 @@
-// Reads a user's current role on a space or base from the store. Roles are
-// read at request time, never cached, so a removed collaborator loses
-// access on the very next request.
+// Reads a user's current role on a space, base or table from the store,
+// with where the resource sits (for token restrictions). Roles are read at
+// request time, never cached, so a removed collaborator loses access on
+// the very next request, with every token.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "access/resource.h"
@@ -11,7 +13,13 @@
 
 namespace tessera::access {
 
-// Role::None when the resource does not exist or the user has no role.
-Role lookupRole(store::Session& session, std::string_view userId, const ResourceRef& resource);
+struct ResourceAccess {
+  Role role = Role::None;  // None when the resource does not exist
+  std::string spaceId;     // the resource's space
+  std::string baseId;      // its base; empty for a space
+};
+
+ResourceAccess lookupAccess(store::Session& session, std::string_view userId,
+                            const ResourceRef& resource);
 
 }  // namespace tessera::access

@@ -46,11 +46,15 @@ int runRoutes(const Config& config) {
       case access::Requirement::Kind::SignedIn:
         entry["requires"] = "signedIn";
         break;
+      case access::Requirement::Kind::SessionOnly:
+        entry["requires"] = "session";
+        break;
       case access::Requirement::Kind::OnResource:
-        entry["requires"] = access::actionName(requirement.action);
+        entry["requires"] = "resource";
         entry["resource"] = access::resourceKindName(requirement.resourceKind);
         break;
     }
+    if (requirement.action) entry["action"] = access::actionName(*requirement.action);
     routes.push_back(std::move(entry));
   }
   application.database().close();

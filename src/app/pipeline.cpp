@@ -41,11 +41,18 @@ http::Response Pipeline::dispatch(http::RequestContext& ctx) {
     }
   }
   const access::Requirement& requirement = route.requirement;
-  if (requirement.kind != access::Requirement::Kind::Anyone && !ctx.principal) {
-    throw unauthenticated();
+  using Kind = access::Requirement::Kind;
+  if (requirement.kind != Kind::Anyone && !ctx.principal) throw unauthenticated();
+  if (requirement.kind == Kind::SessionOnly && ctx.principal->token) {
+    throw http::forbidden("token_cannot_manage_tokens",
+                          "Personal access tokens cannot manage tokens. Sign in to Tessera in "
+                          "a browser and use Settings › Personal Access Token.");
   }
-  if (requirement.kind == access::Requirement::Kind::OnResource) {
-    ctx.role = authorizer_.require(*ctx.principal, requirement.action,
+  if (requirement.kind == Kind::SignedIn && requirement.action) {
+    authorizer_.requireUnscoped(*ctx.principal, *requirement.action);
+  }
+  if (requirement.kind == Kind::OnResource) {
+    ctx.role = authorizer_.require(*ctx.principal, *requirement.action,
                                    {requirement.resourceKind, ctx.param(requirement.pathParam)});
   }
   return route.handler(ctx);
@@ -88,8 +95,8 @@ http::Response Pipeline::handle(const http::Request& request) {
   logAccess({request.method, request.path, response.status,
              std::chrono::duration<double, std::milli>(elapsed).count(), ctx.requestId,
              ctx.principal ? std::string_view(ctx.principal->userId) : std::string_view(),
-             ctx.principal ? std::string_view(ctx.principal->tokenId) : std::string_view(),
-             request.clientIp, errorCode});
+             ctx.principal ? ctx.principal->tokenId() : std::string_view(), request.clientIp,
+             errorCode});
   return response;
 }
 

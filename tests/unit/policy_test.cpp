@@ -11,17 +11,42 @@ namespace {
 // The written rules of DESIGN section 3, one row per action: the weakest
 // role that may perform it.
 const std::map<Action, Role> kWeakestRoleAllowed = {
-    {Action::SpaceRead, Role::Viewer},   {Action::BaseRead, Role::Viewer},
-    {Action::MemberRead, Role::Viewer},  {Action::BaseCreate, Role::Creator},
-    {Action::BaseUpdate, Role::Creator}, {Action::BaseDelete, Role::Creator},
-    {Action::SpaceUpdate, Role::Owner},  {Action::SpaceDelete, Role::Owner},
+    {Action::SpaceRead, Role::Viewer},    {Action::BaseRead, Role::Viewer},
+    {Action::MemberRead, Role::Viewer},   {Action::TableRead, Role::Viewer},
+    {Action::FieldRead, Role::Viewer},    {Action::RecordRead, Role::Viewer},
+    {Action::ViewRead, Role::Viewer},     {Action::RecordCreate, Role::Editor},
+    {Action::RecordUpdate, Role::Editor}, {Action::RecordDelete, Role::Editor},
+    {Action::ViewCreate, Role::Editor},   {Action::ViewUpdate, Role::Editor},
+    {Action::ViewDelete, Role::Editor},   {Action::BaseCreate, Role::Creator},
+    {Action::BaseUpdate, Role::Creator},  {Action::BaseDelete, Role::Creator},
+    {Action::TableCreate, Role::Creator}, {Action::TableUpdate, Role::Creator},
+    {Action::TableDelete, Role::Creator}, {Action::FieldCreate, Role::Creator},
+    {Action::FieldUpdate, Role::Creator}, {Action::FieldDelete, Role::Creator},
+    {Action::SpaceUpdate, Role::Owner},   {Action::SpaceDelete, Role::Owner},
     {Action::MemberManage, Role::Owner},
 };
 
 const Role kRoles[] = {Role::None,   Role::Viewer,  Role::Commenter,
                        Role::Editor, Role::Creator, Role::Owner};
 
+const ResourceRef kBase{ResourceKind::Base, "bse1"};
+const ResourceAccess kOwnerOfBase{Role::Owner, "spc1", "bse1"};
+
+Principal session() { return Principal{"usr1", false, std::nullopt}; }
+
+Principal token(std::vector<std::string> scopes, std::vector<std::string> spaces = {},
+                std::vector<std::string> bases = {}) {
+  TokenGrant grant;
+  grant.id = "tok1";
+  grant.scopes = ScopeSet::fromNames(scopes);
+  grant.scopeNames = scopes;
+  grant.spaceIds = std::move(spaces);
+  grant.baseIds = std::move(bases);
+  return Principal{"usr1", false, grant};
+}
+
 TEST(PolicyTest, RolesAllowExactlyTheWrittenRules) {
+  ASSERT_EQ(kWeakestRoleAllowed.size() + 1, allActions().size()) << "every action has a rule";
   for (const auto& [action, weakest] : kWeakestRoleAllowed) {
     for (const Role role : kRoles) {
       EXPECT_EQ(roleAllows(role, action), role != Role::None && role >= weakest)
@@ -31,33 +56,98 @@ TEST(PolicyTest, RolesAllowExactlyTheWrittenRules) {
 }
 
 TEST(PolicyTest, NoRoleMeansNotFoundSoExistenceDoesNotLeak) {
-  const Decision decision = decide(Principal{"usr1", false, ""}, Action::SpaceRead,
-                                   {ResourceKind::Space, "spc1"}, Role::None);
-  EXPECT_FALSE(decision.allowed);
-  EXPECT_EQ(decision.status, 404);
-  EXPECT_EQ(decision.code, "not_found");
+  for (const Principal& principal : {session(), token({"full_access"})}) {
+    const Decision decision =
+        decide(principal, Action::SpaceRead, {ResourceKind::Space, "spc1"}, {});
+    EXPECT_FALSE(decision.allowed);
+    EXPECT_EQ(decision.status, 404);
+    EXPECT_EQ(decision.code, "not_found");
+  }
 }
 
 TEST(PolicyTest, InstanceAdminGetsNoImplicitAccessToOthersData) {
-  const Decision decision = decide(Principal{"usr1", true, ""}, Action::BaseRead,
-                                   {ResourceKind::Base, "bse1"}, Role::None);
+  const Decision decision =
+      decide(Principal{"usr1", true, std::nullopt}, Action::BaseRead, kBase, {});
   EXPECT_EQ(decision.status, 404);
 }
 
-TEST(PolicyTest, VisibleButNotAllowedIs403NamingTheAction) {
-  const Decision decision = decide(Principal{"usr1", false, ""}, Action::SpaceUpdate,
-                                   {ResourceKind::Space, "spc1"}, Role::Viewer);
-  EXPECT_FALSE(decision.allowed);
+TEST(PolicyTest, VisibleButNotAllowedIs403NamingRoleAndAction) {
+  const Decision decision = decide(session(), Action::SpaceUpdate, {ResourceKind::Space, "spc1"},
+                                   {Role::Viewer, "spc1", ""});
   EXPECT_EQ(decision.status, 403);
   EXPECT_EQ(decision.code, "forbidden");
   EXPECT_NE(decision.message.find("space:update"), std::string::npos);
   EXPECT_NE(decision.message.find("viewer"), std::string::npos);
+  const Decision viaToken = decide(token({"full_access"}), Action::SpaceUpdate,
+                                   {ResourceKind::Space, "spc1"}, {Role::Viewer, "spc1", ""});
+  EXPECT_EQ(viaToken.code, "role_forbids");
 }
 
-TEST(PolicyTest, ActionNamesAreDistinct) {
+TEST(PolicyTest, ATokenGetsTheIntersectionOfRoleScopesAndRestriction) {
+  EXPECT_TRUE(decide(token({"read"}), Action::RecordRead, kBase, kOwnerOfBase).allowed);
+  const Decision noScope = decide(token({"read"}), Action::RecordCreate, kBase, kOwnerOfBase);
+  EXPECT_EQ(noScope.status, 403);
+  EXPECT_EQ(noScope.code, "insufficient_scope");
+  EXPECT_NE(noScope.wwwAuthenticate.find("scope=\"record:create\""), std::string::npos);
+  EXPECT_TRUE(decide(token({"record:create"}), Action::RecordCreate, kBase, kOwnerOfBase).allowed);
+
+  EXPECT_TRUE(decide(token({"read"}, {"spc1"}), Action::RecordRead, kBase, kOwnerOfBase).allowed);
+  EXPECT_TRUE(
+      decide(token({"read"}, {}, {"bse1"}), Action::RecordRead, kBase, kOwnerOfBase).allowed);
+  const Decision elsewhere =
+      decide(token({"read"}, {"spc2"}, {"bse2"}), Action::RecordRead, kBase, kOwnerOfBase);
+  EXPECT_EQ(elsewhere.status, 403);
+  EXPECT_EQ(elsewhere.code, "resource_not_allowed");
+  // A base restriction does not cover the space around it.
+  EXPECT_EQ(decide(token({"read"}, {}, {"bse1"}), Action::SpaceRead, {ResourceKind::Space, "spc1"},
+                   {Role::Owner, "spc1", ""})
+                .code,
+            "resource_not_allowed");
+}
+
+TEST(PolicyTest, PresetsExpandToTheWrittenActions) {
+  const std::map<std::string, std::set<Action>> written = {
+      {"read",
+       {Action::SpaceRead, Action::BaseRead, Action::TableRead, Action::FieldRead,
+        Action::RecordRead, Action::ViewRead}},
+      {"write", {Action::RecordCreate, Action::RecordUpdate, Action::RecordDelete}},
+  };
+  for (const auto& [preset, actions] : written) {
+    const ScopeSet scopes = ScopeSet::fromNames({preset});
+    for (const Action action : allActions()) {
+      EXPECT_EQ(scopes.allows(action), actions.contains(action))
+          << preset << " " << actionName(action);
+    }
+  }
+  const ScopeSet full = ScopeSet::fromNames({"full_access"});
+  for (const Action action : allActions()) EXPECT_TRUE(full.allows(action));
+  const ScopeSet admin = ScopeSet::fromNames({"admin"});
+  EXPECT_TRUE(admin.allows(Action::MemberManage));
+  EXPECT_TRUE(admin.allows(Action::FieldUpdate));
+  EXPECT_FALSE(admin.allows(Action::RecordRead));
+  EXPECT_FALSE(admin.allows(Action::RecordCreate));
+}
+
+TEST(PolicyTest, UnknownScopesAreFound) {
+  EXPECT_EQ(ScopeSet::firstUnknown({"read", "record:create"}), std::nullopt);
+  EXPECT_EQ(ScopeSet::firstUnknown({"read", "records:write"}), "records:write");
+  EXPECT_EQ(ScopeSet::firstUnknown({"Read"}), "Read");
+}
+
+TEST(PolicyTest, CreatingSpacesNeedsTheScopeAndNoRestriction) {
+  EXPECT_TRUE(decideUnscoped(session(), Action::SpaceCreate).allowed);
+  EXPECT_TRUE(decideUnscoped(token({"admin"}), Action::SpaceCreate).allowed);
+  EXPECT_EQ(decideUnscoped(token({"read"}), Action::SpaceCreate).code, "insufficient_scope");
+  EXPECT_EQ(decideUnscoped(token({"admin"}, {"spc1"}), Action::SpaceCreate).code,
+            "resource_not_allowed");
+}
+
+TEST(PolicyTest, ActionNamesAreDistinctAndParse) {
   std::set<std::string_view> names;
-  for (const auto& [action, weakest] : kWeakestRoleAllowed) {
+  for (const Action action : allActions()) {
     EXPECT_TRUE(names.insert(actionName(action)).second);
+    EXPECT_EQ(parseAction(actionName(action)), action);
+    EXPECT_FALSE(actionDescription(action).empty());
   }
 }
 

@@ -56,7 +56,7 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
   });
 
   router.add(
-      "POST", "/api/auth/signout", access::signedIn(), [&accounts, secureCookies](auto& ctx) {
+      "POST", "/api/auth/signout", access::sessionOnly(), [&accounts, secureCookies](auto& ctx) {
         if (!ctx.browserSessionHash.empty()) accounts.signOut(ctx.browserSessionHash);
         http::Response response = http::Response::noContent();
         response.addHeader(

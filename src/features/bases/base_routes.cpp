@@ -26,13 +26,13 @@ void registerBaseRoutes(http::Router& router, BaseService& bases,
         authorizer.require(ctx.who(), Action::BaseCreate, {access::ResourceKind::Space, spaceId});
     return http::Response::json(201, bases.create(ctx.who().userId, spaceId, name, role));
   });
-  router.add("GET", "/api/base", access::signedIn(), [&bases](auto& ctx) {
-    return http::Response::json(200, bases.listForUser(ctx.who().userId));
+  router.add("GET", "/api/base", access::signedIn(Action::BaseRead), [&bases](auto& ctx) {
+    return http::Response::json(200, bases.listForUser(ctx.who()));
   });
-  router.add(
-      "GET", "/api/space/{spaceId}/base", access::onSpace(Action::SpaceRead), [&bases](auto& ctx) {
-        return http::Response::json(200, bases.listInSpace(ctx.who().userId, ctx.param("spaceId")));
-      });
+  router.add("GET", "/api/space/{spaceId}/base", access::onSpace(Action::SpaceRead),
+             [&bases](auto& ctx) {
+               return http::Response::json(200, bases.listInSpace(ctx.who(), ctx.param("spaceId")));
+             });
   router.add("GET", "/api/base/{baseId}", access::onBase(Action::BaseRead), [&bases](auto& ctx) {
     return http::Response::json(200, bases.get(ctx.param("baseId"), ctx.role));
   });

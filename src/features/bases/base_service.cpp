@@ -35,10 +35,12 @@ access::Role roleIn(const store::Row& row, std::size_t column) {
   return name ? access::parseRole(*name).value_or(access::Role::None) : access::Role::None;
 }
 
-boost::json::value basesWithRoles(const store::Rows& rows) {
+// The bases the principal may see: a role on them, and a token allowed there.
+boost::json::value basesWithRoles(const store::Rows& rows, const access::Principal& principal) {
   boost::json::array bases;
   for (const store::Row& row : rows) {
     const access::Role role = access::strongerRole(roleIn(row, 6), roleIn(row, 7));
+    if (principal.token && !principal.token->covers(row.text(1), row.text(0))) continue;
     if (role != access::Role::None) bases.push_back(baseToJson(row, access::roleName(role)));
   }
   return boost::json::value{{"bases", std::move(bases)}};
@@ -66,22 +68,28 @@ boost::json::value BaseService::create(const std::string& userId, const std::str
   });
 }
 
-boost::json::value BaseService::listForUser(const std::string& userId) {
+boost::json::value BaseService::listForUser(const access::Principal& principal) {
+  const std::string& userId = principal.userId;
   return database_.read([&](store::Session& session) {
-    return basesWithRoles(session.query(
-        std::string(kSelectBasesWithRoles) +
-            " WHERE b.space_id IN (SELECT space_id FROM space_members WHERE user_id = ?)"
-            " OR b.id IN (SELECT base_id FROM base_members WHERE user_id = ?)"
-            " ORDER BY b.created_at, b.id",
-        {userId, userId, userId, userId}));
+    return basesWithRoles(
+        session.query(
+            std::string(kSelectBasesWithRoles) +
+                " WHERE b.space_id IN (SELECT space_id FROM space_members WHERE user_id = ?)"
+                " OR b.id IN (SELECT base_id FROM base_members WHERE user_id = ?)"
+                " ORDER BY b.created_at, b.id",
+            {userId, userId, userId, userId}),
+        principal);
   });
 }
 
-boost::json::value BaseService::listInSpace(const std::string& userId, const std::string& spaceId) {
+boost::json::value BaseService::listInSpace(const access::Principal& principal,
+                                            const std::string& spaceId) {
+  const std::string& userId = principal.userId;
   return database_.read([&](store::Session& session) {
-    return basesWithRoles(session.query(
-        std::string(kSelectBasesWithRoles) + " WHERE b.space_id = ? ORDER BY b.created_at, b.id",
-        {userId, userId, spaceId}));
+    return basesWithRoles(session.query(std::string(kSelectBasesWithRoles) +
+                                            " WHERE b.space_id = ? ORDER BY b.created_at, b.id",
+                                        {userId, userId, spaceId}),
+                          principal);
   });
 }
 

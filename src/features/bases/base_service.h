@@ -6,6 +6,7 @@
 #include <boost/json/fwd.hpp>
 #include <string>
 
+#include "access/principal.h"
 #include "access/role.h"
 #include "store/database.h"
 
@@ -18,9 +19,9 @@ class BaseService {
   boost::json::value create(const std::string& userId, const std::string& spaceId,
                             const std::string& name, access::Role role);
   // Every base the user can reach, through a space role or a base role.
-  boost::json::value listForUser(const std::string& userId);
+  boost::json::value listForUser(const access::Principal& principal);
   // The bases of one space. REQUIRES: the user may read the space.
-  boost::json::value listInSpace(const std::string& userId, const std::string& spaceId);
+  boost::json::value listInSpace(const access::Principal& principal, const std::string& spaceId);
   boost::json::value get(const std::string& baseId, access::Role role);
   boost::json::value rename(const std::string& baseId, const std::string& name, access::Role role);
   void remove(const std::string& baseId);

@@ -7,11 +7,11 @@
 namespace tessera::features {
 void registerSpaceRoutes(http::Router& router, SpaceService& spaces) {
   using access::Action;
-  router.add("POST", "/api/space", access::signedIn(), [&spaces](auto& ctx) {
+  router.add("POST", "/api/space", access::signedIn(Action::SpaceCreate), [&spaces](auto& ctx) {
     return http::Response::json(201, spaces.create(ctx.who().userId, nameFromBody(ctx.request)));
   });
-  router.add("GET", "/api/space", access::signedIn(), [&spaces](auto& ctx) {
-    return http::Response::json(200, spaces.listForUser(ctx.who().userId));
+  router.add("GET", "/api/space", access::signedIn(Action::SpaceRead), [&spaces](auto& ctx) {
+    return http::Response::json(200, spaces.listForUser(ctx.who()));
   });
   router.add("GET", "/api/space/{spaceId}", access::onSpace(Action::SpaceRead),
              [&spaces](auto& ctx) {

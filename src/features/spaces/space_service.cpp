@@ -46,15 +46,18 @@ boost::json::value SpaceService::create(const std::string& userId, const std::st
   });
 }
 
-boost::json::value SpaceService::listForUser(const std::string& userId) {
+boost::json::value SpaceService::listForUser(const access::Principal& principal) {
   return database_.read([&](store::Session& session) {
     const store::Rows rows =
         session.query(std::string("SELECT ") + kSpaceColumns +
                           ", m.role FROM spaces s JOIN space_members m ON m.space_id = s.id"
                           " WHERE m.user_id = ? ORDER BY s.created_at, s.id",
-                      {userId});
+                      {principal.userId});
     boost::json::array spaces;
-    for (const store::Row& row : rows) spaces.push_back(spaceToJson(row, row.text(5)));
+    for (const store::Row& row : rows) {
+      if (principal.token && !principal.token->covers(row.text(0), "")) continue;
+      spaces.push_back(spaceToJson(row, row.text(5)));
+    }
     return boost::json::value{{"spaces", std::move(spaces)}};
   });
 }

@@ -6,6 +6,7 @@
 #include <boost/json/fwd.hpp>
 #include <string>
 
+#include "access/principal.h"
 #include "access/role.h"
 #include "store/database.h"
 
@@ -16,8 +17,9 @@ class SpaceService {
   explicit SpaceService(store::Database& database) : database_(database) {}
 
   boost::json::value create(const std::string& userId, const std::string& name);
-  // The spaces where the user has a space role.
-  boost::json::value listForUser(const std::string& userId);
+  // The spaces where the user has a space role (and a restricted token
+  // is allowed).
+  boost::json::value listForUser(const access::Principal& principal);
   boost::json::value get(const std::string& spaceId, access::Role role);
   boost::json::value rename(const std::string& spaceId, const std::string& name, access::Role role);
   // Deletes the space with its bases and collaborators.
