@@ -57,6 +57,7 @@ int runRoutes(const Config& config) {
     if (requirement.action) entry["action"] = access::actionName(*requirement.action);
     routes.push_back(std::move(entry));
   }
+  application.flush();
   application.database().close();
   std::cout << boost::json::serialize(routes) << std::endl;
   return 0;

@@ -10,6 +10,7 @@
 #include "features/records/record_routes.h"
 #include "features/spaces/space_routes.h"
 #include "features/tables/table_routes.h"
+#include "features/tokens/token_routes.h"
 #include "features/views/view_routes.h"
 
 namespace tessera::app {
@@ -27,12 +28,19 @@ features::SignInLimits signInLimits(const Config& config) {
 
 bool startsWithHttps(const std::string& url) { return url.rfind("https://", 0) == 0; }
 
+// Last-used times are at most this stale in the database (listings add
+// what is still in memory, so they are fresher).
+constexpr int kFlushSeconds = 30;
+
 }  // namespace
 
 Application::Application(const Config& config)
     : database_(openDatabase(config)),
+      audit_(*database_),
+      lastUsed_(*database_),
       sessions_(*database_, sessionPolicy(config)),
-      authenticator_(sessions_),
+      tokenVerifier_(*database_, lastUsed_, audit_),
+      authenticator_(sessions_, tokenVerifier_),
       authorizer_(*database_),
       accounts_(*database_, sessions_, !config.disableSignup, signInLimits(config)),
       spaces_(*database_),
@@ -42,7 +50,13 @@ Application::Application(const Config& config)
       fields_(*database_),
       records_(*database_),
       views_(*database_),
-      pipeline_(router_, authenticator_, authorizer_) {
+      tokens_(*database_, lastUsed_, audit_,
+              {config.maxTokenLifetimeDays, config.allowNonExpiringTokens}),
+      pipeline_(router_, authenticator_, authorizer_),
+      flusher_(std::chrono::seconds(kFlushSeconds), [this] {
+        lastUsed_.flush();
+        audit_.flush();
+      }) {
   features::registerHealthRoutes(router_, *database_);
   features::registerOpenApiRoutes(router_);
   features::registerAccountRoutes(router_, accounts_, startsWithHttps(config.effectivePublicUrl()));
@@ -53,6 +67,11 @@ Application::Application(const Config& config)
   features::registerFieldRoutes(router_, fields_);
   features::registerRecordRoutes(router_, records_);
   features::registerViewRoutes(router_, views_);
+  features::registerTokenRoutes(router_, tokens_);
 }
+
+Application::~Application() { flusher_.stop(); }
+
+void Application::flush() { flusher_.stop(); }
 
 }  // namespace tessera::app

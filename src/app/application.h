@@ -5,17 +5,22 @@
 #include <memory>
 
 #include "access/authorizer.h"
+#include "app/background_flusher.h"
 #include "app/config.h"
 #include "app/pipeline.h"
 #include "auth/authenticator.h"
+#include "auth/last_used_tracker.h"
 #include "auth/session_store.h"
+#include "auth/token_verifier.h"
 #include "features/accounts/account_service.h"
+#include "features/audit/audit_log.h"
 #include "features/bases/base_service.h"
 #include "features/fields/field_service.h"
 #include "features/members/member_service.h"
 #include "features/records/record_service.h"
 #include "features/spaces/space_service.h"
 #include "features/tables/table_service.h"
+#include "features/tokens/token_service.h"
 #include "features/views/view_service.h"
 #include "http/router.h"
 #include "store/database.h"
@@ -26,13 +31,21 @@ class Application {
  public:
   explicit Application(const Config& config);
 
+  ~Application();
+
   http::RequestHandler& handler() { return pipeline_; }
+  // Writes what is kept in memory (last-used times, audit events) and
+  // stops the background writer. Call before closing the database.
+  void flush();
   const http::Router& router() const { return router_; }
   store::Database& database() { return *database_; }
 
  private:
   std::unique_ptr<store::Database> database_;
+  features::AuditLog audit_;
+  auth::LastUsedTracker lastUsed_;
   auth::SessionStore sessions_;
+  auth::TokenVerifier tokenVerifier_;
   auth::Authenticator authenticator_;
   access::Authorizer authorizer_;
   features::AccountService accounts_;
@@ -43,8 +56,10 @@ class Application {
   features::FieldService fields_;
   features::RecordService records_;
   features::ViewService views_;
+  features::TokenService tokens_;
   http::Router router_;
   Pipeline pipeline_;
+  BackgroundFlusher flusher_;
 };
 
 }  // namespace tessera::app

@@ -95,6 +95,13 @@ void addServeOptions(CLI::App& command, Config& config) {
              "Failed sign-ins allowed per client IP within the window", 1, 100000);
   addBounded(command, "--signin-window-seconds", config.signinWindowSeconds,
              "TESSERA_SIGNIN_WINDOW_SECONDS", "The sliding window of the sign-in limits", 1, 86400);
+  addBounded(command, "--max-token-lifetime-days", config.maxTokenLifetimeDays,
+             "TESSERA_MAX_TOKEN_LIFETIME_DAYS",
+             "Longest lifetime a personal access token may be given", 1, 3660);
+  command
+      .add_flag("--allow-non-expiring-tokens", config.allowNonExpiringTokens,
+                "Let users create personal access tokens that never expire")
+      ->envname("TESSERA_ALLOW_NON_EXPIRING_TOKENS");
   command.add_option("--log-level", config.logLevel, "trace, debug, info, warn, error")
       ->envname("TESSERA_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
@@ -149,6 +156,8 @@ std::string describe(const Config& config) {
   line("signin-failures-per-account", std::to_string(config.signinFailuresPerAccount));
   line("signin-failures-per-ip", std::to_string(config.signinFailuresPerIp));
   line("signin-window-seconds", std::to_string(config.signinWindowSeconds));
+  line("max-token-lifetime-days", std::to_string(config.maxTokenLifetimeDays));
+  line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
   line("log-level", config.logLevel);
   return text;
 }

@@ -27,6 +27,8 @@ struct Config {
   unsigned signinFailuresPerAccount = 5;
   unsigned signinFailuresPerIp = 30;
   unsigned signinWindowSeconds = 15 * 60;
+  unsigned maxTokenLifetimeDays = 366;
+  bool allowNonExpiringTokens = false;
   std::string logLevel = "info";
   std::string readyFile;
 

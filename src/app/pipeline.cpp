@@ -2,9 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/algorithm/string/predicate.hpp>
+
 #include <chrono>
 
 #include "app/logging.h"
+#include "common/clock.h"
 #include "common/random.h"
 #include "http/error_response.h"
 #include "store/store_error.h"
@@ -21,15 +24,39 @@ http::ApiError unauthenticated() {
       .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\"");
 }
 
+void addTokenExpiry(http::Response& response, const std::optional<access::Principal>& principal) {
+  if (!principal || !principal->token) return;
+  const auto& expiresAt = principal->token->expiresAt;
+  response.setHeader("Tessera-Token-Expires", expiresAt ? formatRfc3339(*expiresAt) : "never");
+}
+
 void addStandardHeaders(http::Response& response, const std::string& requestId) {
   response.setHeader(kRequestIdHeader, requestId);
   response.setHeader("Cache-Control", "no-store");
   response.setHeader("X-Content-Type-Options", "nosniff");
 }
 
+// Tokens belong in the Authorization header only: a URL ends up in logs,
+// browser history and proxies.
+void refuseTokenInUrl(const http::Request& request) {
+  const bool inQuery = request.query.find("access_token=") != std::string::npos ||
+                       request.query.find("tsr_pat_") != std::string::npos;
+  const bool inForm =
+      boost::algorithm::icontains(request.header("content-type"), "x-www-form-urlencoded") &&
+      (request.body.find("access_token=") != std::string::npos ||
+       request.body.find("tsr_pat_") != std::string::npos);
+  if (inQuery || inForm) {
+    throw http::badRequest(
+        "token_in_url",
+        "Never put a personal access token in a URL or a form; send it as "
+        "'Authorization: Bearer <token>'. If this token was shared, refresh it.");
+  }
+}
+
 }  // namespace
 
 http::Response Pipeline::dispatch(http::RequestContext& ctx) {
+  refuseTokenInUrl(ctx.request);
   const http::Route& route = router_.match(ctx.request.method, ctx.request.path, ctx.params);
   if (auto authentication = authenticator_.authenticate(ctx.request)) {
     ctx.principal = authentication->principal;
@@ -91,6 +118,7 @@ http::Response Pipeline::handle(const http::Request& request) {
         500, errorCode, "Something went wrong on the server. Request id: " + ctx.requestId + ".");
   }
   addStandardHeaders(response, ctx.requestId);
+  addTokenExpiry(response, ctx.principal);
   const auto elapsed = std::chrono::steady_clock::now() - started;
   logAccess({request.method, request.path, response.status,
              std::chrono::duration<double, std::milli>(elapsed).count(), ctx.requestId,

@@ -42,6 +42,7 @@ int runServe(const Config& config) {
   if (!config.readyFile.empty()) writeReadyFile(config.readyFile, address);
   server.run();
   spdlog::info("shutting down: requests finished, flushing the database");
+  application.flush();
   application.database().close();
   spdlog::info("stopped");
   return 0;

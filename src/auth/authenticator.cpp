@@ -9,7 +9,7 @@ namespace tessera::auth {
 namespace {
 
 http::ApiError invalidToken(const std::string& message) {
-  return http::ApiError(401, "invalid_token", message)
+  return http::ApiError(401, "token_malformed", message)
       .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\", error=\"invalid_token\"");
 }
 
@@ -25,7 +25,10 @@ std::optional<Authentication> Authenticator::authenticate(const http::Request& r
     if (!boost::algorithm::istarts_with(value, "Bearer ")) {
       throw invalidToken("Only 'Authorization: Bearer <personal access token>' is supported.");
     }
-    throw invalidToken("The personal access token is not valid.");
+    std::string_view token = value.substr(7);
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    return Authentication{tokens_.verify(token, request), std::nullopt};
   }
   const auto secret = request.cookie(kSessionCookie);
   if (!secret) return std::nullopt;

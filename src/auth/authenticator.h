@@ -8,6 +8,7 @@
 
 #include "access/principal.h"
 #include "auth/session_store.h"
+#include "auth/token_verifier.h"
 #include "http/request.h"
 
 namespace tessera::auth {
@@ -23,7 +24,8 @@ struct Authentication {
 
 class Authenticator {
  public:
-  explicit Authenticator(const SessionStore& sessions) : sessions_(sessions) {}
+  Authenticator(const SessionStore& sessions, const TokenVerifier& tokens)
+      : sessions_(sessions), tokens_(tokens) {}
 
   // nullopt when the request carries no credentials. Throws ApiError 401
   // when it carries credentials that are not valid.
@@ -36,6 +38,7 @@ class Authenticator {
 
  private:
   const SessionStore& sessions_;
+  const TokenVerifier& tokens_;
 };
 
 }  // namespace tessera::auth

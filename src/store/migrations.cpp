@@ -99,6 +99,43 @@ CREATE TABLE views_meta (
   UNIQUE (table_id, name_key)
 );
 )sql"},
+      {3, "personal access tokens and the audit log", R"sql(
+CREATE TABLE access_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  space_ids TEXT NOT NULL,
+  base_ids TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  lifetime_ms BIGINT,
+  expires_at BIGINT,
+  last_used_at BIGINT,
+  last_used_ip TEXT,
+  revoked_at BIGINT
+);
+CREATE INDEX access_tokens_user ON access_tokens(user_id);
+CREATE TABLE access_token_retired_secrets (
+  secret_hash TEXT PRIMARY KEY,
+  token_id TEXT NOT NULL REFERENCES access_tokens(id) ON DELETE CASCADE,
+  retired_at BIGINT NOT NULL
+);
+CREATE TABLE audit_events (
+  id TEXT PRIMARY KEY,
+  at BIGINT NOT NULL,
+  event TEXT NOT NULL,
+  user_id TEXT,
+  token_id TEXT,
+  ip TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX audit_events_token ON audit_events(token_id, at);
+CREATE INDEX audit_events_user ON audit_events(user_id, at);
+)sql"},
   };
   return migrations;
 }

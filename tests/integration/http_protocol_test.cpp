@@ -124,10 +124,10 @@ TEST_F(HttpProtocolTest, ExpectContinueIsHonoured) {
 TEST_F(HttpProtocolTest, BearerCredentialsThatAreNotValidAre401) {
   const HttpResult bearer =
       client.request("GET", "/api/space", "", {{"Authorization", "Bearer tsr_pat_nonsense"}});
-  expectErrorShape(bearer, 401, "invalid_token");
+  expectErrorShape(bearer, 401, "token_malformed");
   EXPECT_NE(bearer.header("www-authenticate").find("error=\"invalid_token\""), std::string::npos);
   expectErrorShape(client.request("GET", "/api/space", "", {{"Authorization", "Basic YTpi"}}), 401,
-                   "invalid_token");
+                   "token_malformed");
 }
 
 TEST_F(HttpProtocolTest, ApiResponsesAreNotCached) {

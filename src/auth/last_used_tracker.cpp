@@ -1,0 +1,34 @@
+#include "auth/last_used_tracker.h"
+
+namespace tessera::auth {
+
+void LastUsedTracker::record(const std::string& tokenId, const std::string& ip) {
+  std::lock_guard lock(mutex_);
+  pending_[tokenId] = LastUse{nowMillis(), ip};
+}
+
+std::optional<LastUse> LastUsedTracker::pending(const std::string& tokenId) const {
+  std::lock_guard lock(mutex_);
+  auto found = pending_.find(tokenId);
+  if (found == pending_.end()) return std::nullopt;
+  return found->second;
+}
+
+void LastUsedTracker::flush() {
+  std::unordered_map<std::string, LastUse> batch;
+  {
+    std::lock_guard lock(mutex_);
+    batch.swap(pending_);
+  }
+  if (batch.empty()) return;
+  database_.write([&](store::Session& session) {
+    for (const auto& [tokenId, use] : batch) {
+      session.execute(
+          "UPDATE access_tokens SET last_used_at = ?, last_used_ip = ?"
+          " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+          {use.at, use.ip, tokenId, use.at});
+    }
+  });
+}
+
+}  // namespace tessera::auth

@@ -1,0 +1,37 @@
+// Checks a bearer token: its shape and checksum first (no database read),
+// then the stored digest of its secret in constant time, then whether it
+// was deleted, refreshed or has expired. A failure is a 401 whose code and
+// message say which, and is written to the audit log.
+#pragma once
+
+#include <string_view>
+
+#include "access/principal.h"
+#include "auth/last_used_tracker.h"
+#include "features/audit/audit_log.h"
+#include "http/request.h"
+#include "store/database.h"
+
+namespace tessera::auth {
+
+class TokenVerifier {
+ public:
+  TokenVerifier(store::Database& database, LastUsedTracker& lastUsed, features::AuditLog& audit)
+      : database_(database), lastUsed_(lastUsed), audit_(audit) {}
+
+  // The principal the token acts for. Throws http::ApiError 401 with code
+  // token_malformed, token_unknown, token_revoked, token_refreshed or
+  // token_expired.
+  access::Principal verify(std::string_view value, const http::Request& request) const;
+
+ private:
+  [[noreturn]] void refuse(std::string_view value, const http::Request& request,
+                           const std::string& userId, const std::string& code,
+                           const std::string& message) const;
+
+  store::Database& database_;
+  LastUsedTracker& lastUsed_;
+  features::AuditLog& audit_;
+};
+
+}  // namespace tessera::auth

@@ -1,0 +1,53 @@
+// Personal access tokens as stored: metadata, the digest of the current
+// secret, retired digests (to say "refreshed"), and their JSON form, which
+// never contains a token value.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/last_used_tracker.h"
+#include "common/clock.h"
+#include "store/database.h"
+
+namespace tessera::features {
+
+struct TokenRecord {
+  std::string id;
+  std::string userId;
+  std::string name;
+  std::string description;
+  std::vector<std::string> scopes;
+  std::vector<std::string> spaceIds;
+  std::vector<std::string> baseIds;
+  UnixMillis createdAt = 0;
+  std::optional<std::int64_t> lifetimeMillis;  // nullopt: never expires
+  std::optional<UnixMillis> expiresAt;
+  std::optional<UnixMillis> lastUsedAt;
+  std::string lastUsedIp;
+};
+
+// A JSON array of strings as stored (scopes, space and base ids).
+std::vector<std::string> parseStringList(const std::string& json);
+
+// The user's live (not deleted) token, or nullopt.
+std::optional<TokenRecord> loadToken(store::Session& session, const std::string& userId,
+                                     const std::string& tokenId);
+std::vector<TokenRecord> loadTokens(store::Session& session, const std::string& userId);
+
+void insertToken(store::Session& session, const TokenRecord& token, const std::string& secretHash);
+void updateTokenMetadata(store::Session& session, const TokenRecord& token);
+// Makes `secretHash` current and retires the previous one.
+void replaceTokenSecret(store::Session& session, const TokenRecord& token,
+                        const std::string& secretHash);
+void revokeToken(store::Session& session, const std::string& tokenId);
+
+// {"id","name","description","scopes","spaceIds","baseIds","spaces","bases",
+//  "createdAt","lastUsedAt","lastUsedIp","expiresAt","expired"}; the last
+// use includes what `lastUsed` has not written yet.
+boost::json::value tokenToJson(store::Session& session, const TokenRecord& token,
+                               const auth::LastUsedTracker& lastUsed);
+
+}  // namespace tessera::features
