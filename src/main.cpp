@@ -30,6 +30,15 @@ int main(int argc, char** argv) {
       ->required();
   addDatabaseOptions(*userCreate, config);
 
+  std::string targetEmail;
+  CLI::App* userDisable = user->add_subcommand(
+      "disable", "Disable an account: its sessions and tokens stop working at once");
+  CLI::App* userEnable = user->add_subcommand("enable", "Enable a disabled account again");
+  for (CLI::App* command : {userDisable, userEnable}) {
+    command->add_option("--email", targetEmail, "Email address")->required();
+    addDatabaseOptions(*command, config);
+  }
+
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   addDatabaseOptions(*migrate, config);
 
@@ -46,6 +55,8 @@ int main(int argc, char** argv) {
       return runServe(config);
     }
     if (userCreate->parsed()) return runUserCreate(config, email, name);
+    if (userDisable->parsed()) return runUserSetDisabled(config, targetEmail, true);
+    if (userEnable->parsed()) return runUserSetDisabled(config, targetEmail, false);
     if (migrate->parsed()) return runMigrate(config);
     if (routes->parsed()) return runRoutes(config);
   } catch (const std::exception& error) {

@@ -33,6 +33,19 @@ int runUserCreate(const Config& config, const std::string& email, const std::str
   }
 }
 
+int runUserSetDisabled(const Config& config, const std::string& email, bool disabled) {
+  auto database = openDatabase(config);
+  const bool found = database->write(
+      [&](store::Session& session) { return features::setUserDisabled(session, email, disabled); });
+  database->close();
+  if (!found) {
+    std::cerr << "tessera: no user with the email " << email << std::endl;
+    return 1;
+  }
+  std::cout << email << (disabled ? " is disabled" : " is enabled") << std::endl;
+  return 0;
+}
+
 int runRoutes(const Config& config) {
   Application application(config);
   boost::json::array routes;

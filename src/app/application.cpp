@@ -28,10 +28,6 @@ features::SignInLimits signInLimits(const Config& config) {
 
 bool startsWithHttps(const std::string& url) { return url.rfind("https://", 0) == 0; }
 
-// Last-used times are at most this stale in the database (listings add
-// what is still in memory, so they are fresher).
-constexpr int kFlushSeconds = 30;
-
 }  // namespace
 
 Application::Application(const Config& config)
@@ -53,7 +49,7 @@ Application::Application(const Config& config)
       tokens_(*database_, lastUsed_, audit_,
               {config.maxTokenLifetimeDays, config.allowNonExpiringTokens}),
       pipeline_(router_, authenticator_, authorizer_),
-      flusher_(std::chrono::seconds(kFlushSeconds), [this] {
+      flusher_(std::chrono::seconds(config.lastUsedFlushSeconds), [this] {
         lastUsed_.flush();
         audit_.flush();
       }) {

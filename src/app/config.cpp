@@ -98,6 +98,9 @@ void addServeOptions(CLI::App& command, Config& config) {
   addBounded(command, "--max-token-lifetime-days", config.maxTokenLifetimeDays,
              "TESSERA_MAX_TOKEN_LIFETIME_DAYS",
              "Longest lifetime a personal access token may be given", 1, 3660);
+  addBounded(command, "--last-used-flush-seconds", config.lastUsedFlushSeconds,
+             "TESSERA_LAST_USED_FLUSH_SECONDS",
+             "How often token last-use times and buffered audit events are written", 1, 60);
   command
       .add_flag("--allow-non-expiring-tokens", config.allowNonExpiringTokens,
                 "Let users create personal access tokens that never expire")
@@ -157,6 +160,7 @@ std::string describe(const Config& config) {
   line("signin-failures-per-ip", std::to_string(config.signinFailuresPerIp));
   line("signin-window-seconds", std::to_string(config.signinWindowSeconds));
   line("max-token-lifetime-days", std::to_string(config.maxTokenLifetimeDays));
+  line("last-used-flush-seconds", std::to_string(config.lastUsedFlushSeconds));
   line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
   line("log-level", config.logLevel);
   return text;

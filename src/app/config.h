@@ -28,6 +28,7 @@ struct Config {
   unsigned signinFailuresPerIp = 30;
   unsigned signinWindowSeconds = 15 * 60;
   unsigned maxTokenLifetimeDays = 366;
+  unsigned lastUsedFlushSeconds = 30;
   bool allowNonExpiringTokens = false;
   std::string logLevel = "info";
   std::string readyFile;

@@ -36,7 +36,8 @@ std::optional<BrowserSession> SessionStore::find(const std::string& secret) cons
   const store::Rows rows = database_.read([&](store::Session& session) {
     return session.query(
         "SELECT s.csrf_hash, s.user_id, u.is_admin, s.last_seen_at, s.expires_at"
-        " FROM browser_sessions s JOIN users u ON u.id = s.user_id WHERE s.secret_hash = ?",
+        " FROM browser_sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.secret_hash = ? AND u.disabled_at IS NULL",
         {secretHash});
   });
   if (rows.empty()) return std::nullopt;

@@ -45,7 +45,7 @@ access::Principal TokenVerifier::verify(std::string_view value,
     Found result;
     result.token = session.query(
         "SELECT t.user_id, t.name, t.scopes, t.space_ids, t.base_ids, t.secret_hash,"
-        " t.expires_at, t.revoked_at, u.is_admin"
+        " t.expires_at, t.revoked_at, u.is_admin, u.disabled_at"
         " FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?",
         {parsed->id});
     if (!result.token.empty() && !constantTimeEquals(result.token[0].text(5), secretHash)) {
@@ -71,6 +71,10 @@ access::Principal TokenVerifier::verify(std::string_view value,
     refuse(value, request, userId, "token_revoked",
            "This token was deleted on " + day(*revoked) +
                ". Create a new one in Settings › Personal Access Token.");
+  }
+  if (!row.isNull(9)) {
+    refuse(value, request, userId, "token_revoked",
+           "The account this token belongs to has been disabled, so its tokens no longer work.");
   }
   if (!current) {
     refuse(value, request, userId, "token_refreshed",

@@ -136,6 +136,9 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_events_token ON audit_events(token_id, at);
 CREATE INDEX audit_events_user ON audit_events(user_id, at);
 )sql"},
+      {4, "disabled users", R"sql(
+ALTER TABLE users ADD COLUMN disabled_at BIGINT;
+)sql"},
   };
   return migrations;
 }

@@ -315,6 +315,31 @@ TEST_F(TokensTest, ARoleChangeReachesEveryTokenOnTheNextRequest) {
   EXPECT_EQ(client.request("GET", records, "", bearer(token)).status, 404);
 }
 
+TEST_F(TokensTest, ADisabledUsersTokensAndSessionsStopAtOnce) {
+  const std::string token = createToken({{"name", "Owner's"}, {"scopes", {"read"}}});
+  ASSERT_EQ(client.request("GET", records, "", bearer(token)).status, 200);
+  std::string output;
+  ASSERT_EQ(runTessera({"user", "disable", "--email", "ada@example.com", "--data-dir",
+                        server.dataDir().string()},
+                       "", output),
+            0)
+      << output;
+  const HttpResult tokenUse = client.request("GET", records, "", bearer(token));
+  EXPECT_EQ(tokenUse.status, 401);
+  EXPECT_EQ(tokenUse.errorCode(), "token_revoked");
+  EXPECT_EQ(client.request("GET", "/api/auth/user", "", workspace.owner.headers()).status, 401);
+  const HttpResult signIn =
+      client.json("POST", "/api/auth/signin",
+                  {{"email", "ada@example.com"}, {"password", "correct horse battery"}});
+  EXPECT_EQ(signIn.status, 403);
+  EXPECT_EQ(signIn.errorCode(), "account_disabled");
+  ASSERT_EQ(runTessera({"user", "enable", "--email", "ada@example.com", "--data-dir",
+                        server.dataDir().string()},
+                       "", output),
+            0);
+  EXPECT_EQ(client.request("GET", records, "", bearer(token)).status, 200);
+}
+
 TEST_F(TokensTest, LeakedTokensAreRevokedWithoutSayingWhich) {
   std::string id;
   const std::string token = createToken({{"name", "Leaky"}, {"scopes", {"read"}}}, &id);
@@ -385,6 +410,28 @@ TEST_F(TokensTest, LastUseSurvivesAGracefulRestart) {
       again.json("POST", "/api/auth/signin",
                  {{"email", "ada@example.com"}, {"password", "correct horse battery"}});
   const BrowserUser ada = browserUserFrom(signIn);
+  const auto listed = again.request("GET", "/api/access-token", "", ada.headers()).json();
+  EXPECT_FALSE(listed.at("tokens").at(0).at("lastUsedAt").is_null());
+}
+
+TEST(TokenLastUseTest, ASigkillLosesAtMostTheFlushInterval) {
+  TestServer server({"--last-used-flush-seconds", "1"});
+  HttpClient client(server.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  const HttpResult created =
+      client.json("POST", "/api/access-token",
+                  {{"name", "Killed"}, {"scopes", {"read"}}, {"expiresAt", inDays(3)}},
+                  workspace.owner.headers());
+  const std::string token(created.json().at("token").as_string());
+  ASSERT_EQ(client.request("GET", "/api/space", "", bearer(token)).status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1600));  // one flush
+  server.sendSignal(SIGKILL);
+  EXPECT_EQ(server.waitForExit(), -SIGKILL);
+  server.restart();
+  HttpClient again(server.port());
+  const BrowserUser ada = browserUserFrom(
+      again.json("POST", "/api/auth/signin",
+                 {{"email", "ada@example.com"}, {"password", "correct horse battery"}}));
   const auto listed = again.request("GET", "/api/access-token", "", ada.headers()).json();
   EXPECT_FALSE(listed.at("tokens").at(0).at("lastUsedAt").is_null());
 }

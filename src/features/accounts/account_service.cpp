@@ -55,6 +55,10 @@ SignedIn AccountService::signIn(const std::string& email, const std::string& pas
     throw http::ApiError(401, "invalid_credentials", "Email or password is incorrect.");
   }
   accountFailures_.clear(accountKey);
+  if (user->disabled) {
+    throw http::forbidden("account_disabled",
+                          "This account is disabled. Ask an administrator of this server.");
+  }
   auth::IssuedSession issued =
       database_.write([&](store::Session& session) { return sessions_.create(session, user->id); });
   return SignedIn{std::move(*user), std::move(issued)};

@@ -16,7 +16,8 @@ constexpr std::size_t kMaxEmailLength = 254;
 constexpr std::size_t kMaxNameLength = 100;
 constexpr std::size_t kMinPasswordLength = 8;
 constexpr std::size_t kMaxPasswordBytes = 1024;
-constexpr const char* kUserColumns = "id, email, name, password_hash, is_admin, created_at";
+constexpr const char* kUserColumns =
+    "id, email, name, password_hash, is_admin, created_at, disabled_at";
 
 }  // namespace
 
@@ -40,8 +41,8 @@ bool looksLikeEmail(std::string_view email) {
 namespace {
 
 User userFromRow(const store::Row& row) {
-  return User{row.text(0), row.text(1),         row.text(2),
-              row.text(3), row.integer(4) != 0, row.integer(5)};
+  return User{row.text(0),         row.text(1),    row.text(2),   row.text(3),
+              row.integer(4) != 0, row.integer(5), !row.isNull(6)};
 }
 
 std::optional<User> findOne(store::Session& session, const std::string& where,
@@ -96,6 +97,15 @@ std::optional<User> findUserByEmail(store::Session& session, std::string_view em
 
 std::optional<User> findUserById(store::Session& session, const std::string& id) {
   return findOne(session, "id", id);
+}
+
+bool setUserDisabled(store::Session& session, std::string_view email, bool disabled) {
+  const auto user = findUserByEmail(session, email);
+  if (!user) return false;
+  session.execute("UPDATE users SET disabled_at = ? WHERE id = ?",
+                  {disabled ? store::SqlValue(nowMillis()) : store::SqlValue(nullptr), user->id});
+  if (disabled) session.execute("DELETE FROM browser_sessions WHERE user_id = ?", {user->id});
+  return true;
 }
 
 boost::json::value userToJson(const User& user) {

@@ -18,6 +18,7 @@ struct User {
   std::string passwordHash;
   bool isAdmin = false;
   UnixMillis createdAt = 0;
+  bool disabled = false;
 };
 
 // Whether `email` has the shape of an email address (one '@', a dotted
@@ -43,6 +44,11 @@ User insertUser(store::Session& session, const NewUser& user, const std::string&
 
 std::optional<User> findUserByEmail(store::Session& session, std::string_view email);
 std::optional<User> findUserById(store::Session& session, const std::string& id);
+
+// Disables (or re-enables) an account: a disabled user cannot sign in, and
+// their browser sessions and tokens stop working at once. Returns false
+// when no user has that email.
+bool setUserDisabled(store::Session& session, std::string_view email, bool disabled);
 
 // {"id","email","name","isAdmin","createdTime"}; never the password hash.
 boost::json::value userToJson(const User& user);
