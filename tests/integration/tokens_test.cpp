@@ -19,17 +19,8 @@
 namespace tessera::testing {
 namespace {
 
-std::string inDays(int days) {
-  const auto t = std::chrono::system_clock::now() + std::chrono::hours(24 * days);
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
-
-std::string inSeconds(int seconds) {
+// An RFC 3339 time `seconds` from now.
+std::string inSeconds(long seconds) {
   const std::time_t t = std::time(nullptr) + seconds;
   std::tm utc{};
   gmtime_r(&t, &utc);
@@ -37,6 +28,8 @@ std::string inSeconds(int seconds) {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
 }
+
+std::string inDays(int days) { return inSeconds(86400L * days); }
 
 Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
@@ -360,6 +353,30 @@ TEST_F(TokensTest, LeakedTokensAreRevokedWithoutSayingWhich) {
     seen = seen || event.at("event").as_string() == "token.leak_revoked";
   }
   EXPECT_TRUE(seen) << "the owner sees it in the token's history";
+}
+
+TEST_F(TokensTest, LeakReportsAreLimitedPerAddress) {
+  int limited = 0;
+  for (int i = 0; i < 12; ++i) {
+    const HttpResult report =
+        client.json("POST", "/api/access-token/revoke-leaked", {{"tokens", {"tsr_pat_x"}}});
+    if (report.status == 429) {
+      ++limited;
+      EXPECT_FALSE(report.header("retry-after").empty());
+    } else {
+      EXPECT_EQ(report.status, 202);
+    }
+  }
+  EXPECT_EQ(limited, 2) << "10 reports a minute per address";
+}
+
+TEST_F(TokensTest, ATokenInAFormBodyIsRefused) {
+  const std::string token = createToken({{"name", "Form"}, {"scopes", {"read"}}});
+  const HttpResult result = client.request("POST", "/api/auth/signin", "access_token=" + token,
+                                           {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(result.status, 400);
+  EXPECT_EQ(result.errorCode(), "token_in_url");
+  EXPECT_EQ(server.logText().find(token), std::string::npos);
 }
 
 TEST_F(TokensTest, TheHistoryRecordsChangesAndFailedUses) {

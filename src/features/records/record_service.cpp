@@ -152,6 +152,23 @@ const boost::json::value& fieldsOf(const boost::json::object& record) {
   return fields ? *fields : kEmpty;
 }
 
+// The parts of a batch write body: options and the "records" array.
+struct BatchBody {
+  WriteBody options;
+  const boost::json::array* records;
+};
+
+BatchBody readBatchBody(const boost::json::value& body) {
+  http::JsonObjectReader reader(body, {"records", "fieldKeyType", "typecast"});
+  return {readWriteOptions(reader, body.as_object()), &recordsArray(body.as_object())};
+}
+
+RecordWriter writerFor(store::Session& session, const std::string& tableId,
+                       const std::string& userId, const WriteBody& options) {
+  return RecordWriter(session, requireTableSchema(session, tableId), userId, options.keyById,
+                      options.typecast);
+}
+
 std::optional<std::int64_t> versionOf(const boost::json::object& record, const std::string& where) {
   const auto* version = record.if_contains("version");
   if (!version) return std::nullopt;
@@ -232,12 +249,10 @@ boost::json::value RecordService::get(const std::string& tableId, const std::str
 
 boost::json::value RecordService::create(const std::string& tableId, const std::string& userId,
                                          const boost::json::value& body) {
-  http::JsonObjectReader reader(body, {"records", "fieldKeyType", "typecast"});
-  const WriteBody options = readWriteOptions(reader, body.as_object());
-  const boost::json::array& input = recordsArray(body.as_object());
+  const auto [options, records_] = readBatchBody(body);
+  const boost::json::array& input = *records_;
   return database_.write([&](store::Session& session) {
-    RecordWriter writer(session, requireTableSchema(session, tableId), userId, options.keyById,
-                        options.typecast);
+    RecordWriter writer = writerFor(session, tableId, userId, options);
     std::vector<CellValues> records;
     for (std::size_t i = 0; i < input.size(); ++i) {
       const std::string where = "records[" + std::to_string(i) + "]";
@@ -257,8 +272,7 @@ boost::json::value RecordService::updateOne(const std::string& tableId, const st
   const WriteBody options = readWriteOptions(reader, body.as_object());
   const auto version = versionOf(body.as_object(), "record");
   return database_.write([&](store::Session& session) {
-    RecordWriter writer(session, requireTableSchema(session, tableId), userId, options.keyById,
-                        options.typecast);
+    RecordWriter writer = writerFor(session, tableId, userId, options);
     const CellValues values = writer.encode(fieldsOf(body.as_object()), "record");
     writer.saveAddedChoices();
     writer.update(recordId, values, version);
@@ -271,12 +285,10 @@ boost::json::value RecordService::updateOne(const std::string& tableId, const st
 
 boost::json::value RecordService::updateMany(const std::string& tableId, const std::string& userId,
                                              const boost::json::value& body) {
-  http::JsonObjectReader reader(body, {"records", "fieldKeyType", "typecast"});
-  const WriteBody options = readWriteOptions(reader, body.as_object());
-  const boost::json::array& input = recordsArray(body.as_object());
+  const auto [options, records_] = readBatchBody(body);
+  const boost::json::array& input = *records_;
   return database_.write([&](store::Session& session) {
-    RecordWriter writer(session, requireTableSchema(session, tableId), userId, options.keyById,
-                        options.typecast);
+    RecordWriter writer = writerFor(session, tableId, userId, options);
     std::vector<std::string> ids;
     std::vector<std::pair<CellValues, std::optional<std::int64_t>>> changes;
     for (std::size_t i = 0; i < input.size(); ++i) {
