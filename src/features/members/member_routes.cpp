@@ -48,13 +48,15 @@ void registerMemberRoutes(http::Router& router, MemberService& members,
                  return http::Response::json(
                      200, members.changeRole(resourceOf(ctx), ctx.param("userId"), role));
                });
-    // Any collaborator may leave; removing someone else needs member:manage.
-    router.add("DELETE", collection + "/{userId}", on(kind, Action::MemberRead),
+    // Removing someone else needs member:manage; leaving needs only
+    // member:read. Which applies depends on the path, so the handler asks
+    // the policy rather than the route declaring one action.
+    router.add("DELETE", collection + "/{userId}", access::signedIn(),
                [&members, &authorizer, resourceOf](auto& ctx) {
                  const access::ResourceRef resource = resourceOf(ctx);
-                 if (ctx.param("userId") != ctx.who().userId) {
-                   authorizer.require(ctx.who(), Action::MemberManage, resource);
-                 }
+                 const bool leaving = ctx.param("userId") == ctx.who().userId;
+                 authorizer.require(ctx.who(), leaving ? Action::MemberRead : Action::MemberManage,
+                                    resource);
                  members.remove(resource, ctx.param("userId"));
                  return http::Response::noContent();
                });
