@@ -47,7 +47,8 @@ Application::Application(const Config& config)
       records_(*database_),
       views_(*database_),
       tokens_(*database_, lastUsed_, audit_,
-              {config.maxTokenLifetimeDays, config.allowNonExpiringTokens}),
+              {config.maxTokenLifetimeDays, config.allowNonExpiringTokens,
+               config.leakReportsPerMinute}),
       pipeline_(router_, authenticator_, authorizer_),
       flusher_(std::chrono::seconds(config.lastUsedFlushSeconds), [this] {
         lastUsed_.flush();

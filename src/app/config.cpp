@@ -101,6 +101,9 @@ void addServeOptions(CLI::App& command, Config& config) {
   addBounded(command, "--last-used-flush-seconds", config.lastUsedFlushSeconds,
              "TESSERA_LAST_USED_FLUSH_SECONDS",
              "How often token last-use times and buffered audit events are written", 1, 60);
+  addBounded(command, "--leak-reports-per-minute", config.leakReportsPerMinute,
+             "TESSERA_LEAK_REPORTS_PER_MINUTE",
+             "Leaked-token reports accepted per client IP and minute", 1, 100000);
   command
       .add_flag("--allow-non-expiring-tokens", config.allowNonExpiringTokens,
                 "Let users create personal access tokens that never expire")
@@ -161,6 +164,7 @@ std::string describe(const Config& config) {
   line("signin-window-seconds", std::to_string(config.signinWindowSeconds));
   line("max-token-lifetime-days", std::to_string(config.maxTokenLifetimeDays));
   line("last-used-flush-seconds", std::to_string(config.lastUsedFlushSeconds));
+  line("leak-reports-per-minute", std::to_string(config.leakReportsPerMinute));
   line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
   line("log-level", config.logLevel);
   return text;

@@ -29,6 +29,7 @@ struct Config {
   unsigned signinWindowSeconds = 15 * 60;
   unsigned maxTokenLifetimeDays = 366;
   unsigned lastUsedFlushSeconds = 30;
+  unsigned leakReportsPerMinute = 10;
   bool allowNonExpiringTokens = false;
   std::string logLevel = "info";
   std::string readyFile;

@@ -348,10 +348,18 @@ class AuthzMatrixTest : public ::testing::Test {
     if (recipe == "recordFields") return {{"fields", boost::json::object()}};
     if (recipe == "token")
       return {{"name", unique}, {"scopes", {"read"}}, {"expiresAt", inSeconds(86400)}};
+    if (recipe == "signup") {
+      return {{"email", unique + "@signup.example.com"},
+              {"name", "N"},
+              {"password", "correct horse battery"}};
+    }
+    if (recipe == "signin")
+      return {{"email", "owner@example.com"}, {"password", "correct horse battery"}};
+    if (recipe == "leaked") return {{"tokens", {"tsr_pat_notarealtoken"}}};
     return nullptr;
   }
 
-  TestServer server_{{"--last-used-flush-seconds", "60"}};
+  TestServer server_{{"--last-used-flush-seconds", "60", "--leak-reports-per-minute", "100000"}};
   HttpClient client_{server_.port()};
   AuthzMatrix matrix_;
   BrowserUser admin_, owner_, extra_, newcomer_;

@@ -84,7 +84,7 @@ TokenService::TokenService(store::Database& database, auth::LastUsedTracker& las
       lastUsed_(lastUsed),
       audit_(audit),
       policy_(policy),
-      leakReports_(10, std::chrono::seconds(60)) {}
+      leakReports_(policy.leakReportsPerMinute, std::chrono::seconds(60)) {}
 
 namespace {
 

@@ -18,6 +18,7 @@ namespace tessera::features {
 struct TokenPolicy {
   std::int64_t maxLifetimeDays = 366;
   bool allowNonExpiring = false;
+  std::size_t leakReportsPerMinute = 10;  // per client IP
 };
 
 // Where a request came from, for the audit log.
