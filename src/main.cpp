@@ -1,4 +1,4 @@
-// tessera: the command line. serve | user create | migrate | routes.
+// tessera: the command line. serve | mcp | user | migrate | routes.
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -39,6 +39,11 @@ int main(int argc, char** argv) {
     addDatabaseOptions(*command, config);
   }
 
+  CLI::App* mcp =
+      cli.add_subcommand("mcp",
+                         "Run an MCP server on stdin/stdout. Environment: TESSERA_API_TOKEN (or "
+                         "TESSERA_API_TOKEN_FILE), TESSERA_URL (default http://127.0.0.1:8080)");
+
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   addDatabaseOptions(*migrate, config);
 
@@ -57,6 +62,7 @@ int main(int argc, char** argv) {
     if (userCreate->parsed()) return runUserCreate(config, email, name);
     if (userDisable->parsed()) return runUserSetDisabled(config, targetEmail, true);
     if (userEnable->parsed()) return runUserSetDisabled(config, targetEmail, false);
+    if (mcp->parsed()) return runMcpStdio();
     if (migrate->parsed()) return runMigrate(config);
     if (routes->parsed()) return runRoutes(config);
   } catch (const std::exception& error) {

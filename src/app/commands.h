@@ -18,6 +18,10 @@ int runUserCreate(const Config& config, const std::string& email, const std::str
 // sessions and its tokens.
 int runUserSetDisabled(const Config& config, const std::string& email, bool disabled);
 
+// `tessera mcp`: an MCP server on stdin/stdout that acts through the REST
+// API at TESSERA_URL with the token in TESSERA_API_TOKEN.
+int runMcpStdio();
+
 // `tessera migrate`: applies pending schema migrations and exits.
 int runMigrate(const Config& config);
 

@@ -31,7 +31,8 @@ std::filesystem::path makeTempDir() {
 }
 
 pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& stdoutFile,
-            const std::filesystem::path& stdinFile) {
+            const std::filesystem::path& stdinFile, const std::filesystem::path& stderrFile = {},
+            const std::vector<std::string>& extraEnvironment = {}) {
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(TESSERA_BINARY));
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
@@ -41,9 +42,19 @@ pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& s
   posix_spawn_file_actions_addopen(&actions, 0, stdinFile.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, stdoutFile.c_str(), O_WRONLY | O_CREAT | O_APPEND,
                                    0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  if (stderrFile.empty()) {
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 2, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+  }
+  std::vector<char*> envp;
+  for (char** entry = environ; *entry; ++entry) envp.push_back(*entry);
+  for (const std::string& entry : extraEnvironment)
+    envp.push_back(const_cast<char*>(entry.c_str()));
+  envp.push_back(nullptr);
   pid_t pid = -1;
-  const int error = posix_spawn(&pid, TESSERA_BINARY, &actions, nullptr, argv.data(), environ);
+  const int error = posix_spawn(&pid, TESSERA_BINARY, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (error != 0) throw std::runtime_error("cannot start " + std::string(TESSERA_BINARY));
   return pid;
@@ -129,6 +140,23 @@ int runTessera(const std::vector<std::string>& args, const std::string& input,
   int status = 0;
   waitpid(pid, &status, 0);
   output = readFile(root / "output");
+  std::filesystem::remove_all(root);
+  return exitStatusOf(status);
+}
+
+int runTesseraApart(const std::vector<std::string>& args,
+                    const std::vector<std::string>& environment, const std::string& input,
+                    std::string& out, std::string& err) {
+  const std::filesystem::path root = makeTempDir();
+  {
+    std::ofstream in(root / "stdin");
+    in << input;
+  }
+  const pid_t pid = spawn(args, root / "stdout", root / "stdin", root / "stderr", environment);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  out = readFile(root / "stdout");
+  err = readFile(root / "stderr");
   std::filesystem::remove_all(root);
   return exitStatusOf(status);
 }

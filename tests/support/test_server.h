@@ -47,4 +47,10 @@ class TestServer {
 // the exit status; stdout and stderr are captured into `output`.
 int runTessera(const std::vector<std::string>& args, const std::string& input, std::string& output);
 
+// The same with extra environment variables ("NAME=value") and stdout and
+// stderr captured apart.
+int runTesseraApart(const std::vector<std::string>& args,
+                    const std::vector<std::string>& environment, const std::string& input,
+                    std::string& out, std::string& err);
+
 }  // namespace tessera::testing

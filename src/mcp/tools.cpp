@@ -1,0 +1,251 @@
+#include "mcp/tools.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+namespace tessera::mcp {
+namespace {
+
+// An input schema: unknown arguments are refused.
+boost::json::object objectSchema(boost::json::object properties,
+                                 std::initializer_list<std::string_view> required = {}) {
+  boost::json::array requiredList;
+  for (std::string_view name : required) requiredList.emplace_back(name);
+  return {{"type", "object"},
+          {"properties", std::move(properties)},
+          {"required", std::move(requiredList)},
+          {"additionalProperties", false}};
+}
+
+// An output schema: the API's answers may carry more keys than listed.
+boost::json::object resultSchema(boost::json::object properties) {
+  return {{"type", "object"}, {"properties", std::move(properties)}};
+}
+
+const boost::json::object kId = {{"type", "string"}, {"pattern", "^[A-Za-z0-9]{1,64}$"}};
+const boost::json::object kAnyObject = {{"type", "object"}};
+const boost::json::object kAnyArray = {{"type", "array"}, {"items", {{"type", "object"}}}};
+
+// An id argument, checked so it can go into a path.
+std::string idArgument(const boost::json::object& arguments, std::string_view name) {
+  const auto* value = arguments.if_contains(name);
+  if (!value || !value->is_string() || value->as_string().empty() ||
+      value->as_string().size() > 64) {
+    throw ToolFailure("Argument '" + std::string(name) + "' is required: the id of the object.");
+  }
+  for (const char c : value->as_string()) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      throw ToolFailure("Argument '" + std::string(name) + "' must be an id (letters and digits).");
+    }
+  }
+  return std::string(value->as_string());
+}
+
+std::string encode(std::string_view value) {
+  return boost::urls::encode(value, boost::urls::unreserved_chars);
+}
+
+// Calls the API; an error answer becomes a ToolFailure with its message.
+boost::json::value request(ApiClient& api, const std::string& method, const std::string& target,
+                           const boost::json::value& body = nullptr) {
+  const ApiResponse response = api.call(method, target, body);
+  if (response.status >= 400) {
+    std::string message = "Tessera answered " + std::to_string(response.status);
+    if (const auto* object = response.body.if_object()) {
+      if (const auto* code = object->if_contains("code"))
+        message += " " + std::string(code->as_string());
+      if (const auto* text = object->if_contains("message"))
+        message += ": " + std::string(text->as_string());
+    }
+    throw ToolFailure(message);
+  }
+  return response.body;
+}
+
+std::string listQuery(const boost::json::object& arguments) {
+  std::string query;
+  const auto add = [&query](std::string_view key, const std::string& value) {
+    query += (query.empty() ? "?" : "&") + std::string(key) + "=" + encode(value);
+  };
+  if (const auto* filter = arguments.if_contains("filter"))
+    add("filter", boost::json::serialize(*filter));
+  if (const auto* orderBy = arguments.if_contains("orderBy"))
+    add("orderBy", boost::json::serialize(*orderBy));
+  if (const auto* viewId = arguments.if_contains("viewId"); viewId && viewId->is_string()) {
+    add("viewId", std::string(viewId->as_string()));
+  }
+  if (const auto* cursor = arguments.if_contains("cursor"); cursor && cursor->is_string()) {
+    add("cursor", std::string(cursor->as_string()));
+  }
+  if (const auto* search = arguments.if_contains("search"); search && search->is_string()) {
+    add("search", std::string(search->as_string()));
+  }
+  if (const auto* take = arguments.if_contains("take"); take && take->is_int64()) {
+    add("take", std::to_string(take->as_int64()));
+  }
+  if (const auto* fields = arguments.if_contains("fields"); fields && fields->is_array()) {
+    for (const auto& field : fields->as_array()) {
+      if (field.is_string()) add("projection", std::string(field.as_string()));
+    }
+  }
+  return query;
+}
+
+std::vector<Tool> buildTools() {
+  std::vector<Tool> tools;
+  tools.push_back({"whoami",
+                   "Who am I",
+                   "Describe the token in use: its user, name, scopes, restriction and expiry.",
+                   objectSchema({}),
+                   resultSchema({{"user", kAnyObject}, {"scopes", {{"type", "array"}}}}),
+                   true,
+                   false,
+                   true,
+                   {},
+                   [](const boost::json::object&, ApiClient& api) {
+                     return request(api, "GET", "/api/auth/token");
+                   }});
+  tools.push_back({"list_spaces",
+                   "List spaces",
+                   "List the spaces this token can reach.",
+                   objectSchema({}),
+                   resultSchema({{"spaces", kAnyArray}}),
+                   true,
+                   false,
+                   true,
+                   {"space:read"},
+                   [](const boost::json::object&, ApiClient& api) {
+                     return request(api, "GET", "/api/space");
+                   }});
+  tools.push_back({"list_bases",
+                   "List bases",
+                   "List the bases this token can reach, or those of one space.",
+                   objectSchema({{"spaceId", kId}}),
+                   resultSchema({{"bases", kAnyArray}}),
+                   true,
+                   false,
+                   true,
+                   {"base:read"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     if (arguments.contains("spaceId")) {
+                       return request(api, "GET",
+                                      "/api/space/" + idArgument(arguments, "spaceId") + "/base");
+                     }
+                     return request(api, "GET", "/api/base");
+                   }});
+  tools.push_back({"list_tables",
+                   "List tables",
+                   "List the tables of a base with their fields and views.",
+                   objectSchema({{"baseId", kId}}, {"baseId"}),
+                   resultSchema({{"tables", kAnyArray}}),
+                   true,
+                   false,
+                   true,
+                   {"table:read"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     return request(api, "GET",
+                                    "/api/base/" + idArgument(arguments, "baseId") + "/table");
+                   }});
+  tools.push_back({"describe_table",
+                   "Describe a table",
+                   "The fields (names, types, options) and views of a table.",
+                   objectSchema({{"tableId", kId}}, {"tableId"}),
+                   resultSchema({{"fields", kAnyArray}, {"views", kAnyArray}}),
+                   true,
+                   false,
+                   true,
+                   {"field:read", "view:read"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     const std::string table = "/api/table/" + idArgument(arguments, "tableId");
+                     return boost::json::value{
+                         {"fields", request(api, "GET", table + "/field").at("fields")},
+                         {"views", request(api, "GET", table + "/view").at("views")}};
+                   }});
+  tools.push_back(
+      {"list_records",
+       "List records",
+       "List records of a table, with an optional filter, sort, view, field list and page "
+       "size; pass nextCursor back as cursor for the next page.",
+       objectSchema({{"tableId", kId},
+                     {"filter", kAnyObject},
+                     {"orderBy", kAnyArray},
+                     {"viewId", kId},
+                     {"fields", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                     {"take", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}}},
+                     {"cursor", {{"type", "string"}}}},
+                    {"tableId"}),
+       resultSchema({{"records", kAnyArray},
+                     {"nextCursor", {{"type", boost::json::array{"string", "null"}}}}}),
+       true,
+       false,
+       true,
+       {"record:read"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         return request(
+             api, "GET",
+             "/api/table/" + idArgument(arguments, "tableId") + "/record" + listQuery(arguments));
+       }});
+  tools.push_back({"get_record",
+                   "Get a record",
+                   "Read one record.",
+                   objectSchema({{"tableId", kId}, {"recordId", kId}}, {"tableId", "recordId"}),
+                   resultSchema({{"id", {{"type", "string"}}}, {"fields", kAnyObject}}),
+                   true,
+                   false,
+                   true,
+                   {"record:read"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     return request(api, "GET",
+                                    "/api/table/" + idArgument(arguments, "tableId") + "/record/" +
+                                        idArgument(arguments, "recordId"));
+                   }});
+  tools.push_back(
+      {"create_records",
+       "Create records",
+       "Create up to 1000 records in a table, all or nothing. Keys of 'fields' are field "
+       "names; set typecast to convert text values.",
+       objectSchema({{"tableId", kId},
+                     {"records",
+                      {{"type", "array"},
+                       {"maxItems", 1000},
+                       {"items", objectSchema({{"fields", kAnyObject}}, {"fields"})}}},
+                     {"typecast", {{"type", "boolean"}}}},
+                    {"tableId", "records"}),
+       resultSchema({{"records", kAnyArray}}),
+       false,
+       false,
+       false,
+       {"record:create"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         boost::json::object body{{"records", arguments.at("records")}};
+         if (const auto* typecast = arguments.if_contains("typecast")) body["typecast"] = *typecast;
+         return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/record",
+                        body);
+       }});
+  return tools;
+}
+
+}  // namespace
+
+const std::vector<Tool>& allTools() {
+  static const std::vector<Tool> tools = buildTools();
+  return tools;
+}
+
+boost::json::value describeTool(const Tool& tool) {
+  return {{"name", tool.name},
+          {"title", tool.title},
+          {"description", tool.description},
+          {"inputSchema", tool.inputSchema},
+          {"outputSchema", tool.outputSchema},
+          {"annotations",
+           {{"title", tool.title},
+            {"readOnlyHint", tool.readOnly},
+            {"destructiveHint", tool.destructive},
+            {"idempotentHint", tool.idempotent},
+            {"openWorldHint", false}}}};
+}
+
+}  // namespace tessera::mcp

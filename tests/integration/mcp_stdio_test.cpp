@@ -1,0 +1,188 @@
+// `tessera mcp` over stdio, as a client runs it: TESSERA_API_TOKEN and
+// TESSERA_URL in the environment, one JSON-RPC message per line. stdout
+// carries only protocol messages; the token's scopes decide which tools
+// are listed; API refusals come back as tool errors.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "support/test_server.h"
+#include "support/workspace.h"
+
+namespace tessera::testing {
+namespace {
+
+std::string line(const boost::json::value& message) {
+  return boost::json::serialize(message) + "\r\n";
+}
+
+boost::json::value call(int id, const std::string& method, boost::json::object params = {}) {
+  return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
+}
+
+class McpStdioTest : public ::testing::Test {
+ protected:
+  McpStdioTest() : workspace(makeWorkspace(client, "ada@example.com")) {
+    table = createTable(client, workspace, {{"name", "Notes"}});
+    createRecords(client, workspace.owner, tableId(), {{{"Name", "first"}}});
+  }
+
+  std::string tableId() const { return std::string(table.at("id").as_string()); }
+
+  std::string token(boost::json::array scopes) {
+    const std::time_t inADay = std::time(nullptr) + 86400;
+    char expiry[32];
+    std::strftime(expiry, sizeof expiry, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&inADay));
+    const auto created = client.json("POST", "/api/access-token",
+                                     {{"name", "mcp"}, {"scopes", scopes}, {"expiresAt", expiry}},
+                                     workspace.owner.headers());
+    return std::string(created.json().at("token").as_string());
+  }
+
+  // Runs `tessera mcp` with `messages` on stdin; returns the parsed stdout
+  // lines keyed by id.
+  std::map<std::int64_t, boost::json::value> session(
+      const std::string& tokenValue, const std::vector<boost::json::value>& messages,
+      std::string* stderrText = nullptr) {
+    std::string input;
+    for (const auto& message : messages) input += line(message);
+    std::string out, err;
+    const int status =
+        runTesseraApart({"mcp"},
+                        {"TESSERA_API_TOKEN=" + tokenValue,
+                         "TESSERA_URL=http://127.0.0.1:" + std::to_string(server.port())},
+                        input, out, err);
+    EXPECT_EQ(status, 0) << err;
+    if (stderrText) *stderrText = err;
+    std::map<std::int64_t, boost::json::value> answers;
+    std::istringstream lines(out);
+    std::string text;
+    while (std::getline(lines, text)) {
+      boost::system::error_code error;
+      const auto parsed = boost::json::parse(text, error);
+      EXPECT_FALSE(error) << "stdout must hold only protocol messages: " << text;
+      if (error) continue;
+      const auto& id = parsed.at("id");
+      answers[id.is_int64() ? id.as_int64() : -1] = parsed;
+    }
+    return answers;
+  }
+
+  static std::set<std::string> toolNames(const boost::json::value& answer) {
+    std::set<std::string> names;
+    for (const auto& tool : answer.at("result").at("tools").as_array())
+      names.emplace(tool.at("name").as_string());
+    return names;
+  }
+
+  TestServer server;
+  HttpClient client{server.port()};
+  Workspace workspace;
+  boost::json::value table;
+};
+
+TEST_F(McpStdioTest, InitializeNegotiatesTheVersion) {
+  auto answers =
+      session(token({"read"}), {call(1, "initialize",
+                                     {{"protocolVersion", "2025-06-18"},
+                                      {"capabilities", boost::json::object()},
+                                      {"clientInfo", {{"name", "test"}, {"version", "1"}}}}),
+                                {{"jsonrpc", "2.0"}, {"method", "notifications/initialized"}},
+                                call(2, "initialize", {{"protocolVersion", "1999-01-01"}}),
+                                call(3, "ping")});
+  EXPECT_EQ(answers[1].at("result").at("protocolVersion").as_string(), "2025-06-18");
+  EXPECT_EQ(answers[1].at("result").at("serverInfo").at("name").as_string(), "tessera");
+  EXPECT_EQ(answers[2].at("result").at("protocolVersion").as_string(), "2025-11-25");
+  EXPECT_TRUE(answers[3].at("result").as_object().empty());
+  EXPECT_EQ(answers.size(), 3u) << "notifications get no answer";
+}
+
+TEST_F(McpStdioTest, ToolsListShowsOnlyWhatTheScopesAllow) {
+  const auto readOnly = toolNames(session(token({"read"}), {call(1, "tools/list")})[1]);
+  EXPECT_TRUE(readOnly.contains("list_records"));
+  EXPECT_FALSE(readOnly.contains("create_records")) << "a Read token sees no write tool";
+  const auto readWrite = toolNames(session(token({"read", "write"}), {call(1, "tools/list")})[1]);
+  EXPECT_TRUE(readWrite.contains("create_records"));
+  const auto writeOnly = toolNames(session(token({"write"}), {call(1, "tools/list")})[1]);
+  EXPECT_FALSE(writeOnly.contains("list_records"));
+  const auto full = session(token({"full_access"}), {call(1, "tools/list")})[1];
+  for (const auto& tool : full.at("result").at("tools").as_array()) {
+    const std::string name(tool.at("name").as_string());
+    EXPECT_TRUE(std::regex_match(name, std::regex("^[a-z0-9_]{1,64}$"))) << name;
+    EXPECT_TRUE(tool.as_object().contains("inputSchema"));
+    EXPECT_TRUE(tool.as_object().contains("outputSchema"));
+    EXPECT_TRUE(tool.at("annotations").as_object().contains("readOnlyHint"));
+  }
+}
+
+TEST_F(McpStdioTest, ToolsReadAndWriteRecordsThroughTheApi) {
+  boost::json::object createArguments{{"tableId", tableId()}};
+  createArguments["records"] =
+      boost::json::array{boost::json::object{{"fields", {{"Name", "from mcp"}}}}};
+  auto answers = session(
+      token({"read", "write"}),
+      {call(1, "tools/call", {{"name", "list_records"}, {"arguments", {{"tableId", tableId()}}}}),
+       call(2, "tools/call", {{"name", "create_records"}, {"arguments", createArguments}}),
+       call(3, "tools/call", {{"name", "whoami"}})});
+  const auto& listed = answers[1].at("result");
+  EXPECT_FALSE(listed.at("isError").as_bool());
+  EXPECT_EQ(listed.at("structuredContent").at("records").at(0).at("fields").at("Name").as_string(),
+            "first");
+  EXPECT_EQ(boost::json::parse(listed.at("content").at(0).at("text").as_string()),
+            listed.at("structuredContent"))
+      << "the text copy matches the structured result";
+  EXPECT_FALSE(answers[2].at("result").at("isError").as_bool())
+      << boost::json::serialize(answers[2]);
+  EXPECT_EQ(answers[3].at("result").at("structuredContent").at("user").at("email").as_string(),
+            "ada@example.com");
+  const auto records = client.request("GET", "/api/table/" + tableId() + "/record/count", "",
+                                      workspace.owner.headers());
+  EXPECT_EQ(records.json().at("count").as_int64(), 2);
+}
+
+TEST_F(McpStdioTest, RefusalsAndBadArgumentsAreToolErrorsWithTheApisMessage) {
+  auto answers = session(
+      token({"read"}),
+      {call(1, "tools/call",
+            {{"name", "create_records"},
+             {"arguments", {{"tableId", tableId()}, {"records", boost::json::array()}}}}),
+       call(2, "tools/call", {{"name", "get_record"}, {"arguments", {{"tableId", "../../etc"}}}}),
+       call(3, "tools/call", {{"name", "no_such_tool"}}), call(4, "resources/nothing")});
+  EXPECT_TRUE(answers[1].at("result").at("isError").as_bool());
+  EXPECT_NE(std::string(answers[1].at("result").at("content").at(0).at("text").as_string())
+                .find("record:create"),
+            std::string::npos);
+  EXPECT_TRUE(answers[2].at("result").at("isError").as_bool());
+  EXPECT_EQ(answers[3].at("error").at("code").as_int64(), -32602);
+  EXPECT_EQ(answers[4].at("error").at("code").as_int64(), -32601);
+}
+
+TEST_F(McpStdioTest, AMissingOrMalformedTokenIsExplainedNotACrash) {
+  for (const std::string bad : {"", "not-a-token"}) {
+    std::string err;
+    auto answers =
+        session(bad, {call(1, "tools/call", {{"name", "whoami"}}), call(2, "tools/list")}, &err);
+    EXPECT_TRUE(answers[1].at("result").at("isError").as_bool());
+    EXPECT_NE(err.find("TESSERA_API_TOKEN"), std::string::npos) << err;
+    EXPECT_EQ(toolNames(answers[2]).size(), 1u) << "only whoami, which explains the problem";
+  }
+}
+
+TEST_F(McpStdioTest, BatchesAndGarbageGetJsonRpcErrors) {
+  std::string out, err;
+  runTesseraApart({"mcp"}, {"TESSERA_API_TOKEN=" + token({"read"})},
+                  "[{\"jsonrpc\":\"2.0\"}]\nnot json\n\n", out, err);
+  std::istringstream lines(out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  EXPECT_EQ(boost::json::parse(first).at("error").at("code").as_int64(), -32600);
+  EXPECT_EQ(boost::json::parse(second).at("error").at("code").as_int64(), -32700);
+}
+
+}  // namespace
+}  // namespace tessera::testing
