@@ -23,6 +23,24 @@ boost::json::value toolError(const std::string& message) {
   return {{"content", {{{"type", "text"}, {"text", message}}}}, {"isError", true}};
 }
 
+// Checks the arguments against the tool's input schema: required keys
+// present, no unknown keys. Returns what is wrong, or "".
+std::string argumentProblem(const Tool& tool, const boost::json::object& arguments) {
+  const auto& properties = tool.inputSchema.at("properties").as_object();
+  for (const auto& required : tool.inputSchema.at("required").as_array()) {
+    if (!arguments.contains(required.as_string())) {
+      return "Argument '" + std::string(required.as_string()) + "' is required by " + tool.name +
+             ".";
+    }
+  }
+  for (const auto& entry : arguments) {
+    if (!properties.contains(entry.key())) {
+      return "Unknown argument '" + std::string(entry.key()) + "' for " + tool.name + ".";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 McpServer::McpServer(ApiClient& api, std::string credentialProblem)
@@ -130,8 +148,11 @@ boost::json::value McpServer::callTool(const boost::json::object& params) {
   if (arguments && !arguments->is_object())
     throw RpcError{kInvalidParams, "'arguments' must be an object."};
   if (!credentialProblem_.empty()) return toolError(credentialProblem_);
+  const boost::json::object& given = arguments ? arguments->as_object() : kNoArguments;
+  if (const std::string problem = argumentProblem(*tool, given); !problem.empty())
+    return toolError(problem);
   try {
-    boost::json::value result = tool->run(arguments ? arguments->as_object() : kNoArguments, api_);
+    boost::json::value result = tool->run(given, api_);
     const std::string text = boost::json::serialize(result);
     return {{"content", {{{"type", "text"}, {"text", text}}}},
             {"structuredContent", std::move(result)},

@@ -224,6 +224,232 @@ std::vector<Tool> buildTools() {
          return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/record",
                         body);
        }});
+  tools.push_back(
+      {"search_records",
+       "Search records",
+       "Find records whose text fields contain the given text (case-insensitive).",
+       objectSchema({{"tableId", kId},
+                     {"search", {{"type", "string"}, {"minLength", 1}, {"maxLength", 1000}}},
+                     {"take", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}}},
+                     {"cursor", {{"type", "string"}}}},
+                    {"tableId", "search"}),
+       resultSchema({{"records", kAnyArray},
+                     {"nextCursor", {{"type", boost::json::array{"string", "null"}}}}}),
+       true,
+       false,
+       true,
+       {"record:read"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         return request(
+             api, "GET",
+             "/api/table/" + idArgument(arguments, "tableId") + "/record" + listQuery(arguments));
+       }});
+  tools.push_back(
+      {"update_records",
+       "Update records",
+       "Change fields of up to 1000 records, all or nothing: records is [{id, fields}].",
+       objectSchema(
+           {{"tableId", kId},
+            {"records",
+             {{"type", "array"},
+              {"maxItems", 1000},
+              {"items", objectSchema({{"id", kId}, {"fields", kAnyObject}}, {"id", "fields"})}}},
+            {"typecast", {{"type", "boolean"}}}},
+           {"tableId", "records"}),
+       resultSchema({{"records", kAnyArray}}),
+       false,
+       false,
+       true,
+       {"record:update"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         boost::json::object body{{"records", arguments.at("records")}};
+         if (const auto* typecast = arguments.if_contains("typecast")) body["typecast"] = *typecast;
+         return request(api, "PATCH", "/api/table/" + idArgument(arguments, "tableId") + "/record",
+                        body);
+       }});
+  tools.push_back(
+      {"delete_records",
+       "Delete records",
+       "Delete up to 1000 records by id, all or nothing.",
+       objectSchema({{"tableId", kId},
+                     {"recordIds",
+                      {{"type", "array"}, {"minItems", 1}, {"maxItems", 1000}, {"items", kId}}}},
+                    {"tableId", "recordIds"}),
+       resultSchema({{"records", kAnyArray}}),
+       false,
+       true,
+       true,
+       {"record:delete"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         std::string ids;
+         const auto* list = arguments.if_contains("recordIds");
+         if (!list || !list->is_array() || list->as_array().empty()) {
+           throw ToolFailure("Argument 'recordIds' must list the ids to delete.");
+         }
+         for (const auto& id : list->as_array()) {
+           boost::json::object one{{"id", id}};
+           ids += (ids.empty() ? "" : ",") + idArgument(one, "id");
+         }
+         return request(
+             api, "DELETE",
+             "/api/table/" + idArgument(arguments, "tableId") + "/record?recordIds=" + ids);
+       }});
+  const boost::json::object fieldDefinition = {{"type", "object"},
+                                               {"properties",
+                                                {{"name", {{"type", "string"}}},
+                                                 {"type", {{"type", "string"}}},
+                                                 {"options", kAnyObject},
+                                                 {"description", {{"type", "string"}}}}},
+                                               {"required", {"name", "type"}}};
+  tools.push_back(
+      {"create_table",
+       "Create a table",
+       "Create a table in a base, optionally with its first fields (the first is the primary "
+       "field). Field types: singleLineText, longText, number, checkbox, date, singleSelect, "
+       "multipleSelect, email, url, rating, autoNumber, createdTime, lastModifiedTime, "
+       "createdBy, lastModifiedBy.",
+       objectSchema({{"baseId", kId},
+                     {"name", {{"type", "string"}}},
+                     {"description", {{"type", "string"}}},
+                     {"fields", {{"type", "array"}, {"items", fieldDefinition}}}},
+                    {"baseId", "name"}),
+       resultSchema({{"id", {{"type", "string"}}}, {"fields", kAnyArray}}),
+       false,
+       false,
+       false,
+       {"table:create"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         boost::json::object body{{"name", arguments.at("name")}};
+         for (const char* key : {"description", "fields"}) {
+           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
+         }
+         return request(api, "POST", "/api/base/" + idArgument(arguments, "baseId") + "/table",
+                        body);
+       }});
+  tools.push_back({"update_table",
+                   "Update a table",
+                   "Rename or describe a table.",
+                   objectSchema({{"baseId", kId},
+                                 {"tableId", kId},
+                                 {"name", {{"type", "string"}}},
+                                 {"description", {{"type", "string"}}}},
+                                {"baseId", "tableId"}),
+                   resultSchema({{"id", {{"type", "string"}}}}),
+                   false,
+                   false,
+                   true,
+                   {"table:update"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     boost::json::object body;
+                     for (const char* key : {"name", "description"}) {
+                       if (const auto* value = arguments.if_contains(key)) body[key] = *value;
+                     }
+                     return request(api, "PATCH",
+                                    "/api/base/" + idArgument(arguments, "baseId") + "/table/" +
+                                        idArgument(arguments, "tableId"),
+                                    body);
+                   }});
+  tools.push_back(
+      {"create_field",
+       "Create a field",
+       "Add a field to a table.",
+       objectSchema({{"tableId", kId},
+                     {"name", {{"type", "string"}}},
+                     {"type", {{"type", "string"}}},
+                     {"options", kAnyObject},
+                     {"description", {{"type", "string"}}}},
+                    {"tableId", "name", "type"}),
+       resultSchema({{"id", {{"type", "string"}}}}),
+       false,
+       false,
+       false,
+       {"field:create"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         boost::json::object body{{"name", arguments.at("name")}, {"type", arguments.at("type")}};
+         for (const char* key : {"options", "description"}) {
+           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
+         }
+         return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/field",
+                        body);
+       }});
+  tools.push_back(
+      {"update_field",
+       "Update a field",
+       "Rename a field or change its type or options; a new type converts existing values and "
+       "reports how many could not be kept.",
+       objectSchema({{"tableId", kId},
+                     {"fieldId", kId},
+                     {"name", {{"type", "string"}}},
+                     {"type", {{"type", "string"}}},
+                     {"options", kAnyObject},
+                     {"description", {{"type", "string"}}}},
+                    {"tableId", "fieldId"}),
+       resultSchema({{"id", {{"type", "string"}}}}),
+       false,
+       false,
+       true,
+       {"field:update"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         boost::json::object body;
+         for (const char* key : {"name", "type", "options", "description"}) {
+           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
+         }
+         return request(api, "PATCH",
+                        "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
+                            idArgument(arguments, "fieldId"),
+                        body);
+       }});
+  tools.push_back({"delete_field",
+                   "Delete a field",
+                   "Delete a field and its values (not the primary field).",
+                   objectSchema({{"tableId", kId}, {"fieldId", kId}}, {"tableId", "fieldId"}),
+                   resultSchema({{"deleted", {{"type", "boolean"}}}}),
+                   false,
+                   true,
+                   true,
+                   {"field:delete"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     request(api, "DELETE",
+                             "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
+                                 idArgument(arguments, "fieldId"));
+                     return boost::json::value{{"deleted", true}};
+                   }});
+  tools.push_back({"list_views",
+                   "List views",
+                   "List the views of a table.",
+                   objectSchema({{"tableId", kId}}, {"tableId"}),
+                   resultSchema({{"views", kAnyArray}}),
+                   true,
+                   false,
+                   true,
+                   {"view:read"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     return request(api, "GET",
+                                    "/api/table/" + idArgument(arguments, "tableId") + "/view");
+                   }});
+  tools.push_back(
+      {"create_view",
+       "Create a view",
+       "Save a grid view with a filter, a sort and hidden fields.",
+       objectSchema({{"tableId", kId},
+                     {"name", {{"type", "string"}}},
+                     {"filter", kAnyObject},
+                     {"sort", kAnyArray},
+                     {"hiddenFieldIds", {{"type", "array"}, {"items", {{"type", "string"}}}}}},
+                    {"tableId", "name"}),
+       resultSchema({{"id", {{"type", "string"}}}}),
+       false,
+       false,
+       false,
+       {"view:create"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         boost::json::object body{{"name", arguments.at("name")}};
+         for (const char* key : {"filter", "sort", "hiddenFieldIds"}) {
+           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
+         }
+         return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/view",
+                        body);
+       }});
   return tools;
 }
 

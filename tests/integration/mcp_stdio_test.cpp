@@ -161,6 +161,87 @@ TEST_F(McpStdioTest, RefusalsAndBadArgumentsAreToolErrorsWithTheApisMessage) {
   EXPECT_EQ(answers[4].at("error").at("code").as_int64(), -32601);
 }
 
+TEST_F(McpStdioTest, EveryToolWorksWithAFullAccessToken) {
+  const std::string full = token({"full_access"});
+  const std::string recordId(
+      client.request("GET", "/api/table/" + tableId() + "/record", "", workspace.owner.headers())
+          .json()
+          .at("records")
+          .at(0)
+          .at("id")
+          .as_string());
+  const auto tool = [](int id, const std::string& name, boost::json::object arguments) {
+    return call(id, "tools/call", {{"name", name}, {"arguments", std::move(arguments)}});
+  };
+  boost::json::object update{{"tableId", tableId()}};
+  update["records"] =
+      boost::json::array{boost::json::object{{"id", recordId}, {"fields", {{"Name", "renamed"}}}}};
+  boost::json::object newTable{{"baseId", workspace.baseId}, {"name", "Second"}};
+  newTable["fields"] =
+      boost::json::array{boost::json::object{{"name", "Title"}, {"type", "singleLineText"}}};
+  auto first = session(
+      full,
+      {
+          tool(1, "list_spaces", {}), tool(2, "list_bases", {{"spaceId", workspace.spaceId}}),
+          tool(3, "list_tables", {{"baseId", workspace.baseId}}),
+          tool(4, "describe_table", {{"tableId", tableId()}}),
+          tool(5, "create_field", {{"tableId", tableId()}, {"name", "Size"}, {"type", "number"}}),
+          tool(6, "list_views", {{"tableId", tableId()}}),
+          tool(7, "create_view", {{"tableId", tableId()}, {"name", "Mine"}}),
+          tool(8, "search_records", {{"tableId", tableId()}, {"search", "first"}}),
+          tool(9, "update_records", update),
+          tool(10, "update_table",
+               {{"baseId", workspace.baseId}, {"tableId", tableId()}, {"name", "Notes 2"}}),
+          tool(11, "create_table", newTable),
+          tool(12, "get_record", {{"tableId", tableId()}, {"recordId", recordId}}),
+          tool(13, "list_records", {{"tableId", tableId()}}),  // missing nothing
+          tool(14, "create_field", {{"tableId", tableId()}}),  // missing name and type
+      });
+  for (int id = 1; id <= 13; ++id) {
+    EXPECT_FALSE(first[id].at("result").at("isError").as_bool())
+        << id << " " << boost::json::serialize(first[id]);
+    EXPECT_TRUE(first[id].at("result").as_object().contains("structuredContent")) << id;
+  }
+  EXPECT_EQ(first[8].at("result").at("structuredContent").at("records").as_array().size(), 1u);
+  EXPECT_EQ(first[12].at("result").at("structuredContent").at("fields").at("Name").as_string(),
+            "renamed");
+  EXPECT_TRUE(first[14].at("result").at("isError").as_bool());
+  EXPECT_NE(
+      std::string(first[14].at("result").at("content").at(0).at("text").as_string()).find("'name'"),
+      std::string::npos);
+
+  const auto fields =
+      client.request("GET", "/api/table/" + tableId() + "/field", "", workspace.owner.headers())
+          .json();
+  std::string sizeField;
+  for (const auto& field : fields.at("fields").as_array()) {
+    if (field.at("name") == "Size") sizeField = std::string(field.at("id").as_string());
+  }
+  ASSERT_FALSE(sizeField.empty());
+  boost::json::object remove{{"tableId", tableId()}};
+  remove["recordIds"] = boost::json::array{boost::json::value(recordId)};
+  auto second =
+      session(full, {
+                        tool(1, "update_field",
+                             {{"tableId", tableId()}, {"fieldId", sizeField}, {"name", "Weight"}}),
+                        tool(2, "delete_field", {{"tableId", tableId()}, {"fieldId", sizeField}}),
+                        tool(3, "delete_records", remove),
+                    });
+  for (int id = 1; id <= 3; ++id) {
+    EXPECT_FALSE(second[id].at("result").at("isError").as_bool())
+        << id << " " << boost::json::serialize(second[id]);
+  }
+  EXPECT_EQ(client
+                .request("GET", "/api/table/" + tableId() + "/record/count", "",
+                         workspace.owner.headers())
+                .json()
+                .at("count")
+                .as_int64(),
+            0);
+  const auto listed = toolNames(session(full, {call(1, "tools/list")})[1]);
+  EXPECT_EQ(listed.size(), 18u) << "every tool is listed for full access";
+}
+
 TEST_F(McpStdioTest, AMissingOrMalformedTokenIsExplainedNotACrash) {
   for (const std::string bad : {"", "not-a-token"}) {
     std::string err;
