@@ -12,6 +12,7 @@
 #include "features/tables/table_routes.h"
 #include "features/tokens/token_routes.h"
 #include "features/views/view_routes.h"
+#include "mcp/mcp_http_routes.h"
 
 namespace tessera::app {
 namespace {
@@ -27,6 +28,13 @@ features::SignInLimits signInLimits(const Config& config) {
 }
 
 bool startsWithHttps(const std::string& url) { return url.rfind("https://", 0) == 0; }
+
+// "https://example.com:8443/some/path" -> "https://example.com:8443".
+std::string originOf(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  const std::size_t path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return url.substr(0, path);
+}
 
 }  // namespace
 
@@ -65,6 +73,7 @@ Application::Application(const Config& config)
   features::registerRecordRoutes(router_, records_);
   features::registerViewRoutes(router_, views_);
   features::registerTokenRoutes(router_, tokens_);
+  mcp::registerMcpRoutes(router_, pipeline_, originOf(config.effectivePublicUrl()));
 }
 
 Application::~Application() { flusher_.stop(); }

@@ -136,6 +136,7 @@ class AuthzMatrix {
     const bool token = credential.kind == Kind::Token;
     if (kind == "session")
       return token ? Expected{403, "token_cannot_manage_tokens"} : Expected{success, ""};
+    if (kind == "token") return token ? Expected{success, ""} : Expected{401, "unauthenticated"};
     const std::string action =
         route.contains("action") ? std::string(route.at("action").as_string()) : "";
     if (kind == "signedIn") {
@@ -356,6 +357,7 @@ class AuthzMatrixTest : public ::testing::Test {
     if (recipe == "signin")
       return {{"email", "owner@example.com"}, {"password", "correct horse battery"}};
     if (recipe == "leaked") return {{"tokens", {"tsr_pat_notarealtoken"}}};
+    if (recipe == "mcpPing") return {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "ping"}};
     return nullptr;
   }
 

@@ -1,0 +1,66 @@
+#include "mcp/mcp_http_routes.h"
+
+#include <boost/algorithm/string/predicate.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "http/api_error.h"
+#include "mcp/in_process_api_client.h"
+#include "mcp/mcp_server.h"
+
+namespace tessera::mcp {
+namespace {
+
+constexpr std::string_view kVersions[] = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"};
+
+void checkHeaders(const http::Request& request, const std::string& ownOrigin) {
+  const std::string_view origin = request.header("origin");
+  if (!origin.empty() && origin != ownOrigin) {
+    throw http::forbidden("origin_not_allowed", "Requests to /mcp from the web origin " +
+                                                    std::string(origin) + " are refused; only " +
+                                                    ownOrigin + " may call it from a browser.");
+  }
+  const std::string_view version = request.header("mcp-protocol-version");
+  if (!version.empty()) {
+    bool known = false;
+    for (std::string_view supported : kVersions) known = known || version == supported;
+    if (!known) {
+      throw http::badRequest(
+          "unsupported_protocol_version",
+          "MCP-Protocol-Version " + std::string(version) +
+              " is not supported; use one of 2024-11-05, 2025-03-26, 2025-06-18, "
+              "2025-11-25.");
+    }
+  }
+  if (!boost::algorithm::icontains(request.header("content-type"), "application/json")) {
+    throw http::ApiError(415, "unsupported_media_type",
+                         "MCP messages are JSON: send Content-Type: application/json.");
+  }
+}
+
+}  // namespace
+
+void registerMcpRoutes(http::Router& router, http::RequestHandler& pipeline,
+                       std::string ownOrigin) {
+  router.add("POST", "/mcp", access::anyone(), [&pipeline, ownOrigin](auto& ctx) {
+    checkHeaders(ctx.request, ownOrigin);
+    if (!ctx.principal || !ctx.principal->token) {
+      throw http::ApiError(
+          401, "unauthenticated",
+          "/mcp needs a personal access token: 'Authorization: Bearer tsr_pat_...'.")
+          .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\"");
+    }
+    std::string_view header = ctx.request.header("authorization");
+    const std::string token(header.substr(header.find(' ') + 1));
+    InProcessApiClient api(pipeline, token, ctx.request.clientIp);
+    McpServer server(api, "");
+    const auto answer = server.handle(ctx.request.body);
+    if (!answer) {
+      http::Response accepted;
+      accepted.status = 202;
+      return accepted;
+    }
+    return http::Response::json(200, *answer);
+  });
+}
+
+}  // namespace tessera::mcp
