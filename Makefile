@@ -21,6 +21,7 @@ run: build
 	./$(BUILD_DIR)/tessera serve --listen 127.0.0.1:8080 --data-dir ./data
 
 test: build
+	@./scripts/install-node-deps.sh
 	@./scripts/run-tests.sh $(BUILD_DIR)
 
 format:

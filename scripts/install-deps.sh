@@ -10,10 +10,15 @@ packages=(
   libsqlite3-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   curl jq tzdata
+  nodejs npm
 )
 
 missing=()
 for pkg in "${packages[@]}"; do
+  # A newer Node.js installed another way (e.g. nodesource) is fine.
+  if [ "$pkg" = nodejs ] || [ "$pkg" = npm ]; then
+    if command -v node >/dev/null && command -v npm >/dev/null; then continue; fi
+  fi
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$pkg")
   fi
