@@ -16,7 +16,38 @@ constexpr std::string_view kSupportedVersions[] = {"2024-11-05", "2025-03-26", "
 boost::json::value serverInfo() { return {{"name", "tessera"}, {"version", "0.1.0"}}; }
 
 boost::json::value capabilities() {
-  return {{"tools", {{"listChanged", false}}}, {"logging", boost::json::object()}};
+  return {{"tools", {{"listChanged", false}}},
+          {"resources", {{"listChanged", false}, {"subscribe", false}}},
+          {"logging", boost::json::object()}};
+}
+
+constexpr std::string_view kSchemaUriPrefix = "tessera://table/";
+constexpr std::string_view kSchemaUriSuffix = "/schema";
+constexpr std::size_t kPageSize = 50;
+
+// The offset a list cursor stands for (cursors are opaque to clients).
+std::size_t offsetOf(const boost::json::object& params) {
+  const auto* cursor = params.if_contains("cursor");
+  if (!cursor || cursor->is_null()) return 0;
+  const auto* text = cursor->if_string();
+  if (!text || text->size() < 2 || !text->starts_with("o"))
+    throw RpcError{kInvalidParams, "Invalid cursor."};
+  try {
+    return std::stoul(std::string(text->subview(1)));
+  } catch (const std::exception&) {
+    throw RpcError{kInvalidParams, "Invalid cursor."};
+  }
+}
+
+// One page of `items` from `offset`, with nextCursor when more remain.
+boost::json::value page(const char* key, const boost::json::array& items, std::size_t offset) {
+  boost::json::array slice;
+  for (std::size_t i = offset; i < items.size() && i < offset + kPageSize; ++i)
+    slice.push_back(items[i]);
+  boost::json::object result{{key, std::move(slice)}};
+  if (offset + kPageSize < items.size())
+    result["nextCursor"] = "o" + std::to_string(offset + kPageSize);
+  return result;
 }
 
 boost::json::value toolError(const std::string& message) {
@@ -80,6 +111,15 @@ boost::json::value McpServer::dispatch(const RpcMessage& message) {
   }
   if (method == "tools/list") return listTools(message.params);
   if (method == "tools/call") return callTool(message.params);
+  if (method == "resources/list") return listResources(message.params);
+  if (method == "resources/read") return readResource(message.params);
+  if (method == "resources/templates/list") {
+    return {{"resourceTemplates",
+             {{{"uriTemplate", "tessera://table/{tableId}/schema"},
+               {"name", "table schema"},
+               {"description", "The fields and views of a table"},
+               {"mimeType", "application/json"}}}}};
+  }
   throw RpcError{kMethodNotFound, "Method not found: " + method};
 }
 
@@ -122,7 +162,8 @@ const std::set<std::string>& McpServer::grantedActions() {
   return kNone;
 }
 
-boost::json::value McpServer::listTools(const boost::json::object& /*params*/) {
+boost::json::value McpServer::listTools(const boost::json::object& params) {
+  const std::size_t offset = offsetOf(params);
   const std::set<std::string>& granted = grantedActions();
   boost::json::array tools;
   for (const Tool& tool : allTools()) {
@@ -131,7 +172,60 @@ boost::json::value McpServer::listTools(const boost::json::object& /*params*/) {
       allowed = allowed && granted.contains(action);
     if (allowed) tools.push_back(describeTool(tool));
   }
-  return {{"tools", std::move(tools)}};
+  return page("tools", tools, offset);
+}
+
+boost::json::value McpServer::listResources(const boost::json::object& params) {
+  const std::size_t offset = offsetOf(params);
+  boost::json::array resources;
+  const std::set<std::string>& granted = grantedActions();
+  if (granted.contains("base:read") && granted.contains("table:read")) {
+    const ApiResponse bases = api_.call("GET", "/api/base", nullptr);
+    if (bases.status == 200) {
+      for (const auto& base : bases.body.at("bases").as_array()) {
+        const std::string baseId(base.at("id").as_string());
+        const ApiResponse tables = api_.call("GET", "/api/base/" + baseId + "/table", nullptr);
+        if (tables.status != 200) continue;
+        for (const auto& table : tables.body.at("tables").as_array()) {
+          resources.push_back(boost::json::object{
+              {"uri", std::string(kSchemaUriPrefix) + std::string(table.at("id").as_string()) +
+                          std::string(kSchemaUriSuffix)},
+              {"name", std::string(base.at("name").as_string()) + " / " +
+                           std::string(table.at("name").as_string())},
+              {"description", "Fields and views of the table"},
+              {"mimeType", "application/json"}});
+        }
+      }
+    }
+  }
+  return page("resources", resources, offset);
+}
+
+boost::json::value McpServer::readResource(const boost::json::object& params) {
+  const auto* uri = params.if_contains("uri");
+  const std::string_view text = uri && uri->is_string() ? std::string_view(uri->as_string()) : "";
+  if (!text.starts_with(kSchemaUriPrefix) || !text.ends_with(kSchemaUriSuffix)) {
+    throw RpcError{kInvalidParams, "Unknown resource; use tessera://table/{tableId}/schema."};
+  }
+  const std::string tableId(text.substr(
+      kSchemaUriPrefix.size(), text.size() - kSchemaUriPrefix.size() - kSchemaUriSuffix.size()));
+  for (const char c : tableId) {
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      throw RpcError{kInvalidParams, "Invalid table id."};
+  }
+  const ApiResponse fields = api_.call("GET", "/api/table/" + tableId + "/field", nullptr);
+  const ApiResponse views = api_.call("GET", "/api/table/" + tableId + "/view", nullptr);
+  if (fields.status != 200 || views.status != 200) {
+    throw RpcError{-32002,
+                   "Resource not found or not allowed for this token: " + std::string(text)};
+  }
+  const boost::json::value schema{{"tableId", tableId},
+                                  {"fields", fields.body.at("fields")},
+                                  {"views", views.body.at("views")}};
+  return {{"contents",
+           {{{"uri", std::string(text)},
+             {"mimeType", "application/json"},
+             {"text", boost::json::serialize(schema)}}}}};
 }
 
 boost::json::value McpServer::callTool(const boost::json::object& params) {

@@ -31,6 +31,8 @@ class McpServer {
   boost::json::value initialize(const boost::json::object& params) const;
   boost::json::value listTools(const boost::json::object& params);
   boost::json::value callTool(const boost::json::object& params);
+  boost::json::value listResources(const boost::json::object& params);
+  boost::json::value readResource(const boost::json::object& params);
   // The actions the token grants, asked of the server once.
   const std::set<std::string>& grantedActions();
 

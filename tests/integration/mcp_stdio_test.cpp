@@ -6,6 +6,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -251,6 +252,40 @@ TEST_F(McpStdioTest, AMissingOrMalformedTokenIsExplainedNotACrash) {
     EXPECT_NE(err.find("TESSERA_API_TOKEN"), std::string::npos) << err;
     EXPECT_EQ(toolNames(answers[2]).size(), 1u) << "only whoami, which explains the problem";
   }
+}
+
+TEST_F(McpStdioTest, TableSchemasAreResources) {
+  auto answers =
+      session(token({"read"}),
+              {call(1, "resources/list"),
+               call(2, "resources/read", {{"uri", "tessera://table/" + tableId() + "/schema"}}),
+               call(3, "resources/read", {{"uri", "tessera://table/tblNope/schema"}}),
+               call(4, "tools/list", {{"cursor", "garbage"}})});
+  const auto& resources = answers[1].at("result").at("resources").as_array();
+  ASSERT_EQ(resources.size(), 1u);
+  EXPECT_EQ(resources[0].at("uri").as_string(), "tessera://table/" + tableId() + "/schema");
+  const auto schema =
+      boost::json::parse(answers[2].at("result").at("contents").at(0).at("text").as_string());
+  EXPECT_EQ(schema.at("fields").at(0).at("name").as_string(), "Name");
+  EXPECT_TRUE(answers[3].as_object().contains("error"));
+  EXPECT_EQ(answers[4].at("error").at("code").as_int64(), -32602);
+  const auto writeOnly = session(token({"write"}), {call(1, "resources/list")});
+  EXPECT_TRUE(writeOnly.at(1).at("result").at("resources").as_array().empty());
+}
+
+TEST_F(McpStdioTest, TheTokenCanComeFromAFile) {
+  const auto file = server.dataDir().parent_path() / "token.txt";
+  {
+    std::ofstream out(file);
+    out << token({"read"}) << "\n";
+  }
+  std::string out, err;
+  runTesseraApart({"mcp"},
+                  {"TESSERA_API_TOKEN_FILE=" + file.string(),
+                   "TESSERA_URL=http://127.0.0.1:" + std::to_string(server.port())},
+                  line(call(1, "tools/call", {{"name", "whoami"}})), out, err);
+  const auto answer = boost::json::parse(out);
+  EXPECT_FALSE(answer.at("result").at("isError").as_bool()) << out << err;
 }
 
 TEST_F(McpStdioTest, BatchesAndGarbageGetJsonRpcErrors) {
