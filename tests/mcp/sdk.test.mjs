@@ -5,62 +5,22 @@
 // and the error paths (missing scope, bad token).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { binary, startTessera } from './tessera.mjs';
 
-const binary = process.env.TESSERA_BINARY;
-const dir = mkdtempSync(join(tmpdir(), 'tessera-mcp-'));
-let server;
+let tessera;
 let base;
-let cookie;
-let csrf;
-const ids = {};
-
-async function api(method, path, body, headers = {}) {
-  const response = await fetch(base + path, {
-    method,
-    headers: { 'Content-Type': 'application/json', Cookie: cookie ?? '', 'X-CSRF-Token': csrf ?? '', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
-}
-
-async function token(scopes) {
-  const expiresAt = new Date(Date.now() + 86400000).toISOString();
-  const created = await api('POST', '/api/access-token', { name: 'sdk ' + scopes.join('+'), scopes, expiresAt });
-  assert.equal(created.status, 201);
-  return created.json.token;
-}
+let ids;
+const token = (scopes) => tessera.token(scopes);
 
 before(async () => {
-  server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'data'),
-    '--ready-file', join(dir, 'ready'), '--threads', '2'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 200 && !existsSync(join(dir, 'ready')); i++) await sleep(25);
-  base = 'http://' + readFileSync(join(dir, 'ready'), 'utf8').trim();
-  const signup = await fetch(base + '/api/auth/signup', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'ada@example.com', name: 'Ada', password: 'correct horse battery' }),
-  });
-  cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  csrf = (await signup.json()).csrfToken;
-  ids.space = (await api('POST', '/api/space', { name: 'S' })).json.id;
-  ids.base = (await api('POST', '/api/base', { spaceId: ids.space, name: 'B' })).json.id;
-  ids.table = (await api('POST', `/api/base/${ids.base}/table`, { name: 'Notes' })).json.id;
-  await api('POST', `/api/table/${ids.table}/record`, { records: [{ fields: { Name: 'first' } }] });
+  tessera = await startTessera();
+  ({ base, ids } = tessera);
 });
 
-after(() => {
-  server?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => tessera.stop());
 
 function stdioTransport(tokenValue) {
   return new StdioClientTransport({

@@ -1,0 +1,54 @@
+// Starts a real `tessera serve` on a free loopback port with a fresh data
+// directory, signs a user up, and creates a space, base and table with one
+// record, for the MCP client tests. TESSERA_BINARY names the binary.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const binary = process.env.TESSERA_BINARY;
+
+export async function startTessera() {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-mcp-'));
+  const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'data'),
+    '--ready-file', join(dir, 'ready'), '--threads', '2'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  for (let i = 0; i < 200 && !existsSync(join(dir, 'ready')); i++) await sleep(25);
+  const base = 'http://' + readFileSync(join(dir, 'ready'), 'utf8').trim();
+  const signup = await fetch(base + '/api/auth/signup', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'ada@example.com', name: 'Ada', password: 'correct horse battery' }),
+  });
+  const cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = (await signup.json()).csrfToken;
+
+  async function api(method, path, body) {
+    const response = await fetch(base + path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : null };
+  }
+
+  async function token(scopes) {
+    const expiresAt = new Date(Date.now() + 86400000).toISOString();
+    const created = await api('POST', '/api/access-token', { name: 'mcp ' + scopes.join('+'), scopes, expiresAt });
+    if (created.status !== 201) throw new Error('token creation failed: ' + JSON.stringify(created.json));
+    return created.json.token;
+  }
+
+  const ids = {};
+  ids.space = (await api('POST', '/api/space', { name: 'S' })).json.id;
+  ids.base = (await api('POST', '/api/base', { spaceId: ids.space, name: 'B' })).json.id;
+  ids.table = (await api('POST', `/api/base/${ids.base}/table`, { name: 'Notes' })).json.id;
+  await api('POST', `/api/table/${ids.table}/record`, { records: [{ fields: { Name: 'first' } }] });
+
+  function stop() {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { base, api, token, ids, stop };
+}
