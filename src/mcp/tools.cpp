@@ -64,7 +64,34 @@ boost::json::value request(ApiClient& api, const std::string& method, const std:
   return response.body;
 }
 
-std::string listQuery(const boost::json::object& arguments) {
+// About 25,000 tokens of text: larger pages are shrunk (see pagedRecords).
+constexpr std::size_t kMaxResultChars = 100000;
+
+std::string listQuery(const boost::json::object& arguments, std::int64_t take);
+
+// A page of records that fits in kMaxResultChars: when the asked page is
+// too large, fewer records are returned, with nextCursor for the rest.
+boost::json::value pagedRecords(ApiClient& api, const std::string& tableId,
+                                const boost::json::object& arguments) {
+  std::int64_t take = 100;
+  if (const auto* asked = arguments.if_contains("take"); asked && asked->is_int64())
+    take = asked->as_int64();
+  while (true) {
+    boost::json::value page =
+        request(api, "GET", "/api/table/" + tableId + "/record" + listQuery(arguments, take));
+    if (boost::json::serialize(page).size() <= kMaxResultChars || take <= 1) {
+      if (take < 100) {
+        page.as_object()["note"] =
+            "Only " + std::to_string(take) +
+            " records fit in one answer; pass nextCursor as cursor for more.";
+      }
+      return page;
+    }
+    take /= 2;
+  }
+}
+
+std::string listQuery(const boost::json::object& arguments, std::int64_t take) {
   std::string query;
   const auto add = [&query](std::string_view key, const std::string& value) {
     query += (query.empty() ? "?" : "&") + std::string(key) + "=" + encode(value);
@@ -82,9 +109,7 @@ std::string listQuery(const boost::json::object& arguments) {
   if (const auto* search = arguments.if_contains("search"); search && search->is_string()) {
     add("search", std::string(search->as_string()));
   }
-  if (const auto* take = arguments.if_contains("take"); take && take->is_int64()) {
-    add("take", std::to_string(take->as_int64()));
-  }
+  add("take", std::to_string(take));
   if (const auto* fields = arguments.if_contains("fields"); fields && fields->is_array()) {
     for (const auto& field : fields->as_array()) {
       if (field.is_string()) add("projection", std::string(field.as_string()));
@@ -183,9 +208,7 @@ std::vector<Tool> buildTools() {
        true,
        {"record:read"},
        [](const boost::json::object& arguments, ApiClient& api) {
-         return request(
-             api, "GET",
-             "/api/table/" + idArgument(arguments, "tableId") + "/record" + listQuery(arguments));
+         return pagedRecords(api, idArgument(arguments, "tableId"), arguments);
        }});
   tools.push_back({"get_record",
                    "Get a record",
@@ -240,9 +263,7 @@ std::vector<Tool> buildTools() {
        true,
        {"record:read"},
        [](const boost::json::object& arguments, ApiClient& api) {
-         return request(
-             api, "GET",
-             "/api/table/" + idArgument(arguments, "tableId") + "/record" + listQuery(arguments));
+         return pagedRecords(api, idArgument(arguments, "tableId"), arguments);
        }});
   tools.push_back(
       {"update_records",

@@ -288,6 +288,22 @@ TEST_F(McpStdioTest, TheTokenCanComeFromAFile) {
   EXPECT_FALSE(answer.at("result").at("isError").as_bool()) << out << err;
 }
 
+TEST_F(McpStdioTest, LargePagesShrinkToStayReadableAndPointToTheRest) {
+  boost::json::array rows;
+  for (int i = 0; i < 40; ++i)
+    rows.push_back(boost::json::object{{"Name", std::string(9000, 'a' + i % 26)}});
+  createRecords(client, workspace.owner, tableId(), rows);
+  auto answers = session(
+      token({"read"}),
+      {call(1, "tools/call", {{"name", "list_records"}, {"arguments", {{"tableId", tableId()}}}})});
+  const auto& result = answers[1].at("result");
+  EXPECT_LE(result.at("content").at(0).at("text").as_string().size(), 100000u);
+  const auto& page = result.at("structuredContent");
+  EXPECT_LT(page.at("records").as_array().size(), 41u);
+  EXPECT_TRUE(page.at("nextCursor").is_string()) << "the answer says how to get the rest";
+  EXPECT_TRUE(page.as_object().contains("note"));
+}
+
 TEST_F(McpStdioTest, BatchesAndGarbageGetJsonRpcErrors) {
   std::string out, err;
   runTesseraApart({"mcp"}, {"TESSERA_API_TOKEN=" + token({"read"})},
