@@ -16,6 +16,8 @@ inline constexpr int kInvalidRequest = -32600;
 inline constexpr int kMethodNotFound = -32601;
 inline constexpr int kInvalidParams = -32602;
 inline constexpr int kInternalError = -32603;
+// MCP 2026-07-28: the request's protocol version is not supported.
+inline constexpr int kUnsupportedProtocolVersion = -32022;
 
 struct RpcMessage {
   std::optional<boost::json::value> id;  // absent for notifications

@@ -10,7 +10,8 @@
 namespace tessera::mcp {
 namespace {
 
-constexpr std::string_view kVersions[] = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"};
+constexpr std::string_view kVersions[] = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25",
+                                          "2026-07-28"};
 
 void checkHeaders(const http::Request& request, const std::string& ownOrigin) {
   const std::string_view origin = request.header("origin");
@@ -28,7 +29,7 @@ void checkHeaders(const http::Request& request, const std::string& ownOrigin) {
           "unsupported_protocol_version",
           "MCP-Protocol-Version " + std::string(version) +
               " is not supported; use one of 2024-11-05, 2025-03-26, 2025-06-18, "
-              "2025-11-25.");
+              "2025-11-25, 2026-07-28.");
     }
   }
   if (!boost::algorithm::icontains(request.header("content-type"), "application/json")) {

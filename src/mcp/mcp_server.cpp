@@ -15,6 +15,30 @@ constexpr std::string_view kSupportedVersions[] = {"2024-11-05", "2025-03-26", "
 
 boost::json::value serverInfo() { return {{"name", "tessera"}, {"version", "0.1.0"}}; }
 
+constexpr std::string_view kVersionKey = "io.modelcontextprotocol/protocolVersion";
+constexpr std::string_view kCapabilitiesKey = "io.modelcontextprotocol/clientCapabilities";
+
+// The request's stateless-era version from params._meta, if it names one.
+// Throws RpcError for a version or _meta this server cannot accept.
+std::optional<std::string> statelessVersion(const boost::json::object& params) {
+  const auto* meta = params.if_contains("_meta");
+  const auto* version =
+      meta && meta->is_object() ? meta->as_object().if_contains(kVersionKey) : nullptr;
+  if (!version) return std::nullopt;
+  if (!version->is_string() || version->as_string() != kStatelessProtocolVersion) {
+    throw RpcError{kUnsupportedProtocolVersion,
+                   "Unsupported protocol version; this server speaks " +
+                       std::string(kStatelessProtocolVersion) + " per request, or 2024-11-05 to " +
+                       std::string(kNewestProtocolVersion) + " through initialize."};
+  }
+  const auto* capabilities = meta->as_object().if_contains(kCapabilitiesKey);
+  if (!capabilities || !capabilities->is_object()) {
+    throw RpcError{kInvalidParams,
+                   "_meta must carry " + std::string(kCapabilitiesKey) + " (an object)."};
+  }
+  return std::string(version->as_string());
+}
+
 boost::json::value capabilities() {
   return {{"tools", {{"listChanged", false}}},
           {"resources", {{"listChanged", false}, {"subscribe", false}}},
@@ -87,7 +111,19 @@ std::optional<boost::json::value> McpServer::handle(std::string_view text) {
     return std::nullopt;
   }
   try {
-    return resultResponse(*message.id, dispatch(message));
+    const bool stateless = statelessVersion(message.params).has_value();
+    boost::json::value result = dispatch(message);
+    if (stateless && result.is_object()) {
+      // Stateless-era results say what they are, and lists how long a
+      // client may cache them (they depend on the token: private, briefly).
+      auto& object = result.as_object();
+      object["resultType"] = "complete";
+      if (message.method.ends_with("/list")) {
+        object["ttlMs"] = 0;
+        object["cacheScope"] = "private";
+      }
+    }
+    return resultResponse(*message.id, std::move(result));
   } catch (const RpcError& error) {
     return errorResponse(*message.id, error.code, error.message);
   } catch (const std::exception& error) {
@@ -105,9 +141,16 @@ boost::json::value McpServer::dispatch(const RpcMessage& message) {
   if (method == "server/discover") {
     boost::json::array versions;
     for (std::string_view version : kSupportedVersions) versions.emplace_back(version);
+    versions.emplace_back(kStatelessProtocolVersion);
     return {{"supportedVersions", versions},
             {"capabilities", capabilities()},
-            {"serverInfo", serverInfo()}};
+            {"serverInfo", serverInfo()},
+            {"instructions",
+             "Tessera tables through a personal access token; tools follow its scopes."},
+            {"_meta", {{"io.modelcontextprotocol/serverInfo", serverInfo()}}},
+            {"resultType", "complete"},
+            {"ttlMs", 3600000},
+            {"cacheScope", "public"}};
   }
   if (method == "tools/list") return listTools(message.params);
   if (method == "tools/call") return callTool(message.params);

@@ -15,7 +15,10 @@
 
 namespace tessera::mcp {
 
+// The newest version of the initialize-handshake era, and the stateless
+// revision in which every request carries its version in _meta.
 inline constexpr std::string_view kNewestProtocolVersion = "2025-11-25";
+inline constexpr std::string_view kStatelessProtocolVersion = "2026-07-28";
 
 class McpServer {
  public:

@@ -304,6 +304,39 @@ TEST_F(McpStdioTest, LargePagesShrinkToStayReadableAndPointToTheRest) {
   EXPECT_TRUE(page.as_object().contains("note"));
 }
 
+TEST_F(McpStdioTest, TheStatelessRevisionWorksPerRequest) {
+  const boost::json::object meta{
+      {"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
+      {"io.modelcontextprotocol/clientCapabilities", boost::json::object()}};
+  auto answers = session(
+      token({"read"}),
+      {call(1, "server/discover"), call(2, "tools/list", {{"_meta", meta}}),
+       call(3, "tools/call",
+            {{"name", "list_spaces"}, {"arguments", boost::json::object()}, {"_meta", meta}}),
+       call(4, "tools/list",
+            {{"_meta",
+              {{"io.modelcontextprotocol/protocolVersion", "2099-01-01"},
+               {"io.modelcontextprotocol/clientCapabilities", boost::json::object()}}}}),
+       call(5, "tools/list",
+            {{"_meta", {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"}}}}),
+       call(6, "initialize", {{"protocolVersion", "2026-07-28"}})});
+  const auto& discovered = answers[1].at("result");
+  bool stateless = false;
+  for (const auto& version : discovered.at("supportedVersions").as_array())
+    stateless = stateless || version == "2026-07-28";
+  EXPECT_TRUE(stateless);
+  EXPECT_EQ(discovered.at("resultType").as_string(), "complete");
+  EXPECT_EQ(answers[2].at("result").at("resultType").as_string(), "complete");
+  EXPECT_EQ(answers[2].at("result").at("cacheScope").as_string(), "private");
+  EXPECT_FALSE(answers[3].at("result").at("isError").as_bool());
+  EXPECT_EQ(answers[3].at("result").at("resultType").as_string(), "complete");
+  EXPECT_EQ(answers[4].at("error").at("code").as_int64(), -32022);
+  EXPECT_EQ(answers[5].at("error").at("code").as_int64(), -32602)
+      << "clientCapabilities are required";
+  EXPECT_EQ(answers[6].at("result").at("protocolVersion").as_string(), "2025-11-25")
+      << "the handshake era does not claim the stateless revision";
+}
+
 TEST_F(McpStdioTest, BatchesAndGarbageGetJsonRpcErrors) {
   std::string out, err;
   runTesseraApart({"mcp"}, {"TESSERA_API_TOKEN=" + token({"read"})},
