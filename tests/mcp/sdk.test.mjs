@@ -48,6 +48,9 @@ for (const [label, transportFor] of [['stdio', stdioTransport], ['streamable HTT
     const expectations = [
       [['read'], ['list_records', 'get_record', 'whoami'], ['create_records', 'delete_records', 'create_table']],
       [['read', 'write'], ['create_records', 'update_records', 'delete_records'], ['create_table']],
+      [['write'], ['create_records', 'update_records', 'delete_records'], ['list_records', 'create_table']],
+      [['admin'], ['list_spaces', 'create_table', 'update_field', 'create_view', 'list_views'],
+        ['list_records', 'create_records']],
       [['full_access'], ['create_table', 'create_field', 'create_view', 'delete_field'], []],
     ];
     for (const [scopes, present, absent] of expectations) {
@@ -86,6 +89,40 @@ for (const [label, transportFor] of [['stdio', stdioTransport], ['streamable HTT
     await client.close();
   });
 }
+
+test('every tool answers through the SDK client, each result checked against its outputSchema', async () => {
+  const client = await connected(httpTransport(await token(['full_access'])));
+  const listed = (await client.listTools()).tools.map((tool) => tool.name);
+  const called = new Set();
+  const call = async (name, args) => {
+    const result = await client.callTool({ name, arguments: args });
+    assert.equal(result.isError, false, `${name}: ${JSON.stringify(result.content)}`);
+    called.add(name);
+    return result.structuredContent;
+  };
+  await call('whoami', {});
+  await call('list_spaces', {});
+  await call('list_bases', { spaceId: ids.space });
+  await call('list_tables', { baseId: ids.base });
+  const table = await call('create_table', { baseId: ids.base, name: 'Every tool',
+    fields: [{ name: 'Title', type: 'singleLineText' }] });
+  await call('update_table', { baseId: ids.base, tableId: table.id, description: 'made by the SDK test' });
+  const field = await call('create_field', { tableId: table.id, name: 'Size', type: 'number' });
+  await call('update_field', { tableId: table.id, fieldId: field.id, name: 'Weight' });
+  await call('describe_table', { tableId: table.id });
+  const created = await call('create_records', { tableId: table.id, records: [{ fields: { Title: 'a' } }] });
+  const recordId = created.records[0].id;
+  await call('get_record', { tableId: table.id, recordId });
+  await call('update_records', { tableId: table.id, records: [{ id: recordId, fields: { Title: 'b' } }] });
+  await call('search_records', { tableId: table.id, search: 'b' });
+  await call('list_records', { tableId: table.id, take: 10 });
+  await call('create_view', { tableId: table.id, name: 'By weight', sort: [{ fieldId: field.id, order: 'desc' }] });
+  await call('list_views', { tableId: table.id });
+  await call('delete_records', { tableId: table.id, recordIds: [recordId] });
+  await call('delete_field', { tableId: table.id, fieldId: field.id });
+  assert.deepEqual([...called].sort(), [...listed].sort(), 'every listed tool was called');
+  await client.close();
+});
 
 test('stdio: a bad token is explained, not a crash', async () => {
   const client = await connected(stdioTransport('tsr_pat_not-a-token'));
