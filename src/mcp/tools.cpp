@@ -47,6 +47,16 @@ std::string encode(std::string_view value) {
   return boost::urls::encode(value, boost::urls::unreserved_chars);
 }
 
+// The request body: the given arguments among `keys`, as they are.
+boost::json::object pick(const boost::json::object& arguments,
+                         std::initializer_list<std::string_view> keys) {
+  boost::json::object body;
+  for (std::string_view key : keys) {
+    if (const auto* value = arguments.if_contains(key)) body[key] = *value;
+  }
+  return body;
+}
+
 // Calls the API; an error answer becomes a ToolFailure with its message.
 boost::json::value request(ApiClient& api, const std::string& method, const std::string& target,
                            const boost::json::value& body = nullptr) {
@@ -242,10 +252,8 @@ std::vector<Tool> buildTools() {
        false,
        {"record:create"},
        [](const boost::json::object& arguments, ApiClient& api) {
-         boost::json::object body{{"records", arguments.at("records")}};
-         if (const auto* typecast = arguments.if_contains("typecast")) body["typecast"] = *typecast;
          return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/record",
-                        body);
+                        pick(arguments, {"records", "typecast"}));
        }});
   tools.push_back(
       {"search_records",
@@ -283,10 +291,8 @@ std::vector<Tool> buildTools() {
        true,
        {"record:update"},
        [](const boost::json::object& arguments, ApiClient& api) {
-         boost::json::object body{{"records", arguments.at("records")}};
-         if (const auto* typecast = arguments.if_contains("typecast")) body["typecast"] = *typecast;
          return request(api, "PATCH", "/api/table/" + idArgument(arguments, "tableId") + "/record",
-                        body);
+                        pick(arguments, {"records", "typecast"}));
        }});
   tools.push_back(
       {"delete_records",
@@ -340,10 +346,7 @@ std::vector<Tool> buildTools() {
        false,
        {"table:create"},
        [](const boost::json::object& arguments, ApiClient& api) {
-         boost::json::object body{{"name", arguments.at("name")}};
-         for (const char* key : {"description", "fields"}) {
-           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
-         }
+         const boost::json::object body = pick(arguments, {"name", "description", "fields"});
          return request(api, "POST", "/api/base/" + idArgument(arguments, "baseId") + "/table",
                         body);
        }});
@@ -361,38 +364,33 @@ std::vector<Tool> buildTools() {
                    true,
                    {"table:update"},
                    [](const boost::json::object& arguments, ApiClient& api) {
-                     boost::json::object body;
-                     for (const char* key : {"name", "description"}) {
-                       if (const auto* value = arguments.if_contains(key)) body[key] = *value;
-                     }
+                     const boost::json::object body = pick(arguments, {"name", "description"});
                      return request(api, "PATCH",
                                     "/api/base/" + idArgument(arguments, "baseId") + "/table/" +
                                         idArgument(arguments, "tableId"),
                                     body);
                    }});
-  tools.push_back(
-      {"create_field",
-       "Create a field",
-       "Add a field to a table.",
-       objectSchema({{"tableId", kId},
-                     {"name", {{"type", "string"}}},
-                     {"type", {{"type", "string"}}},
-                     {"options", kAnyObject},
-                     {"description", {{"type", "string"}}}},
-                    {"tableId", "name", "type"}),
-       resultSchema({{"id", {{"type", "string"}}}}),
-       false,
-       false,
-       false,
-       {"field:create"},
-       [](const boost::json::object& arguments, ApiClient& api) {
-         boost::json::object body{{"name", arguments.at("name")}, {"type", arguments.at("type")}};
-         for (const char* key : {"options", "description"}) {
-           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
-         }
-         return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/field",
-                        body);
-       }});
+  tools.push_back({"create_field",
+                   "Create a field",
+                   "Add a field to a table.",
+                   objectSchema({{"tableId", kId},
+                                 {"name", {{"type", "string"}}},
+                                 {"type", {{"type", "string"}}},
+                                 {"options", kAnyObject},
+                                 {"description", {{"type", "string"}}}},
+                                {"tableId", "name", "type"}),
+                   resultSchema({{"id", {{"type", "string"}}}}),
+                   false,
+                   false,
+                   false,
+                   {"field:create"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     const boost::json::object body =
+                         pick(arguments, {"name", "type", "options", "description"});
+                     return request(api, "POST",
+                                    "/api/table/" + idArgument(arguments, "tableId") + "/field",
+                                    body);
+                   }});
   tools.push_back(
       {"update_field",
        "Update a field",
@@ -411,10 +409,8 @@ std::vector<Tool> buildTools() {
        true,
        {"field:update"},
        [](const boost::json::object& arguments, ApiClient& api) {
-         boost::json::object body;
-         for (const char* key : {"name", "type", "options", "description"}) {
-           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
-         }
+         const boost::json::object body =
+             pick(arguments, {"name", "type", "options", "description"});
          return request(api, "PATCH",
                         "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
                             idArgument(arguments, "fieldId"),
@@ -464,10 +460,8 @@ std::vector<Tool> buildTools() {
        false,
        {"view:create"},
        [](const boost::json::object& arguments, ApiClient& api) {
-         boost::json::object body{{"name", arguments.at("name")}};
-         for (const char* key : {"filter", "sort", "hiddenFieldIds"}) {
-           if (const auto* value = arguments.if_contains(key)) body[key] = *value;
-         }
+         const boost::json::object body =
+             pick(arguments, {"name", "filter", "sort", "hiddenFieldIds"});
          return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/view",
                         body);
        }});
