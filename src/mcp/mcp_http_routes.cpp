@@ -2,6 +2,7 @@
 
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
 
 #include "http/api_error.h"
 #include "mcp/in_process_api_client.h"
@@ -13,9 +14,24 @@ namespace {
 constexpr std::string_view kVersions[] = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25",
                                           "2026-07-28"};
 
+bool isLoopbackOrigin(std::string_view origin) {
+  auto url = boost::urls::parse_absolute_uri(origin);
+  if (!url) return false;
+  const std::string_view host = url->encoded_host();
+  return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
+// The server's own origin may call /mcp from a browser; a server serving
+// loopback also accepts other loopback origins (local tools), never a
+// foreign name that resolves to it (DNS rebinding).
+bool originAllowed(std::string_view origin, const std::string& ownOrigin) {
+  if (origin.empty() || origin == ownOrigin) return true;
+  return isLoopbackOrigin(ownOrigin) && isLoopbackOrigin(origin);
+}
+
 void checkHeaders(const http::Request& request, const std::string& ownOrigin) {
   const std::string_view origin = request.header("origin");
-  if (!origin.empty() && origin != ownOrigin) {
+  if (!originAllowed(origin, ownOrigin)) {
     throw http::forbidden("origin_not_allowed", "Requests to /mcp from the web origin " +
                                                     std::string(origin) + " are refused; only " +
                                                     ownOrigin + " may call it from a browser.");

@@ -100,6 +100,10 @@ TEST_F(McpHttpTest, TheTransportRefusesWhatItMust) {
   Headers own = bearer;
   own.emplace_back("Origin", "http://tessera.test:8080");
   EXPECT_EQ(post(ping, own).status, 200);
+  Headers loopback = bearer;
+  loopback.emplace_back("Origin", "http://localhost:3000");
+  EXPECT_EQ(post(ping, loopback).status, 403)
+      << "a non-loopback server accepts only its own origin";
   Headers oldVersion = bearer;
   oldVersion.emplace_back("MCP-Protocol-Version", "1999-01-01");
   EXPECT_EQ(post(ping, oldVersion).status, 400);
