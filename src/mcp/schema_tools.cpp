@@ -1,0 +1,155 @@
+// MCP tools for schemas: tables, fields and views.
+#include <boost/json/array.hpp>
+
+#include "mcp/tool_support.h"
+
+namespace tessera::mcp {
+
+void addSchemaTools(std::vector<Tool>& tools) {
+  const boost::json::object fieldDefinition = {{"type", "object"},
+                                               {"properties",
+                                                {{"name", {{"type", "string"}}},
+                                                 {"type", {{"type", "string"}}},
+                                                 {"options", kAnyObject},
+                                                 {"description", {{"type", "string"}}}}},
+                                               {"required", {"name", "type"}}};
+  tools.push_back(
+      {"create_table",
+       "Create a table",
+       "Create a table in a base, optionally with its first fields (the first is the primary "
+       "field). Field types: singleLineText, longText, number, checkbox, date, singleSelect, "
+       "multipleSelect, email, url, rating, autoNumber, createdTime, lastModifiedTime, "
+       "createdBy, lastModifiedBy.",
+       objectSchema({{"baseId", kId},
+                     {"name", {{"type", "string"}}},
+                     {"description", {{"type", "string"}}},
+                     {"fields", {{"type", "array"}, {"items", fieldDefinition}}}},
+                    {"baseId", "name"}),
+       resultSchema({{"id", {{"type", "string"}}}, {"fields", kAnyArray}}),
+       false,
+       false,
+       false,
+       {"table:create"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         const boost::json::object body = pick(arguments, {"name", "description", "fields"});
+         return request(api, "POST", "/api/base/" + idArgument(arguments, "baseId") + "/table",
+                        body);
+       }});
+  tools.push_back({"update_table",
+                   "Update a table",
+                   "Rename or describe a table.",
+                   objectSchema({{"baseId", kId},
+                                 {"tableId", kId},
+                                 {"name", {{"type", "string"}}},
+                                 {"description", {{"type", "string"}}}},
+                                {"baseId", "tableId"}),
+                   resultSchema({{"id", {{"type", "string"}}}}),
+                   false,
+                   false,
+                   true,
+                   {"table:update"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     const boost::json::object body = pick(arguments, {"name", "description"});
+                     return request(api, "PATCH",
+                                    "/api/base/" + idArgument(arguments, "baseId") + "/table/" +
+                                        idArgument(arguments, "tableId"),
+                                    body);
+                   }});
+  tools.push_back({"create_field",
+                   "Create a field",
+                   "Add a field to a table.",
+                   objectSchema({{"tableId", kId},
+                                 {"name", {{"type", "string"}}},
+                                 {"type", {{"type", "string"}}},
+                                 {"options", kAnyObject},
+                                 {"description", {{"type", "string"}}}},
+                                {"tableId", "name", "type"}),
+                   resultSchema({{"id", {{"type", "string"}}}}),
+                   false,
+                   false,
+                   false,
+                   {"field:create"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     const boost::json::object body =
+                         pick(arguments, {"name", "type", "options", "description"});
+                     return request(api, "POST",
+                                    "/api/table/" + idArgument(arguments, "tableId") + "/field",
+                                    body);
+                   }});
+  tools.push_back(
+      {"update_field",
+       "Update a field",
+       "Rename a field or change its type or options; a new type converts existing values and "
+       "reports how many could not be kept.",
+       objectSchema({{"tableId", kId},
+                     {"fieldId", kId},
+                     {"name", {{"type", "string"}}},
+                     {"type", {{"type", "string"}}},
+                     {"options", kAnyObject},
+                     {"description", {{"type", "string"}}}},
+                    {"tableId", "fieldId"}),
+       resultSchema({{"id", {{"type", "string"}}}}),
+       false,
+       false,
+       true,
+       {"field:update"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         const boost::json::object body =
+             pick(arguments, {"name", "type", "options", "description"});
+         return request(api, "PATCH",
+                        "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
+                            idArgument(arguments, "fieldId"),
+                        body);
+       }});
+  tools.push_back({"delete_field",
+                   "Delete a field",
+                   "Delete a field and its values (not the primary field).",
+                   objectSchema({{"tableId", kId}, {"fieldId", kId}}, {"tableId", "fieldId"}),
+                   resultSchema({{"deleted", {{"type", "boolean"}}}}),
+                   false,
+                   true,
+                   true,
+                   {"field:delete"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     request(api, "DELETE",
+                             "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
+                                 idArgument(arguments, "fieldId"));
+                     return boost::json::value{{"deleted", true}};
+                   }});
+  tools.push_back({"list_views",
+                   "List views",
+                   "List the views of a table.",
+                   objectSchema({{"tableId", kId}}, {"tableId"}),
+                   resultSchema({{"views", kAnyArray}}),
+                   true,
+                   false,
+                   true,
+                   {"view:read"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     return request(api, "GET",
+                                    "/api/table/" + idArgument(arguments, "tableId") + "/view");
+                   }});
+  tools.push_back(
+      {"create_view",
+       "Create a view",
+       "Save a grid view with a filter, a sort and hidden fields.",
+       objectSchema({{"tableId", kId},
+                     {"name", {{"type", "string"}}},
+                     {"filter", kAnyObject},
+                     {"sort", kAnyArray},
+                     {"hiddenFieldIds", {{"type", "array"}, {"items", {{"type", "string"}}}}}},
+                    {"tableId", "name"}),
+       resultSchema({{"id", {{"type", "string"}}}}),
+       false,
+       false,
+       false,
+       {"view:create"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         const boost::json::object body =
+             pick(arguments, {"name", "filter", "sort", "hiddenFieldIds"});
+         return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/view",
+                        body);
+       }});
+}
+
+}  // namespace tessera::mcp
