@@ -5,7 +5,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: deps configure build run test format clean
+.PHONY: deps configure build run test bench format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -23,6 +23,12 @@ run: build
 test: build
 	@./scripts/install-node-deps.sh
 	@./scripts/run-tests.sh $(BUILD_DIR)
+
+# Benchmarks: a Release build measured with wrk (see bench/README.md).
+bench: deps
+	@cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DTESSERA_BUILD_TESTS=OFF >/dev/null
+	@cmake --build build-release -j $(JOBS)
+	@./bench/run.sh build-release/tessera
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
