@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/database_url.h"
+#include "http/client_address.h"
 
 namespace tessera::app {
 
@@ -113,6 +114,11 @@ void addServeOptions(CLI::App& command, Config& config) {
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
       ->capture_default_str();
   command
+      .add_option("--trusted-proxies", config.trustedProxies,
+                  "Reverse proxies (addresses or CIDR networks, comma-separated) whose "
+                  "X-Forwarded-For is believed for the client address")
+      ->envname("TESSERA_TRUSTED_PROXIES");
+  command
       .add_option("--ready-file", config.readyFile,
                   "Write the bound address (HOST:PORT) to this file once listening")
       ->envname("TESSERA_READY_FILE");
@@ -138,6 +144,7 @@ void validate(const Config& config) {
     throw std::invalid_argument("--session-idle-hours must not exceed --session-lifetime-hours");
   }
   parseDatabaseUrl(config.database, config.dataDir);
+  http::TrustedProxies{config.trustedProxies};  // throws for a bad entry
 }
 
 std::string describe(const Config& config) {
@@ -166,6 +173,7 @@ std::string describe(const Config& config) {
   line("last-used-flush-seconds", std::to_string(config.lastUsedFlushSeconds));
   line("leak-reports-per-minute", std::to_string(config.leakReportsPerMinute));
   line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
+  line("trusted-proxies", config.trustedProxies.empty() ? "none" : config.trustedProxies);
   line("log-level", config.logLevel);
   return text;
 }

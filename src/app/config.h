@@ -33,6 +33,7 @@ struct Config {
   bool allowNonExpiringTokens = false;
   std::string logLevel = "info";
   std::string readyFile;
+  std::string trustedProxies;  // comma-separated addresses or networks
 
   std::string host() const;
   std::uint16_t port() const;

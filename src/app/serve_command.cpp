@@ -18,6 +18,7 @@ http::ServerOptions serverOptions(const Config& config) {
   options.readTimeout = std::chrono::seconds(config.requestTimeoutSeconds);
   options.idleTimeout = std::chrono::seconds(config.idleTimeoutSeconds);
   options.drainTimeout = std::chrono::seconds(config.shutdownTimeoutSeconds);
+  options.trustedProxies = http::TrustedProxies(config.trustedProxies);
   return options;
 }
 

@@ -152,6 +152,8 @@ struct Server::Impl {
         }
       }
       Request request = toRequest(parser, clientIp);
+      request.clientIp =
+          options.trustedProxies.clientAddress(clientIp, request.header("x-forwarded-for"));
       request.body = std::move(parser.get().body());
       const bool keepAlive = parser.get().keep_alive() && !shuttingDown;
       auto message = toBeast(handler.handle(request), parser.get().version(), keepAlive);

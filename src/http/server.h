@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "http/client_address.h"
 #include "http/request_handler.h"
 
 namespace tessera::http {
@@ -24,6 +25,7 @@ struct ServerOptions {
   std::chrono::seconds readTimeout{30};   // to receive one whole request
   std::chrono::seconds idleTimeout{75};   // between keep-alive requests
   std::chrono::seconds drainTimeout{30};  // for requests in flight at shutdown
+  TrustedProxies trustedProxies;          // whose X-Forwarded-For is believed
 };
 
 class Server {

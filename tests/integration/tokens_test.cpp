@@ -453,6 +453,26 @@ TEST(TokenLastUseTest, ASigkillLosesAtMostTheFlushInterval) {
   EXPECT_FALSE(listed.at("tokens").at(0).at("lastUsedAt").is_null());
 }
 
+TEST(TokenClientAddressTest, BehindATrustedProxyTheForwardedAddressIsRecorded) {
+  for (const bool trusted : {true, false}) {
+    TestServer server(trusted ? std::vector<std::string>{"--trusted-proxies", "127.0.0.1"}
+                              : std::vector<std::string>{});
+    HttpClient client(server.port());
+    const Workspace workspace = makeWorkspace(client, "ada@example.com");
+    const HttpResult created =
+        client.json("POST", "/api/access-token",
+                    {{"name", "proxied"}, {"scopes", {"read"}}, {"expiresAt", inDays(1)}},
+                    workspace.owner.headers());
+    Headers headers = bearer(std::string(created.json().at("token").as_string()));
+    headers.emplace_back("X-Forwarded-For", "203.0.113.7");
+    ASSERT_EQ(client.request("GET", "/api/space", "", headers).status, 200);
+    const auto listed =
+        client.request("GET", "/api/access-token", "", workspace.owner.headers()).json();
+    EXPECT_EQ(listed.at("tokens").at(0).at("lastUsedIp").as_string(),
+              trusted ? "203.0.113.7" : "127.0.0.1");
+  }
+}
+
 TEST_F(TokensTest, AfterARefreshAnswerNoRequestWithTheOldValueIsEverAccepted) {
   std::string id;
   const std::string old = createToken({{"name", "Hot"}, {"scopes", {"read"}}}, &id);
