@@ -46,6 +46,7 @@ class Application {
   auth::LastUsedTracker lastUsed_;
   auth::SessionStore sessions_;
   auth::TokenVerifier tokenVerifier_;
+  auth::AttemptLimiter badTokens_;
   auth::Authenticator authenticator_;
   access::Authorizer authorizer_;
   features::AccountService accounts_;

@@ -102,6 +102,10 @@ void addServeOptions(CLI::App& command, Config& config) {
   addBounded(command, "--last-used-flush-seconds", config.lastUsedFlushSeconds,
              "TESSERA_LAST_USED_FLUSH_SECONDS",
              "How often token last-use times and buffered audit events are written", 1, 60);
+  addBounded(command, "--bad-tokens-per-minute", config.badTokensPerMinute,
+             "TESSERA_BAD_TOKENS_PER_MINUTE",
+             "Failed token authentications allowed per client address and minute (then 429)", 1,
+             1000000);
   addBounded(command, "--leak-reports-per-minute", config.leakReportsPerMinute,
              "TESSERA_LEAK_REPORTS_PER_MINUTE",
              "Leaked-token reports accepted per client IP and minute", 1, 100000);
@@ -171,6 +175,7 @@ std::string describe(const Config& config) {
   line("signin-window-seconds", std::to_string(config.signinWindowSeconds));
   line("max-token-lifetime-days", std::to_string(config.maxTokenLifetimeDays));
   line("last-used-flush-seconds", std::to_string(config.lastUsedFlushSeconds));
+  line("bad-tokens-per-minute", std::to_string(config.badTokensPerMinute));
   line("leak-reports-per-minute", std::to_string(config.leakReportsPerMinute));
   line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
   line("trusted-proxies", config.trustedProxies.empty() ? "none" : config.trustedProxies);

@@ -28,7 +28,19 @@ std::optional<Authentication> Authenticator::authenticate(const http::Request& r
     std::string_view token = value.substr(7);
     while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
     while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    return Authentication{tokens_.verify(token, request), std::nullopt};
+    if (auto wait = badTokens_.blockedFor(request.clientIp)) {
+      throw http::ApiError(
+          429, "too_many_requests",
+          "Too many requests with invalid tokens from this address; try again in " +
+              std::to_string(wait->count()) + " seconds.")
+          .withHeader("Retry-After", std::to_string(wait->count()));
+    }
+    try {
+      return Authentication{tokens_.verify(token, request), std::nullopt};
+    } catch (const http::ApiError&) {
+      badTokens_.recordFailure(request.clientIp);
+      throw;
+    }
   }
   const auto secret = request.cookie(kSessionCookie);
   if (!secret) return std::nullopt;

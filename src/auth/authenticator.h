@@ -7,6 +7,7 @@
 #include <string>
 
 #include "access/principal.h"
+#include "auth/attempt_limiter.h"
 #include "auth/session_store.h"
 #include "auth/token_verifier.h"
 #include "http/request.h"
@@ -24,8 +25,11 @@ struct Authentication {
 
 class Authenticator {
  public:
-  Authenticator(const SessionStore& sessions, const TokenVerifier& tokens)
-      : sessions_(sessions), tokens_(tokens) {}
+  // `badTokens` counts failed token authentications per client address;
+  // an address over its allowance gets 429 before its token is looked at.
+  Authenticator(const SessionStore& sessions, const TokenVerifier& tokens,
+                AttemptLimiter& badTokens)
+      : sessions_(sessions), tokens_(tokens), badTokens_(badTokens) {}
 
   // nullopt when the request carries no credentials. Throws ApiError 401
   // when it carries credentials that are not valid.
@@ -39,6 +43,7 @@ class Authenticator {
  private:
   const SessionStore& sessions_;
   const TokenVerifier& tokens_;
+  AttemptLimiter& badTokens_;
 };
 
 }  // namespace tessera::auth

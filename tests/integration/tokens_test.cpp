@@ -453,6 +453,36 @@ TEST(TokenLastUseTest, ASigkillLosesAtMostTheFlushInterval) {
   EXPECT_FALSE(listed.at("tokens").at(0).at("lastUsedAt").is_null());
 }
 
+TEST(BadTokenFloodTest, AnAddressSendingBadTokensIsSlowedAndOthersAreNot) {
+  TestServer server({"--trusted-proxies", "127.0.0.1", "--bad-tokens-per-minute", "5"});
+  HttpClient client(server.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  const HttpResult created =
+      client.json("POST", "/api/access-token",
+                  {{"name", "good"}, {"scopes", {"read"}}, {"expiresAt", inDays(1)}},
+                  workspace.owner.headers());
+  const std::string good(created.json().at("token").as_string());
+  const auto from = [](const std::string& token, const std::string& address) {
+    return Headers{{"Authorization", "Bearer " + token}, {"X-Forwarded-For", address}};
+  };
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(client
+                  .request("GET", "/api/space", "",
+                           from("tsr_pat_bad" + std::to_string(i), "198.51.100.1"))
+                  .status,
+              401);
+  }
+  const HttpResult flooded =
+      client.request("GET", "/api/space", "", from("tsr_pat_more", "198.51.100.1"));
+  EXPECT_EQ(flooded.status, 429);
+  EXPECT_EQ(flooded.errorCode(), "too_many_requests");
+  EXPECT_FALSE(flooded.header("retry-after").empty());
+  EXPECT_EQ(client.request("GET", "/api/space", "", from(good, "198.51.100.2")).status, 200)
+      << "a valid user elsewhere is unaffected";
+  EXPECT_EQ(client.request("GET", "/api/space", "", workspace.owner.headers()).status, 200)
+      << "browser sessions are unaffected";
+}
+
 TEST(TokenClientAddressTest, BehindATrustedProxyTheForwardedAddressIsRecorded) {
   for (const bool trusted : {true, false}) {
     TestServer server(trusted ? std::vector<std::string>{"--trusted-proxies", "127.0.0.1"}
