@@ -4,6 +4,27 @@
 #include "mcp/tool_support.h"
 
 namespace tessera::mcp {
+namespace {
+
+// The input of create_records and update_records: a table and up to 1000
+// records shaped as `item`, with optional typecast.
+boost::json::object recordBatchInput(boost::json::object item) {
+  return objectSchema(
+      {{"tableId", kId},
+       {"records", {{"type", "array"}, {"maxItems", 1000}, {"items", std::move(item)}}},
+       {"typecast", {{"type", "boolean"}}}},
+      {"tableId", "records"});
+}
+
+// Sends a batch of records with `method` to the table's record collection.
+auto sendRecords(std::string method) {
+  return [method](const boost::json::object& arguments, ApiClient& api) {
+    return request(api, method, "/api/table/" + idArgument(arguments, "tableId") + "/record",
+                   pick(arguments, {"records", "typecast"}));
+  };
+}
+
+}  // namespace
 
 void addRecordTools(std::vector<Tool>& tools) {
   tools.push_back(
@@ -47,22 +68,13 @@ void addRecordTools(std::vector<Tool>& tools) {
        "Create records",
        "Create up to 1000 records in a table, all or nothing. Keys of 'fields' are field "
        "names; set typecast to convert text values.",
-       objectSchema({{"tableId", kId},
-                     {"records",
-                      {{"type", "array"},
-                       {"maxItems", 1000},
-                       {"items", objectSchema({{"fields", kAnyObject}}, {"fields"})}}},
-                     {"typecast", {{"type", "boolean"}}}},
-                    {"tableId", "records"}),
+       recordBatchInput(objectSchema({{"fields", kAnyObject}}, {"fields"})),
        resultSchema({{"records", kAnyArray}}),
        false,
        false,
        false,
        {"record:create"},
-       [](const boost::json::object& arguments, ApiClient& api) {
-         return request(api, "POST", "/api/table/" + idArgument(arguments, "tableId") + "/record",
-                        pick(arguments, {"records", "typecast"}));
-       }});
+       sendRecords("POST")});
   tools.push_back(
       {"search_records",
        "Search records",
@@ -85,23 +97,13 @@ void addRecordTools(std::vector<Tool>& tools) {
       {"update_records",
        "Update records",
        "Change fields of up to 1000 records, all or nothing: records is [{id, fields}].",
-       objectSchema(
-           {{"tableId", kId},
-            {"records",
-             {{"type", "array"},
-              {"maxItems", 1000},
-              {"items", objectSchema({{"id", kId}, {"fields", kAnyObject}}, {"id", "fields"})}}},
-            {"typecast", {{"type", "boolean"}}}},
-           {"tableId", "records"}),
+       recordBatchInput(objectSchema({{"id", kId}, {"fields", kAnyObject}}, {"id", "fields"})),
        resultSchema({{"records", kAnyArray}}),
        false,
        false,
        true,
        {"record:update"},
-       [](const boost::json::object& arguments, ApiClient& api) {
-         return request(api, "PATCH", "/api/table/" + idArgument(arguments, "tableId") + "/record",
-                        pick(arguments, {"records", "typecast"}));
-       }});
+       sendRecords("PATCH")});
   tools.push_back(
       {"delete_records",
        "Delete records",
