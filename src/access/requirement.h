@@ -15,6 +15,7 @@ struct Requirement {
     Anyone,       // no credentials needed (sign-up, sign-in, health)
     SignedIn,     // any authenticated user; `action`, if set, must be in a token's scopes
     SessionOnly,  // a signed-in browser session; tokens are refused (token management)
+    TokenOnly,    // a personal access token; a browser session is not enough (/mcp)
     OnResource,   // `action` on the resource named by path parameter `pathParam`
   };
   Kind kind = Kind::Anyone;
@@ -28,6 +29,7 @@ inline Requirement signedIn(std::optional<Action> action = std::nullopt) {
   return {Requirement::Kind::SignedIn, action, {}, {}};
 }
 inline Requirement sessionOnly() { return {Requirement::Kind::SessionOnly, {}, {}, {}}; }
+inline Requirement tokenOnly() { return {Requirement::Kind::TokenOnly, {}, {}, {}}; }
 inline Requirement onSpace(Action action) {
   return {Requirement::Kind::OnResource, action, ResourceKind::Space, "spaceId"};
 }

@@ -62,6 +62,9 @@ int runRoutes(const Config& config) {
       case access::Requirement::Kind::SessionOnly:
         entry["requires"] = "session";
         break;
+      case access::Requirement::Kind::TokenOnly:
+        entry["requires"] = "token";
+        break;
       case access::Requirement::Kind::OnResource:
         entry["requires"] = "resource";
         entry["resource"] = access::resourceKindName(requirement.resourceKind);

@@ -75,6 +75,12 @@ http::Response Pipeline::dispatch(http::RequestContext& ctx) {
                           "Personal access tokens cannot manage tokens. Sign in to Tessera in "
                           "a browser and use Settings › Personal Access Token.");
   }
+  if (requirement.kind == Kind::TokenOnly && !ctx.principal->token) {
+    throw http::ApiError(401, "unauthenticated",
+                         "This endpoint needs a personal access token: 'Authorization: Bearer "
+                         "tsr_pat_...'. A browser session is not enough.")
+        .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\"");
+  }
   if (requirement.kind == Kind::SignedIn && requirement.action) {
     authorizer_.requireUnscoped(*ctx.principal, *requirement.action);
   }

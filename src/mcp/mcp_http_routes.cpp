@@ -58,14 +58,8 @@ void checkHeaders(const http::Request& request, const std::string& ownOrigin) {
 
 void registerMcpRoutes(http::Router& router, http::RequestHandler& pipeline,
                        std::string ownOrigin) {
-  router.add("POST", "/mcp", access::anyone(), [&pipeline, ownOrigin](auto& ctx) {
+  router.add("POST", "/mcp", access::tokenOnly(), [&pipeline, ownOrigin](auto& ctx) {
     checkHeaders(ctx.request, ownOrigin);
-    if (!ctx.principal || !ctx.principal->token) {
-      throw http::ApiError(
-          401, "unauthenticated",
-          "/mcp needs a personal access token: 'Authorization: Bearer tsr_pat_...'.")
-          .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\"");
-    }
     std::string_view header = ctx.request.header("authorization");
     const std::string token(header.substr(header.find(' ') + 1));
     InProcessApiClient api(pipeline, token, ctx.request.clientIp);
