@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package Tessera needs to build, run and test.
+# Installs every Debian package Tessera needs to build, run and test
+# (Chromium for the browser tests: playwright-core drives /usr/bin/chromium).
 # Idempotent: packages already present are skipped, and apt-get runs only
 # when something is missing.
 set -euo pipefail
@@ -10,6 +11,7 @@ packages=(
   libsqlite3-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   curl jq tzdata
+  chromium fonts-liberation
   nodejs npm
 )
 

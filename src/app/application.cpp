@@ -13,6 +13,7 @@
 #include "features/tokens/token_routes.h"
 #include "features/views/view_routes.h"
 #include "mcp/mcp_http_routes.h"
+#include "web/web_assets.h"
 
 namespace tessera::app {
 namespace {
@@ -58,7 +59,8 @@ Application::Application(const Config& config)
       tokens_(*database_, lastUsed_, audit_,
               {config.maxTokenLifetimeDays, config.allowNonExpiringTokens,
                config.leakReportsPerMinute}),
-      pipeline_(router_, authenticator_, authorizer_),
+      site_(web::webAssets()),
+      pipeline_(router_, site_, authenticator_, authorizer_),
       flusher_(std::chrono::seconds(config.lastUsedFlushSeconds), [this] {
         lastUsed_.flush();
         audit_.flush();

@@ -59,6 +59,7 @@ class Application {
   features::ViewService views_;
   features::TokenService tokens_;
   http::Router router_;
+  http::StaticSite site_;
   Pipeline pipeline_;
   BackgroundFlusher flusher_;
 };

@@ -30,10 +30,16 @@ void addTokenExpiry(http::Response& response, const std::optional<access::Princi
   response.setHeader("Tessera-Token-Expires", expiresAt ? formatRfc3339(*expiresAt) : "never");
 }
 
+// The app's pages set their own caching and Content-Security-Policy; every
+// other answer is data that no cache keeps and no page may frame or run.
 void addStandardHeaders(http::Response& response, const std::string& requestId) {
   response.setHeader(kRequestIdHeader, requestId);
-  response.setHeader("Cache-Control", "no-store");
+  if (response.header("Cache-Control").empty()) response.setHeader("Cache-Control", "no-store");
+  if (response.header("Content-Security-Policy").empty()) {
+    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  }
   response.setHeader("X-Content-Type-Options", "nosniff");
+  response.setHeader("Referrer-Policy", "no-referrer");
 }
 
 // Tokens belong in the Authorization header only: a URL ends up in logs,
@@ -57,6 +63,7 @@ void refuseTokenInUrl(const http::Request& request) {
 
 http::Response Pipeline::dispatch(http::RequestContext& ctx) {
   refuseTokenInUrl(ctx.request);
+  if (auto page = site_.serve(ctx.request)) return std::move(*page);
   const http::Route& route = router_.match(ctx.request.method, ctx.request.path, ctx.params);
   if (auto authentication = authenticator_.authenticate(ctx.request)) {
     ctx.principal = authentication->principal;

@@ -1,5 +1,5 @@
 // The data path of every request, in one straight line:
-// route -> authenticate -> check CSRF -> authorize -> handler -> response,
+// static file? -> route -> authenticate -> check CSRF -> authorize -> handler -> response,
 // with every failure rendered in the one error shape and one access-log
 // line written per request.
 #pragma once
@@ -8,14 +8,15 @@
 #include "auth/authenticator.h"
 #include "http/request_handler.h"
 #include "http/router.h"
+#include "http/static_site.h"
 
 namespace tessera::app {
 
 class Pipeline final : public http::RequestHandler {
  public:
-  Pipeline(const http::Router& router, const auth::Authenticator& authenticator,
-           const access::Authorizer& authorizer)
-      : router_(router), authenticator_(authenticator), authorizer_(authorizer) {}
+  Pipeline(const http::Router& router, const http::StaticSite& site,
+           const auth::Authenticator& authenticator, const access::Authorizer& authorizer)
+      : router_(router), site_(site), authenticator_(authenticator), authorizer_(authorizer) {}
 
   http::Response handle(const http::Request& request) override;
   http::Response reject(const http::Request& request, const http::ApiError& error) override;
@@ -24,6 +25,7 @@ class Pipeline final : public http::RequestHandler {
   http::Response dispatch(http::RequestContext& ctx);
 
   const http::Router& router_;
+  const http::StaticSite& site_;
   const auth::Authenticator& authenticator_;
   const access::Authorizer& authorizer_;
 };

@@ -23,7 +23,7 @@ void registerTokenRoutes(http::Router& router, TokenService& tokens) {
   const std::string collection = "/api/access-token";
   const std::string one = collection + "/{tokenId}";
   router.add("GET", collection + "/scopes", access::signedIn(),
-             [](auto&) { return http::Response::json(200, TokenService::scopeCatalogue()); });
+             [&tokens](auto&) { return http::Response::json(200, tokens.scopeCatalogue()); });
   router.add("POST", collection + "/revoke-leaked", access::anyone(), [&tokens](auto& ctx) {
     tokens.revokeLeaked(http::parseJsonBody(ctx.request), clientOf(ctx));
     return http::Response::json(202, {{"status", "accepted"}});

@@ -252,7 +252,7 @@ boost::json::value TokenService::events(const std::string& userId, const std::st
   });
 }
 
-boost::json::value TokenService::scopeCatalogue() {
+boost::json::value TokenService::scopeCatalogue() const {
   boost::json::array presets, actions;
   for (const access::ScopePreset& preset : access::scopePresets()) {
     boost::json::array granted;
@@ -267,7 +267,11 @@ boost::json::value TokenService::scopeCatalogue() {
     actions.push_back(boost::json::object{{"name", access::actionName(action)},
                                           {"description", access::actionDescription(action)}});
   }
-  return {{"presets", std::move(presets)}, {"actions", std::move(actions)}};
+  return {{"presets", std::move(presets)},
+          {"actions", std::move(actions)},
+          {"expiry",
+           {{"maxLifetimeDays", policy_.maxLifetimeDays},
+            {"allowNonExpiring", policy_.allowNonExpiring}}}};
 }
 
 boost::json::value TokenService::describe(const access::Principal& principal) {

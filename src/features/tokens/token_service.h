@@ -43,8 +43,9 @@ class TokenService {
   void remove(const std::string& userId, const std::string& tokenId, const ClientInfo& client);
   boost::json::value events(const std::string& userId, const std::string& tokenId);
 
-  // Presets and actions with their descriptions.
-  static boost::json::value scopeCatalogue();
+  // Presets and actions with their descriptions, and the expiry policy a
+  // new token must meet (what the web app's Create Token form offers).
+  boost::json::value scopeCatalogue() const;
   // RFC 7662-style description of the token making the request.
   boost::json::value describe(const access::Principal& principal);
   // Revokes every valid token among `body.tokens` (at most 100). Throws

@@ -1,0 +1,83 @@
+// What every browser test needs: a real `tessera serve` on a free loopback
+// port with a fresh data folder, Debian's Chromium driven by playwright-core
+// and kept off the network, and a page that records console errors, failed
+// pages and state-changing requests sent without the CSRF header.
+// TESSERA_BINARY names the binary; E2E_ARTIFACTS the screenshot folder.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+
+const artifacts = process.env.E2E_ARTIFACTS ?? join(tmpdir(), 'tessera-e2e-artifacts');
+
+export async function startTessera(extraArgs = []) {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-e2e-'));
+  const server = spawn(process.env.TESSERA_BINARY, ['serve', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'data'),
+    '--ready-file', join(dir, 'ready'), '--threads', '2', ...extraArgs], { stdio: ['ignore', 'ignore', 'ignore'] });
+  for (let i = 0; i < 400 && !existsSync(join(dir, 'ready')); i++) await sleep(25);
+  const url = 'http://' + readFileSync(join(dir, 'ready'), 'utf8').trim();
+  return {
+    url,
+    stop() {
+      server.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions',
+      '--disable-dev-shm-usage', '--no-default-browser-check'],
+  });
+}
+
+// A page in its own context, with the problems it runs into collected.
+export async function openPage(browser, baseURL, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ baseURL, viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium logs every 4xx answer as "Failed to load resource"; the app
+    // expects some (401 before sign-in, validation errors it shows).
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  // Every state change carries the CSRF header, but signing in and up,
+  // which come before there is a session to protect.
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    const beforeSession = path === '/api/auth/signin' || path === '/api/auth/signup';
+    if (path.startsWith('/api/') && request.method() !== 'GET' && !beforeSession && !request.headers()['x-csrf-token']) {
+      problems.push(`${request.method()} ${request.url()} without X-CSRF-Token`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} from ${response.url()}`);
+  });
+  return { page, context, problems };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+// The page is as wide as the window: nothing sticks out sideways.
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+export async function bearer(url, path, token) {
+  const response = await fetch(url + path, { headers: { Authorization: `Bearer ${token}` } });
+  return { status: response.status, json: await response.json() };
+}

@@ -1,0 +1,162 @@
+// The shapes of Tessera's REST API answers that the web app reads
+// (docs/api.md and /api/openapi.json describe them in full).
+
+export type Role = "owner" | "creator" | "editor" | "commenter" | "viewer";
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  createdTime: string;
+}
+
+export interface Space {
+  id: string;
+  name: string;
+  role: Role;
+  createdTime: string;
+}
+
+export interface Base {
+  id: string;
+  spaceId: string;
+  name: string;
+  role: Role;
+  createdTime: string;
+}
+
+export interface Collaborator {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdTime: string;
+}
+
+export type FieldType =
+  | "singleLineText"
+  | "longText"
+  | "number"
+  | "checkbox"
+  | "date"
+  | "singleSelect"
+  | "multipleSelect"
+  | "email"
+  | "url"
+  | "rating"
+  | "autoNumber"
+  | "createdTime"
+  | "lastModifiedTime"
+  | "createdBy"
+  | "lastModifiedBy";
+
+export interface Choice {
+  name: string;
+  color: string;
+}
+
+export interface FieldOptions {
+  precision?: number;
+  dateOnly?: boolean;
+  timeZone?: string;
+  choices?: Choice[];
+  max?: number;
+}
+
+export interface Field {
+  id: string;
+  name: string;
+  type: FieldType;
+  description: string;
+  options: FieldOptions;
+  isPrimary: boolean;
+  isComputed: boolean;
+}
+
+export interface FilterCondition {
+  fieldId: string;
+  operator: string;
+  value?: unknown;
+}
+
+export interface Filter {
+  conjunction?: "and" | "or";
+  filterSet: FilterCondition[];
+}
+
+export interface SortKey {
+  fieldId: string;
+  order: "asc" | "desc";
+}
+
+export interface View {
+  id: string;
+  tableId: string;
+  name: string;
+  filter: Filter | null;
+  sort: SortKey[];
+  hiddenFieldIds: string[];
+}
+
+export interface Table {
+  id: string;
+  baseId: string;
+  name: string;
+  description: string;
+  primaryFieldId: string;
+  fields: Field[];
+  views: View[];
+}
+
+export type CellValue = string | number | boolean | string[];
+
+export interface TableRecord {
+  id: string;
+  fields: Record<string, CellValue>;
+  createdTime: string;
+  version: number;
+}
+
+export interface RecordPage {
+  records: TableRecord[];
+  nextCursor: string | null;
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface AccessToken {
+  id: string;
+  name: string;
+  description: string;
+  scopes: string[];
+  spaceIds: string[];
+  baseIds: string[];
+  spaces: NamedRef[];
+  bases: NamedRef[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  expiresAt: string | null;
+  expired: boolean;
+}
+
+export interface CreatedToken extends AccessToken {
+  token: string;
+}
+
+export interface ScopePreset {
+  name: string;
+  label: string;
+  description: string;
+  actions: string[];
+}
+
+export interface ScopeCatalogue {
+  presets: ScopePreset[];
+  actions: { name: string; description: string }[];
+  expiry: { maxLifetimeDays: number; allowNonExpiring: boolean };
+}

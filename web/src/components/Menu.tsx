@@ -1,0 +1,89 @@
+// A button that opens a list of actions: arrow keys move between items,
+// Escape or a click elsewhere closes it and returns focus to the button.
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+
+export interface MenuItem {
+  label: string;
+  onSelect(): void;
+  danger?: boolean;
+}
+
+interface MenuProps {
+  label: string;
+  button: ReactNode;
+  items: MenuItem[];
+  className?: string;
+  placement?: "below" | "above";
+}
+
+export function Menu({ label, button, items, className, placement = "below" }: MenuProps) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    listRef.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+    const closeOnOutsideClick = (event: MouseEvent) => {
+      if (!listRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener("mousedown", closeOnOutsideClick);
+    return () => document.removeEventListener("mousedown", closeOnOutsideClick);
+  }, [open]);
+
+  function close() {
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const entries = Array.from(listRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
+    const index = entries.indexOf(document.activeElement as HTMLElement);
+    if (event.key === "Escape") close();
+    else if (event.key === "ArrowDown") entries[(index + 1) % entries.length]?.focus();
+    else if (event.key === "ArrowUp") entries[(index - 1 + entries.length) % entries.length]?.focus();
+    else if (event.key === "Tab") setOpen(false);
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div className={`menu ${className ?? ""}`}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="menu-button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        {button}
+      </button>
+      {open && (
+        <ul ref={listRef} id={menuId} role="menu" aria-label={label} className={`menu-list menu-${placement}`} onKeyDown={onKeyDown}>
+          {items.map((item) => (
+            <li key={item.label} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={item.danger ? "danger-text" : undefined}
+                onClick={() => {
+                  setOpen(false);
+                  item.onSelect();
+                }}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// A column header: the field's type icon and name, and for those who may
+// change the schema a menu to rename or delete it.
+import type { Field } from "../api/types";
+import { Menu } from "../components/Menu";
+import { FIELD_TYPES } from "./fieldTypes";
+
+interface FieldHeaderProps {
+  field: Field;
+  editable: boolean;
+  onRename(): void;
+  onDelete(): void;
+}
+
+export function FieldHeader({ field, editable, onRename, onDelete }: FieldHeaderProps) {
+  const type = FIELD_TYPES[field.type];
+  return (
+    <div role="columnheader" className="field-header" title={`${field.name} (${type.label})`}>
+      <span className="field-icon" aria-hidden="true">
+        {type.icon}
+      </span>
+      <span className="field-name">{field.name}</span>
+      <span className="visually-hidden">, {type.label}</span>
+      {editable && (
+        <Menu
+          label={`Field ${field.name} actions`}
+          button="▾"
+          items={[
+            { label: "Rename field", onSelect: onRename },
+            ...(field.isPrimary ? [] : [{ label: "Delete field", danger: true, onSelect: onDelete }]),
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+// Filter conditions for the grid: field, operator (those the field's type
+// takes) and a value input that suits the field, joined by and / or.
+import type { Field, Filter, FilterCondition } from "../api/types";
+import { Popover } from "../components/Popover";
+import { FIELD_TYPES, OPERATOR_LABELS, operatorNeedsValue } from "./fieldTypes";
+
+interface FilterPanelProps {
+  fields: Field[];
+  filter: Filter;
+  onChange(filter: Filter): void;
+}
+
+function ValueInput({ field, condition, onChange }: { field: Field; condition: FilterCondition; onChange(value: unknown): void }) {
+  const label = `Value for ${field.name}`;
+  const value = condition.value;
+  if (field.type === "checkbox") {
+    return (
+      <select aria-label={label} value={String(value ?? true)} onChange={(e) => onChange(e.target.value === "true")}>
+        <option value="true">checked</option>
+        <option value="false">not checked</option>
+      </select>
+    );
+  }
+  if (field.type === "singleSelect" || field.type === "multipleSelect") {
+    const multi = field.type === "multipleSelect";
+    const current = multi ? ((value as string[] | undefined)?.[0] ?? "") : String(value ?? "");
+    return (
+      <select aria-label={label} value={current} onChange={(e) => onChange(multi ? [e.target.value] : e.target.value)}>
+        <option value="">choose…</option>
+        {(field.options.choices ?? []).map((choice) => (
+          <option key={choice.name}>{choice.name}</option>
+        ))}
+      </select>
+    );
+  }
+  const numeric = ["number", "rating", "autoNumber"].includes(field.type);
+  const dated = ["date", "createdTime", "lastModifiedTime"].includes(field.type);
+  return (
+    <input
+      aria-label={label}
+      type={numeric ? "number" : dated ? "date" : "text"}
+      value={value === undefined || value === null ? "" : String(value)}
+      onChange={(e) => onChange(numeric ? (e.target.value === "" ? undefined : Number(e.target.value)) : e.target.value || undefined)}
+    />
+  );
+}
+
+// A condition the API can run: a value where the operator needs one.
+export function isComplete(condition: FilterCondition): boolean {
+  if (!operatorNeedsValue(condition.operator)) return true;
+  const value = condition.value;
+  return value !== undefined && value !== "" && !(Array.isArray(value) && (value.length === 0 || value[0] === ""));
+}
+
+export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
+  const conditions = filter.filterSet;
+  const update = (index: number, change: Partial<FilterCondition>) =>
+    onChange({ ...filter, filterSet: conditions.map((c, i) => (i === index ? { ...c, ...change } : c)) });
+  const fieldOf = (id: string) => fields.find((field) => field.id === id) ?? fields[0];
+  const active = conditions.filter(isComplete).length;
+
+  return (
+    <Popover label="Filter records" button={active ? `Filter (${active})` : "Filter"} active={active > 0}>
+      {conditions.length === 0 && <p className="muted">No filter: every record is shown.</p>}
+      {conditions.length > 1 && (
+        <label className="inline-label">
+          Match
+          <select value={filter.conjunction ?? "and"} onChange={(e) => onChange({ ...filter, conjunction: e.target.value as "and" | "or" })}>
+            <option value="and">all conditions</option>
+            <option value="or">any condition</option>
+          </select>
+        </label>
+      )}
+      {conditions.map((condition, index) => {
+        const field = fieldOf(condition.fieldId);
+        return (
+          <div className="condition" key={index}>
+            <select
+              aria-label="Field to filter on"
+              value={field.id}
+              onChange={(e) => update(index, { fieldId: e.target.value, operator: FIELD_TYPES[fieldOf(e.target.value).type].operators[0], value: undefined })}
+            >
+              {fields.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Operator" value={condition.operator} onChange={(e) => update(index, { operator: e.target.value })}>
+              {FIELD_TYPES[field.type].operators.map((op) => (
+                <option key={op} value={op}>
+                  {OPERATOR_LABELS[op]}
+                </option>
+              ))}
+            </select>
+            {operatorNeedsValue(condition.operator) && <ValueInput field={field} condition={condition} onChange={(value) => update(index, { value })} />}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove condition ${index + 1}`}
+              onClick={() => onChange({ ...filter, filterSet: conditions.filter((_, i) => i !== index) })}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          const field = fields[0];
+          onChange({ ...filter, filterSet: [...conditions, { fieldId: field.id, operator: FIELD_TYPES[field.type].operators[0] }] });
+        }}
+      >
+        + Add condition
+      </button>
+    </Popover>
+  );
+}

@@ -1,0 +1,191 @@
+// One table: its views as tabs, the filter / sort / search toolbar, record
+// actions, and the grid. Filter and sort belong to the active view and are
+// saved to it for those who may change views.
+import { useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+
+import { del, errorMessage, patch, post, type Query } from "../api/client";
+import type { CellValue, Field, Filter, Role, SortKey, Table, TableRecord, View } from "../api/types";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { NameDialog } from "../components/NameDialog";
+import { canEditRecords, canManageSchema } from "../lib/roles";
+import { FieldDialog } from "./FieldDialog";
+import { FilterPanel, isComplete } from "./FilterPanel";
+import { SortPanel } from "./SortPanel";
+import { TableGrid } from "./TableGrid";
+import { useRecordPages } from "./useRecordPages";
+import { ViewTabs } from "./ViewTabs";
+
+interface TableViewProps {
+  table: Table;
+  role: Role;
+  onSchemaChanged(): Promise<void>;
+}
+
+type Open = { kind: "addField" } | { kind: "renameField"; field: Field } | { kind: "deleteField"; field: Field } | { kind: "deleteRecords" };
+
+const EMPTY_FILTER: Filter = { conjunction: "and", filterSet: [] };
+
+export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view: View = table.views.find((v) => v.id === searchParams.get("view")) ?? table.views[0];
+  const [filter, setFilter] = useState<Filter>(view.filter ?? EMPTY_FILTER);
+  const [sort, setSort] = useState<SortKey[]>(view.sort);
+  const [search, setSearch] = useState("");
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [open, setOpen] = useState<Open | null>(null);
+  const [error, setError] = useState("");
+  const [scrollTo, setScrollTo] = useState<number>();
+  const editable = canEditRecords(role);
+  const schemaEditable = canManageSchema(role);
+
+  useEffect(() => {
+    setFilter(view.filter ?? EMPTY_FILTER);
+    setSort(view.sort);
+    setSelected(new Set());
+  }, [view.id, view.filter, view.sort]);
+
+  const complete = filter.filterSet.filter(isComplete);
+  const query: Query = {
+    filter: complete.length ? JSON.stringify({ conjunction: filter.conjunction ?? "and", filterSet: complete }) : undefined,
+    orderBy: sort.length ? JSON.stringify(sort) : undefined,
+    search: search.trim() || undefined,
+  };
+  const records = useRecordPages(table.id, query);
+  const visibleFields = useMemo(() => table.fields.filter((field) => !view.hiddenFieldIds.includes(field.id)), [table.fields, view.hiddenFieldIds]);
+
+  async function saveToView(change: { filter?: Filter | null; sort?: SortKey[] }) {
+    if (!editable) return;
+    try {
+      await patch(`/api/table/${table.id}/view/${view.id}`, change);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }
+
+  function changeFilter(next: Filter) {
+    setFilter(next);
+    const runnable = next.filterSet.filter(isComplete);
+    if (runnable.length === next.filterSet.length) {
+      void saveToView({ filter: runnable.length ? { conjunction: next.conjunction ?? "and", filterSet: runnable } : null });
+    }
+  }
+
+  function changeSort(next: SortKey[]) {
+    setSort(next);
+    void saveToView({ sort: next });
+  }
+
+  async function run(action: () => Promise<unknown>) {
+    setError("");
+    try {
+      await action();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }
+
+  const saveCell = (record: TableRecord, field: Field, value: CellValue | null) =>
+    run(async () => {
+      const updated = await patch<TableRecord>(`/api/table/${table.id}/record/${record.id}?fieldKeyType=id`, {
+        fields: { [field.id]: value },
+        fieldKeyType: "id",
+      });
+      records.replaceRecord(updated);
+    });
+
+  const addRecord = () =>
+    run(async () => {
+      await post(`/api/table/${table.id}/record`, { records: [{ fields: {} }] });
+      const count = await records.reload();
+      setScrollTo(count - 1);
+    });
+
+  return (
+    <section className="table-view" aria-label={`Table ${table.name}`}>
+      <ViewTabs table={table} activeView={view} editable={editable} filter={filter} sort={sort} onSelect={(id) => setSearchParams({ view: id })} onChanged={onSchemaChanged} />
+      <div className="toolbar" role="toolbar" aria-label="Table tools">
+        <FilterPanel fields={table.fields} filter={filter} onChange={changeFilter} />
+        <SortPanel fields={table.fields} sort={sort} onChange={changeSort} />
+        <input type="search" className="search" aria-label="Search records" placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <span className="record-count" aria-live="polite">
+          {records.count === null ? "…" : `${records.count.toLocaleString("en")} ${records.count === 1 ? "record" : "records"}`}
+        </span>
+        {editable && selected.size > 0 && (
+          <button type="button" className="danger" onClick={() => setOpen({ kind: "deleteRecords" })}>
+            Delete {selected.size} selected
+          </button>
+        )}
+        {editable && (
+          <button type="button" className="primary" onClick={addRecord}>
+            + Add record
+          </button>
+        )}
+      </div>
+      <ErrorMessage message={error || records.error} />
+      <TableGrid
+        fields={visibleFields}
+        records={records}
+        editable={editable}
+        schemaEditable={schemaEditable}
+        selected={selected}
+        scrollToIndex={scrollTo}
+        onToggleSelected={(id) =>
+          setSelected((current) => {
+            const next = new Set(current);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          })
+        }
+        onSaveCell={saveCell}
+        onAddField={() => setOpen({ kind: "addField" })}
+        onRenameField={(field) => setOpen({ kind: "renameField", field })}
+        onDeleteField={(field) => setOpen({ kind: "deleteField", field })}
+      />
+      {open?.kind === "addField" && <FieldDialog tableId={table.id} onClose={() => setOpen(null)} onCreated={onSchemaChanged} />}
+      {open?.kind === "renameField" && (
+        <NameDialog
+          title="Rename field"
+          label="Field name"
+          initial={open.field.name}
+          submitLabel="Rename"
+          onClose={() => setOpen(null)}
+          onSubmit={async (name) => {
+            await patch(`/api/table/${table.id}/field/${open.field.id}`, { name });
+            await onSchemaChanged();
+          }}
+        />
+      )}
+      {open?.kind === "deleteField" && (
+        <ConfirmDialog
+          title={`Delete field “${open.field.name}”?`}
+          confirmLabel="Delete field"
+          danger
+          onClose={() => setOpen(null)}
+          onConfirm={async () => {
+            await del(`/api/table/${table.id}/field/${open.field.id}`);
+            await onSchemaChanged();
+          }}
+        >
+          <p>Its values in every record are deleted, and views stop filtering or sorting on it.</p>
+        </ConfirmDialog>
+      )}
+      {open?.kind === "deleteRecords" && (
+        <ConfirmDialog
+          title={`Delete ${selected.size} ${selected.size === 1 ? "record" : "records"}?`}
+          confirmLabel="Delete"
+          danger
+          onClose={() => setOpen(null)}
+          onConfirm={async () => {
+            await del(`/api/table/${table.id}/record?recordIds=${[...selected].join(",")}`);
+            setSelected(new Set());
+            await records.reload();
+          }}
+        >
+          <p>This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

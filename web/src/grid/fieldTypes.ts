@@ -1,0 +1,55 @@
+// Per field type: its label, the icon in column headers, whether people can
+// write it, and the filter operators the API accepts for it.
+import type { Field, FieldType } from "../api/types";
+
+interface TypeInfo {
+  label: string;
+  icon: string;
+  computed?: boolean;
+  operators: string[];
+}
+
+const TEXT_OPS = ["contains", "doesNotContain", "is", "isNot", "isEmpty", "isNotEmpty"];
+const NUMBER_OPS = ["is", "isNot", "isGreater", "isGreaterEqual", "isLess", "isLessEqual", "isEmpty", "isNotEmpty"];
+const DATE_OPS = ["is", "isNot", "isGreater", "isGreaterEqual", "isLess", "isLessEqual", "isEmpty", "isNotEmpty"];
+const USER_OPS = ["is", "isNot"];
+
+export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
+  singleLineText: { label: "Single line text", icon: "Aa", operators: TEXT_OPS },
+  longText: { label: "Long text", icon: "¶", operators: TEXT_OPS },
+  number: { label: "Number", icon: "#", operators: NUMBER_OPS },
+  checkbox: { label: "Checkbox", icon: "☑", operators: ["is"] },
+  date: { label: "Date", icon: "◷", operators: DATE_OPS },
+  singleSelect: { label: "Single select", icon: "◉", operators: ["is", "isNot", "isEmpty", "isNotEmpty"] },
+  multipleSelect: { label: "Multiple select", icon: "☰", operators: ["hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"] },
+  email: { label: "Email", icon: "@", operators: TEXT_OPS },
+  url: { label: "URL", icon: "↗", operators: TEXT_OPS },
+  rating: { label: "Rating", icon: "★", operators: NUMBER_OPS },
+  autoNumber: { label: "Auto number", icon: "№", computed: true, operators: NUMBER_OPS },
+  createdTime: { label: "Created time", icon: "⊕", computed: true, operators: DATE_OPS },
+  lastModifiedTime: { label: "Last modified time", icon: "✎", computed: true, operators: DATE_OPS },
+  createdBy: { label: "Created by", icon: "☺", computed: true, operators: USER_OPS },
+  lastModifiedBy: { label: "Last modified by", icon: "☻", computed: true, operators: USER_OPS },
+};
+
+export const OPERATOR_LABELS: Record<string, string> = {
+  is: "is",
+  isNot: "is not",
+  contains: "contains",
+  doesNotContain: "does not contain",
+  isEmpty: "is empty",
+  isNotEmpty: "is not empty",
+  isGreater: ">",
+  isGreaterEqual: "≥",
+  isLess: "<",
+  isLessEqual: "≤",
+  hasAnyOf: "has any of",
+  hasAllOf: "has all of",
+  isNoneOf: "has none of",
+};
+
+export const operatorNeedsValue = (operator: string) => operator !== "isEmpty" && operator !== "isNotEmpty";
+
+export const isWritable = (field: Field) => !field.isComputed && !FIELD_TYPES[field.type].computed;
+
+export const CHOICE_COLORS = ["blue", "cyan", "teal", "green", "yellow", "orange", "red", "pink", "purple", "gray"];

@@ -1,0 +1,103 @@
+// The records of a table as a sparse list of pages, loaded as the grid
+// scrolls to them, so a table of any size costs only what is on screen.
+// A page right after a loaded one is read by its keyset cursor; a page
+// reached by jumping (dragging the scrollbar) is read by offset.
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import { errorMessage, get, type Query } from "../api/client";
+import type { RecordPage, TableRecord } from "../api/types";
+
+export const PAGE_SIZE = 100;
+
+interface Cache {
+  generation: number;
+  pages: Map<number, TableRecord[]>;
+  cursors: Map<number, string>;
+  loading: Set<number>;
+}
+
+export interface RecordPages {
+  count: number | null;
+  error: string;
+  recordAt(index: number): TableRecord | undefined;
+  ensureLoaded(first: number, last: number): void;
+  replaceRecord(record: TableRecord): void;
+  reload(): Promise<number>;
+}
+
+export function useRecordPages(tableId: string, query: Query): RecordPages {
+  const queryKey = JSON.stringify(query);
+  const cache = useRef<Cache>({ generation: 0, pages: new Map(), cursors: new Map(), loading: new Set() });
+  const [count, setCount] = useState<number | null>(null);
+  const [error, setError] = useState("");
+  const [, setVersion] = useState(0);
+  const rerender = () => setVersion((v) => v + 1);
+
+  const reload = useCallback(async () => {
+    const generation = cache.current.generation + 1;
+    cache.current = { generation, pages: new Map(), cursors: new Map(), loading: new Set() };
+    setError("");
+    try {
+      const answer = await get<{ count: number }>(`/api/table/${tableId}/record/count`, JSON.parse(queryKey));
+      if (cache.current.generation === generation) setCount(answer.count);
+      return answer.count;
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setCount(0);
+      return 0;
+    }
+  }, [tableId, queryKey]);
+
+  useEffect(() => {
+    setCount(null);
+    void reload();
+  }, [reload]);
+
+  const loadPage = useCallback(
+    async (page: number) => {
+      const current = cache.current;
+      if (current.pages.has(page) || current.loading.has(page)) return;
+      current.loading.add(page);
+      const cursor = current.cursors.get(page);
+      const position = cursor ? { cursor } : { skip: page * PAGE_SIZE };
+      try {
+        const answer = await get<RecordPage>(`/api/table/${tableId}/record`, {
+          ...JSON.parse(queryKey),
+          ...position,
+          take: PAGE_SIZE,
+          fieldKeyType: "id",
+        });
+        if (cache.current !== current) return;
+        current.pages.set(page, answer.records);
+        if (answer.nextCursor) current.cursors.set(page + 1, answer.nextCursor);
+        rerender();
+      } catch (failure) {
+        if (cache.current === current) setError(errorMessage(failure));
+      } finally {
+        current.loading.delete(page);
+      }
+    },
+    [tableId, queryKey],
+  );
+
+  const ensureLoaded = useCallback(
+    (first: number, last: number) => {
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+        void loadPage(page);
+      }
+    },
+    [loadPage],
+  );
+
+  const recordAt = (index: number) => cache.current.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+
+  const replaceRecord = useCallback((record: TableRecord) => {
+    for (const rows of cache.current.pages.values()) {
+      const at = rows.findIndex((row) => row.id === record.id);
+      if (at >= 0) rows[at] = record;
+    }
+    rerender();
+  }, []);
+
+  return { count, error, recordAt, ensureLoaded, replaceRecord, reload };
+}

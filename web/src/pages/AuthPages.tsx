@@ -1,0 +1,142 @@
+// Sign in and sign up: one form each, with the server's message on failure.
+import { useState, type FormEvent } from "react";
+import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
+
+import { errorMessage } from "../api/client";
+import { useSession } from "../auth/session";
+import { ErrorMessage } from "../components/ErrorMessage";
+
+function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <main className="auth-page">
+      <div className="auth-card">
+        <img src="/favicon.svg" alt="" width="40" height="40" />
+        <h1>{title}</h1>
+        {children}
+      </div>
+    </main>
+  );
+}
+
+function useAfterSignIn() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? "/";
+  return () => navigate(from, { replace: true });
+}
+
+export function SignInPage() {
+  const { user, signIn } = useSession();
+  const done = useAfterSignIn();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (user) return <Navigate to="/" replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError("");
+    try {
+      await signIn(email, password);
+      done();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthFrame title="Sign in to Tessera">
+      <form className="form" onSubmit={submit}>
+        <label>
+          Email
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <ErrorMessage message={error} />
+        <button type="submit" className="primary wide" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+      <p className="auth-switch">
+        New to Tessera? <Link to="/signup">Create an account</Link>
+      </p>
+    </AuthFrame>
+  );
+}
+
+export function SignUpPage() {
+  const { user, signUp } = useSession();
+  const done = useAfterSignIn();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (user) return <Navigate to="/" replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = !name.trim()
+      ? "Enter your name."
+      : !email.includes("@")
+        ? "Enter your email address."
+        : password.length < 8
+          ? "Choose a password of at least 8 characters."
+          : "";
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    setError("");
+    try {
+      await signUp(name, email, password);
+      done();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthFrame title="Create your Tessera account">
+      <form className="form" onSubmit={submit} noValidate>
+        <label>
+          Name
+          <input autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          Email
+          <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-describedby="password-hint"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <p id="password-hint" className="hint">
+          At least 8 characters.
+        </p>
+        <ErrorMessage message={error} />
+        <button type="submit" className="primary wide" disabled={busy}>
+          Sign up
+        </button>
+      </form>
+      <p className="auth-switch">
+        Already have an account? <Link to="/signin">Sign in</Link>
+      </p>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,111 @@
+// Who has access to a space or a base, with their roles: owners add people
+// by email, change roles and remove them; anyone may leave.
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+
+import { del, errorMessage, get, patch, post } from "../api/client";
+import type { Collaborator, Role } from "../api/types";
+import { useSession } from "../auth/session";
+import { Dialog } from "../components/Dialog";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { ROLE_LABELS, canManageMembers } from "../lib/roles";
+
+interface CollaboratorsDialogProps {
+  kind: "space" | "base";
+  id: string;
+  name: string;
+  myRole: Role;
+  onClose(): void;
+}
+
+export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: CollaboratorsDialogProps) {
+  const { user } = useSession();
+  const path = `/api/${kind}/${id}/collaborator`;
+  const roles = (Object.keys(ROLE_LABELS) as Role[]).filter((role) => kind === "space" || role !== "owner");
+  const manage = canManageMembers(myRole);
+  const [people, setPeople] = useState<Collaborator[]>([]);
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("editor");
+  const [error, setError] = useState("");
+
+  const load = useCallback(
+    () => get<{ collaborators: Collaborator[] }>(path).then((answer) => setPeople(answer.collaborators)),
+    [path],
+  );
+  useEffect(() => {
+    load().catch((failure) => setError(errorMessage(failure)));
+  }, [load]);
+
+  async function run(action: () => Promise<unknown>) {
+    setError("");
+    try {
+      await action();
+      await load();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      await post(path, { email: email.trim(), role });
+      setEmail("");
+    });
+  }
+
+  return (
+    <Dialog title={`Collaborators of ${name}`} onClose={onClose} wide>
+      <ul className="people">
+        {people.map((person) => (
+          <li key={person.userId}>
+            <span className="person">
+              <strong>{person.name}</strong> <span className="muted">{person.email}</span>
+            </span>
+            {manage ? (
+              <select
+                aria-label={`Role of ${person.name}`}
+                value={person.role}
+                onChange={(event) => void run(() => patch(`${path}/${person.userId}`, { role: event.target.value }))}
+              >
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <span>{ROLE_LABELS[person.role]}</span>
+            )}
+            {(manage || person.userId === user?.id) && (
+              <button type="button" className="link-button" onClick={() => void run(() => del(`${path}/${person.userId}`))}>
+                {person.userId === user?.id ? "Leave" : `Remove ${person.name}`}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {manage && (
+        <form className="inline-form" onSubmit={add}>
+          <label>
+            Email
+            <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          </label>
+          <label>
+            Role
+            <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="primary">
+            Add
+          </button>
+        </form>
+      )}
+      <ErrorMessage message={error} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,61 @@
+// Shows a token's value once, after Create or Refresh: a Copy button and the
+// warning that it will not be shown again.
+import { useRef, useState } from "react";
+
+import { Dialog } from "../components/Dialog";
+
+interface TokenValueDialogProps {
+  title: string;
+  name: string;
+  value: string;
+  onClose(): void;
+}
+
+async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field?.select();
+    return document.execCommand("copy");
+  }
+}
+
+export function TokenValueDialog({ title, name, value, onClose }: TokenValueDialogProps) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      footer={
+        <button type="button" className="primary" onClick={onClose}>
+          Done
+        </button>
+      }
+    >
+      <p className="warning" role="note">
+        Copy the token for <strong>{name}</strong> now. <strong>It will not be shown again.</strong>
+      </p>
+      <div className="token-value">
+        <input
+          ref={field}
+          readOnly
+          aria-label="Token value"
+          value={value}
+          onFocus={(event) => event.target.select()}
+        />
+        <button type="button" className="primary" onClick={async () => setCopied(await copyText(value, field.current))}>
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      <p aria-live="polite" className="hint">
+        {copied === false ? "Copying failed: select the value and copy it by hand." : copied ? "Copied to the clipboard." : ""}
+      </p>
+      <p className="hint">
+        Send it as <code>Authorization: Bearer {value.slice(0, 12)}…</code>, or give it to an AI agent with{" "}
+        <code>TESSERA_API_TOKEN=… tessera mcp</code>. Keep it out of code and URLs.
+      </p>
+    </Dialog>
+  );
+}
