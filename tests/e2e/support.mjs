@@ -81,3 +81,34 @@ export async function bearer(url, path, token) {
   const response = await fetch(url + path, { headers: { Authorization: `Bearer ${token}` } });
   return { status: response.status, json: await response.json() };
 }
+
+// Signs a user up over the API and returns a client with their session, to
+// set up data the browser test is not about.
+export async function signUpOverApi(url, email, name = 'Grace', password = 'correct horse battery') {
+  const signup = await fetch(url + '/api/auth/signup', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, name, password }),
+  });
+  if (signup.status !== 201) throw new Error(`sign-up failed: ${signup.status} ${await signup.text()}`);
+  const cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = (await signup.json()).csrfToken;
+  return async function api(method, path, body) {
+    const response = await fetch(url + path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+export async function signInInBrowser(page, email, password = 'correct horse battery') {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Home' }).waitFor();
+}

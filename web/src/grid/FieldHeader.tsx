@@ -19,7 +19,7 @@ export function FieldHeader({ field, editable, onRename, onDelete }: FieldHeader
         {type.icon}
       </span>
       <span className="field-name">{field.name}</span>
-      <span className="visually-hidden">, {type.label}</span>
+      <span className="visually-hidden">({type.label})</span>
       {editable && (
         <Menu
           label={`Field ${field.name} actions`}

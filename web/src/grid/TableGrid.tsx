@@ -51,7 +51,9 @@ export function TableGrid(props: TableGridProps) {
     if (props.scrollToIndex !== undefined) virtualizer.scrollToIndex(props.scrollToIndex, { align: "end" });
   }, [props.scrollToIndex, virtualizer]);
 
-  const columns = `48px ${fields.map((field) => (field.isPrimary ? "220px" : "180px")).join(" ")} 48px`;
+  const widths = [48, ...fields.map((field) => (field.isPrimary ? 220 : 180)), 48];
+  const columns = widths.map((width) => `${width}px`).join(" ");
+  const totalWidth = widths.reduce((sum, width) => sum + width, 0);
 
   function focusCell(row: number, col: number) {
     if (row < 0 || row >= rowCount || col < 0 || col >= fields.length) return;
@@ -96,7 +98,7 @@ export function TableGrid(props: TableGridProps) {
       aria-colcount={fields.length + 1}
       aria-label="Records"
     >
-      <div className="grid-row grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: columns }}>
+      <div className="grid-row grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: columns, minWidth: totalWidth }}>
         <div role="columnheader" className="grid-corner">
           <span className="visually-hidden">Select</span>
         </div>
@@ -117,7 +119,7 @@ export function TableGrid(props: TableGridProps) {
           )}
         </div>
       </div>
-      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), gridTemplateColumns: columns }}>
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth: totalWidth }}>
         {items.map((item) => {
           const record = records.recordAt(item.index);
           return (

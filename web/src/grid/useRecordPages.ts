@@ -38,7 +38,10 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
     cache.current = { generation, pages: new Map(), cursors: new Map(), loading: new Set() };
     setError("");
     try {
-      const answer = await get<{ count: number }>(`/api/table/${tableId}/record/count`, JSON.parse(queryKey));
+      // Order does not change a count, and the count endpoint refuses it.
+      const countQuery = JSON.parse(queryKey);
+      delete countQuery.orderBy;
+      const answer = await get<{ count: number }>(`/api/table/${tableId}/record/count`, countQuery);
       if (cache.current.generation === generation) setCount(answer.count);
       return answer.count;
     } catch (failure) {
