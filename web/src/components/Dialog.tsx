@@ -1,7 +1,26 @@
 // A modal dialog on the native <dialog> element: showModal() makes the rest
-// of the page inert, so focus stays inside; Escape closes it; focus returns
-// to where it was when the dialog closes.
-import { useEffect, useId, useRef, type ReactNode } from "react";
+// of the page inert, Tab and Shift+Tab cycle inside it (never out to the
+// browser's own controls), Escape closes it, and focus returns to where it
+// was when the dialog closes.
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE = "button, [href], input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== "Tab") return;
+  const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (element) => !element.matches(":disabled") && element.offsetParent !== null,
+  );
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last?.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first?.focus();
+  }
+}
 
 interface DialogProps {
   title: string;
@@ -31,6 +50,7 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
       ref={ref}
       className={wide ? "dialog dialog-wide" : "dialog"}
       aria-labelledby={titleId}
+      onKeyDown={keepFocusInside}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -15,7 +15,7 @@ const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 export function relativeTime(iso: string, now: Date = new Date()): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
   }
   return seconds <= 0 ? "just now" : "in a moment";
 }

@@ -1,6 +1,6 @@
 // Who has access to a space or a base, with their roles: owners add people
 // by email, change roles and remove them; anyone may leave.
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 
 import { del, errorMessage, get, patch, post } from "../api/client";
 import type { Collaborator, Role } from "../api/types";
@@ -26,6 +26,7 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
   const [error, setError] = useState("");
+  const roleId = useId();
 
   const load = useCallback(
     () => get<{ collaborators: Collaborator[] }>(path).then((answer) => setPeople(answer.collaborators)),
@@ -90,16 +91,16 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
             Email
             <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
           </label>
-          <label>
-            Role
-            <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+          <span className="inline-field">
+            <label htmlFor={roleId}>Role</label>
+            <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role)}>
               {roles.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}
                 </option>
               ))}
             </select>
-          </label>
+          </span>
           <button type="submit" className="primary">
             Add
           </button>
