@@ -40,13 +40,16 @@ export function HomePage() {
   useEffect(() => void load(), [load]);
 
   const close = () => setOpen(null);
-  const itemMenu = (what: "space" | "base", item: Space | Base): MenuItem[] => [
-    ...(canManageSchema(item.role) ? [{ label: "Rename", onSelect: () => setOpen({ kind: "rename", what, id: item.id, name: item.name }) }] : []),
-    { label: "Collaborators", onSelect: () => setOpen({ kind: "people", what, item }) },
-    ...(canManageMembers(item.role) || (what === "base" && canManageSchema(item.role))
-      ? [{ label: "Delete", danger: true, onSelect: () => setOpen({ kind: "delete", what, id: item.id, name: item.name }) }]
-      : []),
-  ];
+  // Owners rename and delete spaces; creators rename and delete bases.
+  const itemMenu = (what: "space" | "base", item: Space | Base): MenuItem[] => {
+    const manage = what === "space" ? canManageMembers(item.role) : canManageSchema(item.role);
+    const target = { what, id: item.id, name: item.name };
+    return [
+      ...(manage ? [{ label: "Rename", onSelect: () => setOpen({ kind: "rename", ...target }) }] : []),
+      { label: "Collaborators", onSelect: () => setOpen({ kind: "people", what, item }) },
+      ...(manage ? [{ label: "Delete", danger: true, onSelect: () => setOpen({ kind: "delete", ...target }) }] : []),
+    ];
+  };
 
   return (
     <div className="page home">

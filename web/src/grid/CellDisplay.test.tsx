@@ -1,0 +1,50 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import type { Field, FieldType } from "../api/types";
+import { CellDisplay } from "./CellDisplay";
+
+const field = (type: FieldType, options: Field["options"] = {}): Field => ({
+  id: "fld1",
+  name: "F",
+  type,
+  description: "",
+  options,
+  isPrimary: false,
+  isComputed: false,
+});
+
+describe("CellDisplay", () => {
+  it("shows numbers with the field's precision", () => {
+    const { container } = render(<CellDisplay field={field("number", { precision: 1 })} value={3} />);
+    expect(container.textContent).toBe("3.0");
+  });
+
+  it("shows choices as pills in their colours", () => {
+    const choices = [{ name: "Doing", color: "orange" }];
+    render(<CellDisplay field={field("singleSelect", { choices })} value="Doing" />);
+    expect(screen.getByText("Doing").className).toBe("pill pill-orange");
+  });
+
+  it("shows a rating out of its maximum", () => {
+    render(<CellDisplay field={field("rating", { max: 5 })} value={3} />);
+    expect(screen.getByLabelText("3 of 5").textContent).toBe("★★★★★");
+  });
+
+  it("opens links in a new tab without giving it this page", () => {
+    render(<CellDisplay field={field("url")} value="https://example.com" />);
+    const link = screen.getByRole("link");
+    expect(link.getAttribute("target")).toBe("_blank");
+    expect(link.getAttribute("rel")).toBe("noopener noreferrer");
+  });
+
+  it("shows dates in UTC when the field has no time", () => {
+    const { container } = render(<CellDisplay field={field("date")} value="2026-12-24" />);
+    expect(container.textContent).toBe("Dec 24, 2026");
+  });
+
+  it("shows nothing for an empty cell or an unchecked box", () => {
+    expect(render(<CellDisplay field={field("singleLineText")} value={undefined} />).container.textContent).toBe("");
+    expect(render(<CellDisplay field={field("checkbox")} value={false} />).container.textContent).toBe("");
+  });
+});
