@@ -32,6 +32,8 @@ bench: deps
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	@./scripts/install-node-deps.sh web
+	@cd web && npm run --silent format >/dev/null
 
 clean:
 	rm -rf $(BUILD_DIR)

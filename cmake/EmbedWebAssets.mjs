@@ -2,17 +2,17 @@
 // web app's build folder, with a gzip copy where that is smaller and an ETag
 // from its SHA-256. Run by the build after `vite build`.
 // Usage: node EmbedWebAssets.mjs <dist dir> <output .cpp>
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { gzipSync } from "node:zlib";
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const [distDir, outputPath] = process.argv.slice(2);
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.name.startsWith(".")) return [];
+    if (entry.name.startsWith('.')) return [];
     return entry.isDirectory() ? filesUnder(path) : [path];
   });
 }
@@ -22,14 +22,21 @@ function filesUnder(dir) {
 function literal(bytes) {
   const lines = [];
   for (let start = 0; start < bytes.length; start += 96) {
-    let line = "";
+    let line = '';
     for (const byte of bytes.subarray(start, start + 96)) {
-      const printable = byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c && byte !== 0x3f;
-      line += printable ? String.fromCharCode(byte) : "\\" + byte.toString(8).padStart(3, "0");
+      const printable =
+        byte >= 0x20 &&
+        byte < 0x7f &&
+        byte !== 0x22 &&
+        byte !== 0x5c &&
+        byte !== 0x3f;
+      line += printable
+        ? String.fromCharCode(byte)
+        : '\\' + byte.toString(8).padStart(3, '0');
     }
     lines.push(`    "${line}"`);
   }
-  return lines.length ? lines.join("\n") : '    ""';
+  return lines.length ? lines.join('\n') : '    ""';
 }
 
 const files = filesUnder(distDir).sort();
@@ -49,17 +56,17 @@ files.forEach((file, index) => {
   const body = readFileSync(file);
   const gzip = gzipSync(body, { level: 9 });
   const useGzip = gzip.length < body.length * 0.9;
-  const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 24)}"`;
+  const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 24)}"`;
   out += `constexpr char kBody${index}[] =\n${literal(body)};\n`;
   out += `constexpr char kGzip${index}[] =\n${literal(useGzip ? gzip : Buffer.alloc(0))};\n`;
-  const path = "/" + relative(distDir, file).split(sep).join("/");
+  const path = '/' + relative(distDir, file).split(sep).join('/');
   entries.push(
     `    http::StaticFile{${JSON.stringify(path)}, {kBody${index}, sizeof kBody${index} - 1}, ` +
       `{kGzip${index}, sizeof kGzip${index} - 1}, ${JSON.stringify(etag)}},`,
   );
 });
 out += `const std::array<http::StaticFile, ${files.length}> kFiles{{
-${entries.join("\n")}
+${entries.join('\n')}
 }};
 }  // namespace
 
@@ -67,4 +74,5 @@ std::span<const http::StaticFile> webAssets() { return kFiles; }
 
 }  // namespace tessera::web
 `;
-if (!existsSync(outputPath) || readFileSync(outputPath, "utf8") !== out) writeFileSync(outputPath, out);
+if (!existsSync(outputPath) || readFileSync(outputPath, 'utf8') !== out)
+  writeFileSync(outputPath, out);

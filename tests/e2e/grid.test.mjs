@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openPage, screenshot, signInInBrowser, signUpOverApi, startTessera } from './support.mjs';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInInBrowser,
+  signUpOverApi,
+  startTessera,
+} from './support.mjs';
 
 let server;
 let browser;
@@ -17,7 +24,9 @@ before(async () => {
   browser = await launchBrowser();
   api = await signUpOverApi(server.url, 'grace@example.com');
   const space = await api('POST', '/api/space', { name: 'Ops' });
-  baseId = (await api('POST', '/api/base', { spaceId: space.id, name: 'Inventory' })).id;
+  baseId = (
+    await api('POST', '/api/base', { spaceId: space.id, name: 'Inventory' })
+  ).id;
 });
 
 after(async () => {
@@ -25,15 +34,21 @@ after(async () => {
   server?.stop();
 });
 
-const cell = (page, field, row) => page.getByRole('gridcell', { name: `${field}, row ${row}`, exact: true });
+const cell = (page, field, row) =>
+  page.getByRole('gridcell', { name: `${field}, row ${row}`, exact: true });
 
 test('a table of 100,000 records stays responsive', async () => {
   const table = await api('POST', `/api/base/${baseId}/table`, {
     name: 'Big',
-    fields: [{ name: 'Name', type: 'singleLineText' }, { name: 'Qty', type: 'number', options: { precision: 0 } }],
+    fields: [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Qty', type: 'number', options: { precision: 0 } },
+    ],
   });
   for (let batch = 0; batch < 100; batch++) {
-    const records = Array.from({ length: 1000 }, (_, i) => ({ fields: { Name: `item-${batch * 1000 + i}`, Qty: i } }));
+    const records = Array.from({ length: 1000 }, (_, i) => ({
+      fields: { Name: `item-${batch * 1000 + i}`, Qty: i },
+    }));
     await api('POST', `/api/table/${table.id}/record`, { records });
   }
   const { page, problems } = await openPage(browser, server.url);
@@ -43,12 +58,19 @@ test('a table of 100,000 records stays responsive', async () => {
   await cell(page, 'Name', 1).getByText('item-0').waitFor();
 
   const renderedRows = () => page.locator('.grid-body [role=row]').count();
-  assert.ok((await renderedRows()) < 80, `only the rows on screen exist, not ${await renderedRows()}`);
+  assert.ok(
+    (await renderedRows()) < 80,
+    `only the rows on screen exist, not ${await renderedRows()}`,
+  );
 
   const scroller = page.getByRole('grid', { name: 'Records' });
-  await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await scroller.evaluate(
+    (element) => (element.scrollTop = element.scrollHeight),
+  );
   await cell(page, 'Name', 100000).getByText('item-99999').waitFor();
-  await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+  await scroller.evaluate(
+    (element) => (element.scrollTop = element.scrollHeight / 2),
+  );
   await page.getByText('item-50000', { exact: true }).waitFor();
   assert.ok((await renderedRows()) < 80);
 
@@ -67,21 +89,43 @@ test('every field type is edited in place and stored as typed', async () => {
       { name: 'Qty', type: 'number', options: { precision: 0 } },
       { name: 'Done', type: 'checkbox' },
       { name: 'Due', type: 'date' },
-      { name: 'Stage', type: 'singleSelect', options: { choices: [{ name: 'Todo' }, { name: 'Doing' }, { name: 'Shipped' }] } },
-      { name: 'Tags', type: 'multipleSelect', options: { choices: [{ name: 'red' }, { name: 'green' }, { name: 'blue' }] } },
+      {
+        name: 'Stage',
+        type: 'singleSelect',
+        options: {
+          choices: [{ name: 'Todo' }, { name: 'Doing' }, { name: 'Shipped' }],
+        },
+      },
+      {
+        name: 'Tags',
+        type: 'multipleSelect',
+        options: {
+          choices: [{ name: 'red' }, { name: 'green' }, { name: 'blue' }],
+        },
+      },
       { name: 'Contact', type: 'email' },
       { name: 'Site', type: 'url' },
       { name: 'Score', type: 'rating' },
       { name: 'Notes', type: 'longText' },
     ],
   });
-  const [record] = (await api('POST', `/api/table/${table.id}/record`, { records: [{ fields: { Name: 'first' } }] })).records;
+  const [record] = (
+    await api('POST', `/api/table/${table.id}/record`, {
+      records: [{ fields: { Name: 'first' } }],
+    })
+  ).records;
   const { page, problems } = await openPage(browser, server.url);
   await signInInBrowser(page, 'grace@example.com');
   await page.goto(`/base/${baseId}/table/${table.id}`);
-  for (const [field, icon, type] of [['Name', 'Aa', 'Single line text'], ['Qty', '#', 'Number'], ['Done', '☑', 'Checkbox'],
-    ['Stage', '◉', 'Single select']]) {
-    const header = page.getByRole('columnheader', { name: `${field} (${type})` });
+  for (const [field, icon, type] of [
+    ['Name', 'Aa', 'Single line text'],
+    ['Qty', '#', 'Number'],
+    ['Done', '☑', 'Checkbox'],
+    ['Stage', '◉', 'Single select'],
+  ]) {
+    const header = page.getByRole('columnheader', {
+      name: `${field} (${type})`,
+    });
     assert.equal(await header.locator('.field-icon').textContent(), icon);
   }
 
@@ -90,24 +134,59 @@ test('every field type is edited in place and stored as typed', async () => {
     await page.keyboard.press('Enter');
     await act(page.getByLabel(`Edit ${field}`));
   }
-  await editWith('Name', async (input) => { await input.fill('renamed'); await input.press('Enter'); });
+  await editWith('Name', async (input) => {
+    await input.fill('renamed');
+    await input.press('Enter');
+  });
   // Arrow keys move between cells.
   await cell(page, 'Name', 1).focus();
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Qty, row 1');
-  await editWith('Qty', async (input) => { await input.fill('42'); await input.press('Enter'); });
+  await page.waitForFunction(
+    () => document.activeElement.getAttribute('aria-label') === 'Qty, row 1',
+  );
+  await editWith('Qty', async (input) => {
+    await input.fill('42');
+    await input.press('Enter');
+  });
   await cell(page, 'Done', 1).focus();
   await page.keyboard.press(' ');
   await cell(page, 'Done', 1).getByText('✓').waitFor();
-  await editWith('Due', async (input) => { await input.fill('2026-12-24'); await input.press('Enter'); });
-  await editWith('Stage', async (input) => { await input.selectOption('Doing'); await input.press('Enter'); });
-  await editWith('Tags', async (input) => { await input.selectOption(['red', 'blue']); await input.press('Enter'); });
-  await editWith('Contact', async (input) => { await input.fill('not an email'); await input.press('Enter'); });
-  await page.getByRole('alert').filter({ hasText: /Contact|email/i }).waitFor();
-  await editWith('Contact', async (input) => { await input.fill('grace@example.com'); await input.press('Enter'); });
-  await editWith('Site', async (input) => { await input.fill('https://example.com/docs'); await input.press('Enter'); });
-  await editWith('Score', async (input) => { await input.selectOption('4'); await input.press('Enter'); });
-  await editWith('Notes', async (input) => { await input.fill('line one\nline two'); await input.press('Control+Enter'); });
+  await editWith('Due', async (input) => {
+    await input.fill('2026-12-24');
+    await input.press('Enter');
+  });
+  await editWith('Stage', async (input) => {
+    await input.selectOption('Doing');
+    await input.press('Enter');
+  });
+  await editWith('Tags', async (input) => {
+    await input.selectOption(['red', 'blue']);
+    await input.press('Enter');
+  });
+  await editWith('Contact', async (input) => {
+    await input.fill('not an email');
+    await input.press('Enter');
+  });
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /Contact|email/i })
+    .waitFor();
+  await editWith('Contact', async (input) => {
+    await input.fill('grace@example.com');
+    await input.press('Enter');
+  });
+  await editWith('Site', async (input) => {
+    await input.fill('https://example.com/docs');
+    await input.press('Enter');
+  });
+  await editWith('Score', async (input) => {
+    await input.selectOption('4');
+    await input.press('Enter');
+  });
+  await editWith('Notes', async (input) => {
+    await input.fill('line one\nline two');
+    await input.press('Control+Enter');
+  });
   await cell(page, 'Notes', 1).getByText('line one').waitFor();
   await screenshot(page, 'grid-types');
 
@@ -126,14 +205,22 @@ test('every field type is edited in place and stored as typed', async () => {
   });
 
   // Escape cancels; Delete clears.
-  await editWith('Name', async (input) => { await input.fill('not saved'); await input.press('Escape'); });
+  await editWith('Name', async (input) => {
+    await input.fill('not saved');
+    await input.press('Escape');
+  });
   await cell(page, 'Qty', 1).focus();
   await page.keyboard.press('Delete');
-  await page.waitForFunction(() => !document.querySelector('[aria-label="Qty, row 1"]').textContent);
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-label="Qty, row 1"]').textContent,
+  );
   const after = await api('GET', `/api/table/${table.id}/record/${record.id}`);
   assert.equal(after.fields.Name, 'renamed');
   assert.equal(after.fields.Qty, undefined);
-  assert.deepEqual(problems.filter((p) => !p.includes('invalid_cell')), []);
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('invalid_cell')),
+    [],
+  );
 });
 
 test('records, fields, filter, sort and views', async () => {
@@ -142,10 +229,16 @@ test('records, fields, filter, sort and views', async () => {
     fields: [
       { name: 'Part', type: 'singleLineText' },
       { name: 'Qty', type: 'number', options: { precision: 0 } },
-      { name: 'Bin', type: 'singleSelect', options: { choices: [{ name: 'A' }, { name: 'B' }] } },
+      {
+        name: 'Bin',
+        type: 'singleSelect',
+        options: { choices: [{ name: 'A' }, { name: 'B' }] },
+      },
     ],
   });
-  const records = Array.from({ length: 30 }, (_, i) => ({ fields: { Part: `part-${i}`, Qty: i, Bin: i % 3 === 0 ? 'A' : 'B' } }));
+  const records = Array.from({ length: 30 }, (_, i) => ({
+    fields: { Part: `part-${i}`, Qty: i, Bin: i % 3 === 0 ? 'A' : 'B' },
+  }));
   await api('POST', `/api/table/${table.id}/record`, { records });
   const { page, problems } = await openPage(browser, server.url);
   await signInInBrowser(page, 'grace@example.com');
@@ -166,8 +259,15 @@ test('records, fields, filter, sort and views', async () => {
   await page.getByRole('button', { name: 'Field Rank actions' }).click();
   await page.getByRole('menuitem', { name: 'Delete field' }).click();
   await page.getByRole('button', { name: 'Delete field' }).click();
-  await page.getByRole('columnheader', { name: /Rank/ }).waitFor({ state: 'detached' });
-  assert.deepEqual((await api('GET', `/api/table/${table.id}/field`)).fields.map((f) => f.name), ['Part', 'Qty', 'Bin']);
+  await page
+    .getByRole('columnheader', { name: /Rank/ })
+    .waitFor({ state: 'detached' });
+  assert.deepEqual(
+    (await api('GET', `/api/table/${table.id}/field`)).fields.map(
+      (f) => f.name,
+    ),
+    ['Part', 'Qty', 'Bin'],
+  );
 
   // Filter Bin is A, sort by Qty descending.
   await page.getByRole('button', { name: 'Filter' }).click();
@@ -186,16 +286,23 @@ test('records, fields, filter, sort and views', async () => {
   await page.getByRole('button', { name: '+ New view' }).click();
   await page.getByLabel('View name').fill('Bin A, biggest first');
   await page.getByRole('button', { name: 'Create view' }).click();
-  await page.getByRole('tab', { name: 'Bin A, biggest first', selected: true }).waitFor();
+  await page
+    .getByRole('tab', { name: 'Bin A, biggest first', selected: true })
+    .waitFor();
   await page.reload();
-  await page.getByRole('tab', { name: 'Bin A, biggest first', selected: true }).waitFor();
+  await page
+    .getByRole('tab', { name: 'Bin A, biggest first', selected: true })
+    .waitFor();
   await page.getByText('10 records').waitFor();
   await cell(page, 'Part', 1).getByText('part-27').waitFor();
   await screenshot(page, 'grid-view-filtered');
   const views = (await api('GET', `/api/table/${table.id}/view`)).views;
   const saved = views.find((v) => v.name === 'Bin A, biggest first');
   assert.equal(saved.filter.filterSet[0].value, 'A');
-  assert.deepEqual(saved.sort.map((s) => s.order), ['desc']);
+  assert.deepEqual(
+    saved.sort.map((s) => s.order),
+    ['desc'],
+  );
 
   // Search narrows the rows.
   await page.getByLabel('Search records').fill('part-2');
@@ -212,7 +319,10 @@ test('records, fields, filter, sort and views', async () => {
   await page.getByLabel('Select row 1', { exact: true }).check();
   await page.getByLabel('Select row 2', { exact: true }).check();
   await page.getByRole('button', { name: 'Delete 2 selected' }).click();
-  await page.getByRole('dialog', { name: 'Delete 2 records?' }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete 2 records?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await page.getByText('29 records').waitFor();
   assert.deepEqual(problems, []);
 });

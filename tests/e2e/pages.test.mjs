@@ -6,7 +6,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { horizontalOverflow, launchBrowser, openPage, screenshot, signInInBrowser, signUpOverApi, startTessera } from './support.mjs';
+import {
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInInBrowser,
+  signUpOverApi,
+  startTessera,
+} from './support.mjs';
 
 const DAY = 86400000;
 let server;
@@ -20,12 +28,27 @@ before(async () => {
   api = await signUpOverApi(server.url, 'mae@example.com', 'Mae Jemison');
   await signUpOverApi(server.url, 'sam@example.com', 'Sam Lee');
   ids.space = (await api('POST', '/api/space', { name: 'Research' })).id;
-  ids.base = (await api('POST', '/api/base', { spaceId: ids.space, name: 'Lab' })).id;
-  ids.table = (await api('POST', `/api/base/${ids.base}/table`, { name: 'Samples' })).id;
-  await api('POST', `/api/table/${ids.table}/record`, { records: [{ fields: { Name: 'S-1' } }, { fields: { Name: 'S-2' } }] });
-  await api('POST', '/api/access-token', { name: 'Nightly export', scopes: ['read'], expiresAt: new Date(Date.now() + 3 * DAY).toISOString() });
-  await api('POST', '/api/access-token', { name: 'MCP Server', description: 'Claude on my laptop', scopes: ['read', 'write'],
-    baseIds: [ids.base], expiresAt: new Date(Date.now() + 60 * DAY).toISOString() });
+  ids.base = (
+    await api('POST', '/api/base', { spaceId: ids.space, name: 'Lab' })
+  ).id;
+  ids.table = (
+    await api('POST', `/api/base/${ids.base}/table`, { name: 'Samples' })
+  ).id;
+  await api('POST', `/api/table/${ids.table}/record`, {
+    records: [{ fields: { Name: 'S-1' } }, { fields: { Name: 'S-2' } }],
+  });
+  await api('POST', '/api/access-token', {
+    name: 'Nightly export',
+    scopes: ['read'],
+    expiresAt: new Date(Date.now() + 3 * DAY).toISOString(),
+  });
+  await api('POST', '/api/access-token', {
+    name: 'MCP Server',
+    description: 'Claude on my laptop',
+    scopes: ['read', 'write'],
+    baseIds: [ids.base],
+    expiresAt: new Date(Date.now() + 60 * DAY).toISOString(),
+  });
 });
 
 after(async () => {
@@ -33,7 +56,10 @@ after(async () => {
   server?.stop();
 });
 
-for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+for (const [label, viewport] of [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+]) {
   test(`every page is readable on a ${label} (${viewport.width}×${viewport.height})`, async () => {
     const { page, problems } = await openPage(browser, server.url, viewport);
     await page.goto('/signin');
@@ -51,7 +77,11 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
       await page.goto(path);
       await page.getByText(text).first().waitFor();
       await screenshot(page, `${label}-${name}`);
-      assert.equal(await horizontalOverflow(page), 0, `${name} overflows sideways at ${viewport.width}px`);
+      assert.equal(
+        await horizontalOverflow(page),
+        0,
+        `${name} overflows sideways at ${viewport.width}px`,
+      );
     }
     await page.goto('/settings/personal-access-token');
     await page.getByRole('button', { name: 'Create Token' }).click();
@@ -64,14 +94,24 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
 test('menus and dialogs work from the keyboard and keep focus', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await signInInBrowser(page, 'mae@example.com');
-  const avatar = page.getByRole('button', { name: 'Account menu for Mae Jemison' });
+  const avatar = page.getByRole('button', {
+    name: 'Account menu for Mae Jemison',
+  });
   await avatar.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement.textContent === 'Settings');
+  await page.waitForFunction(
+    () => document.activeElement.textContent === 'Settings',
+  );
   await page.keyboard.press('ArrowDown');
-  await page.waitForFunction(() => document.activeElement.textContent === 'Sign out');
+  await page.waitForFunction(
+    () => document.activeElement.textContent === 'Sign out',
+  );
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => document.activeElement.getAttribute('aria-label')?.startsWith('Account menu'));
+  await page.waitForFunction(() =>
+    document.activeElement
+      .getAttribute('aria-label')
+      ?.startsWith('Account menu'),
+  );
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Profile' }).waitFor();
@@ -85,12 +125,16 @@ test('menus and dialogs work from the keyboard and keep focus', async () => {
   await dialog.waitFor();
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    const inside = await page.evaluate(() => !!document.activeElement.closest('dialog[open]'));
+    const inside = await page.evaluate(
+      () => !!document.activeElement.closest('dialog[open]'),
+    );
     assert.ok(inside, `focus left the dialog after ${i + 1} tabs`);
   }
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.activeElement.textContent === 'Create Token');
+  await page.waitForFunction(
+    () => document.activeElement.textContent === 'Create Token',
+  );
   assert.deepEqual(problems, []);
 });
 
@@ -99,33 +143,48 @@ test('the token list highlights expiry; tokens can be edited; custom expiry date
   await signInInBrowser(page, 'mae@example.com');
   await page.goto('/settings/personal-access-token');
   const soon = page.getByRole('row', { name: /Nightly export/ });
-  await soon.locator('.expiry-soon').getByText(/Expires in 3 days|Expires in 2 days/).waitFor();
+  await soon
+    .locator('.expiry-soon')
+    .getByText(/Expires in 3 days|Expires in 2 days/)
+    .waitFor();
   const later = page.getByRole('row', { name: /MCP Server/ });
   assert.equal(await later.locator('.expiry-soon, .expiry-expired').count(), 0);
   await later.getByText('Lab (base)').waitFor();
   await later.getByText('Read, Write').waitFor();
   await later.getByText('Never').waitFor();
 
-  await page.getByRole('button', { name: 'Actions for token MCP Server' }).click();
+  await page
+    .getByRole('button', { name: 'Actions for token MCP Server' })
+    .click();
   await page.getByRole('menuitem', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit token “MCP Server”' });
-  await edit.getByRole('textbox', { name: 'Name', exact: true }).fill('MCP Server (read only)');
+  await edit
+    .getByRole('textbox', { name: 'Name', exact: true })
+    .fill('MCP Server (read only)');
   await edit.getByRole('checkbox', { name: /^Write/ }).uncheck();
   await edit.getByText('Fine-grained actions').click();
   await edit.getByRole('checkbox', { name: /view:create/ }).check();
   await edit.getByRole('radio', { name: /All spaces and bases/ }).check();
-  assert.equal(await edit.getByLabel('Expires in').count(), 0, 'expiry cannot be edited');
+  assert.equal(
+    await edit.getByLabel('Expires in').count(),
+    0,
+    'expiry cannot be edited',
+  );
   await edit.getByRole('button', { name: 'Save' }).click();
   const edited = page.getByRole('row', { name: /MCP Server \(read only\)/ });
   await edited.getByText('All spaces and bases').waitFor();
   await edited.getByText('Read, view:create').waitFor();
-  const stored = (await api('GET', '/api/access-token')).tokens.find((t) => t.name === 'MCP Server (read only)');
+  const stored = (await api('GET', '/api/access-token')).tokens.find(
+    (t) => t.name === 'MCP Server (read only)',
+  );
   assert.deepEqual([...stored.scopes].sort(), ['read', 'view:create']);
   assert.deepEqual(stored.baseIds, []);
 
   await page.getByRole('button', { name: 'Create Token' }).click();
   const create = page.getByRole('dialog', { name: 'Create Token' });
-  await create.getByRole('textbox', { name: 'Name', exact: true }).fill('Quarterly report');
+  await create
+    .getByRole('textbox', { name: 'Name', exact: true })
+    .fill('Quarterly report');
   await create.getByRole('checkbox', { name: /^Read/ }).check();
   await create.getByLabel('Expires in').selectOption({ label: 'Custom date…' });
   await create.getByRole('button', { name: 'Create', exact: true }).click();
@@ -136,8 +195,13 @@ test('the token list highlights expiry; tokens can be edited; custom expiry date
   const chosen = new Date(Date.now() + 45 * DAY).toISOString().slice(0, 10);
   await create.getByLabel('Expiration date').fill(chosen);
   await create.getByRole('button', { name: 'Create', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Your new token' }).getByRole('button', { name: 'Done' }).click();
-  const report = (await api('GET', '/api/access-token')).tokens.find((t) => t.name === 'Quarterly report');
+  await page
+    .getByRole('dialog', { name: 'Your new token' })
+    .getByRole('button', { name: 'Done' })
+    .click();
+  const report = (await api('GET', '/api/access-token')).tokens.find(
+    (t) => t.name === 'Quarterly report',
+  );
   assert.equal(report.expiresAt.slice(0, 10), chosen);
   assert.deepEqual(problems, []);
 });
@@ -151,13 +215,24 @@ test('"No expiration" is offered only when the server allows it', async () => {
     await page.goto('/settings/personal-access-token');
     await page.getByRole('button', { name: 'Create Token' }).click();
     const create = page.getByRole('dialog', { name: 'Create Token' });
-    await create.getByRole('textbox', { name: 'Name', exact: true }).fill('Forever');
+    await create
+      .getByRole('textbox', { name: 'Name', exact: true })
+      .fill('Forever');
     await create.getByRole('checkbox', { name: /^Read/ }).check();
-    await create.getByLabel('Expires in').selectOption({ label: 'No expiration' });
+    await create
+      .getByLabel('Expires in')
+      .selectOption({ label: 'No expiration' });
     await create.getByText('The token never expires.').waitFor();
     await create.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Your new token' }).getByRole('button', { name: 'Done' }).click();
-    await page.getByRole('row', { name: /Forever/ }).locator('td[data-label="Expires"]').getByText('Never').waitFor();
+    await page
+      .getByRole('dialog', { name: 'Your new token' })
+      .getByRole('button', { name: 'Done' })
+      .click();
+    await page
+      .getByRole('row', { name: /Forever/ })
+      .locator('td[data-label="Expires"]')
+      .getByText('Never')
+      .waitFor();
     assert.deepEqual(problems, []);
   } finally {
     permissive.stop();
@@ -174,25 +249,43 @@ test('home: rename and delete; collaborators; API errors as sentences', async ()
   await page.getByRole('menuitem', { name: 'Rename' }).click();
   await page.getByLabel('Space name').fill('Scratchpad');
   await page.getByRole('button', { name: 'Rename' }).click();
-  await page.getByRole('heading', { name: 'Scratchpad' }).waitFor();
+  await page
+    .getByRole('heading', { name: 'Scratchpad', exact: true })
+    .waitFor();
 
-  await page.getByRole('button', { name: 'Actions for space Scratchpad' }).click();
+  await page
+    .getByRole('button', { name: 'Actions for space Scratchpad' })
+    .click();
   await page.getByRole('menuitem', { name: 'Collaborators' }).click();
-  const people = page.getByRole('dialog', { name: 'Collaborators of Scratchpad' });
+  const people = page.getByRole('dialog', {
+    name: 'Collaborators of Scratchpad',
+  });
   await people.getByLabel('Email').fill('nobody@example.com');
   await people.getByRole('button', { name: 'Add' }).click();
   await people.getByRole('alert').waitFor();
   assert.match(await people.getByRole('alert').textContent(), /[a-z]+ .*\./i);
   await people.getByLabel('Email').fill('sam@example.com');
-  await people.getByRole('combobox', { name: 'Role', exact: true }).selectOption('viewer');
+  await people
+    .getByRole('combobox', { name: 'Role', exact: true })
+    .selectOption('viewer');
   await people.getByRole('button', { name: 'Add' }).click();
-  const reloaded = page.waitForResponse((response) => response.request().method() === 'GET' && response.url().endsWith('/collaborator'));
+  const reloaded = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'GET' &&
+      response.url().endsWith('/collaborator'),
+  );
   await people.getByLabel('Role of Sam Lee').selectOption('editor');
   await reloaded;
   await screenshot(page, 'collaborators');
-  const scratchpad = (await api('GET', '/api/space')).spaces.find((s) => s.name === 'Scratchpad');
-  const members = (await api('GET', `/api/space/${scratchpad.id}/collaborator`)).collaborators;
-  assert.equal(members.find((m) => m.email === 'sam@example.com').role, 'editor');
+  const scratchpad = (await api('GET', '/api/space')).spaces.find(
+    (s) => s.name === 'Scratchpad',
+  );
+  const members = (await api('GET', `/api/space/${scratchpad.id}/collaborator`))
+    .collaborators;
+  assert.equal(
+    members.find((m) => m.email === 'sam@example.com').role,
+    'editor',
+  );
   await people.getByRole('button', { name: 'Remove Sam Lee' }).click();
   await people.getByText('sam@example.com').waitFor({ state: 'detached' });
   await people.getByRole('button', { name: 'Close' }).click();
@@ -202,16 +295,26 @@ test('home: rename and delete; collaborators; API errors as sentences', async ()
   await page.getByRole('button', { name: '+ Add table' }).click();
   await page.getByLabel('Table name').fill('samples');
   await page.getByRole('button', { name: 'Create table' }).click();
-  const alert = page.getByRole('dialog', { name: 'Add table' }).getByRole('alert');
+  const alert = page
+    .getByRole('dialog', { name: 'Add table' })
+    .getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /already/i);
   await page.keyboard.press('Escape');
 
   await page.goto('/');
-  await page.getByRole('button', { name: 'Actions for space Scratchpad' }).click();
+  await page
+    .getByRole('button', { name: 'Actions for space Scratchpad' })
+    .click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Delete space' }).click();
-  await page.getByRole('heading', { name: 'Scratchpad' }).waitFor({ state: 'detached' });
-  assert.ok(!(await api('GET', '/api/space')).spaces.some((s) => s.name === 'Scratchpad'));
+  await page
+    .getByRole('heading', { name: 'Scratchpad', exact: true })
+    .waitFor({ state: 'detached' });
+  assert.ok(
+    !(await api('GET', '/api/space')).spaces.some(
+      (s) => s.name === 'Scratchpad',
+    ),
+  );
   assert.deepEqual(problems, []);
 });

@@ -7,7 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { bearer, horizontalOverflow, launchBrowser, openPage, screenshot, startTessera } from './support.mjs';
+import {
+  bearer,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startTessera,
+} from './support.mjs';
 
 const TOKEN_PATTERN = /^tsr_pat_[0-9A-Za-z]{50}$/;
 let server;
@@ -40,7 +47,10 @@ test('the token documentation works in the browser, step by step', async (t) => 
     await page.getByLabel('Email').fill('lin@example.com');
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByRole('alert').filter({ hasText: 'at least 8 characters' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'at least 8 characters' })
+      .waitFor();
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.getByRole('heading', { name: 'Home' }).waitFor();
@@ -67,7 +77,9 @@ test('the token documentation works in the browser, step by step', async (t) => 
     for (const name of ['Ada', 'Grace']) {
       await page.getByRole('button', { name: '+ Add record' }).click();
       const rows = name === 'Ada' ? 1 : 2;
-      await page.getByText(`${rows} ${rows === 1 ? 'record' : 'records'}`).waitFor();
+      await page
+        .getByText(`${rows} ${rows === 1 ? 'record' : 'records'}`)
+        .waitFor();
       const cell = page.getByRole('gridcell', { name: `Name, row ${rows}` });
       await cell.dblclick();
       await page.getByLabel('Edit Name').fill(name);
@@ -81,95 +93,148 @@ test('the token documentation works in the browser, step by step', async (t) => 
     const avatar = page.getByRole('button', { name: 'Account menu for Lin' });
     const box = await avatar.boundingBox();
     const viewport = page.viewportSize();
-    assert.ok(box.x < 100 && box.y > viewport.height - 100, `avatar at ${box.x},${box.y}, not bottom-left`);
+    assert.ok(
+      box.x < 100 && box.y > viewport.height - 100,
+      `avatar at ${box.x},${box.y}, not bottom-left`,
+    );
     await avatar.click();
     await page.getByRole('menuitem', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Profile' }).waitFor();
-    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Personal Access Token' }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Personal Access Token' })
+      .click();
     await page.getByText('No tokens yet').waitFor();
-    assert.equal(await page.getByRole('link', { name: 'REST API' }).getAttribute('href'), '/docs/api');
-    assert.equal(await page.getByRole('link', { name: 'MCP server' }).getAttribute('href'), '/docs/mcp');
+    assert.equal(
+      await page.getByRole('link', { name: 'REST API' }).getAttribute('href'),
+      '/docs/api',
+    );
+    assert.equal(
+      await page.getByRole('link', { name: 'MCP server' }).getAttribute('href'),
+      '/docs/mcp',
+    );
     await screenshot(page, '04-tokens-empty');
   });
 
   let firstValue;
-  await t.test('create a token: name, scopes, access, expiry, Create, Copy', async () => {
-    await page.getByRole('button', { name: 'Create Token' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Create Token' });
-    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
-    await dialog.getByText('Give the token a name').waitFor();
-    await dialog.getByText('Choose at least one scope.').waitFor();
+  await t.test(
+    'create a token: name, scopes, access, expiry, Create, Copy',
+    async () => {
+      await page.getByRole('button', { name: 'Create Token' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create Token' });
+      await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+      await dialog.getByText('Give the token a name').waitFor();
+      await dialog.getByText('Choose at least one scope.').waitFor();
 
-    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('CI/CD Pipeline');
-    for (const preset of ['Full Access', 'Read', 'Write', 'Admin']) {
-      await dialog.getByText(preset, { exact: true }).waitFor();
-    }
-    await dialog.getByRole('checkbox', { name: /^Read/ }).check();
-    await dialog.getByRole('radio', { name: /Only selected spaces and bases/ }).check();
-    await dialog.getByRole('checkbox', { name: /CRM base/ }).check();
-    const expiry = dialog.getByLabel('Expires in');
-    const offered = await expiry.locator('option').allTextContents();
-    assert.deepEqual(offered, ['7 days', '30 days', '60 days', '90 days', 'Custom date…']);
-    await expiry.selectOption({ label: '30 days' });
-    await screenshot(page, '05-create-token');
-    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+      await dialog
+        .getByRole('textbox', { name: 'Name', exact: true })
+        .fill('CI/CD Pipeline');
+      for (const preset of ['Full Access', 'Read', 'Write', 'Admin']) {
+        await dialog.getByText(preset, { exact: true }).waitFor();
+      }
+      await dialog.getByRole('checkbox', { name: /^Read/ }).check();
+      await dialog
+        .getByRole('radio', { name: /Only selected spaces and bases/ })
+        .check();
+      await dialog.getByRole('checkbox', { name: /CRM base/ }).check();
+      const expiry = dialog.getByLabel('Expires in');
+      const offered = await expiry.locator('option').allTextContents();
+      assert.deepEqual(offered, [
+        '7 days',
+        '30 days',
+        '60 days',
+        '90 days',
+        'Custom date…',
+      ]);
+      await expiry.selectOption({ label: '30 days' });
+      await screenshot(page, '05-create-token');
+      await dialog.getByRole('button', { name: 'Create', exact: true }).click();
 
-    const shown = page.getByRole('dialog', { name: 'Your new token' });
-    await shown.getByText('It will not be shown again.').waitFor();
-    firstValue = await shown.getByLabel('Token value').inputValue();
-    assert.match(firstValue, TOKEN_PATTERN);
-    await shown.getByRole('button', { name: 'Copy' }).click();
-    await shown.getByRole('button', { name: 'Copied' }).waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), firstValue);
-    await screenshot(page, '06-token-shown-once');
-    await shown.getByRole('button', { name: 'Done' }).click();
+      const shown = page.getByRole('dialog', { name: 'Your new token' });
+      await shown.getByText('It will not be shown again.').waitFor();
+      firstValue = await shown.getByLabel('Token value').inputValue();
+      assert.match(firstValue, TOKEN_PATTERN);
+      await shown.getByRole('button', { name: 'Copy' }).click();
+      await shown.getByRole('button', { name: 'Copied' }).waitFor();
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        firstValue,
+      );
+      await screenshot(page, '06-token-shown-once');
+      await shown.getByRole('button', { name: 'Done' }).click();
 
-    const row = page.getByRole('row', { name: /CI\/CD Pipeline/ });
-    await row.getByText('Read', { exact: true }).waitFor();
-    await row.getByText('CRM (base)').waitFor();
-    await row.getByText('Never').waitFor();
-    assert.ok(!(await page.content()).includes(firstValue), 'the value is shown only once');
-  });
+      const row = page.getByRole('row', { name: /CI\/CD Pipeline/ });
+      await row.getByText('Read', { exact: true }).waitFor();
+      await row.getByText('CRM (base)').waitFor();
+      await row.getByText('Never').waitFor();
+      assert.ok(
+        !(await page.content()).includes(firstValue),
+        'the value is shown only once',
+      );
+    },
+  );
 
   const recordsPath = () => `/api/table/${tablePath.split('/')[4]}/record`;
   await t.test('read records with the copied token over HTTP', async () => {
     const answer = await bearer(server.url, recordsPath(), firstValue);
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.json.records.map((r) => r.fields.Name), ['Ada', 'Grace']);
+    assert.deepEqual(
+      answer.json.records.map((r) => r.fields.Name),
+      ['Ada', 'Grace'],
+    );
     await page.reload();
     const row = page.getByRole('row', { name: /CI\/CD Pipeline/ });
-    await row.locator('td[data-label="Last used"]').getByText('just now').waitFor();
+    await row
+      .locator('td[data-label="Last used"]')
+      .getByText('just now')
+      .waitFor();
     await screenshot(page, '07-tokens-used');
   });
 
   let secondValue;
-  await t.test('refresh: the old value fails at once, the new one works', async () => {
-    await page.getByRole('button', { name: 'Actions for token CI/CD Pipeline' }).click();
-    await page.getByRole('menuitem', { name: 'Refresh' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Refresh “CI/CD Pipeline”?' });
-    await confirm.getByText('the old value stops working immediately').waitFor();
-    await screenshot(page, '08-refresh-confirm');
-    await confirm.getByRole('button', { name: 'Refresh token' }).click();
-    const shown = page.getByRole('dialog', { name: 'Your refreshed token' });
-    secondValue = await shown.getByLabel('Token value').inputValue();
-    assert.match(secondValue, TOKEN_PATTERN);
-    assert.notEqual(secondValue, firstValue);
-    await shown.getByRole('button', { name: 'Copy' }).click();
-    await shown.getByRole('button', { name: 'Copied' }).waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secondValue);
-    await shown.getByRole('button', { name: 'Done' }).click();
+  await t.test(
+    'refresh: the old value fails at once, the new one works',
+    async () => {
+      await page
+        .getByRole('button', { name: 'Actions for token CI/CD Pipeline' })
+        .click();
+      await page.getByRole('menuitem', { name: 'Refresh' }).click();
+      const confirm = page.getByRole('dialog', {
+        name: 'Refresh “CI/CD Pipeline”?',
+      });
+      await confirm
+        .getByText('the old value stops working immediately')
+        .waitFor();
+      await screenshot(page, '08-refresh-confirm');
+      await confirm.getByRole('button', { name: 'Refresh token' }).click();
+      const shown = page.getByRole('dialog', { name: 'Your refreshed token' });
+      secondValue = await shown.getByLabel('Token value').inputValue();
+      assert.match(secondValue, TOKEN_PATTERN);
+      assert.notEqual(secondValue, firstValue);
+      await shown.getByRole('button', { name: 'Copy' }).click();
+      await shown.getByRole('button', { name: 'Copied' }).waitFor();
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        secondValue,
+      );
+      await shown.getByRole('button', { name: 'Done' }).click();
 
-    const old = await bearer(server.url, recordsPath(), firstValue);
-    assert.equal(old.status, 401);
-    assert.equal(old.json.code, 'token_refreshed');
-    const fresh = await bearer(server.url, recordsPath(), secondValue);
-    assert.equal(fresh.status, 200);
-  });
+      const old = await bearer(server.url, recordsPath(), firstValue);
+      assert.equal(old.status, 401);
+      assert.equal(old.json.code, 'token_refreshed');
+      const fresh = await bearer(server.url, recordsPath(), secondValue);
+      assert.equal(fresh.status, 200);
+    },
+  );
 
   await t.test('delete: the token fails at once', async () => {
-    await page.getByRole('button', { name: 'Actions for token CI/CD Pipeline' }).click();
+    await page
+      .getByRole('button', { name: 'Actions for token CI/CD Pipeline' })
+      .click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete “CI/CD Pipeline”?' });
+    const confirm = page.getByRole('dialog', {
+      name: 'Delete “CI/CD Pipeline”?',
+    });
     await confirm.getByText('stop working immediately').waitFor();
     await screenshot(page, '09-delete-confirm');
     await confirm.getByRole('button', { name: 'Delete token' }).click();

@@ -1,8 +1,8 @@
 // "Are you sure?" for destructive actions: says what will happen, names the
 // thing, and shows the server's error if the action fails.
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
-import { errorMessage } from "../api/client";
+import { useAction } from "../lib/useAction";
 import { Dialog } from "./Dialog";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -16,19 +16,10 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onClose }: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
+  const { busy, error, run } = useAction();
 
   async function confirm() {
-    setBusy(true);
-    setError("");
-    try {
-      await onConfirm();
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    if (await run(onConfirm)) onClose();
   }
 
   return (

@@ -65,7 +65,14 @@ export function Menu({ label, button, items, className, placement = "below" }: M
         {button}
       </button>
       {open && (
-        <ul ref={listRef} id={menuId} role="menu" aria-label={label} className={`menu-list menu-${placement}`} onKeyDown={onKeyDown}>
+        <ul
+          ref={listRef}
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          className={`menu-list menu-${placement}`}
+          onKeyDown={onKeyDown}
+        >
           {items.map((item) => (
             <li key={item.label} role="none">
               <button

@@ -1,9 +1,10 @@
 // Asks for one name: creating or renaming a space, base, table or view.
 import { useState, type FormEvent } from "react";
 
-import { errorMessage } from "../api/client";
+import { useAction } from "../lib/useAction";
 import { Dialog } from "./Dialog";
 import { ErrorMessage } from "./ErrorMessage";
+import { FormActions } from "./FormActions";
 
 interface NameDialogProps {
   title: string;
@@ -16,23 +17,12 @@ interface NameDialogProps {
 
 export function NameDialog({ title, label, initial = "", submitLabel, onSubmit, onClose }: NameDialogProps) {
   const [name, setName] = useState(initial);
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) {
-      setError(`${label} cannot be empty.`);
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit(name.trim());
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    if (!name.trim()) setError(`${label} cannot be empty.`);
+    else if (await run(() => onSubmit(name.trim()))) onClose();
   }
 
   return (
@@ -43,14 +33,7 @@ export function NameDialog({ title, label, initial = "", submitLabel, onSubmit, 
           <input autoFocus value={name} maxLength={255} onChange={(event) => setName(event.target.value)} />
         </label>
         <ErrorMessage message={error} />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {submitLabel}
-          </button>
-        </div>
+        <FormActions submitLabel={submitLabel} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -23,7 +23,11 @@ export function CellDisplay({ field, value }: { field: Field; value: CellValue |
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
     case "checkbox":
-      return value ? <span className="check" aria-label="checked">✓</span> : null;
+      return value ? (
+        <span className="check" aria-label="checked">
+          ✓
+        </span>
+      ) : null;
     case "singleSelect":
       return <Pill field={field} name={String(value)} />;
     case "multipleSelect":

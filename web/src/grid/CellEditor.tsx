@@ -78,7 +78,15 @@ export function CellEditor({ field, value, onCommit, onCancel }: CellEditorProps
     case "longText":
       return <textarea {...common} value={text} rows={4} onChange={(e) => setText(e.target.value)} />;
     case "number":
-      return <input {...common} type="number" step={10 ** -(field.options.precision ?? 2)} value={text} onChange={(e) => setText(e.target.value)} />;
+      return (
+        <input
+          {...common}
+          type="number"
+          step={10 ** -(field.options.precision ?? 2)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      );
     case "date":
       return (
         <input

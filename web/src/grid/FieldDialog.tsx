@@ -1,10 +1,12 @@
 // Adding a field: its name, its type, and the options that type takes.
 import { useState, type FormEvent } from "react";
 
-import { errorMessage, post } from "../api/client";
+import { post } from "../api/client";
 import type { FieldOptions, FieldType } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { FormActions } from "../components/FormActions";
+import { useAction } from "../lib/useAction";
 import { CHOICE_COLORS, FIELD_TYPES } from "./fieldTypes";
 
 interface FieldDialogProps {
@@ -20,15 +22,17 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
   const [max, setMax] = useState(5);
   const [withTime, setWithTime] = useState(false);
   const [choices, setChoices] = useState("");
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   function options(): FieldOptions | undefined {
     if (type === "number") return { precision };
     if (type === "rating") return { max };
     if (type === "date") return { dateOnly: !withTime };
     if (type === "singleSelect" || type === "multipleSelect") {
-      const names = choices.split("\n").map((line) => line.trim()).filter(Boolean);
+      const names = choices
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
       return { choices: names.map((choice, i) => ({ name: choice, color: CHOICE_COLORS[i % CHOICE_COLORS.length] })) };
     }
     return undefined;
@@ -40,16 +44,11 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
       setError("Give the field a name.");
       return;
     }
-    setBusy(true);
-    setError("");
-    try {
+    const created = await run(async () => {
       await post(`/api/table/${tableId}/field`, { name: name.trim(), type, options: options() });
       await onCreated();
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
+    if (created) onClose();
   }
 
   return (
@@ -72,7 +71,13 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
         {type === "number" && (
           <label>
             Decimal places
-            <input type="number" min={0} max={8} value={precision} onChange={(e) => setPrecision(Number(e.target.value))} />
+            <input
+              type="number"
+              min={0}
+              max={8}
+              value={precision}
+              onChange={(e) => setPrecision(Number(e.target.value))}
+            />
           </label>
         )}
         {type === "rating" && (
@@ -94,14 +99,7 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
           </label>
         )}
         <ErrorMessage message={error} />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Add field
-          </button>
-        </div>
+        <FormActions submitLabel="Add field" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -10,7 +10,15 @@ interface FilterPanelProps {
   onChange(filter: Filter): void;
 }
 
-function ValueInput({ field, condition, onChange }: { field: Field; condition: FilterCondition; onChange(value: unknown): void }) {
+function ValueInput({
+  field,
+  condition,
+  onChange,
+}: {
+  field: Field;
+  condition: FilterCondition;
+  onChange(value: unknown): void;
+}) {
   const label = `Value for ${field.name}`;
   const value = condition.value;
   if (field.type === "checkbox") {
@@ -40,7 +48,9 @@ function ValueInput({ field, condition, onChange }: { field: Field; condition: F
       aria-label={label}
       type={numeric ? "number" : dated ? "date" : "text"}
       value={value === undefined || value === null ? "" : String(value)}
-      onChange={(e) => onChange(numeric ? (e.target.value === "" ? undefined : Number(e.target.value)) : e.target.value || undefined)}
+      onChange={(e) =>
+        onChange(numeric ? (e.target.value === "" ? undefined : Number(e.target.value)) : e.target.value || undefined)
+      }
     />
   );
 }
@@ -65,7 +75,10 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
       {conditions.length > 1 && (
         <label className="inline-label">
           Match
-          <select value={filter.conjunction ?? "and"} onChange={(e) => onChange({ ...filter, conjunction: e.target.value as "and" | "or" })}>
+          <select
+            value={filter.conjunction ?? "and"}
+            onChange={(e) => onChange({ ...filter, conjunction: e.target.value as "and" | "or" })}
+          >
             <option value="and">all conditions</option>
             <option value="or">any condition</option>
           </select>
@@ -78,7 +91,13 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
             <select
               aria-label="Field to filter on"
               value={field.id}
-              onChange={(e) => update(index, { fieldId: e.target.value, operator: FIELD_TYPES[fieldOf(e.target.value).type].operators[0], value: undefined })}
+              onChange={(e) =>
+                update(index, {
+                  fieldId: e.target.value,
+                  operator: FIELD_TYPES[fieldOf(e.target.value).type].operators[0],
+                  value: undefined,
+                })
+              }
             >
               {fields.map((f) => (
                 <option key={f.id} value={f.id}>
@@ -86,14 +105,20 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
                 </option>
               ))}
             </select>
-            <select aria-label="Operator" value={condition.operator} onChange={(e) => update(index, { operator: e.target.value })}>
+            <select
+              aria-label="Operator"
+              value={condition.operator}
+              onChange={(e) => update(index, { operator: e.target.value })}
+            >
               {FIELD_TYPES[field.type].operators.map((op) => (
                 <option key={op} value={op}>
                   {OPERATOR_LABELS[op]}
                 </option>
               ))}
             </select>
-            {operatorNeedsValue(condition.operator) && <ValueInput field={field} condition={condition} onChange={(value) => update(index, { value })} />}
+            {operatorNeedsValue(condition.operator) && (
+              <ValueInput field={field} condition={condition} onChange={(value) => update(index, { value })} />
+            )}
             <button
               type="button"
               className="icon-button"
@@ -110,7 +135,10 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
         className="link-button"
         onClick={() => {
           const field = fields[0];
-          onChange({ ...filter, filterSet: [...conditions, { fieldId: field.id, operator: FIELD_TYPES[field.type].operators[0] }] });
+          onChange({
+            ...filter,
+            filterSet: [...conditions, { fieldId: field.id, operator: FIELD_TYPES[field.type].operators[0] }],
+          });
         }}
       >
         + Add condition

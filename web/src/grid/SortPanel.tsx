@@ -9,14 +9,19 @@ interface SortPanelProps {
 }
 
 export function SortPanel({ fields, sort, onChange }: SortPanelProps) {
-  const update = (index: number, change: Partial<SortKey>) => onChange(sort.map((key, i) => (i === index ? { ...key, ...change } : key)));
+  const update = (index: number, change: Partial<SortKey>) =>
+    onChange(sort.map((key, i) => (i === index ? { ...key, ...change } : key)));
   const unused = fields.filter((field) => !sort.some((key) => key.fieldId === field.id));
   return (
     <Popover label="Sort records" button={sort.length ? `Sort (${sort.length})` : "Sort"} active={sort.length > 0}>
       {sort.length === 0 && <p className="muted">Records are in the order they were created.</p>}
       {sort.map((key, index) => (
         <div className="condition" key={key.fieldId}>
-          <select aria-label={`Sort field ${index + 1}`} value={key.fieldId} onChange={(e) => update(index, { fieldId: e.target.value })}>
+          <select
+            aria-label={`Sort field ${index + 1}`}
+            value={key.fieldId}
+            onChange={(e) => update(index, { fieldId: e.target.value })}
+          >
             {fields
               .filter((field) => field.id === key.fieldId || unused.includes(field))
               .map((field) => (
@@ -25,17 +30,30 @@ export function SortPanel({ fields, sort, onChange }: SortPanelProps) {
                 </option>
               ))}
           </select>
-          <select aria-label={`Direction ${index + 1}`} value={key.order} onChange={(e) => update(index, { order: e.target.value as "asc" | "desc" })}>
+          <select
+            aria-label={`Direction ${index + 1}`}
+            value={key.order}
+            onChange={(e) => update(index, { order: e.target.value as "asc" | "desc" })}
+          >
             <option value="asc">A → Z, 1 → 9</option>
             <option value="desc">Z → A, 9 → 1</option>
           </select>
-          <button type="button" className="icon-button" aria-label={`Remove sort ${index + 1}`} onClick={() => onChange(sort.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove sort ${index + 1}`}
+            onClick={() => onChange(sort.filter((_, i) => i !== index))}
+          >
             ×
           </button>
         </div>
       ))}
       {unused.length > 0 && (
-        <button type="button" className="link-button" onClick={() => onChange([...sort, { fieldId: unused[0].id, order: "asc" }])}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange([...sort, { fieldId: unused[0].id, order: "asc" }])}
+        >
           + Add sort
         </button>
       )}

@@ -98,7 +98,12 @@ export function TableGrid(props: TableGridProps) {
       aria-colcount={fields.length + 1}
       aria-label="Records"
     >
-      <div className="grid-row grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: columns, minWidth: totalWidth }}>
+      <div
+        className="grid-row grid-header"
+        role="row"
+        aria-rowindex={1}
+        style={{ gridTemplateColumns: columns, minWidth: totalWidth }}
+      >
         <div role="columnheader" className="grid-corner">
           <span className="visually-hidden">Select</span>
         </div>
@@ -113,7 +118,13 @@ export function TableGrid(props: TableGridProps) {
         ))}
         <div role="columnheader" className="grid-add-field">
           {props.schemaEditable && (
-            <button type="button" className="icon-button" aria-label="Add field" title="Add field" onClick={props.onAddField}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Add field"
+              title="Add field"
+              onClick={props.onAddField}
+            >
               +
             </button>
           )}
@@ -153,9 +164,18 @@ export function TableGrid(props: TableGridProps) {
                     aria-label={`${field.name}, row ${item.index + 1}`}
                     className={`grid-cell type-${field.type}`}
                     onKeyDown={(event) => onCellKeyDown(event, item.index, col, record)}
-                    onDoubleClick={() => editable && record && isWritable(field) && field.type !== "checkbox" && setEditing({ row: item.index, col })}
+                    onDoubleClick={() =>
+                      editable &&
+                      record &&
+                      isWritable(field) &&
+                      field.type !== "checkbox" &&
+                      setEditing({ row: item.index, col })
+                    }
                     onClick={() =>
-                      editable && record && field.type === "checkbox" && props.onSaveCell(record, field, record.fields[field.id] ? null : true)
+                      editable &&
+                      record &&
+                      field.type === "checkbox" &&
+                      props.onSaveCell(record, field, record.fields[field.id] ? null : true)
                     }
                   >
                     {isEditing ? (

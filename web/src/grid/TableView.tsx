@@ -23,7 +23,11 @@ interface TableViewProps {
   onSchemaChanged(): Promise<void>;
 }
 
-type Open = { kind: "addField" } | { kind: "renameField"; field: Field } | { kind: "deleteField"; field: Field } | { kind: "deleteRecords" };
+type Open =
+  | { kind: "addField" }
+  | { kind: "renameField"; field: Field }
+  | { kind: "deleteField"; field: Field }
+  | { kind: "deleteRecords" };
 
 const EMPTY_FILTER: Filter = { conjunction: "and", filterSet: [] };
 
@@ -48,12 +52,17 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
 
   const complete = filter.filterSet.filter(isComplete);
   const query: Query = {
-    filter: complete.length ? JSON.stringify({ conjunction: filter.conjunction ?? "and", filterSet: complete }) : undefined,
+    filter: complete.length
+      ? JSON.stringify({ conjunction: filter.conjunction ?? "and", filterSet: complete })
+      : undefined,
     orderBy: sort.length ? JSON.stringify(sort) : undefined,
     search: search.trim() || undefined,
   };
   const records = useRecordPages(table.id, query);
-  const visibleFields = useMemo(() => table.fields.filter((field) => !view.hiddenFieldIds.includes(field.id)), [table.fields, view.hiddenFieldIds]);
+  const visibleFields = useMemo(
+    () => table.fields.filter((field) => !view.hiddenFieldIds.includes(field.id)),
+    [table.fields, view.hiddenFieldIds],
+  );
 
   async function saveToView(change: { filter?: Filter | null; sort?: SortKey[] }) {
     if (!editable) return;
@@ -68,7 +77,9 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     setFilter(next);
     const runnable = next.filterSet.filter(isComplete);
     if (runnable.length === next.filterSet.length) {
-      void saveToView({ filter: runnable.length ? { conjunction: next.conjunction ?? "and", filterSet: runnable } : null });
+      void saveToView({
+        filter: runnable.length ? { conjunction: next.conjunction ?? "and", filterSet: runnable } : null,
+      });
     }
   }
 
@@ -104,13 +115,30 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
 
   return (
     <section className="table-view" aria-label={`Table ${table.name}`}>
-      <ViewTabs table={table} activeView={view} editable={editable} filter={filter} sort={sort} onSelect={(id) => setSearchParams({ view: id })} onChanged={onSchemaChanged} />
+      <ViewTabs
+        table={table}
+        activeView={view}
+        editable={editable}
+        filter={filter}
+        sort={sort}
+        onSelect={(id) => setSearchParams({ view: id })}
+        onChanged={onSchemaChanged}
+      />
       <div className="toolbar" role="toolbar" aria-label="Table tools">
         <FilterPanel fields={table.fields} filter={filter} onChange={changeFilter} />
         <SortPanel fields={table.fields} sort={sort} onChange={changeSort} />
-        <input type="search" className="search" aria-label="Search records" placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          aria-label="Search records"
+          placeholder="Search…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <span className="record-count" aria-live="polite">
-          {records.count === null ? "…" : `${records.count.toLocaleString("en")} ${records.count === 1 ? "record" : "records"}`}
+          {records.count === null
+            ? "…"
+            : `${records.count.toLocaleString("en")} ${records.count === 1 ? "record" : "records"}`}
         </span>
         {editable && selected.size > 0 && (
           <button type="button" className="danger" onClick={() => setOpen({ kind: "deleteRecords" })}>
@@ -143,7 +171,9 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         onRenameField={(field) => setOpen({ kind: "renameField", field })}
         onDeleteField={(field) => setOpen({ kind: "deleteField", field })}
       />
-      {open?.kind === "addField" && <FieldDialog tableId={table.id} onClose={() => setOpen(null)} onCreated={onSchemaChanged} />}
+      {open?.kind === "addField" && (
+        <FieldDialog tableId={table.id} onClose={() => setOpen(null)} onCreated={onSchemaChanged} />
+      )}
       {open?.kind === "renameField" && (
         <NameDialog
           title="Rename field"

@@ -30,7 +30,12 @@ export function ViewTabs({ table, activeView, editable, filter, sort, onSelect, 
       <div role="tablist" aria-label="Views">
         {table.views.map((view) => (
           <span key={view.id} className={view.id === activeView.id ? "view-tab active" : "view-tab"}>
-            <button type="button" role="tab" aria-selected={view.id === activeView.id} onClick={() => onSelect(view.id)}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={view.id === activeView.id}
+              onClick={() => onSelect(view.id)}
+            >
               {view.name}
             </button>
             {editable && view.id === activeView.id && (
@@ -39,7 +44,9 @@ export function ViewTabs({ table, activeView, editable, filter, sort, onSelect, 
                 button="▾"
                 items={[
                   { label: "Rename view", onSelect: () => setOpen({ kind: "rename", view }) },
-                  ...(table.views.length > 1 ? [{ label: "Delete view", danger: true, onSelect: () => setOpen({ kind: "delete", view }) }] : []),
+                  ...(table.views.length > 1
+                    ? [{ label: "Delete view", danger: true, onSelect: () => setOpen({ kind: "delete", view }) }]
+                    : []),
                 ]}
               />
             )}

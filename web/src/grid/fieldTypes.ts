@@ -21,7 +21,11 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
   checkbox: { label: "Checkbox", icon: "☑", operators: ["is"] },
   date: { label: "Date", icon: "◷", operators: DATE_OPS },
   singleSelect: { label: "Single select", icon: "◉", operators: ["is", "isNot", "isEmpty", "isNotEmpty"] },
-  multipleSelect: { label: "Multiple select", icon: "☰", operators: ["hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"] },
+  multipleSelect: {
+    label: "Multiple select",
+    icon: "☰",
+    operators: ["hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"],
+  },
   email: { label: "Email", icon: "@", operators: TEXT_OPS },
   url: { label: "URL", icon: "↗", operators: TEXT_OPS },
   rating: { label: "Rating", icon: "★", operators: NUMBER_OPS },

@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 
-import { errorMessage } from "../api/client";
 import { useSession } from "../auth/session";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { useAction } from "../lib/useAction";
 
 function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -30,21 +30,12 @@ export function SignInPage() {
   const done = useAfterSignIn();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   if (user) return <Navigate to="/" replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError("");
-    try {
-      await signIn(email, password);
-      done();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    if (await run(() => signIn(email, password))) done();
   }
 
   return (
@@ -52,11 +43,23 @@ export function SignInPage() {
       <form className="form" onSubmit={submit}>
         <label>
           Email
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           Password
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         <ErrorMessage message={error} />
         <button type="submit" className="primary wide" disabled={busy}>
@@ -76,8 +79,7 @@ export function SignUpPage() {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   if (user) return <Navigate to="/" replace />;
 
   async function submit(event: FormEvent) {
@@ -89,19 +91,8 @@ export function SignUpPage() {
         : password.length < 8
           ? "Choose a password of at least 8 characters."
           : "";
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError("");
-    try {
-      await signUp(name, email, password);
-      done();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    if (problem) setError(problem);
+    else if (await run(() => signUp(name, email, password))) done();
   }
 
   return (

@@ -78,7 +78,11 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
               <span>{ROLE_LABELS[person.role]}</span>
             )}
             {(manage || person.userId === user?.id) && (
-              <button type="button" className="link-button" onClick={() => void run(() => del(`${path}/${person.userId}`))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void run(() => del(`${path}/${person.userId}`))}
+              >
                 {person.userId === user?.id ? "Leave" : `Remove ${person.name}`}
               </button>
             )}

@@ -26,7 +26,10 @@ export function DocsPage() {
     <div className="page docs">
       <Link to="/settings/personal-access-token">← Personal Access Token</Link>
       {source ? (
-        <article className="markdown" dangerouslySetInnerHTML={{ __html: rewriteLinks(marked.parse(source, { async: false })) }} />
+        <article
+          className="markdown"
+          dangerouslySetInnerHTML={{ __html: rewriteLinks(marked.parse(source, { async: false })) }}
+        />
       ) : (
         <p className="page-message">There is no guide called “{name}”.</p>
       )}

@@ -153,7 +153,13 @@ export function HomePage() {
         </ConfirmDialog>
       )}
       {open?.kind === "people" && (
-        <CollaboratorsDialog kind={open.what} id={open.item.id} name={open.item.name} myRole={open.item.role} onClose={close} />
+        <CollaboratorsDialog
+          kind={open.what}
+          id={open.item.id}
+          name={open.item.name}
+          myRole={open.item.role}
+          onClose={close}
+        />
       )}
     </div>
   );

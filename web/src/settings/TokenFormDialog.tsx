@@ -7,6 +7,8 @@ import { errorMessage, get, patch, post } from "../api/client";
 import type { AccessToken, Base, CreatedToken, ScopeCatalogue, Space } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { FormActions } from "../components/FormActions";
+import { useAction } from "../lib/useAction";
 import { exactDate, localDateInputValue } from "../lib/time";
 import {
   customDateBounds,
@@ -53,8 +55,7 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
   const [state, setState] = useState<TokenFormState>(() => initialState(token));
   const [errors, setErrors] = useState<TokenFormErrors>({});
   const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error: serverError, setError: setServerError, run } = useAction();
   const [spaces, setSpaces] = useState<Space[]>([]);
   const [bases, setBases] = useState<Base[]>([]);
 
@@ -82,24 +83,22 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
       document.querySelector<HTMLElement>(`[aria-invalid="true"]`)?.focus();
       return;
     }
-    setBusy(true);
-    setServerError("");
-    try {
-      const body = requestBody(state, creating);
-      const saved = creating
-        ? await post<CreatedToken>("/api/access-token", body)
-        : await patch<AccessToken>(`/api/access-token/${token.id}`, body);
-      onSaved(saved);
-    } catch (failure) {
-      setServerError(errorMessage(failure));
-      setBusy(false);
-    }
+    const body = requestBody(state, creating);
+    await run(async () =>
+      onSaved(
+        creating
+          ? await post<CreatedToken>("/api/access-token", body)
+          : await patch<AccessToken>(`/api/access-token/${token.id}`, body),
+      ),
+    );
   }
 
   const granted = grantedActions(state.scopes, catalogue);
   const presetNames = new Set(catalogue.presets.map((p) => p.name));
   const { min, max } = customDateBounds(catalogue);
-  const expiryChoices = (Object.keys(EXPIRY_LABELS) as ExpiryChoice[]).filter((c) => c !== "never" || catalogue.expiry.allowNonExpiring);
+  const expiryChoices = (Object.keys(EXPIRY_LABELS) as ExpiryChoice[]).filter(
+    (c) => c !== "never" || catalogue.expiry.allowNonExpiring,
+  );
   const preview = state.expiry === "custom" && !state.customDate ? undefined : expiresAt(state);
 
   return (
@@ -154,7 +153,9 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
                     />
                     <span>
                       <code>{action.name}</code>
-                      <span className="choice-description">{viaPreset ? "included in a preset" : action.description}</span>
+                      <span className="choice-description">
+                        {viaPreset ? "included in a preset" : action.description}
+                      </span>
                     </span>
                   </label>
                 );
@@ -170,14 +171,24 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
         <fieldset aria-invalid={!!errors.access} aria-describedby="token-access-error">
           <legend>Access</legend>
           <label className="choice">
-            <input type="radio" name="access" checked={!state.restricted} onChange={() => change({ restricted: false })} />
+            <input
+              type="radio"
+              name="access"
+              checked={!state.restricted}
+              onChange={() => change({ restricted: false })}
+            />
             <span>
               <strong>All spaces and bases</strong>
               <span className="choice-description">Everything you can reach, including what you create later.</span>
             </span>
           </label>
           <label className="choice">
-            <input type="radio" name="access" checked={state.restricted} onChange={() => change({ restricted: true })} />
+            <input
+              type="radio"
+              name="access"
+              checked={state.restricted}
+              onChange={() => change({ restricted: true })}
+            />
             <span>
               <strong>Only selected spaces and bases</strong>
               <span className="choice-description">A space includes every base in it, now and later.</span>
@@ -190,7 +201,11 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
                 return (
                   <li key={space.id}>
                     <label className="choice small">
-                      <input type="checkbox" checked={wholeSpace} onChange={(e) => change({ spaceIds: toggle(state.spaceIds, space.id, e.target.checked) })} />
+                      <input
+                        type="checkbox"
+                        checked={wholeSpace}
+                        onChange={(e) => change({ spaceIds: toggle(state.spaceIds, space.id, e.target.checked) })}
+                      />
                       <span>
                         <strong>{space.name}</strong> <span className="muted">space</span>
                       </span>
@@ -260,14 +275,7 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
         )}
 
         <ErrorMessage message={serverError} />
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {creating ? "Create" : "Save"}
-          </button>
-        </div>
+        <FormActions submitLabel={creating ? "Create" : "Save"} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

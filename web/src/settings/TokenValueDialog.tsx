@@ -38,19 +38,17 @@ export function TokenValueDialog({ title, name, value, onClose }: TokenValueDial
         Copy the token for <strong>{name}</strong> now. <strong>It will not be shown again.</strong>
       </p>
       <div className="token-value">
-        <input
-          ref={field}
-          readOnly
-          aria-label="Token value"
-          value={value}
-          onFocus={(event) => event.target.select()}
-        />
+        <input ref={field} readOnly aria-label="Token value" value={value} onFocus={(event) => event.target.select()} />
         <button type="button" className="primary" onClick={async () => setCopied(await copyText(value, field.current))}>
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
       <p aria-live="polite" className="hint">
-        {copied === false ? "Copying failed: select the value and copy it by hand." : copied ? "Copied to the clipboard." : ""}
+        {copied === false
+          ? "Copying failed: select the value and copy it by hand."
+          : copied
+            ? "Copied to the clipboard."
+            : ""}
       </p>
       <p className="hint">
         Send it as <code>Authorization: Bearer {value.slice(0, 12)}…</code>, or give it to an AI agent with{" "}

@@ -77,7 +77,9 @@ export function TokensPage() {
       <header className="page-header">
         <div>
           <h2>Personal Access Token</h2>
-          <p className="muted">Tokens let scripts, CI jobs and AI agents use Tessera as you, within the scopes and access you give them.</p>
+          <p className="muted">
+            Tokens let scripts, CI jobs and AI agents use Tessera as you, within the scopes and access you give them.
+          </p>
         </div>
         <button type="button" className="primary" disabled={!catalogue} onClick={() => setOpen({ kind: "create" })}>
           Create Token
@@ -89,8 +91,9 @@ export function TokensPage() {
         <div className="empty-state">
           <h3>No tokens yet</h3>
           <p>
-            A personal access token lets a program act as you without your password: a script calling the <Link to="/docs/api">REST API</Link>, a CI/CD
-            pipeline, or an AI agent through the <Link to="/docs/mcp">MCP server</Link>. Give each integration its own token with only the scopes it needs,
+            A personal access token lets a program act as you without your password: a script calling the{" "}
+            <Link to="/docs/api">REST API</Link>, a CI/CD pipeline, or an AI agent through the{" "}
+            <Link to="/docs/mcp">MCP server</Link>. Give each integration its own token with only the scopes it needs,
             restrict it to the spaces or bases it works on, and let it expire.
           </p>
           <p>
@@ -134,7 +137,11 @@ export function TokensPage() {
                 </td>
                 <td data-label="Last used">
                   {token.lastUsedAt ? (
-                    <span title={`${exactTime(token.lastUsedAt)}${token.lastUsedIp ? ` from ${token.lastUsedIp}` : ""}`}>{relativeTime(token.lastUsedAt)}</span>
+                    <span
+                      title={`${exactTime(token.lastUsedAt)}${token.lastUsedIp ? ` from ${token.lastUsedIp}` : ""}`}
+                    >
+                      {relativeTime(token.lastUsedAt)}
+                    </span>
                   ) : (
                     <span className="muted">Never</span>
                   )}
@@ -184,7 +191,8 @@ export function TokensPage() {
           }}
         >
           <p>
-            A new value is created and <strong>the old value stops working immediately</strong>. Every integration that uses it needs the new value.
+            A new value is created and <strong>the old value stops working immediately</strong>. Every integration that
+            uses it needs the new value.
           </p>
         </ConfirmDialog>
       )}
@@ -204,7 +212,9 @@ export function TokensPage() {
           </p>
         </ConfirmDialog>
       )}
-      {open?.kind === "value" && <TokenValueDialog title={open.title} name={open.token.name} value={open.token.token} onClose={close} />}
+      {open?.kind === "value" && (
+        <TokenValueDialog title={open.title} name={open.token.name} value={open.token.token} onClose={close} />
+      )}
     </div>
   );
 }

@@ -42,7 +42,11 @@ describe("validate", () => {
 
 describe("requestBody", () => {
   it("sends the preset lifetime from now and drops the restriction when access is all", () => {
-    const body = requestBody({ ...initialState(), name: " CI ", scopes: ["read"], spaceIds: ["spc1"], expiry: "7" }, true, now);
+    const body = requestBody(
+      { ...initialState(), name: " CI ", scopes: ["read"], spaceIds: ["spc1"], expiry: "7" },
+      true,
+      now,
+    );
     expect(body).toEqual({
       name: "CI",
       description: "",
@@ -53,12 +57,18 @@ describe("requestBody", () => {
     });
   });
   it("never sends an expiry when editing", () => {
-    expect(requestBody({ ...initialState(), name: "CI", scopes: ["read"] }, false, now)).not.toHaveProperty("expiresAt");
+    expect(requestBody({ ...initialState(), name: "CI", scopes: ["read"] }, false, now)).not.toHaveProperty(
+      "expiresAt",
+    );
   });
 });
 
 describe("grantedActions", () => {
   it("expands presets and keeps single actions", () => {
-    expect([...grantedActions(["read", "view:read"], catalogue)].sort()).toEqual(["field:read", "record:read", "view:read"]);
+    expect([...grantedActions(["read", "view:read"], catalogue)].sort()).toEqual([
+      "field:read",
+      "record:read",
+      "view:read",
+    ]);
   });
 });

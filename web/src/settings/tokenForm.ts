@@ -42,7 +42,12 @@ export function expiresAt(state: TokenFormState, now: Date = new Date()): string
   return new Date(now.getTime() + Number(state.expiry) * DAY_MS).toISOString();
 }
 
-export function validate(state: TokenFormState, catalogue: ScopeCatalogue, creating: boolean, now: Date = new Date()): TokenFormErrors {
+export function validate(
+  state: TokenFormState,
+  catalogue: ScopeCatalogue,
+  creating: boolean,
+  now: Date = new Date(),
+): TokenFormErrors {
   const errors: TokenFormErrors = {};
   if (!state.name.trim()) errors.name = "Give the token a name, such as “CI/CD Pipeline”.";
   else if (state.name.trim().length > 100) errors.name = "Keep the name to 100 characters or fewer.";
