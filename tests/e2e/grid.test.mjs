@@ -35,7 +35,7 @@ after(async () => {
 });
 
 const cell = (page, field, row) =>
-  page.getByRole('gridcell', { name: `${field}, row ${row}`, exact: true });
+  page.getByRole('gridcell', { name: new RegExp(`^${field}, row ${row}:`) });
 
 test('a table of 100,000 records stays responsive', async () => {
   const table = await api('POST', `/api/base/${baseId}/table`, {
@@ -71,12 +71,12 @@ test('a table of 100,000 records stays responsive', async () => {
   await scroller.evaluate(
     (element) => (element.scrollTop = element.scrollHeight / 2),
   );
-  await page.getByText('item-50000', { exact: true }).waitFor();
+  await page.getByRole('gridcell', { name: /: item-50000$/ }).waitFor();
   assert.ok((await renderedRows()) < 80);
 
   // Scrolling on from a loaded page reads the next one by cursor.
   await scroller.evaluate((element) => (element.scrollTop += 36 * 120));
-  await page.getByText('item-50120', { exact: true }).waitFor();
+  await page.getByRole('gridcell', { name: /: item-50120$/ }).waitFor();
   await screenshot(page, 'grid-100k-middle');
   assert.deepEqual(problems, []);
 });
@@ -141,8 +141,8 @@ test('every field type is edited in place and stored as typed', async () => {
   // Arrow keys move between cells.
   await cell(page, 'Name', 1).focus();
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(
-    () => document.activeElement.getAttribute('aria-label') === 'Qty, row 1',
+  await page.waitForFunction(() =>
+    document.activeElement.textContent.startsWith('Qty, row 1:'),
   );
   await editWith('Qty', async (input) => {
     await input.fill('42');
@@ -212,7 +212,9 @@ test('every field type is edited in place and stored as typed', async () => {
   await cell(page, 'Qty', 1).focus();
   await page.keyboard.press('Delete');
   await page.waitForFunction(
-    () => !document.querySelector('[aria-label="Qty, row 1"]').textContent,
+    () =>
+      document.querySelector('[data-row="0"][data-col="1"]').textContent ===
+      'Qty, row 1: ',
   );
   const after = await api('GET', `/api/table/${table.id}/record/${record.id}`);
   assert.equal(after.fields.Name, 'renamed');

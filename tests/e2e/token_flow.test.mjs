@@ -80,7 +80,9 @@ test('the token documentation works in the browser, step by step', async (t) => 
       await page
         .getByText(`${rows} ${rows === 1 ? 'record' : 'records'}`)
         .waitFor();
-      const cell = page.getByRole('gridcell', { name: `Name, row ${rows}` });
+      const cell = page.getByRole('gridcell', {
+        name: new RegExp(`^Name, row ${rows}:`),
+      });
       await cell.dblclick();
       await page.getByLabel('Edit Name').fill(name);
       await page.getByLabel('Edit Name').press('Enter');

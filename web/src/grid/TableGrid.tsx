@@ -161,7 +161,6 @@ export function TableGrid(props: TableGridProps) {
                     tabIndex={0}
                     data-row={item.index}
                     data-col={col}
-                    aria-label={`${field.name}, row ${item.index + 1}`}
                     className={`grid-cell type-${field.type}`}
                     onKeyDown={(event) => onCellKeyDown(event, item.index, col, record)}
                     onDoubleClick={() =>
@@ -178,6 +177,8 @@ export function TableGrid(props: TableGridProps) {
                       props.onSaveCell(record, field, record.fields[field.id] ? null : true)
                     }
                   >
+                    {/* Read first by screen readers; the name includes what the cell shows. */}
+                    <span className="visually-hidden">{`${field.name}, row ${item.index + 1}: `}</span>
                     {isEditing ? (
                       <CellEditor
                         field={field}

@@ -29,30 +29,30 @@ export function ViewTabs({ table, activeView, editable, filter, sort, onSelect, 
     <div className="view-tabs">
       <div role="tablist" aria-label="Views">
         {table.views.map((view) => (
-          <span key={view.id} className={view.id === activeView.id ? "view-tab active" : "view-tab"}>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={view.id === activeView.id}
-              onClick={() => onSelect(view.id)}
-            >
-              {view.name}
-            </button>
-            {editable && view.id === activeView.id && (
-              <Menu
-                label={`View ${view.name} actions`}
-                button="▾"
-                items={[
-                  { label: "Rename view", onSelect: () => setOpen({ kind: "rename", view }) },
-                  ...(table.views.length > 1
-                    ? [{ label: "Delete view", danger: true, onSelect: () => setOpen({ kind: "delete", view }) }]
-                    : []),
-                ]}
-              />
-            )}
-          </span>
+          <button
+            key={view.id}
+            type="button"
+            role="tab"
+            className={view.id === activeView.id ? "view-tab active" : "view-tab"}
+            aria-selected={view.id === activeView.id}
+            onClick={() => onSelect(view.id)}
+          >
+            {view.name}
+          </button>
         ))}
       </div>
+      {editable && (
+        <Menu
+          label={`View ${activeView.name} actions`}
+          button="▾"
+          items={[
+            { label: "Rename view", onSelect: () => setOpen({ kind: "rename", view: activeView }) },
+            ...(table.views.length > 1
+              ? [{ label: "Delete view", danger: true, onSelect: () => setOpen({ kind: "delete", view: activeView }) }]
+              : []),
+          ]}
+        />
+      )}
       {editable && (
         <button type="button" className="link-button" onClick={() => setOpen({ kind: "new" })}>
           + New view
