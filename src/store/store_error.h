@@ -10,7 +10,9 @@ namespace tessera::store {
 
 class StoreError : public std::runtime_error {
  public:
-  enum class Kind { UniqueViolation, ForeignKeyViolation, Unavailable, Other };
+  // Conflict: the transaction lost a race with a concurrent one (a
+  // serialization failure or deadlock); the backend retries it.
+  enum class Kind { UniqueViolation, ForeignKeyViolation, Unavailable, Conflict, Other };
 
   StoreError(Kind kind, const std::string& detail) : std::runtime_error(detail), kind_(kind) {}
   Kind kind() const { return kind_; }

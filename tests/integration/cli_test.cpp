@@ -25,9 +25,10 @@ TEST(CliTest, ServeHelpDocumentsEveryOptionWithItsEnvironmentVariable) {
 TEST(CliTest, UserCreateMakesAUserWhoCanSignIn) {
   TestServer server;
   std::string output;
-  const int status = runTessera({"user", "create", "--email", "root@example.com", "--name", "Root",
-                                 "--password-stdin", "--data-dir", server.dataDir().string()},
-                                "s3cret-passphrase\n", output);
+  const int status =
+      runTessera(onDatabaseOf(server, {"user", "create", "--email", "root@example.com", "--name",
+                                       "Root", "--password-stdin"}),
+                 "s3cret-passphrase\n", output);
   ASSERT_EQ(status, 0) << output;
   EXPECT_NE(output.find("\"email\":\"root@example.com\""), std::string::npos) << output;
   EXPECT_EQ(output.find("s3cret-passphrase"), std::string::npos);
@@ -39,8 +40,8 @@ TEST(CliTest, UserCreateMakesAUserWhoCanSignIn) {
   EXPECT_EQ(signIn.status, 200) << signIn.body;
   EXPECT_TRUE(signIn.json().at("user").at("isAdmin").as_bool());
 
-  EXPECT_EQ(runTessera({"user", "create", "--email", "root@example.com", "--name", "Again",
-                        "--password-stdin", "--data-dir", server.dataDir().string()},
+  EXPECT_EQ(runTessera(onDatabaseOf(server, {"user", "create", "--email", "root@example.com",
+                                             "--name", "Again", "--password-stdin"}),
                        "another-passphrase\n", output),
             1);
   EXPECT_NE(output.find("already exists"), std::string::npos) << output;

@@ -7,6 +7,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <map>
+#include <sstream>
 
 #include "support/test_server.h"
 #include "support/workspace.h"
@@ -14,14 +15,24 @@
 namespace tessera::testing {
 namespace {
 
-// The column types of a SQL table in the server's database file.
+// The column types of a SQL table in the server's database.
 std::map<std::string, std::string> sqlColumns(const TestServer& server, const std::string& table) {
+  std::map<std::string, std::string> columns;
+  if (server.database().onPostgres()) {
+    std::istringstream lines(server.database().query(
+        "SELECT column_name, upper(data_type) FROM information_schema.columns WHERE table_name = "
+        "'t_" +
+        table + "'"));
+    for (std::string line; std::getline(lines, line);) {
+      columns[line.substr(0, line.find('|'))] = line.substr(line.find('|') + 1);
+    }
+    return columns;
+  }
   sqlite3* db = nullptr;
   sqlite3_open_v2((server.dataDir() / "tessera.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* statement = nullptr;
   const std::string sql = "PRAGMA table_info(\"t_" + table + "\")";
   sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-  std::map<std::string, std::string> columns;
   while (sqlite3_step(statement) == SQLITE_ROW) {
     columns[reinterpret_cast<const char*>(sqlite3_column_text(statement, 1))] =
         reinterpret_cast<const char*>(sqlite3_column_text(statement, 2));

@@ -33,13 +33,6 @@ std::string inDays(int days) { return inSeconds(86400L * days); }
 
 Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
-std::string readAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class TokensTest : public ::testing::Test {
  protected:
   TokensTest() : workspace(makeWorkspace(client, "ada@example.com")) {
@@ -312,9 +305,8 @@ TEST_F(TokensTest, ADisabledUsersTokensAndSessionsStopAtOnce) {
   const std::string token = createToken({{"name", "Owner's"}, {"scopes", {"read"}}});
   ASSERT_EQ(client.request("GET", records, "", bearer(token)).status, 200);
   std::string output;
-  ASSERT_EQ(runTessera({"user", "disable", "--email", "ada@example.com", "--data-dir",
-                        server.dataDir().string()},
-                       "", output),
+  ASSERT_EQ(runTessera(onDatabaseOf(server, {"user", "disable", "--email", "ada@example.com"}), "",
+                       output),
             0)
       << output;
   const HttpResult tokenUse = client.request("GET", records, "", bearer(token));
@@ -326,9 +318,8 @@ TEST_F(TokensTest, ADisabledUsersTokensAndSessionsStopAtOnce) {
                   {{"email", "ada@example.com"}, {"password", "correct horse battery"}});
   EXPECT_EQ(signIn.status, 403);
   EXPECT_EQ(signIn.errorCode(), "account_disabled");
-  ASSERT_EQ(runTessera({"user", "enable", "--email", "ada@example.com", "--data-dir",
-                        server.dataDir().string()},
-                       "", output),
+  ASSERT_EQ(runTessera(onDatabaseOf(server, {"user", "enable", "--email", "ada@example.com"}), "",
+                       output),
             0);
   EXPECT_EQ(client.request("GET", records, "", bearer(token)).status, 200);
 }
@@ -409,9 +400,7 @@ TEST_F(TokensTest, NoTokenValueReachesTheLogOrTheDatabase) {
   client.request("GET", records, "", bearer(token));
   ASSERT_EQ(server.stop(), 0);
   const std::string secretOld = token.substr(20, 32), secretNew = refreshed.substr(20, 32);
-  std::string files = server.logText();
-  for (const auto& entry : std::filesystem::directory_iterator(server.dataDir()))
-    files += readAll(entry.path());
+  const std::string files = server.logText() + server.database().dump();
   for (const std::string& secret : {token, refreshed, secretOld, secretNew}) {
     EXPECT_EQ(files.find(secret), std::string::npos) << "a token value was stored or logged";
   }

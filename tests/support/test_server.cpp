@@ -72,6 +72,7 @@ TestServer::TestServer(std::vector<std::string> extraArgs)
     : root_(makeTempDir()),
       dataDir_(root_ / "data"),
       logFile_(root_ / "server.log"),
+      database_(std::make_unique<TestDatabase>(dataDir_)),
       extraArgs_(std::move(extraArgs)) {
   launch();
 }
@@ -91,8 +92,9 @@ void TestServer::launch() {
   std::filesystem::remove(readyFile);
   const std::string listen = port_ == 0 ? "127.0.0.1:0" : "127.0.0.1:" + std::to_string(port_);
   std::vector<std::string> args = {
-      "serve",        "--listen",         listen,      "--data-dir", dataDir_.string(),
-      "--ready-file", readyFile.string(), "--threads", "2"};
+      "serve", "--listen", listen, "--ready-file", readyFile.string(), "--threads", "2"};
+  const std::vector<std::string> storage = database_->args();
+  args.insert(args.end(), storage.begin(), storage.end());
   args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
   pid_ = spawn(args, logFile_, "/dev/null");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -128,6 +130,12 @@ int TestServer::stop() {
 }
 
 void TestServer::restart() { launch(); }
+
+std::vector<std::string> onDatabaseOf(const TestServer& server, std::vector<std::string> args) {
+  const std::vector<std::string> storage = server.database().args();
+  args.insert(args.end(), storage.begin(), storage.end());
+  return args;
+}
 
 int runTessera(const std::vector<std::string>& args, const std::string& input,
                std::string& output) {

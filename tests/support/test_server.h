@@ -7,8 +7,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "support/test_database.h"
 
 namespace tessera::testing {
 
@@ -22,6 +25,8 @@ class TestServer {
 
   std::uint16_t port() const { return port_; }
   const std::filesystem::path& dataDir() const { return dataDir_; }
+  // The database this server uses (SQLite in dataDir(), or PostgreSQL).
+  const TestDatabase& database() const { return *database_; }
   std::string logText() const;
 
   // Sends SIGTERM and waits; returns the exit status (or -signal).
@@ -38,10 +43,15 @@ class TestServer {
   std::filesystem::path root_;
   std::filesystem::path dataDir_;
   std::filesystem::path logFile_;
+  std::unique_ptr<TestDatabase> database_;
   std::vector<std::string> extraArgs_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
+
+// `args` followed by the options that point a tessera command at the
+// server's database.
+std::vector<std::string> onDatabaseOf(const TestServer& server, std::vector<std::string> args);
 
 // Runs the tessera binary with `args`, feeding `input` to stdin. Returns
 // the exit status; stdout and stderr are captured into `output`.

@@ -1,0 +1,89 @@
+#include "store/postgres/postgres_database.h"
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "store/postgres/postgres_connection.h"
+#include "store/store_error.h"
+
+namespace tessera::store {
+namespace {
+
+// A write that keeps losing races gives up after this many tries.
+constexpr int kMaxWriteAttempts = 20;
+
+void backOff(int attempt) {
+  thread_local std::minstd_rand random{std::random_device{}()};
+  const int ceiling = 1 << std::min(attempt, 7);  // up to ~128 ms
+  std::this_thread::sleep_for(std::chrono::milliseconds(random() % ceiling + 1));
+}
+
+}  // namespace
+
+PostgresDatabase::PostgresDatabase(std::string url) : url_(std::move(url)) { give(take()); }
+
+PostgresDatabase::~PostgresDatabase() { close(); }
+
+void PostgresDatabase::close() {
+  std::lock_guard lock(mutex_);
+  closed_ = true;
+  idle_.clear();
+}
+
+std::unique_ptr<PostgresConnection> PostgresDatabase::take() {
+  {
+    std::lock_guard lock(mutex_);
+    if (closed_) throw StoreError(StoreError::Kind::Unavailable, "database is closed");
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+  }
+  return std::make_unique<PostgresConnection>(url_);
+}
+
+void PostgresDatabase::give(std::unique_ptr<PostgresConnection> connection) {
+  if (!connection->healthy()) return;  // a lost connection is dropped, not reused
+  std::lock_guard lock(mutex_);
+  if (!closed_) idle_.push_back(std::move(connection));
+}
+
+void PostgresDatabase::runTransaction(const char* begin, const Work& work) {
+  auto connection = take();
+  try {
+    connection->executeScript(begin);
+    work(*connection);
+    connection->executeScript("COMMIT");
+  } catch (...) {
+    if (connection->healthy()) {
+      try {
+        connection->executeScript("ROLLBACK");
+      } catch (const StoreError&) {
+        // The connection is unusable; it is dropped below.
+      }
+    }
+    give(std::move(connection));
+    throw;
+  }
+  give(std::move(connection));
+}
+
+void PostgresDatabase::readWith(const Work& work) {
+  runTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work);
+}
+
+void PostgresDatabase::writeWith(const Work& work) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      runTransaction("BEGIN ISOLATION LEVEL SERIALIZABLE", work);
+      return;
+    } catch (const StoreError& error) {
+      if (error.kind() != StoreError::Kind::Conflict || attempt == kMaxWriteAttempts) throw;
+      backOff(attempt);
+    }
+  }
+}
+
+}  // namespace tessera::store

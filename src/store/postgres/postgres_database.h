@@ -1,0 +1,43 @@
+// The PostgreSQL backend, for several Tessera nodes on one database. A pool
+// of libpq connections used by the calling thread (handlers are
+// synchronous, so each request thread holds one connection while it works).
+// Reads run in a REPEATABLE READ READ ONLY transaction (one snapshot);
+// writes run SERIALIZABLE and are retried when PostgreSQL reports a
+// serialization failure or deadlock, so a write behaves as if it ran alone,
+// on every node. A commit returns once PostgreSQL has made it durable.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace tessera::store {
+
+class PostgresConnection;
+
+class PostgresDatabase final : public Database {
+ public:
+  // Connects once to check the URL; throws StoreError(Unavailable) if the
+  // server cannot be reached.
+  explicit PostgresDatabase(std::string url);
+  ~PostgresDatabase() override;
+
+  void readWith(const Work& work) override;
+  void writeWith(const Work& work) override;
+  void close() override;
+
+ private:
+  void runTransaction(const char* begin, const Work& work);
+  std::unique_ptr<PostgresConnection> take();
+  void give(std::unique_ptr<PostgresConnection> connection);
+
+  const std::string url_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<PostgresConnection>> idle_;
+  bool closed_ = false;
+};
+
+}  // namespace tessera::store
