@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev postgresql-15 libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
+  libsqlite3-dev libpq-dev postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   curl jq tzdata
   chromium fonts-liberation

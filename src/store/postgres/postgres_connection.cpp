@@ -63,8 +63,19 @@ SqlValue cell(const PGresult* result, int row, int column) {
 
 }  // namespace
 
-PostgresConnection::PostgresConnection(const std::string& url)
-    : connection_(PQconnectdb(url.c_str())) {
+namespace {
+
+// A server that does not answer fails the request in seconds, not minutes,
+// unless the URL sets its own connect_timeout.
+pg_conn* connect(const std::string& url) {
+  const char* keywords[] = {"connect_timeout", "dbname", nullptr};
+  const char* values[] = {"5", url.c_str(), nullptr};
+  return PQconnectdbParams(keywords, values, 1);
+}
+
+}  // namespace
+
+PostgresConnection::PostgresConnection(const std::string& url) : connection_(connect(url)) {
   if (PQstatus(connection_) != CONNECTION_OK) {
     const std::string message = PQerrorMessage(connection_);
     PQfinish(connection_);

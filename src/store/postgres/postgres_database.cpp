@@ -44,6 +44,11 @@ std::unique_ptr<PostgresConnection> PostgresDatabase::take() {
   return std::make_unique<PostgresConnection>(url_);
 }
 
+void PostgresDatabase::dropIdle() {
+  std::lock_guard lock(mutex_);
+  idle_.clear();
+}
+
 void PostgresDatabase::give(std::unique_ptr<PostgresConnection> connection) {
   if (!connection->healthy()) return;  // a lost connection is dropped, not reused
   std::lock_guard lock(mutex_);
@@ -54,6 +59,15 @@ void PostgresDatabase::runTransaction(const char* begin, const Work& work) {
   auto connection = take();
   try {
     connection->executeScript(begin);
+  } catch (const StoreError& error) {
+    // After PostgreSQL restarts, every pooled connection is dead: drop them
+    // all and try once on a new one before telling the client.
+    if (error.kind() != StoreError::Kind::Unavailable) throw;
+    dropIdle();
+    connection = std::make_unique<PostgresConnection>(url_);
+    connection->executeScript(begin);
+  }
+  try {
     work(*connection);
     connection->executeScript("COMMIT");
   } catch (...) {

@@ -33,6 +33,7 @@ class PostgresDatabase final : public Database {
   void runTransaction(const char* begin, const Work& work);
   std::unique_ptr<PostgresConnection> take();
   void give(std::unique_ptr<PostgresConnection> connection);
+  void dropIdle();
 
   const std::string url_;
   std::mutex mutex_;

@@ -1,0 +1,237 @@
+// Several stateless nodes on one PostgreSQL, behind haproxy: revocation
+// through one node holds on the other at once, last-use times from both
+// merge, browser sessions work through either node, restarting a node
+// loses nothing; and PostgreSQL stopped under load gives 503 and recovers.
+// Each test starts its own throw-away cluster (scripts/test-postgres.sh).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "support/http_client.h"
+#include "support/test_server.h"
+#include "support/workspace.h"
+
+namespace tessera::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string readFirstLine(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+std::filesystem::path makeTempDir(const std::string& name) {
+  std::string pattern = (std::filesystem::temp_directory_path() / (name + "-XXXXXX")).string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+// A PostgreSQL cluster of this test's own, with one database for Tessera.
+class PrivatePostgres {
+ public:
+  PrivatePostgres() : dir_(makeTempDir("tessera-cluster-pg")) {
+    script("start");
+    const std::string server = readFirstLine(dir_ / "url");
+    url_ = server.substr(0, server.rfind('/') + 1) + "postgres";
+  }
+  ~PrivatePostgres() { script("stop"); }
+  const std::string& url() const { return url_; }
+  void halt() { script("halt"); }
+  void resume() { script("resume"); }
+
+ private:
+  void script(const std::string& action) {
+    const std::string command = std::string(TESSERA_SOURCE_DIR) + "/scripts/test-postgres.sh " +
+                                action + " " + dir_.string();
+    if (std::system(command.c_str()) != 0) throw std::runtime_error(command + " failed");
+  }
+  std::filesystem::path dir_;
+  std::string url_;
+};
+
+// haproxy in front of two nodes, round-robin, retrying on the other node
+// when one refuses connections.
+class LoadBalancer {
+ public:
+  LoadBalancer(std::uint16_t a, std::uint16_t b) : dir_(makeTempDir("tessera-haproxy")) {
+    // Below Linux's ephemeral range (32768+), where outgoing connections
+    // take their ports.
+    port_ = static_cast<std::uint16_t>(std::uniform_int_distribution(20000, 32000)(random_));
+    std::ofstream(dir_ / "haproxy.cfg")
+        << "global\n  maxconn 500\n"
+        << "defaults\n  mode http\n  timeout connect 1s\n  timeout client 30s\n"
+        << "  timeout server 30s\n  retries 3\n  option redispatch\n"
+        << "frontend web\n  bind 127.0.0.1:" << port_ << "\n  default_backend nodes\n"
+        << "backend nodes\n  balance roundrobin\n  option httpchk GET /healthz\n"
+        << "  server a 127.0.0.1:" << a << " check inter 300 fall 1 rise 1\n"
+        << "  server b 127.0.0.1:" << b << " check inter 300 fall 1 rise 1\n";
+    const std::string command =
+        "haproxy -D -q -f " + (dir_ / "haproxy.cfg").string() + " -p " + (dir_ / "pid").string();
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("haproxy did not start");
+    std::this_thread::sleep_for(500ms);
+  }
+  ~LoadBalancer() {
+    kill(std::stoi(readFirstLine(dir_ / "pid")), SIGTERM);
+    std::filesystem::remove_all(dir_);
+  }
+  std::uint16_t port() const { return port_; }
+
+ private:
+  std::random_device random_;
+  std::filesystem::path dir_;
+  std::uint16_t port_ = 0;
+};
+
+Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+class ClusterTest : public ::testing::Test {
+ protected:
+  PrivatePostgres postgres;
+  TestServer nodeA{{"--database", postgres.url(), "--last-used-flush-seconds", "1"}};
+  TestServer nodeB{{"--database", postgres.url(), "--last-used-flush-seconds", "1"}};
+  HttpClient a{nodeA.port()};
+  HttpClient b{nodeB.port()};
+};
+
+TEST_F(ClusterTest, RevocationThroughOneNodeHoldsOnTheOtherAtOnce) {
+  const Workspace workspace = makeWorkspace(a, "ada@example.com");
+  const HttpResult created =
+      a.json("POST", "/api/access-token",
+             {{"name", "CI"}, {"scopes", {"read"}}, {"expiresAt", "2027-06-01"}},
+             workspace.owner.headers());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id(created.json().at("id").as_string());
+  const std::string first(created.json().at("token").as_string());
+  const std::string path = "/api/base/" + workspace.baseId;
+  EXPECT_EQ(b.request("GET", path, "", bearer(first)).status, 200);
+
+  const HttpResult refreshed =
+      a.request("POST", "/api/access-token/" + id + "/refresh", "", workspace.owner.headers());
+  ASSERT_EQ(refreshed.status, 200);
+  const std::string second(refreshed.json().at("token").as_string());
+  const HttpResult old = b.request("GET", path, "", bearer(first));
+  EXPECT_EQ(old.status, 401);
+  EXPECT_EQ(old.errorCode(), "token_refreshed");
+  EXPECT_EQ(b.request("GET", path, "", bearer(second)).status, 200);
+
+  ASSERT_EQ(b.request("DELETE", "/api/access-token/" + id, "", workspace.owner.headers()).status,
+            204);
+  const HttpResult deleted = a.request("GET", path, "", bearer(second));
+  EXPECT_EQ(deleted.status, 401);
+  EXPECT_EQ(deleted.errorCode(), "token_revoked");
+}
+
+TEST_F(ClusterTest, LastUseTimesFromBothNodesMerge) {
+  const Workspace workspace = makeWorkspace(a, "ada@example.com");
+  const HttpResult created =
+      a.json("POST", "/api/access-token",
+             {{"name", "CI"}, {"scopes", {"read"}}, {"expiresAt", "2027-06-01"}},
+             workspace.owner.headers());
+  const std::string token(created.json().at("token").as_string());
+  const std::string id(created.json().at("id").as_string());
+  const auto lastUsed = [&] {
+    return a.request("GET", "/api/access-token/" + id, "", workspace.owner.headers())
+        .json()
+        .at("lastUsedAt");
+  };
+  ASSERT_EQ(b.request("GET", "/api/space", "", bearer(token)).status, 200);
+  std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(a.request("GET", "/api/space", "", bearer(token)).status, 200);
+  std::this_thread::sleep_for(2500ms);  // both nodes flush every second
+  const auto afterBoth = lastUsed();
+  ASSERT_TRUE(afterBoth.is_string());
+
+  // A later use on B moves it forward; A's older time never moves it back.
+  std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(b.request("GET", "/api/space", "", bearer(token)).status, 200);
+  std::this_thread::sleep_for(2500ms);
+  const auto afterB = lastUsed();
+  EXPECT_GT(std::string(afterB.as_string()), std::string(afterBoth.as_string()));
+}
+
+TEST_F(ClusterTest, SessionsWorkThroughEitherNodeAndARestartLosesNothing) {
+  LoadBalancer balancer(nodeA.port(), nodeB.port());
+  HttpClient front(balancer.port());
+  const Workspace workspace = makeWorkspace(front, "ada@example.com");
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(front.request("GET", "/api/auth/user", "", workspace.owner.headers()).status, 200);
+    EXPECT_EQ(front
+                  .json("POST", "/api/space", {{"name", "S" + std::to_string(i)}},
+                        workspace.owner.headers())
+                  .status,
+              201);
+  }
+  // The one browser session was accepted by both nodes.
+  EXPECT_NE(nodeA.logText().find("user_id=" + workspace.owner.id), std::string::npos);
+  EXPECT_NE(nodeB.logText().find("user_id=" + workspace.owner.id), std::string::npos);
+
+  ASSERT_EQ(nodeA.stop(), 0);
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(front
+                  .json("POST", "/api/space", {{"name", "T" + std::to_string(i)}},
+                        workspace.owner.headers())
+                  .status,
+              201);
+  }
+  nodeA.restart();
+  HttpClient again(nodeA.port());
+  const auto spaces = again.request("GET", "/api/space", "", workspace.owner.headers()).json();
+  EXPECT_EQ(spaces.at("spaces").as_array().size(), 21u);  // the workspace's, S0-9 and T0-9
+}
+
+TEST(PostgresFaultTest, StoppedUnderLoadTheServerAnswers503AndRecoversByItself) {
+  PrivatePostgres postgres;
+  TestServer node({"--database", postgres.url()});
+  HttpClient client(node.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  std::atomic<bool> stop = false;
+  std::atomic<int> ok = 0, unavailable = 0, other = 0;
+  std::vector<std::thread> load;
+  for (int i = 0; i < 4; ++i) {
+    load.emplace_back([&] {
+      while (!stop) {
+        const HttpResult result =
+            client.request("GET", "/api/space", "", workspace.owner.headers());
+        if (result.status == 200) {
+          ++ok;
+        } else if (result.status == 503 && result.errorCode() == "database_unavailable" &&
+                   result.header("retry-after") == "1") {
+          ++unavailable;
+        } else {
+          ++other;
+        }
+      }
+    });
+  }
+  std::this_thread::sleep_for(500ms);
+  postgres.halt();
+  std::this_thread::sleep_for(1500ms);
+  const int okWhileDown = ok;
+  std::this_thread::sleep_for(500ms);
+  EXPECT_EQ(ok, okWhileDown) << "nothing can succeed without the database";
+  postgres.resume();
+  const auto deadline = std::chrono::steady_clock::now() + 20s;
+  const int okBefore = ok;
+  while (ok < okBefore + 20 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(100ms);
+  }
+  stop = true;
+  for (auto& thread : load) thread.join();
+  EXPECT_GT(unavailable, 0);
+  EXPECT_EQ(other, 0) << "every failure is a 503 database_unavailable";
+  EXPECT_GE(ok, okBefore + 20) << "the server recovers by itself";
+  EXPECT_EQ(client.request("GET", "/healthz").status, 200);
+}
+
+}  // namespace
+}  // namespace tessera::testing
