@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
+import { databaseArgs } from '../support/test_database.mjs';
+
 const artifacts =
   process.env.E2E_ARTIFACTS ?? join(tmpdir(), 'tessera-e2e-artifacts');
 
@@ -27,8 +29,7 @@ export async function startTessera(extraArgs = []) {
       'serve',
       '--listen',
       '127.0.0.1:0',
-      '--data-dir',
-      join(dir, 'data'),
+      ...databaseArgs(join(dir, 'data')),
       '--ready-file',
       join(dir, 'ready'),
       '--threads',

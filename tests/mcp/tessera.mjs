@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { databaseArgs } from '../support/test_database.mjs';
+
 export const binary = process.env.TESSERA_BINARY;
 
 export async function startTessera() {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-mcp-'));
-  const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data-dir', join(dir, 'data'),
+  const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', ...databaseArgs(join(dir, 'data')),
     '--ready-file', join(dir, 'ready'), '--threads', '2'], { stdio: ['ignore', 'ignore', 'ignore'] });
   for (let i = 0; i < 200 && !existsSync(join(dir, 'ready')); i++) await sleep(25);
   const base = 'http://' + readFileSync(join(dir, 'ready'), 'utf8').trim();

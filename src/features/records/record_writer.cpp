@@ -2,12 +2,21 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+
 #include "common/clock.h"
 #include "common/random.h"
 #include "features/records/cell_codec.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
+namespace {
+
+// Bound parameters in one statement: under SQLite's default limit (32,766)
+// and PostgreSQL's (65,535).
+constexpr std::size_t kMaxParameters = 30000;
+
+}  // namespace
 
 RecordWriter::RecordWriter(store::Session& session, TableSchema schema, std::string userId,
                            bool keyById, bool typecast)
@@ -56,28 +65,40 @@ CellValues RecordWriter::encode(const boost::json::value& fields, const std::str
 std::vector<std::string> RecordWriter::insert(const std::vector<CellValues>& records) {
   std::string columns =
       "__id, __seq, __created_at, __updated_at, __created_by, __updated_by, __version";
-  std::string placeholders = "?, ?, ?, ?, ?, ?, 1";
+  std::string rowPlaceholders = "(?, ?, ?, ?, ?, ?, 1";
   std::vector<std::size_t> stored;
   for (std::size_t i = 0; i < schema_.fields.size(); ++i) {
     if (isComputed(schema_.fields[i].type)) continue;
     stored.push_back(i);
     columns += ", " + schema_.fields[i].column();
-    placeholders += ", ?";
+    rowPlaceholders += ", ?";
   }
-  const std::string sql =
-      "INSERT INTO " + schema_.sqlTable() + " (" + columns + ") VALUES (" + placeholders + ")";
+  rowPlaceholders += ")";
+  const std::string head = "INSERT INTO " + schema_.sqlTable() + " (" + columns + ") VALUES ";
+  // Many rows per statement (one round trip instead of one per record), as
+  // many as keep the parameters under both backends' limits.
+  const std::size_t perRow = 6 + stored.size();
+  const std::size_t rowsPerStatement = std::max<std::size_t>(1, kMaxParameters / perRow);
+
   std::int64_t seq =
       session_.query("SELECT COALESCE(MAX(__seq), 0) FROM " + schema_.sqlTable()).at(0).integer(0);
   const UnixMillis now = nowMillis();
   std::vector<std::string> ids;
   std::vector<store::SqlValue> params;
-  for (const CellValues& values : records) {
-    ids.push_back(newId("rec"));
-    params.assign({ids.back(), ++seq, now, now, userId_, userId_});
-    params.resize(6 + stored.size(), nullptr);
-    for (const auto& [index, value] : values) {
-      for (std::size_t s = 0; s < stored.size(); ++s) {
-        if (stored[s] == index) params[6 + s] = value;
+  for (std::size_t first = 0; first < records.size(); first += rowsPerStatement) {
+    const std::size_t count = std::min(rowsPerStatement, records.size() - first);
+    std::string sql = head;
+    params.clear();
+    for (std::size_t r = first; r < first + count; ++r) {
+      sql += (r == first ? "" : ", ") + rowPlaceholders;
+      ids.push_back(newId("rec"));
+      const std::size_t base = params.size();
+      params.insert(params.end(), {ids.back(), ++seq, now, now, userId_, userId_});
+      params.resize(base + perRow, nullptr);
+      for (const auto& [index, value] : records[r]) {
+        for (std::size_t s = 0; s < stored.size(); ++s) {
+          if (stored[s] == index) params[base + 6 + s] = value;
+        }
       }
     }
     session_.execute(sql, params);
