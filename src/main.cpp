@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
 
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   addDatabaseOptions(*migrate, config);
+  std::string copyTo;
+  migrate->add_option("--copy-to", copyTo,
+                      "Then copy this SQLite instance into the empty PostgreSQL database at this "
+                      "postgres:// URL");
 
   CLI::App* routes =
       cli.add_subcommand("routes", "Print every HTTP route and what it requires, as JSON");
@@ -63,7 +67,7 @@ int main(int argc, char** argv) {
     if (userDisable->parsed()) return runUserSetDisabled(config, targetEmail, true);
     if (userEnable->parsed()) return runUserSetDisabled(config, targetEmail, false);
     if (mcp->parsed()) return runMcpStdio();
-    if (migrate->parsed()) return runMigrate(config);
+    if (migrate->parsed()) return runMigrate(config, copyTo);
     if (routes->parsed()) return runRoutes(config);
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());

@@ -3,9 +3,12 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 #include <iostream>
+#include <stdexcept>
 
 #include "app/application.h"
 #include "app/commands.h"
+#include "app/database_copy.h"
+#include "app/database_url.h"
 #include "app/open_database.h"
 #include "auth/password.h"
 #include "features/users/user_store.h"
@@ -79,10 +82,23 @@ int runRoutes(const Config& config) {
   return 0;
 }
 
-int runMigrate(const Config& config) {
+int runMigrate(const Config& config, const std::string& copyTo) {
   auto database = openDatabase(config);
-  database->close();
   spdlog::info("the database schema is up to date");
+  if (!copyTo.empty()) {
+    if (parseDatabaseUrl(config.database, config.dataDir).backend != DatabaseUrl::Backend::Sqlite ||
+        parseDatabaseUrl(copyTo, config.dataDir).backend != DatabaseUrl::Backend::Postgres) {
+      throw std::runtime_error("--copy-to copies a SQLite instance into a postgres:// database");
+    }
+    Config targetConfig = config;
+    targetConfig.database = copyTo;
+    auto target = openDatabase(targetConfig);
+    std::int64_t rows = 0;
+    for (const auto& [table, count] : copySqliteDatabase(*database, *target)) rows += count;
+    target->close();
+    spdlog::info("copied {} rows into {}", rows, maskDatabaseUrl(copyTo));
+  }
+  database->close();
   return 0;
 }
 

@@ -22,8 +22,9 @@ int runUserSetDisabled(const Config& config, const std::string& email, bool disa
 // API at TESSERA_URL with the token in TESSERA_API_TOKEN.
 int runMcpStdio();
 
-// `tessera migrate`: applies pending schema migrations and exits.
-int runMigrate(const Config& config);
+// `tessera migrate`: applies pending schema migrations and exits. With
+// `copyTo` (a postgres:// URL), then copies the whole instance there.
+int runMigrate(const Config& config, const std::string& copyTo);
 
 // `tessera routes`: prints every route the server registers, with what it
 // requires, as JSON (for the API description and access tests).

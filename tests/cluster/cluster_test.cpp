@@ -235,3 +235,74 @@ TEST(PostgresFaultTest, StoppedUnderLoadTheServerAnswers503AndRecoversByItself) 
 
 }  // namespace
 }  // namespace tessera::testing
+
+namespace tessera::testing {
+namespace {
+
+TEST(MigrateCopyTest, ASqliteInstanceMovesOntoPostgresWithNothingLost) {
+  PrivatePostgres postgres;
+  TestServer sqlite;
+  HttpClient before(sqlite.port());
+  const Workspace workspace = makeWorkspace(before, "ada@example.com");
+  const auto table = createTable(before, workspace,
+                                 {{"name", "Parts"},
+                                  {"fields",
+                                   {{{"name", "Part"}, {"type", "singleLineText"}},
+                                    {{"name", "Qty"}, {"type", "number"}},
+                                    {{"name", "Gone"}, {"type", "checkbox"}},
+                                    {{"name", "Tags"}, {"type", "multipleSelect"}}}}});
+  const std::string tableId(table.at("id").as_string());
+  createRecords(
+      before, workspace.owner, tableId,
+      {{{"Part", "bolt"}, {"Qty", 3.5}, {"Tags", "a, b"}}, {{"Part", "nut"}, {"Qty", 7}}});
+  // Schema history SQLite must carry over: a renamed and a deleted column.
+  ASSERT_EQ(before
+                .json("PATCH", "/api/table/" + tableId + "/field/" + fieldId(table, "Qty"),
+                      {{"name", "Quantity"}}, workspace.owner.headers())
+                .status,
+            200);
+  ASSERT_EQ(before
+                .request("DELETE", "/api/table/" + tableId + "/field/" + fieldId(table, "Gone"), "",
+                         workspace.owner.headers())
+                .status,
+            204);
+  const HttpResult token =
+      before.json("POST", "/api/access-token",
+                  {{"name", "CI"}, {"scopes", {"read", "write"}}, {"expiresAt", "2027-06-01"}},
+                  workspace.owner.headers());
+  const std::string value(token.json().at("token").as_string());
+  const std::string records = "/api/table/" + tableId + "/record";
+  const auto original =
+      before.request("GET", records, "", {{"Authorization", "Bearer " + value}}).json();
+  ASSERT_EQ(sqlite.stop(), 0);
+
+  std::string output;
+  ASSERT_EQ(runTessera(onDatabaseOf(sqlite, {"migrate", "--copy-to", postgres.url()}), "", output),
+            0)
+      << output;
+  EXPECT_EQ(runTessera(onDatabaseOf(sqlite, {"migrate", "--copy-to", postgres.url()}), "", output),
+            1);
+  EXPECT_NE(output.find("already has users"), std::string::npos) << output;
+
+  TestServer moved({"--database", postgres.url()});
+  HttpClient after(moved.port());
+  const Headers bearer = {{"Authorization", "Bearer " + value}};
+  EXPECT_EQ(after.request("GET", records, "", bearer).json(), original);
+  const HttpResult signIn =
+      after.json("POST", "/api/auth/signin",
+                 {{"email", "ada@example.com"}, {"password", "correct horse battery"}});
+  EXPECT_EQ(signIn.status, 200);
+  const HttpResult added =
+      after.json("POST", records,
+                 {{"records", {{{"fields", {{"Part", "washer"}, {"Quantity", 1}}}}}}}, bearer);
+  EXPECT_EQ(added.status, 201) << added.body;
+  const auto filtered = after.request(
+      "GET",
+      records + "?filter=" +
+          urlEncode(R"({"filterSet":[{"fieldId":"Quantity","operator":"isGreater","value":3}]})"),
+      "", bearer);
+  EXPECT_EQ(filtered.json().at("records").as_array().size(), 2u) << filtered.body;
+}
+
+}  // namespace
+}  // namespace tessera::testing
