@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -219,6 +220,7 @@ TEST(PostgresFaultTest, StoppedUnderLoadTheServerAnswers503AndRecoversByItself) 
   const int okWhileDown = ok;
   std::this_thread::sleep_for(500ms);
   EXPECT_EQ(ok, okWhileDown) << "nothing can succeed without the database";
+  EXPECT_EQ(client.request("GET", "/healthz").status, 503) << "the balancer sees the node is not ready";
   postgres.resume();
   const auto deadline = std::chrono::steady_clock::now() + 20s;
   const int okBefore = ok;
@@ -302,6 +304,28 @@ TEST(MigrateCopyTest, ASqliteInstanceMovesOntoPostgresWithNothingLost) {
           urlEncode(R"({"filterSet":[{"fieldId":"Quantity","operator":"isGreater","value":3}]})"),
       "", bearer);
   EXPECT_EQ(filtered.json().at("records").as_array().size(), 2u) << filtered.body;
+}
+
+}  // namespace
+}  // namespace tessera::testing
+
+namespace tessera::testing {
+namespace {
+
+TEST(MigrateCopyTest, NodesStartingTogetherApplyMigrationsOnce) {
+  PrivatePostgres postgres;
+  std::vector<std::thread> nodes;
+  std::array<int, 4> status{};
+  std::array<std::string, 4> output;
+  for (std::size_t i = 0; i < status.size(); ++i) {
+    nodes.emplace_back([&, i] {
+      status[i] = runTessera({"migrate", "--database", postgres.url()}, "", output[i]);
+    });
+  }
+  for (auto& node : nodes) node.join();
+  for (std::size_t i = 0; i < status.size(); ++i) EXPECT_EQ(status[i], 0) << output[i];
+  TestServer node({"--database", postgres.url()});
+  EXPECT_EQ(HttpClient(node.port()).request("GET", "/healthz").status, 200);
 }
 
 }  // namespace

@@ -84,6 +84,21 @@ void PostgresDatabase::runTransaction(const char* begin, const Work& work) {
   give(std::move(connection));
 }
 
+void PostgresDatabase::withMigrationLock(const std::function<void()>& run) {
+  // An arbitrary constant that names "Tessera's schema" among advisory locks.
+  constexpr const char* kLock = "SELECT pg_advisory_lock(7305227421)";
+  constexpr const char* kUnlock = "SELECT pg_advisory_unlock(7305227421)";
+  PostgresConnection holder(url_);
+  holder.executeScript(kLock);
+  try {
+    run();
+  } catch (...) {
+    holder.executeScript(kUnlock);
+    throw;
+  }
+  holder.executeScript(kUnlock);
+}
+
 void PostgresDatabase::readWith(const Work& work) {
   runTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work);
 }

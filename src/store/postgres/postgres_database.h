@@ -7,6 +7,7 @@
 // on every node. A commit returns once PostgreSQL has made it durable.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -28,6 +29,10 @@ class PostgresDatabase final : public Database {
   void readWith(const Work& work) override;
   void writeWith(const Work& work) override;
   void close() override;
+
+  // Runs `run` while holding a cluster-wide advisory lock, so that nodes
+  // starting together apply schema migrations one at a time.
+  void withMigrationLock(const std::function<void()>& run);
 
  private:
   void runTransaction(const char* begin, const Work& work);
