@@ -24,7 +24,8 @@ test: build
 	@./scripts/install-node-deps.sh
 	@./scripts/run-tests.sh $(BUILD_DIR)
 
-# Benchmarks: a Release build measured with wrk (see bench/README.md).
+# Benchmarks: a Release build measured with wrk (see bench/README.md);
+# BENCH_BACKEND=postgres measures on PostgreSQL.
 bench: deps
 	@cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DTESSERA_BUILD_TESTS=OFF >/dev/null
 	@cmake --build build-release -j $(JOBS)

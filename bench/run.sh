@@ -3,13 +3,23 @@
 # second, p50 and p99 latency, the ratio to GET /healthz, and the server's
 # RSS after each run. Not a test: nothing here asserts a time.
 # Usage: bench/run.sh path/to/tessera [seconds]
+# BENCH_BACKEND=postgres measures on a throw-away PostgreSQL cluster
+# (scripts/test-postgres.sh) instead of a fresh SQLite file.
 set -euo pipefail
 tessera="$1"
 seconds="${2:-10}"
 command -v wrk >/dev/null || { echo "bench: installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 work="$(mktemp -d)"
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$tessera" serve --listen 127.0.0.1:0 --data-dir "$work/data" --ready-file "$work/ready" \
+pgdir="$(mktemp -u /tmp/tessera-bench-pg.XXXXXX)"
+postgres="$(dirname "$0")/../scripts/test-postgres.sh"
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; [ -d "$pgdir" ] && "$postgres" stop "$pgdir"' EXIT
+storage=(--data-dir "$work/data")
+if [ "${BENCH_BACKEND:-sqlite}" = postgres ]; then
+  "$postgres" start "$pgdir"
+  storage+=(--database "$(cat "$pgdir/url")")
+fi
+echo "backend: ${BENCH_BACKEND:-sqlite}"
+"$tessera" serve --listen 127.0.0.1:0 "${storage[@]}" --ready-file "$work/ready" \
   --log-level warn >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 200); do [ -s "$work/ready" ] && break; sleep 0.05; done

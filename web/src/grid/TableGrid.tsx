@@ -63,6 +63,15 @@ export function TableGrid(props: TableGridProps) {
     );
   }
 
+  // After an edit ends, focus goes back to its cell, unless the user has
+  // already moved on (clicked or tabbed elsewhere) before the next frame.
+  function returnFocusTo(row: number, col: number) {
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)?.focus();
+    });
+  }
+
   function onCellKeyDown(event: KeyboardEvent, row: number, col: number, record: TableRecord | undefined) {
     const field = fields[col];
     const moves: Record<string, [number, number]> = {
@@ -185,14 +194,14 @@ export function TableGrid(props: TableGridProps) {
                         value={record.fields[field.id]}
                         onCancel={() => {
                           setEditing(null);
-                          focusCell(item.index, col);
+                          returnFocusTo(item.index, col);
                         }}
                         onCommit={(value) => {
                           setEditing(null);
                           if (JSON.stringify(value ?? null) !== JSON.stringify(record.fields[field.id] ?? null)) {
                             props.onSaveCell(record, field, value);
                           }
-                          focusCell(item.index, col);
+                          returnFocusTo(item.index, col);
                         }}
                       />
                     ) : record ? (
