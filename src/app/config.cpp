@@ -29,7 +29,13 @@ std::string Config::effectivePublicUrl() const {
 }
 
 unsigned Config::effectiveThreads() const {
-  return threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  if (threads != 0) return threads;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // Handlers wait for the database on their thread: for SQLite that wait is
+  // short, for PostgreSQL it is a network round trip, so more threads keep
+  // the cores busy (measured in docs/operations.md).
+  const bool postgres = database.starts_with("postgres://") || database.starts_with("postgresql://");
+  return postgres ? 4 * cores : cores;
 }
 
 void addDatabaseOptions(CLI::App& command, Config& config) {
