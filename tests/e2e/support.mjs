@@ -1,53 +1,20 @@
-// What every browser test needs: a real `tessera serve` on a free loopback
-// port with a fresh data folder, Debian's Chromium driven by playwright-core
+// What every browser test needs: a real `tessera serve`
+// (tests/support/tessera_server.mjs), Debian's Chromium driven by playwright-core
 // and kept off the network, and a page that records console errors, failed
 // pages and state-changing requests sent without the CSRF header.
 // TESSERA_BINARY names the binary; E2E_ARTIFACTS the screenshot folder.
-import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
-import { databaseArgs } from '../support/test_database.mjs';
+import { startServer } from '../support/tessera_server.mjs';
 
 const artifacts =
   process.env.E2E_ARTIFACTS ?? join(tmpdir(), 'tessera-e2e-artifacts');
 
 export async function startTessera(extraArgs = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-e2e-'));
-  const server = spawn(
-    process.env.TESSERA_BINARY,
-    [
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      ...databaseArgs(join(dir, 'data')),
-      '--ready-file',
-      join(dir, 'ready'),
-      '--threads',
-      '2',
-      ...extraArgs,
-    ],
-    { stdio: ['ignore', 'ignore', 'ignore'] },
-  );
-  for (let i = 0; i < 400 && !existsSync(join(dir, 'ready')); i++)
-    await sleep(25);
-  const url = 'http://' + readFileSync(join(dir, 'ready'), 'utf8').trim();
-  return {
-    url,
-    stop() {
-      server.kill('SIGTERM');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return startServer(process.env.TESSERA_BINARY, extraArgs);
 }
 
 export async function launchBrowser() {

@@ -1,22 +1,14 @@
-// Starts a real `tessera serve` on a free loopback port with a fresh data
-// directory, signs a user up, and creates a space, base and table with one
-// record, for the MCP client tests. TESSERA_BINARY names the binary.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-
-import { databaseArgs } from '../support/test_database.mjs';
+// Starts a real `tessera serve` (tests/support/tessera_server.mjs: SQLite,
+// PostgreSQL, or two nodes behind haproxy), signs a user up, and creates a
+// space, base and table with one record, for the MCP client tests.
+// TESSERA_BINARY names the binary.
+import { startServer } from '../support/tessera_server.mjs';
 
 export const binary = process.env.TESSERA_BINARY;
 
 export async function startTessera() {
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-mcp-'));
-  const server = spawn(binary, ['serve', '--listen', '127.0.0.1:0', ...databaseArgs(join(dir, 'data')),
-    '--ready-file', join(dir, 'ready'), '--threads', '2'], { stdio: ['ignore', 'ignore', 'ignore'] });
-  for (let i = 0; i < 200 && !existsSync(join(dir, 'ready')); i++) await sleep(25);
-  const base = 'http://' + readFileSync(join(dir, 'ready'), 'utf8').trim();
+  const server = await startServer(binary);
+  const base = server.url;
   const signup = await fetch(base + '/api/auth/signup', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -48,9 +40,5 @@ export async function startTessera() {
   ids.table = (await api('POST', `/api/base/${ids.base}/table`, { name: 'Notes' })).json.id;
   await api('POST', `/api/table/${ids.table}/record`, { records: [{ fields: { Name: 'first' } }] });
 
-  function stop() {
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return { base, api, token, ids, stop };
+  return { base, api, token, ids, stop: server.stop };
 }
