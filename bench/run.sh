@@ -20,37 +20,69 @@ if [ "${BENCH_BACKEND:-sqlite}" = postgres ]; then
 fi
 echo "backend: ${BENCH_BACKEND:-sqlite}"
 "$tessera" serve --listen 127.0.0.1:0 "${storage[@]}" --ready-file "$work/ready" \
-  --log-level warn >"$work/server.log" 2>&1 &
+  --bad-tokens-per-minute 1000000 --log-level warn >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 200); do [ -s "$work/ready" ] && break; sleep 0.05; done
 url="http://$(cat "$work/ready")"
-eval "$(node "$(dirname "$0")/seed.mjs" "$url")"
+echo "seeding (10,000 and ${BENCH_BIG_RECORDS:-1000000} records)..."
+eval "$(node "$(dirname "$0")/seed.mjs" "$url" "${BENCH_BIG_RECORDS:-1000000}")"
 
-cat >"$work/auth.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-LUA
-cat >"$work/bad.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer tsr_pat_not_a_token"
-LUA
+header() { printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$1"; }
+header "$TOKEN" >"$work/auth.lua"
+header "tsr_pat_not_a_token" >"$work/malformed.lua"
+header "$UNKNOWN" >"$work/unknown.lua"
+node -e 'console.log(JSON.stringify({records: [{fields: {Name: "new", Qty: 1, Bin: "A"}}]}))' >"$work/one.json"
+node -e 'console.log(JSON.stringify({fields: {Qty: 42}}))' >"$work/patch.json"
+node -e 'console.log(JSON.stringify({records: Array.from({length: 1000}, (_, i) => ({fields: {Name: "bulk " + i, Qty: i % 97, Bin: "B"}}))}))' >"$work/thousand.json"
+write_script() {  # method, body file -> a wrk script sending it with the token
+  { header "$TOKEN"; printf 'wrk.method = "%s"\nwrk.headers["Content-Type"] = "application/json"\n' "$1"
+    printf 'local f = io.open("%s", "r")\nwrk.body = f:read("*a")\nf:close()\n' "$2"; } >"$work/$1-$(basename "$2" .json).lua"
+}
+write_script POST "$work/one.json"
+write_script PATCH "$work/patch.json"
+write_script POST "$work/thousand.json"
 
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status"; }
+median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+to_ms() { awk '{v = $1; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f\n", v}'; }
 baseline=""
-printf "%-40s %10s %9s %9s %8s %8s\n" "case" "req/s" "p50" "p99" "vs (a)" "RSS"
-measure() {
-  local label="$1" path="$2" script="${3:-}"
+echo "idle RSS: $(rss)"
+printf "%-44s %10s %9s %9s %8s %8s\n" "case (median of 3 runs of ${seconds}s)" "req/s" "p50 ms" "p99 ms" "vs (a)" "RSS"
+measure() {  # label, path, [wrk script], [concurrent flood script]
+  local label="$1" path="$2" script="${3:-}" flood="${4:-}"
   local args=(-t2 -c64 -d"${seconds}s" --latency)
   [ -n "$script" ] && args+=(-s "$script")
   wrk -t2 -c64 -d2s ${script:+-s "$script"} "$url$path" >/dev/null  # warm-up
-  local out rps p50 p99 ratio
-  out="$(wrk "${args[@]}" "$url$path")"
-  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
-  p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
-  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
-  [ -z "$baseline" ] && baseline="$rps"
-  ratio="$(awk -v a="$rps" -v b="$baseline" 'BEGIN {printf "%.0f%%", 100 * a / b}')"
-  printf "%-40s %10s %9s %9s %8s %8s\n" "$label" "$rps" "$p50" "$p99" "$ratio" "$(rss)"
+  local rps=() p50=() p99=() out
+  for _ in 1 2 3; do
+    local flooder=""
+    if [ -n "$flood" ]; then
+      wrk -t1 -c32 -d"${seconds}s" -s "$flood" "$url$path" >/dev/null &
+      flooder=$!
+    fi
+    out="$(wrk "${args[@]}" "$url$path")"
+    [ -n "$flooder" ] && wait "$flooder"
+    rps+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
+    p50+=("$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)")
+    p99+=("$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)")
+  done
+  local r q50 q99 ratio
+  r="$(printf '%s\n' "${rps[@]}" | median)"
+  q50="$(printf '%s\n' "${p50[@]}" | median)"
+  q99="$(printf '%s\n' "${p99[@]}" | median)"
+  [ -z "$baseline" ] && baseline="$r"
+  ratio="$(awk -v a="$r" -v b="$baseline" 'BEGIN {printf "%.0f%%", 100 * a / b}')"
+  printf "%-44s %10.0f %9s %9s %8s %8s\n" "$label" "$r" "$q50" "$q99" "$ratio" "$(rss)"
 }
+records="/api/table/$TABLE/record"
 measure "(a) GET /healthz" "/healthz"
-measure "(b) token GET one record" "/api/table/$TABLE/record/$RECORD" "$work/auth.lua"
-measure "(c) token list 100 records" "/api/table/$TABLE/record?take=100" "$work/auth.lua"
-measure "(e) malformed token" "/api/table/$TABLE/record/$RECORD" "$work/bad.lua"
+measure "(b) token GET one record" "$records/$RECORD" "$work/auth.lua"
+measure "(b') same, during an unknown-token flood" "$records/$RECORD" "$work/auth.lua" "$work/unknown.lua"
+measure "(c) token list 100 records" "$records?take=100" "$work/auth.lua"
+measure "(d) 1M rows, filtered+sorted, first page" "/api/table/$BIG/record?viewId=$VIEW&take=100" "$work/auth.lua"
+measure "(d) 1M rows, page 500,000 deep by cursor" "/api/table/$BIG/record?viewId=$VIEW&take=100&cursor=$DEEP" "$work/auth.lua"
+measure "(e) malformed token" "$records/$RECORD" "$work/malformed.lua"
+measure "(f) well-formed unknown token" "$records/$RECORD" "$work/unknown.lua"
+measure "(g) POST one record" "$records" "$work/POST-one.lua"
+measure "(h) PATCH one record" "$records/$RECORD" "$work/PATCH-patch.lua"
+measure "(i) POST 1,000 records" "$records" "$work/POST-thousand.lua"

@@ -1,39 +1,84 @@
-// Seeds a running Tessera for the benchmarks: a user, a table with six
-// typed fields and 10,000 records, and a read/write token. Prints
-// TOKEN, TABLE and RECORD as shell assignments.
+// Seeds a running Tessera for the benchmarks and prints shell assignments:
+//   TOKEN, TABLE, RECORD   a read/write token; a table of 10,000 records with
+//                          six typed fields; one of its records
+//   BIG, VIEW, DEEP        a table of 1,000,000 records, a view on it that
+//                          filters and sorts (so the sort key is indexed), and
+//                          the cursor of the page 500,000 rows deep
+//   UNKNOWN                a well-formed token (right checksum) that does not exist
+// Usage: node seed.mjs URL [bigRecords]
+import { crc32 } from 'node:zlib';
+
 const base = process.argv[2];
+const bigRecords = Number(process.argv[3] ?? 1_000_000);
 const json = { 'Content-Type': 'application/json' };
 const signup = await fetch(`${base}/api/auth/signup`, {
-  method: 'POST', headers: json,
+  method: 'POST',
+  headers: json,
   body: JSON.stringify({ email: 'bench@example.com', name: 'Bench', password: 'correct horse battery' }),
 });
 const cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 const csrf = (await signup.json()).csrfToken;
 const headers = { ...json, Cookie: cookie, 'X-CSRF-Token': csrf };
-const post = async (path, body) => (await fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) })).json();
-const space = await post('/api/space', { name: 'Bench' });
-const baseRecord = await post('/api/base', { spaceId: space.id, name: 'Bench' });
-const table = await post(`/api/base/${baseRecord.id}/table`, {
-  name: 'Items',
-  fields: [
-    { name: 'Name', type: 'singleLineText' }, { name: 'Qty', type: 'number' },
-    { name: 'Done', type: 'checkbox' }, { name: 'Due', type: 'date' },
-    { name: 'Bin', type: 'singleSelect', options: { choices: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] } },
-    { name: 'Notes', type: 'longText' },
-  ],
-});
-let first;
-for (let batch = 0; batch < 10; batch++) {
-  const records = [];
-  for (let i = 0; i < 1000; i++) {
-    const n = batch * 1000 + i;
-    records.push({ fields: { Name: `item ${n}`, Qty: n % 97, Done: n % 2 === 0, Due: '2026-11-27',
-      Bin: ['A', 'B', 'C'][n % 3], Notes: 'benchmark record' } });
-  }
-  const created = await post(`/api/table/${table.id}/record`, { records });
-  first ??= created.records[0].id;
+async function call(method, path, body) {
+  const response = await fetch(base + path, { method, headers, body: body && JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
 }
-const token = await post('/api/access-token', {
-  name: 'bench', scopes: ['read', 'write'], expiresAt: new Date(Date.now() + 86400000).toISOString(),
+const space = await call('POST', '/api/space', { name: 'Bench' });
+const baseRecord = await call('POST', '/api/base', { spaceId: space.id, name: 'Bench' });
+const fields = [
+  { name: 'Name', type: 'singleLineText' },
+  { name: 'Qty', type: 'number' },
+  { name: 'Done', type: 'checkbox' },
+  { name: 'Due', type: 'date' },
+  { name: 'Bin', type: 'singleSelect', options: { choices: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] } },
+  { name: 'Notes', type: 'longText' },
+];
+const record = (n) => ({
+  fields: { Name: `item ${n}`, Qty: n % 97, Done: n % 2 === 0, Due: '2026-11-27', Bin: ['A', 'B', 'C'][n % 3],
+    Notes: 'benchmark record' },
 });
-console.log(`TOKEN=${token.token}\nTABLE=${table.id}\nRECORD=${first}`);
+
+async function fill(tableId, count) {
+  let first;
+  for (let start = 0; start < count; start += 1000) {
+    const records = Array.from({ length: Math.min(1000, count - start) }, (_, i) => record(start + i));
+    const created = await call('POST', `/api/table/${tableId}/record`, { records });
+    first ??= created.records[0].id;
+  }
+  return first;
+}
+
+const table = await call('POST', `/api/base/${baseRecord.id}/table`, { name: 'Items', fields });
+const first = await fill(table.id, 10_000);
+const big = await call('POST', `/api/base/${baseRecord.id}/table`, { name: 'Big', fields });
+await fill(big.id, bigRecords);
+const view = await call('POST', `/api/table/${big.id}/view`, {
+  name: 'Busy bins',
+  filter: { conjunction: 'and', filterSet: [{ fieldId: 'Qty', operator: 'isGreaterEqual', value: 5 }] },
+  sort: [{ fieldId: 'Qty', order: 'desc' }],
+});
+let cursor = null;
+for (let depth = 0; depth < bigRecords / 2; depth += 1000) {
+  const query = new URLSearchParams({ viewId: view.id, take: '1000', ...(cursor ? { cursor } : {}) });
+  cursor = (await call('GET', `/api/table/${big.id}/record?${query}`)).nextCursor;
+}
+
+const token = await call('POST', '/api/access-token', {
+  name: 'bench',
+  scopes: ['read', 'write'],
+  expiresAt: new Date(Date.now() + 86400000).toISOString(),
+});
+
+// The token format of docs/security.md: prefix, 12-character id,
+// 32-character secret, CRC32 of those as 6 base62 digits.
+const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const body = 'tsr_pat_' + 'U'.repeat(12) + 'S'.repeat(32);
+let sum = crc32(body);
+let digits = '';
+for (let i = 0; i < 6; i++) {
+  digits = alphabet[sum % 62] + digits;
+  sum = Math.floor(sum / 62);
+}
+console.log(`TOKEN=${token.token}\nTABLE=${table.id}\nRECORD=${first}\nBIG=${big.id}\nVIEW=${view.id}`);
+console.log(`DEEP='${encodeURIComponent(cursor)}'\nUNKNOWN=${body + digits}`);
