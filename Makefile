@@ -30,6 +30,7 @@ bench: deps
 	@cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DTESSERA_BUILD_TESTS=OFF >/dev/null
 	@cmake --build build-release -j $(JOBS)
 	@./bench/run.sh build-release/tessera
+	@./build-release/micro_benchmarks --benchmark_min_time=1
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -31,14 +31,34 @@ UnixMillis nowMillis() {
 }
 
 std::string formatRfc3339(UnixMillis millis) {
-  const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis % 1000));
-  return buffer;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm):
+  // every record carries two timestamps, so this avoids gmtime and printf.
+  const std::int64_t days = (millis >= 0 ? millis : millis - 86'399'999) / 86'400'000;
+  std::int64_t ms = millis - days * 86'400'000;
+  const std::int64_t z = days + 719'468;
+  const std::int64_t era = (z >= 0 ? z : z - 146'096) / 146'097;
+  const std::int64_t dayOfEra = z - era * 146'097;
+  const std::int64_t yearOfEra =
+      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
+  const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+  const std::int64_t mp = (5 * dayOfYear + 2) / 153;
+  const std::int64_t day = dayOfYear - (153 * mp + 2) / 5 + 1;
+  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  std::string out = "0000-00-00T00:00:00.000Z";
+  const auto put = [&out](std::size_t end, std::int64_t value, int width) {
+    for (int i = 0; i < width; ++i, value /= 10) out[end - i] = static_cast<char>('0' + value % 10);
+  };
+  put(3, year, 4);
+  put(6, month, 2);
+  put(9, day, 2);
+  put(12, ms / 3'600'000, 2);
+  ms %= 3'600'000;
+  put(15, ms / 60'000, 2);
+  ms %= 60'000;
+  put(18, ms / 1000, 2);
+  put(22, ms % 1000, 3);
+  return out;
 }
 
 std::optional<UnixMillis> parseRfc3339(std::string_view text) {

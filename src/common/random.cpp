@@ -22,9 +22,17 @@ std::string randomBase62(std::size_t length) {
   ensureSodium();
   std::string out;
   out.reserve(length);
-  for (std::size_t i = 0; i < length; ++i) {
-    // randombytes_uniform avoids modulo bias.
-    out.push_back(kBase62Alphabet[randombytes_uniform(kBase62Alphabet.size())]);
+  // One call to the CSPRNG (one getrandom system call) per batch of bytes,
+  // not one per character. Bytes of 248 and above are dropped so that every
+  // character stays exactly uniform (248 = 4 * 62): no modulo bias.
+  unsigned char bytes[64];
+  while (out.size() < length) {
+    randombytes_buf(bytes, sizeof bytes);
+    for (const unsigned char byte : bytes) {
+      if (byte >= 248) continue;
+      out.push_back(kBase62Alphabet[byte % kBase62Alphabet.size()]);
+      if (out.size() == length) break;
+    }
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 namespace tessera {
@@ -27,6 +28,17 @@ TEST(RandomTest, EveryBase62CharacterAppears) {
   const std::string value = randomBase62(20000);
   std::set<char> distinct(value.begin(), value.end());
   EXPECT_EQ(distinct.size(), 62u);
+}
+
+TEST(RandomTest, EveryBase62CharacterIsEquallyLikely) {
+  // 620,000 characters: each of the 62 expected 10,000 times (sigma ~ 100).
+  // A modulo bias from 256 % 62 would give the first 8 characters 25% more.
+  const std::string value = randomBase62(620000);
+  std::map<char, int> counts;
+  for (const char c : value) ++counts[c];
+  for (const auto& [character, count] : counts) {
+    EXPECT_NEAR(count, 10000, 600) << character;
+  }
 }
 
 }  // namespace
