@@ -17,6 +17,7 @@ struct Requirement {
     SessionOnly,  // a signed-in browser session; tokens are refused (token management)
     TokenOnly,    // a personal access token; a browser session is not enough (/mcp)
     OnResource,   // `action` on the resource named by path parameter `pathParam`
+    Loopback,     // a request from this machine that no proxy forwarded (/metrics)
   };
   Kind kind = Kind::Anyone;
   std::optional<Action> action;
@@ -30,6 +31,7 @@ inline Requirement signedIn(std::optional<Action> action = std::nullopt) {
 }
 inline Requirement sessionOnly() { return {Requirement::Kind::SessionOnly, {}, {}, {}}; }
 inline Requirement tokenOnly() { return {Requirement::Kind::TokenOnly, {}, {}, {}}; }
+inline Requirement loopback() { return {Requirement::Kind::Loopback, {}, {}, {}}; }
 inline Requirement onSpace(Action action) {
   return {Requirement::Kind::OnResource, action, ResourceKind::Space, "spaceId"};
 }

@@ -68,6 +68,9 @@ int runRoutes(const Config& config) {
       case access::Requirement::Kind::TokenOnly:
         entry["requires"] = "token";
         break;
+      case access::Requirement::Kind::Loopback:
+        entry["requires"] = "loopback";
+        break;
       case access::Requirement::Kind::OnResource:
         entry["requires"] = "resource";
         entry["resource"] = access::resourceKindName(requirement.resourceKind);

@@ -60,12 +60,18 @@ Application::Application(const Config& config)
               {config.maxTokenLifetimeDays, config.allowNonExpiringTokens,
                config.leakReportsPerMinute}),
       site_(web::webAssets()),
-      pipeline_(router_, site_, authenticator_, authorizer_),
+      pipeline_(router_, site_, authenticator_, authorizer_, metrics_),
       flusher_(std::chrono::seconds(config.lastUsedFlushSeconds), [this] {
         lastUsed_.flush();
         audit_.flush();
       }) {
   features::registerHealthRoutes(router_, *database_);
+  router_.add("GET", "/metrics", access::loopback(), [this](auto&) {
+    http::Response response;
+    response.body = metrics_.render(database_->stats(), lastUsed_.backlog());
+    response.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    return response;
+  });
   features::registerOpenApiRoutes(router_);
   features::registerAccountRoutes(router_, accounts_, startsWithHttps(config.effectivePublicUrl()));
   features::registerSpaceRoutes(router_, spaces_);

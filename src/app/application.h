@@ -60,6 +60,7 @@ class Application {
   features::TokenService tokens_;
   http::Router router_;
   http::StaticSite site_;
+  Metrics metrics_;
   Pipeline pipeline_;
   BackgroundFlusher flusher_;
 };

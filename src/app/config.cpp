@@ -34,7 +34,8 @@ unsigned Config::effectiveThreads() const {
   // Handlers wait for the database on their thread: for SQLite that wait is
   // short, for PostgreSQL it is a network round trip, so more threads keep
   // the cores busy (measured in docs/operations.md).
-  const bool postgres = database.starts_with("postgres://") || database.starts_with("postgresql://");
+  const bool postgres =
+      database.starts_with("postgres://") || database.starts_with("postgresql://");
   return postgres ? 4 * cores : cores;
 }
 

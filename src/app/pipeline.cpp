@@ -59,12 +59,37 @@ void refuseTokenInUrl(const http::Request& request) {
   }
 }
 
+// A request made on this machine and not forwarded by a proxy (a proxy on
+// the same machine would otherwise make every client look local).
+bool fromThisMachine(const http::Request& request) {
+  const std::string& peer = request.clientIp;
+  const bool loopback =
+      peer.starts_with("127.") || peer == "::1" || peer.starts_with("::ffff:127.");
+  return loopback && !request.hasHeader("x-forwarded-for") && !request.hasHeader("forwarded") &&
+         !request.hasHeader("x-real-ip");
+}
+
+// Counts token authentications for /metrics: accepted, or refused with the
+// refusal's code.
+void countTokenAuthentication(Metrics& metrics, const http::RequestContext& ctx,
+                              const std::string& errorCode) {
+  if (ctx.principal && ctx.principal->token) {
+    metrics.observeTokenAuthentication("accepted", "");
+  } else if (errorCode.starts_with("token_")) {
+    metrics.observeTokenAuthentication("refused", errorCode);
+  }
+}
+
 }  // namespace
 
 http::Response Pipeline::dispatch(http::RequestContext& ctx) {
   refuseTokenInUrl(ctx.request);
-  if (auto page = site_.serve(ctx.request)) return std::move(*page);
+  if (auto page = site_.serve(ctx.request)) {
+    ctx.route = "static";
+    return std::move(*page);
+  }
   const http::Route& route = router_.match(ctx.request.method, ctx.request.path, ctx.params);
+  ctx.route = route.pattern;
   if (auto authentication = authenticator_.authenticate(ctx.request)) {
     ctx.principal = authentication->principal;
     if (authentication->browserSession) {
@@ -76,7 +101,11 @@ http::Response Pipeline::dispatch(http::RequestContext& ctx) {
   }
   const access::Requirement& requirement = route.requirement;
   using Kind = access::Requirement::Kind;
-  if (requirement.kind != Kind::Anyone && !ctx.principal) throw unauthenticated();
+  if (requirement.kind == Kind::Loopback && !fromThisMachine(ctx.request)) {
+    throw http::notFound("There is nothing at " + ctx.request.path + ".");
+  }
+  const bool open = requirement.kind == Kind::Anyone || requirement.kind == Kind::Loopback;
+  if (!open && !ctx.principal) throw unauthenticated();
   if (requirement.kind == Kind::SessionOnly && ctx.principal->token) {
     throw http::forbidden("token_cannot_manage_tokens",
                           "Personal access tokens cannot manage tokens. Sign in to Tessera in "
@@ -100,7 +129,7 @@ http::Response Pipeline::dispatch(http::RequestContext& ctx) {
 
 http::Response Pipeline::handle(const http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
-  http::RequestContext ctx{request, newId("req"), {}, std::nullopt, {}, access::Role::None};
+  http::RequestContext ctx{request, newId("req"), {}, std::nullopt, {}, access::Role::None, {}};
   http::Response response;
   std::string errorCode;
   try {
@@ -133,6 +162,9 @@ http::Response Pipeline::handle(const http::Request& request) {
   addStandardHeaders(response, ctx.requestId);
   addTokenExpiry(response, ctx.principal);
   const auto elapsed = std::chrono::steady_clock::now() - started;
+  metrics_.observeRequest(ctx.route, request.method, response.status,
+                          std::chrono::duration<double>(elapsed).count());
+  countTokenAuthentication(metrics_, ctx, errorCode);
   logAccess({request.method, request.path, response.status,
              std::chrono::duration<double, std::milli>(elapsed).count(), ctx.requestId,
              ctx.principal ? std::string_view(ctx.principal->userId) : std::string_view(),

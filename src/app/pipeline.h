@@ -5,6 +5,7 @@
 #pragma once
 
 #include "access/authorizer.h"
+#include "app/metrics.h"
 #include "auth/authenticator.h"
 #include "http/request_handler.h"
 #include "http/router.h"
@@ -15,8 +16,13 @@ namespace tessera::app {
 class Pipeline final : public http::RequestHandler {
  public:
   Pipeline(const http::Router& router, const http::StaticSite& site,
-           const auth::Authenticator& authenticator, const access::Authorizer& authorizer)
-      : router_(router), site_(site), authenticator_(authenticator), authorizer_(authorizer) {}
+           const auth::Authenticator& authenticator, const access::Authorizer& authorizer,
+           Metrics& metrics)
+      : router_(router),
+        site_(site),
+        authenticator_(authenticator),
+        authorizer_(authorizer),
+        metrics_(metrics) {}
 
   http::Response handle(const http::Request& request) override;
   http::Response reject(const http::Request& request, const http::ApiError& error) override;
@@ -28,6 +34,7 @@ class Pipeline final : public http::RequestHandler {
   const http::StaticSite& site_;
   const auth::Authenticator& authenticator_;
   const access::Authorizer& authorizer_;
+  Metrics& metrics_;
 };
 
 }  // namespace tessera::app

@@ -14,6 +14,15 @@ std::optional<LastUse> LastUsedTracker::pending(const std::string& tokenId) cons
   return found->second;
 }
 
+LastUsedTracker::Backlog LastUsedTracker::backlog() const {
+  std::lock_guard lock(mutex_);
+  Backlog result{pending_.size(), std::nullopt};
+  for (const auto& [tokenId, use] : pending_) {
+    if (!result.oldest || use.at < *result.oldest) result.oldest = use.at;
+  }
+  return result;
+}
+
 void LastUsedTracker::flush() {
   std::unordered_map<std::string, LastUse> batch;
   {

@@ -25,6 +25,13 @@ class LastUsedTracker {
   void record(const std::string& tokenId, const std::string& ip);
   // A use not yet written, if any (so listings are never staler than this).
   std::optional<LastUse> pending(const std::string& tokenId) const;
+  // How many uses wait to be written, and when the oldest of them happened
+  // (for the flush-lag metric).
+  struct Backlog {
+    std::size_t uses = 0;
+    std::optional<UnixMillis> oldest;
+  };
+  Backlog backlog() const;
   // Writes every pending use, never moving a last-use time backwards.
   void flush();
 

@@ -25,6 +25,9 @@ struct RequestContext {
   std::string browserSessionHash;
   // The principal's role on the route's resource, once authorized.
   access::Role role = access::Role::None;
+  // The matched route's pattern ("/api/table/{tableId}/record"), the app's
+  // pages ("static"), or empty when nothing matched; for metrics.
+  std::string_view route;
 
   // The value of a `{name}` path segment. REQUIRES: the route declares it.
   const std::string& param(std::string_view name) const;

@@ -38,6 +38,12 @@ class Session {
   }
 };
 
+// What a backend can say about its load, for /metrics.
+struct DatabaseStats {
+  std::size_t queuedWrites = 0;     // waiting for the SQLite writer thread
+  std::size_t idleConnections = 0;  // pooled and free
+};
+
 class Database {
  public:
   using Work = std::function<void(Session&)>;
@@ -55,6 +61,8 @@ class Database {
 
   // Finishes queued writes and closes every connection.
   virtual void close() = 0;
+
+  virtual DatabaseStats stats() = 0;
 
   // Convenience forms that return what the callback returns.
   template <class F>

@@ -28,7 +28,7 @@ class RouterTest : public ::testing::Test {
 
   int call(const std::string& method, const std::string& path, PathParams& params) {
     Request request;
-    RequestContext ctx{request, "req", {}, std::nullopt, {}, access::Role::None};
+    RequestContext ctx{request, "req", {}, std::nullopt, {}, access::Role::None, {}};
     return router.match(method, path, params).handler(ctx).status;
   }
 

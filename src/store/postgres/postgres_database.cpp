@@ -44,6 +44,11 @@ std::unique_ptr<PostgresConnection> PostgresDatabase::take() {
   return std::make_unique<PostgresConnection>(url_);
 }
 
+DatabaseStats PostgresDatabase::stats() {
+  std::lock_guard lock(mutex_);
+  return {0, idle_.size()};
+}
+
 void PostgresDatabase::dropIdle() {
   std::lock_guard lock(mutex_);
   idle_.clear();

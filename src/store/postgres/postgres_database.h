@@ -29,6 +29,7 @@ class PostgresDatabase final : public Database {
   void readWith(const Work& work) override;
   void writeWith(const Work& work) override;
   void close() override;
+  DatabaseStats stats() override;
 
   // Runs `run` while holding a cluster-wide advisory lock, so that nodes
   // starting together apply schema migrations one at a time.

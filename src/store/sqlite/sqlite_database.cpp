@@ -56,6 +56,17 @@ void SqliteDatabase::returnReader(std::unique_ptr<SqliteConnection> reader) {
   idleReaders_.push_back(std::move(reader));
 }
 
+DatabaseStats SqliteDatabase::stats() {
+  DatabaseStats result;
+  {
+    std::lock_guard lock(queueMutex_);
+    result.queuedWrites = queue_.size();
+  }
+  std::lock_guard lock(readersMutex_);
+  result.idleConnections = idleReaders_.size();
+  return result;
+}
+
 void SqliteDatabase::readWith(const Work& work) {
   auto reader = takeReader();
   reader->execute("BEGIN");

@@ -27,6 +27,7 @@ class SqliteDatabase final : public Database {
   void readWith(const Work& work) override;
   void writeWith(const Work& work) override;
   void close() override;
+  DatabaseStats stats() override;
 
  private:
   struct PendingWrite;
