@@ -106,13 +106,9 @@ class ClusterTest : public ::testing::Test {
 
 TEST_F(ClusterTest, RevocationThroughOneNodeHoldsOnTheOtherAtOnce) {
   const Workspace workspace = makeWorkspace(a, "ada@example.com");
-  const HttpResult created =
-      a.json("POST", "/api/access-token",
-             {{"name", "CI"}, {"scopes", {"read"}}, {"expiresAt", "2027-06-01"}},
-             workspace.owner.headers());
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::string id(created.json().at("id").as_string());
-  const std::string first(created.json().at("token").as_string());
+  const auto created = createToken(a, workspace.owner, {"read"});
+  const std::string id(created.at("id").as_string());
+  const std::string first(created.at("token").as_string());
   const std::string path = "/api/base/" + workspace.baseId;
   EXPECT_EQ(b.request("GET", path, "", bearer(first)).status, 200);
 
@@ -134,12 +130,9 @@ TEST_F(ClusterTest, RevocationThroughOneNodeHoldsOnTheOtherAtOnce) {
 
 TEST_F(ClusterTest, LastUseTimesFromBothNodesMerge) {
   const Workspace workspace = makeWorkspace(a, "ada@example.com");
-  const HttpResult created =
-      a.json("POST", "/api/access-token",
-             {{"name", "CI"}, {"scopes", {"read"}}, {"expiresAt", "2027-06-01"}},
-             workspace.owner.headers());
-  const std::string token(created.json().at("token").as_string());
-  const std::string id(created.json().at("id").as_string());
+  const auto created = createToken(a, workspace.owner, {"read"});
+  const std::string token(created.at("token").as_string());
+  const std::string id(created.at("id").as_string());
   const auto lastUsed = [&] {
     return a.request("GET", "/api/access-token/" + id, "", workspace.owner.headers())
         .json()
@@ -220,7 +213,8 @@ TEST(PostgresFaultTest, StoppedUnderLoadTheServerAnswers503AndRecoversByItself) 
   const int okWhileDown = ok;
   std::this_thread::sleep_for(500ms);
   EXPECT_EQ(ok, okWhileDown) << "nothing can succeed without the database";
-  EXPECT_EQ(client.request("GET", "/healthz").status, 503) << "the balancer sees the node is not ready";
+  EXPECT_EQ(client.request("GET", "/healthz").status, 503)
+      << "the balancer sees the node is not ready";
   postgres.resume();
   const auto deadline = std::chrono::steady_clock::now() + 20s;
   const int okBefore = ok;
@@ -268,11 +262,8 @@ TEST(MigrateCopyTest, ASqliteInstanceMovesOntoPostgresWithNothingLost) {
                          workspace.owner.headers())
                 .status,
             204);
-  const HttpResult token =
-      before.json("POST", "/api/access-token",
-                  {{"name", "CI"}, {"scopes", {"read", "write"}}, {"expiresAt", "2027-06-01"}},
-                  workspace.owner.headers());
-  const std::string value(token.json().at("token").as_string());
+  const std::string value(
+      createToken(before, workspace.owner, {"read", "write"}).at("token").as_string());
   const std::string records = "/api/table/" + tableId + "/record";
   const auto original =
       before.request("GET", records, "", {{"Authorization", "Bearer " + value}}).json();

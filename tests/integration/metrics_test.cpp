@@ -24,11 +24,7 @@ TEST(MetricsTest, CountsRequestsByRouteAndTokenAuthenticationsByOutcome) {
   TestServer server;
   HttpClient client(server.port());
   const Workspace workspace = makeWorkspace(client, "ada@example.com");
-  const HttpResult created =
-      client.json("POST", "/api/access-token",
-                  {{"name", "CI"}, {"scopes", {"read"}}, {"expiresAt", "2027-06-01"}},
-                  workspace.owner.headers());
-  const std::string token(created.json().at("token").as_string());
+  const std::string token(createToken(client, workspace.owner, {"read"}).at("token").as_string());
   const Headers bearer = {{"Authorization", "Bearer " + token}};
   for (int i = 0; i < 3; ++i) client.request("GET", "/api/base/" + workspace.baseId, "", bearer);
   client.request("GET", "/api/space", "",

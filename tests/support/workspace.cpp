@@ -49,6 +49,15 @@ boost::json::array createRecords(const HttpClient& client, const BrowserUser& us
   return created.at("records").as_array();
 }
 
+boost::json::value createToken(const HttpClient& client, const BrowserUser& user,
+                               const boost::json::array& scopes) {
+  return expectCreated(
+      client.json("POST", "/api/access-token",
+                  {{"name", "test token"}, {"scopes", scopes}, {"expiresAt", "2027-06-01"}},
+                  user.headers()),
+      "token");
+}
+
 std::string urlEncode(const std::string& value) {
   return boost::urls::encode(value, boost::urls::unreserved_chars);
 }

@@ -25,6 +25,11 @@ boost::json::value createTable(const HttpClient& client, const Workspace& worksp
 boost::json::array createRecords(const HttpClient& client, const BrowserUser& user,
                                  const std::string& tableId, const boost::json::array& fields);
 
+// POST /api/access-token with these scopes; expects 201 and returns the
+// answer (with "id" and, once, "token").
+boost::json::value createToken(const HttpClient& client, const BrowserUser& user,
+                               const boost::json::array& scopes);
+
 // Percent-encodes a query-string value.
 std::string urlEncode(const std::string& value);
 
