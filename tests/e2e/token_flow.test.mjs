@@ -184,12 +184,24 @@ test('the token documentation works in the browser, step by step', async (t) => 
       answer.json.records.map((r) => r.fields.Name),
       ['Ada', 'Grace'],
     );
-    await page.reload();
-    const row = page.getByRole('row', { name: /CI\/CD Pipeline/ });
-    await row
+    // Behind a balancer the page may be served by a node that has not yet
+    // seen the use (nodes write last-use times every flush interval), so
+    // reload until it shows.
+    const lastUsed = page
+      .getByRole('row', { name: /CI\/CD Pipeline/ })
       .locator('td[data-label="Last used"]')
-      .getByText('just now')
-      .waitFor();
+      .getByText('just now');
+    for (
+      let attempt = 0;
+      attempt < 20 && !(await lastUsed.isVisible());
+      attempt++
+    ) {
+      await page.reload();
+      await page.getByRole('row', { name: /CI\/CD Pipeline/ }).waitFor();
+      if (!(await lastUsed.isVisible()))
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await lastUsed.waitFor();
     await screenshot(page, '07-tokens-used');
   });
 

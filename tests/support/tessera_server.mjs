@@ -7,7 +7,10 @@
 //                             database on that server;
 //   TESSERA_TEST_NODES=2      with TESSERA_TEST_POSTGRES: two nodes on the
 //                             same database behind haproxy (round robin),
-//                             and the URL is the balancer's.
+//                             and the URL is the balancer's. The nodes write
+//                             token last-use times every second (not every
+//                             30), so a use seen by one node reaches pages
+//                             served by the other within the test's patience.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,10 +58,11 @@ export async function startServer(binary, extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-node-test-'));
   const database = freshDatabase();
   const nodeCount = database.length ? Number(process.env.TESSERA_TEST_NODES ?? 1) : 1;
+  const nodeArgs = nodeCount > 1 ? ['--last-used-flush-seconds', '1', ...extraArgs] : extraArgs;
   const processes = [];
   for (let i = 0; i < nodeCount; i++) {
     const nodeDir = join(dir, `node${i}`);
-    processes.push(await startNode(binary, mkdtempSync(nodeDir), database, extraArgs));
+    processes.push(await startNode(binary, mkdtempSync(nodeDir), database, nodeArgs));
   }
   let front = processes[0];
   if (nodeCount > 1) {
