@@ -18,7 +18,9 @@ struct Request {
   std::string query;   // raw query string, without '?'
   HeaderList headers;  // as received
   std::string body;
-  std::string clientIp;  // the TCP peer
+  std::string clientIp;  // the client: the TCP peer, or X-Forwarded-For from a trusted proxy
+  // The client reached a trusted proxy over https (X-Forwarded-Proto).
+  bool forwardedHttps = false;
 
   // Case-insensitive header lookup; empty when absent.
   std::string_view header(std::string_view name) const;

@@ -154,6 +154,9 @@ struct Server::Impl {
       Request request = toRequest(parser, clientIp);
       request.clientIp =
           options.trustedProxies.clientAddress(clientIp, request.header("x-forwarded-for"));
+      // Believed only from a trusted proxy, like X-Forwarded-For.
+      request.forwardedHttps = options.trustedProxies.contains(clientIp) &&
+                               request.header("x-forwarded-proto").starts_with("https");
       request.body = std::move(parser.get().body());
       const bool keepAlive = parser.get().keep_alive() && !shuttingDown;
       auto message = toBeast(handler.handle(request), parser.get().version(), keepAlive);

@@ -192,6 +192,32 @@ TEST(SignupPolicyTest, ClosedSignupStillLetsTheFirstUserIn) {
   EXPECT_EQ(second.errorCode(), "signup_disabled");
 }
 
+// Whether every cookie a sign-up sets is marked Secure.
+bool cookiesSecure(const HttpResult& result) {
+  auto [begin, end] = result.headers.equal_range("set-cookie");
+  EXPECT_NE(begin, end);
+  bool secure = begin != end;
+  for (auto it = begin; it != end; ++it) secure &= it->second.find("; Secure") != std::string::npos;
+  return secure;
+}
+
+TEST(SessionCookieTest, HttpsFromATrustedProxyMakesCookiesSecure) {
+  for (const bool trusted : {true, false}) {
+    SCOPED_TRACE(trusted ? "trusted proxy" : "untrusted peer");
+    TestServer server(trusted ? std::vector<std::string>{"--trusted-proxies", "127.0.0.1"}
+                              : std::vector<std::string>{});
+    HttpClient client(server.port());
+    const auto signUpWith = [&](const std::string& email, const Headers& headers) {
+      return client.json("POST", "/api/auth/signup",
+                         {{"email", email}, {"name", "A"}, {"password", kPassword}}, headers);
+    };
+    EXPECT_EQ(cookiesSecure(signUpWith("a@example.com", {{"X-Forwarded-Proto", "https"}})),
+              trusted);
+    EXPECT_FALSE(cookiesSecure(signUpWith("b@example.com", {{"X-Forwarded-Proto", "http"}})));
+    EXPECT_FALSE(cookiesSecure(signUpWith("c@example.com", {})));
+  }
+}
+
 TEST(SessionCookieTest, HttpsPublicUrlMakesCookiesSecure) {
   TestServer server({"--public-url", "https://tessera.example.com"});
   HttpClient client(server.port());

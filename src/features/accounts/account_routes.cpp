@@ -37,34 +37,38 @@ http::Response signedInResponse(int status, const SignedIn& signedIn, bool secur
 
 }  // namespace
 
-void registerAccountRoutes(http::Router& router, AccountService& accounts, bool secureCookies) {
-  router.add("POST", "/api/auth/signup", access::anyone(), [&accounts, secureCookies](auto& ctx) {
+void registerAccountRoutes(http::Router& router, AccountService& accounts, bool httpsPublicUrl) {
+  // Cookies are Secure when the public URL is https, or when a trusted
+  // proxy says the client came over https.
+  const auto secure = [httpsPublicUrl](const http::RequestContext& ctx) {
+    return httpsPublicUrl || ctx.request.forwardedHttps;
+  };
+  router.add("POST", "/api/auth/signup", access::anyone(), [&accounts, secure](auto& ctx) {
     const boost::json::value body = http::parseJsonBody(ctx.request);
     http::JsonObjectReader reader(body, {"email", "password", "name"});
     NewUser user{reader.requiredString("email", 1000), reader.requiredString("name", 1000),
                  rawString(body, "password")};
-    return signedInResponse(201, accounts.signUp(std::move(user)), secureCookies);
+    return signedInResponse(201, accounts.signUp(std::move(user)), secure(ctx));
   });
 
-  router.add("POST", "/api/auth/signin", access::anyone(), [&accounts, secureCookies](auto& ctx) {
+  router.add("POST", "/api/auth/signin", access::anyone(), [&accounts, secure](auto& ctx) {
     const boost::json::value body = http::parseJsonBody(ctx.request);
     http::JsonObjectReader reader(body, {"email", "password"});
     const std::string email = reader.requiredString("email", 1000);
     return signedInResponse(
         200, accounts.signIn(email, rawString(body, "password"), ctx.request.clientIp),
-        secureCookies);
+        secure(ctx));
   });
 
-  router.add(
-      "POST", "/api/auth/signout", access::sessionOnly(), [&accounts, secureCookies](auto& ctx) {
-        if (!ctx.browserSessionHash.empty()) accounts.signOut(ctx.browserSessionHash);
-        http::Response response = http::Response::noContent();
-        response.addHeader(
-            "Set-Cookie", http::setCookieValue(auth::kSessionCookie, "", {true, secureCookies, 0}));
-        response.addHeader("Set-Cookie",
-                           http::setCookieValue(auth::kCsrfCookie, "", {false, secureCookies, 0}));
-        return response;
-      });
+  router.add("POST", "/api/auth/signout", access::sessionOnly(), [&accounts, secure](auto& ctx) {
+    if (!ctx.browserSessionHash.empty()) accounts.signOut(ctx.browserSessionHash);
+    http::Response response = http::Response::noContent();
+    response.addHeader("Set-Cookie",
+                       http::setCookieValue(auth::kSessionCookie, "", {true, secure(ctx), 0}));
+    response.addHeader("Set-Cookie",
+                       http::setCookieValue(auth::kCsrfCookie, "", {false, secure(ctx), 0}));
+    return response;
+  });
 
   router.add("GET", "/api/auth/user", access::signedIn(), [&accounts](auto& ctx) {
     return http::Response::json(200, userToJson(accounts.currentUser(ctx.who().userId)));

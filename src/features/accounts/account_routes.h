@@ -6,7 +6,8 @@
 
 namespace tessera::features {
 
-// `secureCookies`: mark cookies Secure (the public URL is https).
-void registerAccountRoutes(http::Router& router, AccountService& accounts, bool secureCookies);
+// `httpsPublicUrl`: mark cookies Secure; they are also Secure for a request
+// a trusted proxy forwarded with X-Forwarded-Proto: https.
+void registerAccountRoutes(http::Router& router, AccountService& accounts, bool httpsPublicUrl);
 
 }  // namespace tessera::features
