@@ -84,6 +84,9 @@ struct Server::Impl {
   std::vector<std::unique_ptr<Worker>> workers;
   std::optional<tcp::acceptor> acceptor;  // on workers[0]
   asio::io_context control{1};            // signals, on the thread calling run()
+  // Created by listen(), so SIGINT/SIGTERM are caught (and held until run()
+  // waits for them) from the moment the server can be announced as ready.
+  std::optional<asio::signal_set> signals;
   std::atomic<bool> shuttingDown{false};
 
   asio::awaitable<void> acceptLoop() {
@@ -198,13 +201,13 @@ std::uint16_t Server::listen() {
   impl.acceptor->set_option(asio::socket_base::reuse_address(true));
   impl.acceptor->bind(endpoint);
   impl.acceptor->listen(asio::socket_base::max_listen_connections);
+  impl.signals.emplace(impl.control, SIGINT, SIGTERM);
   return impl.acceptor->local_endpoint().port();
 }
 
 void Server::run() {
   Impl& impl = *impl_;
-  asio::signal_set signals(impl.control, SIGINT, SIGTERM);
-  signals.async_wait([&](const beast::error_code&, int) { impl.control.stop(); });
+  impl.signals->async_wait([&](const beast::error_code&, int) { impl.control.stop(); });
   asio::co_spawn(impl.workers[0]->io, impl.acceptLoop(), asio::detached);
 
   std::vector<std::future<void>> finished;

@@ -35,11 +35,14 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket. Returns the bound port (useful with port 0).
-  // Throws std::system_error when the address cannot be bound.
+  // Binds the listening socket and starts catching SIGINT and SIGTERM, so a
+  // signal that arrives before run() still shuts down cleanly. Returns the
+  // bound port (useful with port 0). Throws std::system_error when the
+  // address cannot be bound.
   std::uint16_t listen();
 
   // Serves until SIGINT, SIGTERM or stop(), then drains and returns.
+  // REQUIRES: listen() was called.
   void run();
 
   // Asks run() to shut down gracefully. Thread-safe.
