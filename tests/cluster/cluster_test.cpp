@@ -15,6 +15,7 @@
 #include <random>
 #include <thread>
 
+#include "support/files.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
@@ -25,16 +26,8 @@ namespace {
 using namespace std::chrono_literals;
 
 std::string readFirstLine(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);
-  return line;
-}
-
-std::filesystem::path makeTempDir(const std::string& name) {
-  std::string pattern = (std::filesystem::temp_directory_path() / (name + "-XXXXXX")).string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
+  const std::string text = readFile(path);
+  return text.substr(0, text.find('\n'));
 }
 
 // A PostgreSQL cluster of this test's own, with one database for Tessera.

@@ -9,15 +9,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/files.h"
+
 namespace tessera::testing {
 namespace {
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string runOn(const std::string& url, const std::string& sql) {
   std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(url.c_str()), &PQfinish);

@@ -12,23 +12,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/files.h"
+
 extern char** environ;
 
 namespace tessera::testing {
 namespace {
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::filesystem::path makeTempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "tessera-test-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
 
 pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& stdoutFile,
             const std::filesystem::path& stdinFile, const std::filesystem::path& stderrFile = {},
