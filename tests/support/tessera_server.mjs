@@ -41,9 +41,11 @@ async function startNode(binary, dir, database, extraArgs) {
 async function startBalancer(dir, addresses) {
   // Below Linux's ephemeral range (32768+), where outgoing connections take ports.
   const port = randomInt(20000, 32000);
-  const servers = addresses.map((address, i) => `  server n${i} ${address} check inter 300 fall 1 rise 1`);
+  // A node busy with a large write must not be taken for dead: three
+  // failed checks with a 2-second timeout before haproxy stops using it.
+  const servers = addresses.map((address, i) => `  server n${i} ${address} check inter 500 fall 3 rise 1`);
   writeFileSync(join(dir, 'haproxy.cfg'), ['global', '  maxconn 500', 'defaults', '  mode http',
-    '  timeout connect 1s', '  timeout client 60s', '  timeout server 60s', '  retries 3', '  option redispatch',
+    '  timeout connect 1s', '  timeout client 60s', '  timeout server 60s', '  timeout check 2s', '  retries 3', '  option redispatch',
     'frontend web', `  bind 127.0.0.1:${port}`, '  default_backend nodes', 'backend nodes', '  balance roundrobin',
     '  option httpchk GET /healthz', ...servers, ''].join('\n'));
   const balancer = spawn('haproxy', ['-db', '-q', '-f', join(dir, 'haproxy.cfg')], { stdio: 'ignore' });
