@@ -8,7 +8,6 @@
 set -euo pipefail
 tessera="$1"
 seconds="${2:-10}"
-command -v wrk >/dev/null || { echo "bench: installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 work="$(mktemp -d)"
 pgdir="$(mktemp -u /tmp/tessera-bench-pg.XXXXXX)"
 postgres="$(dirname "$0")/../scripts/test-postgres.sh"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package Tessera needs to build, run and test
-# (Chromium for the browser tests: playwright-core drives /usr/bin/chromium).
+# (Chromium for the browser tests: playwright-core drives /usr/bin/chromium;
+# clang with its sanitizer and libFuzzer runtimes for the hardening builds;
+# wrk for the benchmarks and the soak).
 # Idempotent: packages already present are skipped, and apt-get runs only
 # when something is missing.
 set -euo pipefail
@@ -10,6 +12,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev llvm-14 wrk
   curl jq tzdata
   chromium fonts-liberation
   nodejs npm

@@ -30,14 +30,21 @@ void LastUsedTracker::flush() {
     batch.swap(pending_);
   }
   if (batch.empty()) return;
-  database_.write([&](store::Session& session) {
-    for (const auto& [tokenId, use] : batch) {
-      session.execute(
-          "UPDATE access_tokens SET last_used_at = ?, last_used_ip = ?"
-          " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
-          {use.at, use.ip, tokenId, use.at});
-    }
-  });
+  try {
+    database_.write([&](store::Session& session) {
+      for (const auto& [tokenId, use] : batch) {
+        session.execute(
+            "UPDATE access_tokens SET last_used_at = ?, last_used_ip = ?"
+            " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+            {use.at, use.ip, tokenId, use.at});
+      }
+    });
+  } catch (...) {
+    // Keep the batch for the next flush; a use recorded since is newer.
+    std::lock_guard lock(mutex_);
+    for (auto& [tokenId, use] : batch) pending_.try_emplace(tokenId, std::move(use));
+    throw;
+  }
 }
 
 }  // namespace tessera::auth

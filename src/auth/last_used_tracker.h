@@ -32,7 +32,8 @@ class LastUsedTracker {
     std::optional<UnixMillis> oldest;
   };
   Backlog backlog() const;
-  // Writes every pending use, never moving a last-use time backwards.
+  // Writes every pending use, never moving a last-use time backwards. When
+  // the write fails the uses stay pending and the error is rethrown.
   void flush();
 
  private:

@@ -249,8 +249,9 @@ boost::json::value RecordService::get(const std::string& tableId, const std::str
 
 boost::json::value RecordService::create(const std::string& tableId, const std::string& userId,
                                          const boost::json::value& body) {
-  const auto [options, records_] = readBatchBody(body);
-  const boost::json::array& input = *records_;
+  const BatchBody batch = readBatchBody(body);
+  const WriteBody& options = batch.options;
+  const boost::json::array& input = *batch.records;
   return database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, tableId, userId, options);
     std::vector<CellValues> records;
@@ -285,8 +286,9 @@ boost::json::value RecordService::updateOne(const std::string& tableId, const st
 
 boost::json::value RecordService::updateMany(const std::string& tableId, const std::string& userId,
                                              const boost::json::value& body) {
-  const auto [options, records_] = readBatchBody(body);
-  const boost::json::array& input = *records_;
+  const BatchBody batch = readBatchBody(body);
+  const WriteBody& options = batch.options;
+  const boost::json::array& input = *batch.records;
   return database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, tableId, userId, options);
     std::vector<std::string> ids;
