@@ -35,7 +35,7 @@ SOAK_SECONDS ?= 300
 fuzz: deps
 	@./scripts/fuzz.sh $(FUZZ_SECONDS)
 
-sanitize: deps
+sanitize: build
 	@./scripts/sanitize.sh
 
 soak: release

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -19,11 +20,18 @@ extern char** environ;
 namespace tessera::testing {
 namespace {
 
+// The binary under test: this build's, unless TESSERA_TEST_BINARY names
+// another (scripts/sanitize.sh runs the suites against sanitizer builds).
+const char* tesseraBinary() {
+  const char* other = std::getenv("TESSERA_TEST_BINARY");
+  return other && *other ? other : TESSERA_BINARY;
+}
+
 pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& stdoutFile,
             const std::filesystem::path& stdinFile, const std::filesystem::path& stderrFile = {},
             const std::vector<std::string>& extraEnvironment = {}) {
   std::vector<char*> argv;
-  argv.push_back(const_cast<char*>(TESSERA_BINARY));
+  argv.push_back(const_cast<char*>(tesseraBinary()));
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
@@ -43,9 +51,9 @@ pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& s
     envp.push_back(const_cast<char*>(entry.c_str()));
   envp.push_back(nullptr);
   pid_t pid = -1;
-  const int error = posix_spawn(&pid, TESSERA_BINARY, &actions, nullptr, argv.data(), envp.data());
+  const int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (error != 0) throw std::runtime_error("cannot start " + std::string(TESSERA_BINARY));
+  if (error != 0) throw std::runtime_error("cannot start " + std::string(argv[0]));
   return pid;
 }
 
