@@ -1,7 +1,8 @@
 // Reads a user's current role on a space, base or table from the store,
 // with where the resource sits (for token restrictions). Roles are read at
-// request time, never cached, so a removed collaborator loses access on
-// the very next request, with every token.
+// request time (Authorizer caches them only until the next committed
+// write), so a removed collaborator loses access on the very next request,
+// with every token.
 #pragma once
 
 #include <string>

@@ -28,6 +28,16 @@ void TokenVerifier::refuse(std::string_view value, const http::Request& request,
                       message + "\"");
 }
 
+std::optional<access::Principal> TokenVerifier::fromCache(const std::string& tokenId,
+                                                          const std::string& secretHash,
+                                                          std::uint64_t generation) const {
+  auto cached = cache_.find(tokenId, generation);
+  if (!cached || !constantTimeEquals(cached->secretHash, secretHash)) return std::nullopt;
+  const auto& expiresAt = cached->principal.token->expiresAt;
+  if (expiresAt && nowMillis() >= *expiresAt) return std::nullopt;  // refused below, from the store
+  return std::move(cached->principal);
+}
+
 access::Principal TokenVerifier::verify(std::string_view value,
                                         const http::Request& request) const {
   const auto parsed = parseToken(value);
@@ -37,6 +47,13 @@ access::Principal TokenVerifier::verify(std::string_view value,
            "and digits). Check that it was copied whole.");
   }
   const std::string secretHash = sha256Hex(parsed->secret);
+  const auto generation = database_.writeGeneration();
+  if (generation) {
+    if (auto principal = fromCache(parsed->id, secretHash, *generation)) {
+      lastUsed_.record(parsed->id, request.clientIp);
+      return std::move(*principal);
+    }
+  }
   struct Found {
     store::Rows token;
     bool retired = false;
@@ -95,8 +112,10 @@ access::Principal TokenVerifier::verify(std::string_view value,
   grant.spaceIds = features::parseStringList(row.text(3));
   grant.baseIds = features::parseStringList(row.text(4));
   grant.expiresAt = expiresAt;
+  access::Principal principal{userId, row.integer(8) != 0, std::move(grant)};
+  if (generation) cache_.store(parsed->id, {secretHash, principal}, *generation);
   lastUsed_.record(parsed->id, request.clientIp);
-  return access::Principal{userId, row.integer(8) != 0, std::move(grant)};
+  return principal;
 }
 
 }  // namespace tessera::auth

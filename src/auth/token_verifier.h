@@ -1,9 +1,14 @@
 // Checks a bearer token: its shape and checksum first (no database read),
 // then the stored digest of its secret in constant time, then whether it
 // was deleted, refreshed or has expired. A failure is a 401 whose code and
-// message say which, and is written to the audit log.
+// message say which, and is written to the audit log. Tokens that passed
+// are cached until the next committed write (store::GenerationCache), so
+// a refresh, a delete or a disabled account is seen by the very next
+// request; on PostgreSQL nothing is cached.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "access/principal.h"
@@ -11,6 +16,7 @@
 #include "features/audit/audit_log.h"
 #include "http/request.h"
 #include "store/database.h"
+#include "store/generation_cache.h"
 
 namespace tessera::auth {
 
@@ -29,9 +35,22 @@ class TokenVerifier {
                            const std::string& userId, const std::string& code,
                            const std::string& message) const;
 
+  // A token that passed: the digest of its current secret and whom it
+  // acts for.
+  struct Verified {
+    std::string secretHash;
+    access::Principal principal;
+  };
+  // The principal of a cached token whose secret matches and which has
+  // not expired since.
+  std::optional<access::Principal> fromCache(const std::string& tokenId,
+                                             const std::string& secretHash,
+                                             std::uint64_t generation) const;
+
   store::Database& database_;
   LastUsedTracker& lastUsed_;
   features::AuditLog& audit_;
+  mutable store::GenerationCache<Verified> cache_{10000};
 };
 
 }  // namespace tessera::auth

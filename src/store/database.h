@@ -64,6 +64,13 @@ class Database {
 
   virtual DatabaseStats stats() = 0;
 
+  // For caches of what was read: a number that advances after every
+  // committed write by any process. Read it before reading what it guards;
+  // a cached value is current while the number has not moved. nullopt when
+  // some writes cannot be seen (PostgreSQL, written by several nodes):
+  // then nothing may be cached.
+  virtual std::optional<std::uint64_t> writeGeneration() const = 0;
+
   // Convenience forms that return what the callback returns.
   template <class F>
   auto read(F&& work) -> std::invoke_result_t<F, Session&> {

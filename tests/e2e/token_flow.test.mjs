@@ -83,6 +83,9 @@ test('the token documentation works in the browser, step by step', async (t) => 
       const cell = page.getByRole('gridcell', {
         name: new RegExp(`^Name, row ${rows}:`),
       });
+      // The new row shows a placeholder until its page has loaded (slower
+      // through two nodes); a double-click on a placeholder edits nothing.
+      await cell.locator('.cell-loading').waitFor({ state: 'detached' });
       await cell.dblclick();
       await page.getByLabel('Edit Name').fill(name);
       await page.getByLabel('Edit Name').press('Enter');

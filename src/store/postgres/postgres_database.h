@@ -30,6 +30,8 @@ class PostgresDatabase final : public Database {
   void writeWith(const Work& work) override;
   void close() override;
   DatabaseStats stats() override;
+  // Other nodes write unseen: nothing read from here may be cached.
+  std::optional<std::uint64_t> writeGeneration() const override { return std::nullopt; }
 
   // Runs `run` while holding a cluster-wide advisory lock, so that nodes
   // starting together apply schema migrations one at a time.

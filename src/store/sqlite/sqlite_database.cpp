@@ -19,7 +19,8 @@ struct SqliteDatabase::PendingWrite {
   std::promise<void> done;
 };
 
-SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {
+SqliteDatabase::SqliteDatabase(std::string path)
+    : path_(std::move(path)), writeGeneration_(path_ + "-generation") {
   writer_ = std::make_unique<SqliteConnection>(path_, false);
   writerThread_ = std::thread([this] { writerLoop(); });
 }
@@ -54,6 +55,10 @@ std::unique_ptr<SqliteConnection> SqliteDatabase::takeReader() {
 void SqliteDatabase::returnReader(std::unique_ptr<SqliteConnection> reader) {
   std::lock_guard lock(readersMutex_);
   idleReaders_.push_back(std::move(reader));
+}
+
+std::optional<std::uint64_t> SqliteDatabase::writeGeneration() const {
+  return writeGeneration_.load();
 }
 
 DatabaseStats SqliteDatabase::stats() {
@@ -126,6 +131,7 @@ void SqliteDatabase::commitBatch(std::vector<PendingWrite*>& batch) {
       }
     }
     writer_->execute("COMMIT");
+    writeGeneration_.increment();
   } catch (...) {
     // The transaction itself failed (disk full, I/O error): nothing of the
     // batch is durable, so every caller learns of it.

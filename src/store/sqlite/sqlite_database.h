@@ -1,7 +1,8 @@
 // The SQLite backend: one file in WAL mode, one writer connection on its
 // own thread that groups concurrent write() calls into one commit (each
 // call in its own savepoint, so one failing call undoes only itself), and a
-// pool of reader connections, one per concurrently reading thread.
+// pool of reader connections, one per concurrently reading thread. Each
+// commit advances a counter shared with the other processes on the file.
 #pragma once
 
 #include <condition_variable>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/sqlite/shared_counter.h"
 
 namespace tessera::store {
 
@@ -28,6 +30,8 @@ class SqliteDatabase final : public Database {
   void writeWith(const Work& work) override;
   void close() override;
   DatabaseStats stats() override;
+  // Kept in "<path>-generation", advanced by every process's commits.
+  std::optional<std::uint64_t> writeGeneration() const override;
 
  private:
   struct PendingWrite;
@@ -38,6 +42,7 @@ class SqliteDatabase final : public Database {
   void returnReader(std::unique_ptr<SqliteConnection> reader);
 
   const std::string path_;
+  SharedCounter writeGeneration_;
   std::unique_ptr<SqliteConnection> writer_;
 
   std::mutex readersMutex_;
