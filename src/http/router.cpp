@@ -12,6 +12,7 @@ namespace {
 
 std::vector<std::string_view> splitPath(std::string_view path) {
   std::vector<std::string_view> segments;
+  segments.reserve(8);
   std::size_t start = 1;  // skip the leading '/'
   while (start <= path.size()) {
     const std::size_t end = path.find('/', start);
@@ -22,14 +23,15 @@ std::vector<std::string_view> splitPath(std::string_view path) {
   return segments;
 }
 
-bool matchPattern(std::string_view pattern, std::string_view path, PathParams& params) {
-  const auto patternSegments = splitPath(pattern);
-  const auto pathSegments = splitPath(path);
-  if (patternSegments.size() != pathSegments.size()) return false;
+// Matches a route's segments against a request path's; on success fills
+// `params` with the decoded values of the {name} segments.
+bool matchSegments(const std::vector<std::string>& pattern,
+                   const std::vector<std::string_view>& path, PathParams& params) {
+  if (pattern.size() != path.size()) return false;
   PathParams found;
-  for (std::size_t i = 0; i < patternSegments.size(); ++i) {
-    const std::string_view expected = patternSegments[i];
-    const std::string_view actual = pathSegments[i];
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const std::string_view expected = pattern[i];
+    const std::string_view actual = path[i];
     if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}') {
       const auto decoded = boost::urls::make_pct_string_view(actual);
       if (actual.empty() || !decoded) return false;
@@ -49,16 +51,19 @@ void Router::add(std::string method, std::string pattern, access::Requirement re
   if (pattern.empty() || pattern.front() != '/') {
     throw std::logic_error("route pattern must start with '/': " + pattern);
   }
-  routes_.push_back(
-      {std::move(method), std::move(pattern), std::move(requirement), std::move(handler)});
+  std::vector<std::string> segments;
+  for (const std::string_view segment : splitPath(pattern)) segments.emplace_back(segment);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(requirement),
+                     std::move(handler), std::move(segments)});
 }
 
 const Route& Router::match(std::string_view method, std::string_view path,
                            PathParams& params) const {
+  const std::vector<std::string_view> segments = splitPath(path);
   std::set<std::string> allowed;
   for (const Route& route : routes_) {
     PathParams candidate;
-    if (!matchPattern(route.pattern, path, candidate)) continue;
+    if (!matchSegments(route.segments, segments, candidate)) continue;
     if (route.method == method) {
       params = std::move(candidate);
       return route;

@@ -22,6 +22,7 @@ struct Route {
   std::string pattern;
   access::Requirement requirement;
   Handler handler;
+  std::vector<std::string> segments;  // the pattern split at '/', once
 };
 
 class Router {
