@@ -2,21 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
-#include "temp_dir.h"
+#include "user_database.h"
 
 namespace tessera::auth {
 namespace {
 
 class LastUsedTrackerTest : public ::testing::Test {
  protected:
-  LastUsedTrackerTest() : database(dir.file("t.db")) {
-    store::migrate(database);
+  LastUsedTrackerTest() {
     database.write([](store::Session& session) {
-      session.execute(
-          "INSERT INTO users (id, email, email_key, name, password_hash, is_admin, created_at)"
-          " VALUES ('usr1', 'a@b.co', 'a@b.co', 'A', 'x', 0, 0)");
       session.execute(
           "INSERT INTO access_tokens (id, user_id, name, description, scopes, space_ids,"
           " base_ids, secret_hash, created_at, updated_at)"
@@ -39,8 +33,8 @@ class LastUsedTrackerTest : public ::testing::Test {
     });
   }
 
-  testing::TempDir dir;
-  store::SqliteDatabase database;
+  testing::UserDatabase fixture;
+  store::SqliteDatabase& database = fixture.database;
 };
 
 TEST_F(LastUsedTrackerTest, AFlushWritesTheUseAndEmptiesTheBacklog) {

@@ -5,31 +5,20 @@
 #include <thread>
 
 #include "auth/digest.h"
-#include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
-#include "temp_dir.h"
+#include "user_database.h"
 
 namespace tessera::auth {
 namespace {
 
 class SessionStoreTest : public ::testing::Test {
  protected:
-  SessionStoreTest() : database(dir.file("s.db")) {
-    store::migrate(database);
-    database.write([](store::Session& session) {
-      session.execute(
-          "INSERT INTO users (id, email, email_key, name, password_hash, is_admin, created_at)"
-          " VALUES ('usr1', 'a@b.co', 'a@b.co', 'A', 'x', 0, 0)");
-    });
-  }
-
   IssuedSession issue(const SessionStore& sessions) {
     return database.write(
         [&](store::Session& session) { return sessions.create(session, "usr1"); });
   }
 
-  testing::TempDir dir;
-  store::SqliteDatabase database;
+  testing::UserDatabase fixture;
+  store::SqliteDatabase& database = fixture.database;
 };
 
 TEST_F(SessionStoreTest, FindsALiveSessionAndStoresOnlyDigests) {
