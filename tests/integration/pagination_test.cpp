@@ -1,10 +1,13 @@
 // Keyset pagination: cursors walk every record exactly once, in default
-// and sorted orders (empty cells last), across inserts and deletes made
-// between pages; bad or mismatched cursors are refused.
+// and sorted orders (empty cells last; several keys in mixed directions,
+// given by orderBy or by a view), across inserts and deletes made between
+// pages and with skip; bad or mismatched cursors are refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <optional>
 #include <set>
 
 #include "support/test_server.h"
@@ -47,6 +50,39 @@ class PaginationTest : public ::testing::Test {
     return seen;
   }
 
+  // The names of the 250 records in the order "Rank ascending (empty cells
+  // last), then Name descending", worked out here from what was created.
+  static std::vector<std::string> rankThenNameDescending() {
+    struct Expected {
+      std::optional<int> rank;
+      std::string name;
+    };
+    std::vector<Expected> all;
+    for (int i = 0; i < 250; ++i) {
+      all.push_back(
+          {i % 7 != 0 ? std::optional<int>(i % 13) : std::nullopt, "r" + std::to_string(i)});
+    }
+    std::sort(all.begin(), all.end(), [](const Expected& a, const Expected& b) {
+      if (a.rank.has_value() != b.rank.has_value()) return a.rank.has_value();
+      if (a.rank != b.rank) return *a.rank < *b.rank;
+      return a.name > b.name;
+    });
+    std::vector<std::string> names;
+    for (const Expected& e : all) names.push_back(e.name);
+    return names;
+  }
+
+  static std::vector<std::string> namesOf(const std::vector<boost::json::value>& records) {
+    std::vector<std::string> names;
+    for (const auto& record : records) {
+      names.emplace_back(record.at("fields").at("Name").as_string());
+    }
+    return names;
+  }
+
+  static constexpr const char* kRankThenName =
+      R"([{"fieldId":"Rank","order":"asc"},{"fieldId":"Name","order":"desc"}])";
+
   TestServer server;
   HttpClient client{server.port()};
   Workspace workspace;
@@ -82,6 +118,64 @@ TEST_F(PaginationTest, SortedPagesFollowTheSortWithEmptyCellsLast) {
     previous = rank;
   }
   EXPECT_EQ(ids.size(), 250u) << "no record twice, none missed";
+}
+
+TEST_F(PaginationTest, SeveralKeysInMixedDirectionsWalkInTheFullOrder) {
+  const auto seen = walk("&orderBy=" + urlEncode(kRankThenName));
+  EXPECT_EQ(namesOf(seen), rankThenNameDescending());
+}
+
+TEST_F(PaginationTest, AViewSortIsWalkedInItsOrderAndItsIndexComesAndGoes) {
+  const std::string tableId(table.at("id").as_string());
+  const HttpResult view =
+      client.json("POST", "/api/table/" + tableId + "/view",
+                  {{"name", "By rank"}, {"sort", boost::json::parse(kRankThenName)}},
+                  workspace.owner.headers());
+  ASSERT_EQ(view.status, 201) << view.body;
+  const std::string viewId(view.json().at("id").as_string());
+  EXPECT_EQ(namesOf(walk("&viewId=" + viewId)), rankThenNameDescending());
+
+  // The fields a view sorts by can still be retyped and deleted (their
+  // index goes first), and the view keeps working with what is left.
+  const std::string fields = "/api/table/" + tableId + "/field/";
+  const HttpResult retyped = client.json("PATCH", fields + fieldId(table, "Rank"),
+                                         {{"type", "singleLineText"}}, workspace.owner.headers());
+  EXPECT_EQ(retyped.status, 200) << retyped.body;
+  EXPECT_EQ(walk("&viewId=" + viewId).size(), 250u);
+  const HttpResult deleted =
+      client.request("DELETE", fields + fieldId(table, "Rank"), "", workspace.owner.headers());
+  EXPECT_EQ(deleted.status, 204) << deleted.body;
+  const auto byName = namesOf(walk("&viewId=" + viewId));
+  ASSERT_EQ(byName.size(), 250u);
+  EXPECT_TRUE(std::is_sorted(byName.rbegin(), byName.rend())) << "Name descending";
+  EXPECT_EQ(client
+                .request("DELETE", "/api/table/" + tableId + "/view/" + viewId, "",
+                         workspace.owner.headers())
+                .status,
+            204);
+}
+
+TEST_F(PaginationTest, SkipAfterACursorCountsAcrossTheSortGroups) {
+  const std::string sorted = "&orderBy=" + urlEncode(kRankThenName);
+  const auto first =
+      client.request("GET", records + "?take=30" + sorted, "", workspace.owner.headers()).json();
+  const std::string cursor(first.at("nextCursor").as_string());
+  const auto expected = rankThenNameDescending();
+  for (const int skip : {0, 3, 45, 200, 219, 220, 400}) {
+    const auto page = client
+                          .request("GET",
+                                   records + "?take=10&skip=" + std::to_string(skip) + sorted +
+                                       "&cursor=" + cursor,
+                                   "", workspace.owner.headers())
+                          .json();
+    std::vector<boost::json::value> got(page.at("records").as_array().begin(),
+                                        page.at("records").as_array().end());
+    const auto from = std::min<std::size_t>(30 + skip, expected.size());
+    const auto to = std::min<std::size_t>(from + 10, expected.size());
+    EXPECT_EQ(namesOf(got),
+              std::vector<std::string>(expected.begin() + from, expected.begin() + to))
+        << "skip " << skip;
+  }
 }
 
 TEST_F(PaginationTest, InsertsAndDeletesBetweenPagesDoNotShiftTheWalk) {

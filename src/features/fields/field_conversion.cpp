@@ -30,18 +30,23 @@ ConversionReport convertField(store::Session& session, const TableSchema& table,
   if (stored) {
     session.executeScript("ALTER TABLE " + sqlTable + " ADD COLUMN " + staging + " " +
                           std::string(sqlColumnType(to.type)));
+    // A user field's text form is the user's name (the only join: joining
+    // users on a column of another type is a type error on PostgreSQL).
+    const bool userField =
+        from.type == FieldType::CreatedBy || from.type == FieldType::LastModifiedBy;
+    const std::string userName =
+        userField
+            ? "u.name FROM " + sqlTable + " t LEFT JOIN users u ON u.id = " + from.expression()
+            : "NULL FROM " + sqlTable + " t";
     std::int64_t after = 0;
     while (true) {
       const store::Rows rows =
-          session.query("SELECT t.__id, t.__seq, " + from.expression() + ", u.name FROM " +
-                            sqlTable + " t LEFT JOIN users u ON u.id = " + from.expression() +
+          session.query("SELECT t.__id, t.__seq, " + from.expression() + ", " + userName +
                             " WHERE t.__seq > ? ORDER BY t.__seq LIMIT ?",
                         {after, kBatch});
       for (const store::Row& row : rows) {
         after = row.integer(1);
         if (row.isNull(2)) continue;
-        const bool userField =
-            from.type == FieldType::CreatedBy || from.type == FieldType::LastModifiedBy;
         const boost::json::value asJson = userField
                                               ? boost::json::value(row.text(2))
                                               : decodeCell(from, row.value(2), CellFormat::Json);

@@ -10,6 +10,7 @@
 #include "features/tables/schema_json.h"
 #include "features/tables/table_storage.h"
 #include "features/views/view_definition.h"
+#include "features/views/view_sort_indexes.h"
 #include "features/views/view_store.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
@@ -95,11 +96,18 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       changed.options = normalizeOptions(changed.type, options ? *options : boost::json::value());
     }
     boost::json::object result;
+    const std::vector<ViewDef> sortingViews = viewsSortedBy(loadViews(session, tableId), fieldId);
     if (typeChanged) {
+      // The sort indexes on the old column go with it, and are rebuilt on
+      // the new one.
+      dropSortIndexes(session, schema, sortingViews, {});
       const ConversionReport report = convertField(session, schema, current, changed);
       result["conversion"] = {{"converted", report.converted}, {"failed", report.failed}};
     }
     saveField(session, changed);
+    if (typeChanged) {
+      createSortIndexes(session, requireTableSchema(session, tableId), sortingViews);
+    }
     boost::json::object json = fieldToJson(changed).as_object();
     for (auto& entry : result) json[entry.key()] = entry.value();
     return boost::json::value(std::move(json));
@@ -114,12 +122,16 @@ void FieldService::remove(const std::string& tableId, const std::string& fieldId
       throw http::badRequest("primary_field",
                              "The primary field cannot be deleted; rename or retype it instead.");
     }
-    for (ViewDef& view : loadViews(session, tableId)) {
+    const std::vector<ViewDef> before = loadViews(session, tableId);
+    for (ViewDef view : before) {
       forgetField(view.definition, fieldId);
       updateView(session, view);
     }
+    const std::vector<ViewDef> after = loadViews(session, tableId);
+    dropSortIndexes(session, schema, before, after);
     dropFieldColumn(session, tableId, field);
     session.execute("DELETE FROM fields_meta WHERE id = ?", {fieldId});
+    createSortIndexes(session, requireTableSchema(session, tableId), after);
   });
 }
 

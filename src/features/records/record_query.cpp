@@ -10,32 +10,6 @@
 namespace tessera::features {
 namespace {
 
-// One component of the ordering: an SQL expression and its direction.
-struct OrderPart {
-  std::string expression;
-  bool descending;
-};
-
-std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort) {
-  std::vector<OrderPart> parts;
-  for (const SortKey& key : sort) {
-    const std::string x = key.field->expression();
-    // Empty cells sort last in both directions, on every backend.
-    parts.push_back({"(CASE WHEN " + x + " IS NULL THEN 1 ELSE 0 END)", false});
-    parts.push_back({x, key.descending});
-  }
-  parts.push_back({"t.__seq", false});  // unique: a total order
-  return parts;
-}
-
-std::string sortSignature(const std::vector<SortKey>& sort) {
-  std::string signature;
-  for (const SortKey& key : sort) {
-    signature += key.field->id + (key.descending ? ":desc," : ":asc,");
-  }
-  return signature;
-}
-
 boost::json::value toJson(const store::SqlValue& value) {
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return *integer;
   if (const auto* real = std::get_if<double>(&value)) return *real;
@@ -113,25 +87,43 @@ std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
   return values;
 }
 
-// Rows strictly after `values` in the order of `parts` (lexicographic).
-SqlFragment keysetAfter(const std::vector<OrderPart>& parts,
-                        const std::vector<store::SqlValue>& values) {
-  SqlFragment out{"(", {}};
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    // When an empty cell is the cursor's value, the value part that follows
-    // its null flag compares nothing (every candidate is empty too).
-    if (std::holds_alternative<std::nullptr_t>(values[k])) continue;
-    out.sql += out.params.empty() && out.sql == "(" ? "(" : " OR (";
-    for (std::size_t j = 0; j < k; ++j) {
-      if (std::holds_alternative<std::nullptr_t>(values[j])) continue;
-      out.sql += parts[j].expression + " = ? AND ";
-      out.params.push_back(values[j]);
+// `part` compared with a bound value.
+std::string comparison(const OrderPart& part, std::string_view op) {
+  return part.expression + " " + std::string(op) + " " +
+         (part.valueType.empty() ? "?" : "CAST(? AS " + std::string(part.valueType) + ")");
+}
+
+// The rows after the cursor `values` are, in order, those equal to it in
+// the first k parts and after it in part k, for k = last ... 0. Branch k
+// selects one such group: equalities and one range on a prefix of the
+// order, which an index on the order answers by a range scan. nullopt when
+// the group is empty by construction (nothing follows an empty cell inside
+// its null flag's group).
+std::optional<SqlFragment> keysetBranch(const std::vector<OrderPart>& parts,
+                                        const std::vector<store::SqlValue>& values, std::size_t k) {
+  if (std::holds_alternative<std::nullptr_t>(values[k])) return std::nullopt;
+  SqlFragment branch{"", {}};
+  for (std::size_t j = 0; j < k; ++j) {
+    if (std::holds_alternative<std::nullptr_t>(values[j])) {
+      branch.sql += parts[j].expression + " IS NULL AND ";
+      continue;
     }
-    out.sql += parts[k].expression + (parts[k].descending ? " < ?)" : " > ?)");
-    out.params.push_back(values[k]);
+    branch.sql += comparison(parts[j], "=") + " AND ";
+    branch.params.push_back(values[j]);
   }
-  out.sql += ")";
-  return out;
+  branch.sql += comparison(parts[k], parts[k].descending ? "<" : ">");
+  branch.params.push_back(values[k]);
+  return branch;
+}
+
+// " ORDER BY" parts[from...]: the parts before `from` are fixed by
+// equalities, and leaving them out lets SQLite see the index order.
+std::string orderBy(const std::vector<OrderPart>& parts, std::size_t from) {
+  std::string sql = " ORDER BY ";
+  for (std::size_t i = from; i < parts.size(); ++i) {
+    sql += (i > from ? ", " : "") + parts[i].expression + (parts[i].descending ? " DESC" : " ASC");
+  }
+  return sql;
 }
 
 }  // namespace
@@ -180,31 +172,43 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
 }
 
 Page fetchPage(store::Session& session, const TableSchema& schema, const ListQuery& query) {
-  const std::vector<OrderPart> parts = orderParts(query.sort);
-  std::string sql = selectRecords(schema);
+  const std::vector<OrderPart> parts = orderParts(query.sort, "t.");
+  std::string select = selectRecords(schema);
   const std::size_t firstOrderColumn = RecordRow::kFirstField + schema.fields.size();
   // The order parts are selected too, so the last row can make the cursor.
-  const std::size_t from = sql.find(" FROM ");
   std::string orderColumns;
   for (const OrderPart& part : parts) orderColumns += ", " + part.expression;
-  sql.insert(from, orderColumns);
+  select.insert(select.find(" FROM "), orderColumns);
 
-  SqlFragment where = query.where;
-  if (query.cursor) {
-    where.sql = "(" + where.sql + ") AND ";
-    where.append(keysetAfter(parts, decodeCursor(query.sort, *query.cursor, parts.size())));
-  }
-  sql += " WHERE " + where.sql + " ORDER BY ";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    sql += (i ? ", " : "") + parts[i].expression + (parts[i].descending ? " DESC" : " ASC");
-  }
-  sql += " LIMIT ? OFFSET ?";
-  std::vector<store::SqlValue> params = where.params;
-  params.emplace_back(query.take + 1);
-  params.emplace_back(query.skip);
+  const std::int64_t wanted = query.take + 1;  // one more tells whether a next page exists
+  const auto run = [&](const SqlFragment& where, std::size_t orderFrom, std::int64_t limit,
+                       std::int64_t offset) {
+    std::vector<store::SqlValue> params = where.params;
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    return session.query(
+        select + " WHERE " + where.sql + orderBy(parts, orderFrom) + " LIMIT ? OFFSET ?", params);
+  };
 
   Page page;
-  page.rows = session.query(sql, params);
+  if (!query.cursor) {
+    page.rows = run(query.where, 0, wanted, query.skip);
+  } else {
+    const auto values = decodeCursor(query.sort, *query.cursor, parts.size());
+    std::int64_t skip = query.skip;
+    for (std::size_t k = parts.size(); k-- > 0;) {
+      const std::int64_t missing = wanted - static_cast<std::int64_t>(page.rows.size());
+      if (missing == 0) break;
+      const auto branch = keysetBranch(parts, values, k);
+      if (!branch) continue;
+      SqlFragment where{"(" + query.where.sql + ") AND ", query.where.params};
+      where.append(*branch);
+      store::Rows rows = run(where, k, missing, skip);
+      // An offset reaching past this branch continues into the next one.
+      if (skip > 0) skip = rows.empty() ? skip - countRecords(session, schema, where) : 0;
+      for (store::Row& row : rows) page.rows.push_back(std::move(row));
+    }
+  }
   if (static_cast<std::int64_t>(page.rows.size()) > query.take) {
     page.rows.pop_back();
     page.nextCursor = encodeCursor(query.sort, page.rows.back(), firstOrderColumn, parts.size());

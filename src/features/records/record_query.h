@@ -1,7 +1,8 @@
 // Reading records: the select list of a user table (system columns, the
 // users behind createdBy/lastModifiedBy, one column per stored field),
 // sorting, and keyset pagination with opaque cursors, so a page deep in a
-// large table costs what the first page costs.
+// large table costs what the first page costs (with an index on the order,
+// as every view sort has: a page is then a few index range scans).
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "features/records/sort_order.h"
 #include "features/records/sql_fragment.h"
 #include "features/tables/table_schema.h"
 #include "store/database.h"
@@ -26,11 +28,6 @@ struct RecordRow {
 // "SELECT <columns> FROM <table> t LEFT JOIN users ..." for `schema`; field
 // i of schema.fields is at RecordRow::kFirstField + i.
 std::string selectRecords(const TableSchema& schema);
-
-struct SortKey {
-  const FieldDef* field;
-  bool descending;
-};
 
 constexpr std::size_t kMaxSortKeys = 10;
 

@@ -23,10 +23,16 @@ std::string nameKey(std::string_view name) {
 
 std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 
-std::string FieldDef::expression() const {
-  if (isComputed(type)) return "t." + quoteIdentifier(systemColumn(type));
-  return "t." + column();
+std::string FieldDef::valueColumn() const {
+  return isComputed(type) ? quoteIdentifier(systemColumn(type)) : column();
 }
+
+std::string_view FieldDef::valueType() const {
+  if (!isComputed(type)) return sqlColumnType(type);
+  return type == FieldType::CreatedBy || type == FieldType::LastModifiedBy ? "TEXT" : "BIGINT";
+}
+
+std::string FieldDef::expression() const { return "t." + valueColumn(); }
 
 std::string TableSchema::sqlTable() const { return quoteIdentifier("t_" + id); }
 

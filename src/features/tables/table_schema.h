@@ -26,6 +26,11 @@ struct FieldDef {
   // The quoted column of a stored field, e.g. "f_fldAbc...".
   // REQUIRES: !isComputed(type).
   std::string column() const;
+  // The quoted column that holds the value: the field's own, or for a
+  // computed field the system column it shows.
+  std::string valueColumn() const;
+  // The SQL type of valueColumn(), for casts that must match it.
+  std::string_view valueType() const;
   // The SQL expression of the value in a query whose table alias is `t`.
   std::string expression() const;
 };

@@ -36,15 +36,9 @@ void addFieldColumn(store::Session& session, const std::string& tableId, const F
 
 void dropFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
   if (isComputed(field.type)) return;
+  // Databases from before view sort indexes have a plain index per sorted field.
   session.executeScript("DROP INDEX IF EXISTS " + quoteIdentifier("i_" + tableId + "_" + field.id));
   session.executeScript("ALTER TABLE " + tableName(tableId) + " DROP COLUMN " + field.column());
-}
-
-void indexFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
-  if (isComputed(field.type)) return;
-  session.executeScript("CREATE INDEX IF NOT EXISTS " +
-                        quoteIdentifier("i_" + tableId + "_" + field.id) + " ON " +
-                        tableName(tableId) + " (" + field.column() + ")");
 }
 
 void dropUserTablesOfBase(store::Session& session, const std::string& baseId) {

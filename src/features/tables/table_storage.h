@@ -16,8 +16,6 @@ void dropUserTable(store::Session& session, const std::string& tableId);
 // No-ops for computed fields, which have no column of their own.
 void addFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field);
 void dropFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field);
-// Indexes a field's column for sorting (idempotent).
-void indexFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field);
 
 // Drop the physical tables of every table in a base / in a space's bases.
 // Call before deleting the base or space (the metadata then cascades).

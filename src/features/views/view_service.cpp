@@ -1,8 +1,8 @@
 #include "features/views/view_service.h"
 
 #include "features/naming.h"
-#include "features/tables/table_storage.h"
 #include "features/views/view_definition.h"
+#include "features/views/view_sort_indexes.h"
 #include "features/views/view_store.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
@@ -15,15 +15,6 @@ ViewDef requireView(store::Session& session, const std::string& tableId,
   auto view = loadView(session, tableId, viewId);
   if (!view) throw http::ApiError(404, "view_not_found", "This table has no such view.");
   return std::move(*view);
-}
-
-// Indexes the fields a view sorts by, so its pages come from an index.
-void indexSortFields(store::Session& session, const TableSchema& schema, const ViewDef& view) {
-  for (const auto& key : view.definition.at("sort").as_array()) {
-    if (const FieldDef* field = schema.field(key.at("fieldId").as_string(), false)) {
-      indexFieldColumn(session, schema.id, *field);
-    }
-  }
 }
 
 }  // namespace
@@ -53,7 +44,7 @@ boost::json::value ViewService::create(const std::string& tableId, const boost::
     const TableSchema schema = requireTableSchema(session, tableId);
     applyViewChanges(schema, view.definition, body.as_object());
     insertView(session, view);
-    indexSortFields(session, schema, view);
+    createSortIndexes(session, schema, {view});
     return viewToJson(view);
   });
 }
@@ -64,22 +55,26 @@ boost::json::value ViewService::update(const std::string& tableId, const std::st
   const auto name = reader.optionalString("name", kMaxNameLength);
   return database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
-    ViewDef view = requireView(session, tableId, viewId);
+    const ViewDef before = requireView(session, tableId, viewId);
+    ViewDef view = before;
     if (name) view.name = *name;
     applyViewChanges(schema, view.definition, body.as_object());
     updateView(session, view);
-    indexSortFields(session, schema, view);
+    createSortIndexes(session, schema, {view});
+    dropSortIndexes(session, schema, {before}, loadViews(session, tableId));
     return viewToJson(requireView(session, tableId, viewId));
   });
 }
 
 void ViewService::remove(const std::string& tableId, const std::string& viewId) {
   database_.write([&](store::Session& session) {
-    requireView(session, tableId, viewId);
+    const ViewDef view = requireView(session, tableId, viewId);
     if (loadViews(session, tableId).size() <= 1) {
       throw http::conflict("last_view", "A table keeps at least one view.");
     }
     session.execute("DELETE FROM views_meta WHERE id = ?", {viewId});
+    dropSortIndexes(session, requireTableSchema(session, tableId), {view},
+                    loadViews(session, tableId));
   });
 }
 

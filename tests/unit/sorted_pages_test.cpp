@@ -1,0 +1,120 @@
+// Pages of a sorted listing come from the view's sort index: every query
+// fetchPage runs, first page and deep pages by cursor alike, is an index
+// scan with no sort step (SQLite's own query plan says so), and the index
+// follows the views that need it.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+#include "features/records/record_query.h"
+#include "features/tables/table_storage.h"
+#include "features/views/view_sort_indexes.h"
+#include "user_database.h"
+
+namespace tessera::features {
+namespace {
+
+// A real session that also keeps every query it was given.
+class RecordingSession : public store::Session {
+ public:
+  explicit RecordingSession(store::Session& inner) : inner_(inner) {}
+  store::Rows query(std::string_view sql, std::span<const store::SqlValue> params) override {
+    queries.push_back({std::string(sql), {params.begin(), params.end()}});
+    return inner_.query(sql, params);
+  }
+  std::int64_t execute(std::string_view sql, std::span<const store::SqlValue> params) override {
+    return inner_.execute(sql, params);
+  }
+  void executeScript(std::string_view sql) override { inner_.executeScript(sql); }
+
+  std::vector<std::pair<std::string, std::vector<store::SqlValue>>> queries;
+
+ private:
+  store::Session& inner_;
+};
+
+class SortedPagesTest : public ::testing::Test {
+ protected:
+  SortedPagesTest() {
+    schema.id = "tblT";
+    schema.fields = {{"fldRank", "Rank", "", FieldType::Number, {}, false, 0},
+                     {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1}};
+    view.definition = emptyViewDefinition();
+    view.definition["sort"] = boost::json::parse(
+        R"([{"fieldId":"fldRank","order":"asc"},{"fieldId":"fldName","order":"desc"}])");
+    db.database.write([&](store::Session& session) {
+      createUserTable(session, schema.id);
+      for (const FieldDef& field : schema.fields) addFieldColumn(session, schema.id, field);
+      // 5,000 rows: ranks 0-12 with ties and every seventh cell empty.
+      session.execute(
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+          " INSERT INTO " +
+          schema.sqlTable() +
+          " SELECT 'rec' || i, i, 0, 0, 'usr1', 'usr1', 1,"
+          " CASE WHEN i % 7 = 0 THEN NULL ELSE i % 13 END, 'r' || i FROM n");
+    });
+  }
+
+  std::size_t sortIndexCount() {
+    return db.database.read([&](store::Session& session) {
+      return static_cast<std::size_t>(
+          session
+              .query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE ?",
+                     {"i_" + schema.id + "_s_%"})
+              .at(0)
+              .integer(0));
+    });
+  }
+
+  testing::UserDatabase db;
+  TableSchema schema;
+  ViewDef view;
+};
+
+TEST_F(SortedPagesTest, EveryPageQueryIsAnIndexScanWithoutASort) {
+  db.database.write([&](store::Session& session) { createSortIndexes(session, schema, {view}); });
+  db.database.read([&](store::Session& session) {
+    RecordingSession recording(session);
+    ListQuery query;
+    query.sort = parseSort(schema, view.definition.at("sort"));
+    query.take = 100;
+    std::size_t seen = 0;
+    for (int page = 0; page < 60; ++page) {
+      const Page result = fetchPage(recording, schema, query);
+      seen += result.rows.size();
+      if (!result.nextCursor) break;
+      query.cursor = result.nextCursor;
+    }
+    EXPECT_EQ(seen, 5000u);
+    ASSERT_GT(recording.queries.size(), 50u);
+    for (const auto& [sql, params] : recording.queries) {
+      std::string plan;
+      for (const store::Row& row : session.query("EXPLAIN QUERY PLAN " + sql, params)) {
+        plan += row.text(3) + "\n";
+      }
+      EXPECT_NE(plan.find("USING INDEX i_tblT_s_"), std::string::npos) << sql << "\n" << plan;
+      EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << sql << "\n" << plan;
+    }
+  });
+}
+
+TEST_F(SortedPagesTest, AnIndexIsDroppedOnlyWhenNoViewSortsThatWay) {
+  ViewDef twin = view;
+  ViewDef other = view;
+  other.definition["sort"] = boost::json::parse(R"([{"fieldId":"fldName"}])");
+  db.database.write([&](store::Session& session) {
+    createSortIndexes(session, schema, {view, twin, other});
+  });
+  EXPECT_EQ(sortIndexCount(), 2u) << "one index per distinct sort";
+  db.database.write([&](store::Session& session) {
+    dropSortIndexes(session, schema, {view}, {twin, other});
+  });
+  EXPECT_EQ(sortIndexCount(), 2u) << "the twin still sorts that way";
+  db.database.write(
+      [&](store::Session& session) { dropSortIndexes(session, schema, {twin}, {other}); });
+  EXPECT_EQ(sortIndexCount(), 1u);
+  EXPECT_EQ(viewsSortedBy({view, other}, "fldRank").size(), 1u);
+}
+
+}  // namespace
+}  // namespace tessera::features
