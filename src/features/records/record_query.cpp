@@ -201,7 +201,9 @@ Page fetchPage(store::Session& session, const TableSchema& schema, const ListQue
       if (missing == 0) break;
       const auto branch = keysetBranch(parts, values, k);
       if (!branch) continue;
-      SqlFragment where{"(" + query.where.sql + ") AND ", query.where.params};
+      // "IS TRUE" keeps SQLite from taking a filter on a sort column as the
+      // index range instead of the branch's own constraints.
+      SqlFragment where{"(" + query.where.sql + ") IS TRUE AND ", query.where.params};
       where.append(*branch);
       store::Rows rows = run(where, k, missing, skip);
       // An offset reaching past this branch continues into the next one.
