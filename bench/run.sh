@@ -23,8 +23,8 @@ echo "backend: ${BENCH_BACKEND:-sqlite}"
 server=$!
 for _ in $(seq 1 200); do [ -s "$work/ready" ] && break; sleep 0.05; done
 url="http://$(cat "$work/ready")"
-echo "seeding (10,000 and ${BENCH_BIG_RECORDS:-100000} records)..."
-eval "$(node "$(dirname "$0")/seed.mjs" "$url" "${BENCH_BIG_RECORDS:-100000}")"
+echo "seeding (10,000 and ${BENCH_BIG_RECORDS:-1000000} records)..."
+eval "$(node "$(dirname "$0")/seed.mjs" "$url" "${BENCH_BIG_RECORDS:-1000000}")"
 
 header() { printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$1"; }
 header "$TOKEN" >"$work/auth.lua"

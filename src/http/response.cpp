@@ -28,9 +28,13 @@ std::string_view Response::header(std::string_view name) const {
 }
 
 Response Response::json(int status, const boost::json::value& body) {
+  return rawJson(status, JsonText{boost::json::serialize(body)});
+}
+
+Response Response::rawJson(int status, JsonText body) {
   Response response;
   response.status = status;
-  response.body = boost::json::serialize(body);
+  response.body = std::move(body.text);
   response.setHeader("Content-Type", "application/json");
   return response;
 }

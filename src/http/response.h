@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/json_writer.h"
 #include "http/request.h"
 
 namespace tessera::http {
@@ -21,6 +22,8 @@ struct Response {
   std::string_view header(std::string_view name) const;
 
   static Response json(int status, const boost::json::value& body);
+  // A body that is JSON text already (common/json_writer.h).
+  static Response rawJson(int status, JsonText body);
   static Response noContent();
 };
 

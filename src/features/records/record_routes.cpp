@@ -75,7 +75,7 @@ void registerRecordRoutes(http::Router& router, RecordService& records) {
     const http::QueryParams query(
         ctx.request.query, {"take", "skip", "cursor", "viewId", "filter", "orderBy", "search",
                             "projection", "fieldKeyType", "cellFormat"});
-    return http::Response::json(200, records.list(ctx.param("tableId"), listRequest(query)));
+    return http::Response::rawJson(200, records.list(ctx.param("tableId"), listRequest(query)));
   });
   router.add("GET", collection + "/count", access::onTable(Action::RecordRead),
              [&records](auto& ctx) {
@@ -90,21 +90,21 @@ void registerRecordRoutes(http::Router& router, RecordService& records) {
              [&records](auto& ctx) {
                const http::QueryParams query(ctx.request.query,
                                              {"projection", "fieldKeyType", "cellFormat"});
-               return http::Response::json(
+               return http::Response::rawJson(
                    200,
                    records.get(ctx.param("tableId"), ctx.param("recordId"), readOptions(query)));
              });
   router.add("POST", collection, access::onTable(Action::RecordCreate), [&records](auto& ctx) {
-    return http::Response::json(201, records.create(ctx.param("tableId"), ctx.who().userId,
-                                                    http::parseJsonBody(ctx.request)));
+    return http::Response::rawJson(201, records.create(ctx.param("tableId"), ctx.who().userId,
+                                                       http::parseJsonBody(ctx.request)));
   });
   router.add("PATCH", collection, access::onTable(Action::RecordUpdate), [&records](auto& ctx) {
-    return http::Response::json(200, records.updateMany(ctx.param("tableId"), ctx.who().userId,
-                                                        http::parseJsonBody(ctx.request)));
+    return http::Response::rawJson(200, records.updateMany(ctx.param("tableId"), ctx.who().userId,
+                                                           http::parseJsonBody(ctx.request)));
   });
   router.add("PATCH", collection + "/{recordId}", access::onTable(Action::RecordUpdate),
              [&records](auto& ctx) {
-               return http::Response::json(
+               return http::Response::rawJson(
                    200, records.updateOne(ctx.param("tableId"), ctx.who().userId,
                                           ctx.param("recordId"), http::parseJsonBody(ctx.request)));
              });

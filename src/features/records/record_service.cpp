@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 
 #include "features/records/record_filter.h"
+#include "features/records/record_json.h"
 #include "features/records/record_query.h"
 #include "features/records/record_writer.h"
 #include "features/views/view_store.h"
@@ -12,61 +13,6 @@
 
 namespace tessera::features {
 namespace {
-
-// Which fields a response shows, in order.
-std::vector<std::size_t> shownFields(const TableSchema& schema,
-                                     const std::vector<std::string>& projection,
-                                     const boost::json::array* hiddenByView) {
-  std::vector<std::size_t> shown;
-  if (!projection.empty()) {
-    for (const std::string& key : projection) {
-      const FieldDef* field = schema.field(key, true);
-      if (!field) {
-        throw http::badRequest("invalid_parameter",
-                               "projection: this table has no field '" + key + "'.");
-      }
-      shown.push_back(static_cast<std::size_t>(field - schema.fields.data()));
-    }
-    return shown;
-  }
-  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-    bool hidden = false;
-    if (hiddenByView) {
-      for (const auto& id : *hiddenByView) hidden = hidden || id.as_string() == schema.fields[i].id;
-    }
-    if (!hidden) shown.push_back(i);
-  }
-  return shown;
-}
-
-boost::json::value recordToJson(const TableSchema& schema, const store::Row& row,
-                                const std::vector<std::size_t>& shown, const ReadOptions& options) {
-  boost::json::object fields;
-  for (const std::size_t index : shown) {
-    const FieldDef& field = schema.fields[index];
-    const std::string& key = options.keyById ? field.id : field.name;
-    const std::size_t column = RecordRow::kFirstField + index;
-    if (field.type == FieldType::CreatedBy || field.type == FieldType::LastModifiedBy) {
-      const bool created = field.type == FieldType::CreatedBy;
-      fields[key] = decodeUser(
-          row.text(created ? RecordRow::kCreatedBy : RecordRow::kUpdatedBy),
-          row.optionalText(created ? RecordRow::kCreatedByName : RecordRow::kUpdatedByName)
-              .value_or(""),
-          row.optionalText(created ? RecordRow::kCreatedByEmail : RecordRow::kUpdatedByEmail)
-              .value_or(""),
-          options.format);
-      continue;
-    }
-    boost::json::value value = decodeCell(field, row.value(column), options.format);
-    if (!value.is_null()) fields[key] = std::move(value);
-  }
-  return {{"id", row.text(RecordRow::kId)},
-          {"fields", std::move(fields)},
-          {"createdTime", formatRfc3339(row.integer(RecordRow::kCreatedAt))},
-          {"lastModifiedTime", formatRfc3339(row.integer(RecordRow::kUpdatedAt))},
-          {"createdBy", row.text(RecordRow::kCreatedBy)},
-          {"version", row.integer(RecordRow::kVersion)}};
-}
 
 store::Rows rowsByIds(store::Session& session, const TableSchema& schema,
                       const std::vector<std::string>& ids) {
@@ -85,14 +31,6 @@ store::Rows rowsByIds(store::Session& session, const TableSchema& schema,
     }
   }
   return ordered;
-}
-
-boost::json::value recordsJson(const TableSchema& schema, const store::Rows& rows,
-                               const ReadOptions& options) {
-  const auto shown = shownFields(schema, options.projection, nullptr);
-  boost::json::array records;
-  for (const store::Row& row : rows) records.push_back(recordToJson(schema, row, shown, options));
-  return boost::json::value{{"records", std::move(records)}};
 }
 
 struct WriteBody {
@@ -180,7 +118,7 @@ std::optional<std::int64_t> versionOf(const boost::json::object& record, const s
 
 }  // namespace
 
-boost::json::value RecordService::list(const std::string& tableId, const ListRequest& request) {
+JsonText RecordService::list(const std::string& tableId, const ListRequest& request) {
   return database_.read([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     std::optional<ViewDef> view;
@@ -207,13 +145,18 @@ boost::json::value RecordService::list(const std::string& tableId, const ListReq
     const auto shown =
         shownFields(schema, request.read.projection,
                     view ? &view->definition.at("hiddenFieldIds").as_array() : nullptr);
-    boost::json::array records;
-    for (const store::Row& row : page.rows) {
-      records.push_back(recordToJson(schema, row, shown, request.read));
+    JsonText text;
+    JsonWriter json(text.text);
+    json.beginObject().key("records").beginArray();
+    for (const store::Row& row : page.rows) writeRecord(json, schema, row, shown, request.read);
+    json.endArray().key("nextCursor");
+    if (page.nextCursor) {
+      json.string(*page.nextCursor);
+    } else {
+      json.null();
     }
-    boost::json::object result{{"records", std::move(records)}};
-    result["nextCursor"] = page.nextCursor ? boost::json::value(*page.nextCursor) : nullptr;
-    return boost::json::value(std::move(result));
+    json.endObject();
+    return text;
   });
 }
 
@@ -235,20 +178,20 @@ boost::json::value RecordService::count(const std::string& tableId, const ListRe
   });
 }
 
-boost::json::value RecordService::get(const std::string& tableId, const std::string& recordId,
-                                      const ReadOptions& options) {
+JsonText RecordService::get(const std::string& tableId, const std::string& recordId,
+                            const ReadOptions& options) {
   return database_.read([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     const store::Rows rows = rowsByIds(session, schema, {recordId});
     if (rows.empty()) {
       throw http::ApiError(404, "record_not_found", "This table has no such record.");
     }
-    return recordToJson(schema, rows[0], shownFields(schema, options.projection, nullptr), options);
+    return recordJson(schema, rows[0], options);
   });
 }
 
-boost::json::value RecordService::create(const std::string& tableId, const std::string& userId,
-                                         const boost::json::value& body) {
+JsonText RecordService::create(const std::string& tableId, const std::string& userId,
+                               const boost::json::value& body) {
   const BatchBody batch = readBatchBody(body);
   const WriteBody& options = batch.options;
   const boost::json::array& input = *batch.records;
@@ -266,9 +209,8 @@ boost::json::value RecordService::create(const std::string& tableId, const std::
   });
 }
 
-boost::json::value RecordService::updateOne(const std::string& tableId, const std::string& userId,
-                                            const std::string& recordId,
-                                            const boost::json::value& body) {
+JsonText RecordService::updateOne(const std::string& tableId, const std::string& userId,
+                                  const std::string& recordId, const boost::json::value& body) {
   http::JsonObjectReader reader(body, {"fields", "fieldKeyType", "typecast", "version"});
   const WriteBody options = readWriteOptions(reader, body.as_object());
   const auto version = versionOf(body.as_object(), "record");
@@ -279,13 +221,12 @@ boost::json::value RecordService::updateOne(const std::string& tableId, const st
     writer.update(recordId, values, version);
     const ReadOptions read{options.keyById, CellFormat::Json, {}};
     const store::Rows rows = rowsByIds(session, writer.schema(), {recordId});
-    return recordToJson(writer.schema(), rows.at(0), shownFields(writer.schema(), {}, nullptr),
-                        read);
+    return recordJson(writer.schema(), rows.at(0), read);
   });
 }
 
-boost::json::value RecordService::updateMany(const std::string& tableId, const std::string& userId,
-                                             const boost::json::value& body) {
+JsonText RecordService::updateMany(const std::string& tableId, const std::string& userId,
+                                   const boost::json::value& body) {
   const BatchBody batch = readBatchBody(body);
   const WriteBody& options = batch.options;
   const boost::json::array& input = *batch.records;

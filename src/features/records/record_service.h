@@ -8,19 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "features/records/cell_codec.h"
+#include "features/records/record_json.h"
 #include "store/database.h"
 
 namespace tessera::features {
 
 constexpr std::size_t kMaxRecordsPerRequest = 1000;
 constexpr std::int64_t kMaxTake = 1000;
-
-struct ReadOptions {
-  bool keyById = false;  // fieldKeyType=id
-  CellFormat format = CellFormat::Json;
-  std::vector<std::string> projection;  // field ids or names; empty: all
-};
 
 struct ListRequest {
   ReadOptions read;
@@ -37,18 +31,17 @@ class RecordService {
  public:
   explicit RecordService(store::Database& database) : database_(database) {}
 
-  boost::json::value list(const std::string& tableId, const ListRequest& request);
+  JsonText list(const std::string& tableId, const ListRequest& request);
   boost::json::value count(const std::string& tableId, const ListRequest& request);
-  boost::json::value get(const std::string& tableId, const std::string& recordId,
-                         const ReadOptions& options);
+  JsonText get(const std::string& tableId, const std::string& recordId, const ReadOptions& options);
   // Bodies as documented in docs/api.md; throw ApiError naming the record
   // index and field of the first bad value.
-  boost::json::value create(const std::string& tableId, const std::string& userId,
-                            const boost::json::value& body);
-  boost::json::value updateOne(const std::string& tableId, const std::string& userId,
-                               const std::string& recordId, const boost::json::value& body);
-  boost::json::value updateMany(const std::string& tableId, const std::string& userId,
-                                const boost::json::value& body);
+  JsonText create(const std::string& tableId, const std::string& userId,
+                  const boost::json::value& body);
+  JsonText updateOne(const std::string& tableId, const std::string& userId,
+                     const std::string& recordId, const boost::json::value& body);
+  JsonText updateMany(const std::string& tableId, const std::string& userId,
+                      const boost::json::value& body);
   boost::json::value remove(const std::string& tableId, const std::vector<std::string>& ids);
 
  private:

@@ -1,0 +1,140 @@
+#include "common/json_writer.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <charconv>
+#include <cmath>
+
+namespace tessera {
+namespace {
+
+void appendEscaped(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t run = 0;  // start of the characters not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(text, run, text.size() - run);
+}
+
+}  // namespace
+
+void JsonWriter::beforeValue() {
+  if (needsComma_) out_ += ',';
+  needsComma_ = true;
+}
+
+JsonWriter& JsonWriter::beginObject() {
+  beforeValue();
+  out_ += '{';
+  needsComma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::endObject() {
+  out_ += '}';
+  needsComma_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::beginArray() {
+  beforeValue();
+  out_ += '[';
+  needsComma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::endArray() {
+  out_ += ']';
+  needsComma_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  beforeValue();
+  out_ += '"';
+  appendEscaped(out_, name);
+  out_ += "\":";
+  needsComma_ = false;  // the value follows the colon
+  return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+  beforeValue();
+  out_ += '"';
+  appendEscaped(out_, text);
+  out_ += '"';
+  return *this;
+}
+
+JsonWriter& JsonWriter::integer(std::int64_t number) {
+  beforeValue();
+  char buffer[24];
+  out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, number).ptr);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(double number) {
+  if (!std::isfinite(number)) return null();
+  beforeValue();
+  char buffer[32];
+  out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, number).ptr);
+  return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) {
+  beforeValue();
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  beforeValue();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(const boost::json::value& value) {
+  switch (value.kind()) {
+    case boost::json::kind::string:
+      return string(value.get_string());
+    case boost::json::kind::int64:
+      return integer(value.get_int64());
+    case boost::json::kind::double_:
+      return number(value.get_double());
+    case boost::json::kind::bool_:
+      return boolean(value.get_bool());
+    case boost::json::kind::null:
+      return null();
+    default:
+      beforeValue();
+      out_ += boost::json::serialize(value);
+      return *this;
+  }
+}
+
+}  // namespace tessera

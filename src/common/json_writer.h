@@ -1,0 +1,43 @@
+// Writes JSON text straight into a string, so a response built from
+// database rows needs no document tree in between (records are the
+// largest responses). The writer places commas; the caller keeps the
+// nesting right. JsonText marks a string that already holds JSON.
+#pragma once
+
+#include <boost/json/fwd.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tessera {
+
+struct JsonText {
+  std::string text;
+};
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  JsonWriter& beginObject();
+  JsonWriter& endObject();
+  JsonWriter& beginArray();
+  JsonWriter& endArray();
+  JsonWriter& key(std::string_view name);
+  JsonWriter& string(std::string_view text);
+  JsonWriter& integer(std::int64_t number);
+  // Non-finite numbers, which JSON cannot hold, are written as null.
+  JsonWriter& number(double number);
+  JsonWriter& boolean(bool value);
+  JsonWriter& null();
+  // Any value: scalars written directly, arrays and objects serialized.
+  JsonWriter& value(const boost::json::value& value);
+
+ private:
+  void beforeValue();
+
+  std::string& out_;
+  bool needsComma_ = false;
+};
+
+}  // namespace tessera

@@ -1,0 +1,84 @@
+#include "features/records/record_json.h"
+
+#include "features/records/record_query.h"
+#include "http/api_error.h"
+
+namespace tessera::features {
+
+std::vector<std::size_t> shownFields(const TableSchema& schema,
+                                     const std::vector<std::string>& projection,
+                                     const boost::json::array* hiddenByView) {
+  std::vector<std::size_t> shown;
+  if (!projection.empty()) {
+    for (const std::string& key : projection) {
+      const FieldDef* field = schema.field(key, true);
+      if (!field) {
+        throw http::badRequest("invalid_parameter",
+                               "projection: this table has no field '" + key + "'.");
+      }
+      shown.push_back(static_cast<std::size_t>(field - schema.fields.data()));
+    }
+    return shown;
+  }
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    bool hidden = false;
+    if (hiddenByView) {
+      for (const auto& id : *hiddenByView) hidden = hidden || id.as_string() == schema.fields[i].id;
+    }
+    if (!hidden) shown.push_back(i);
+  }
+  return shown;
+}
+
+void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& row,
+                 const std::vector<std::size_t>& shown, const ReadOptions& options) {
+  json.beginObject().key("id").string(row.text(RecordRow::kId)).key("fields").beginObject();
+  for (const std::size_t index : shown) {
+    const FieldDef& field = schema.fields[index];
+    const std::string& key = options.keyById ? field.id : field.name;
+    if (field.type == FieldType::CreatedBy || field.type == FieldType::LastModifiedBy) {
+      const bool created = field.type == FieldType::CreatedBy;
+      json.key(key).value(decodeUser(
+          row.text(created ? RecordRow::kCreatedBy : RecordRow::kUpdatedBy),
+          row.optionalText(created ? RecordRow::kCreatedByName : RecordRow::kUpdatedByName)
+              .value_or(""),
+          row.optionalText(created ? RecordRow::kCreatedByEmail : RecordRow::kUpdatedByEmail)
+              .value_or(""),
+          options.format));
+      continue;
+    }
+    const store::SqlValue& stored = row.value(RecordRow::kFirstField + index);
+    if (std::holds_alternative<std::nullptr_t>(stored)) continue;  // empty cells are left out
+    json.key(key).value(decodeCell(field, stored, options.format));
+  }
+  json.endObject()
+      .key("createdTime")
+      .string(formatRfc3339(row.integer(RecordRow::kCreatedAt)))
+      .key("lastModifiedTime")
+      .string(formatRfc3339(row.integer(RecordRow::kUpdatedAt)))
+      .key("createdBy")
+      .string(row.text(RecordRow::kCreatedBy))
+      .key("version")
+      .integer(row.integer(RecordRow::kVersion))
+      .endObject();
+}
+
+JsonText recordsJson(const TableSchema& schema, const store::Rows& rows,
+                     const ReadOptions& options) {
+  const auto shown = shownFields(schema, options.projection, nullptr);
+  JsonText text;
+  JsonWriter json(text.text);
+  json.beginObject().key("records").beginArray();
+  for (const store::Row& row : rows) writeRecord(json, schema, row, shown, options);
+  json.endArray().endObject();
+  return text;
+}
+
+JsonText recordJson(const TableSchema& schema, const store::Row& row, const ReadOptions& options) {
+  JsonText text;
+  JsonWriter json(text.text);
+  writeRecord(json, schema, row, shownFields(schema, options.projection, nullptr), options);
+  return text;
+}
+
+}  // namespace tessera::features
