@@ -4,18 +4,38 @@
 #include <boost/json/value.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace tessera {
 namespace {
 
+// Whether any of the 8 bytes in `word` must be escaped: a control
+// character (< 0x20), '"' or '\\'. Bit tricks on a whole word at a time,
+// since most text needs no escaping at all.
+bool wordNeedsEscape(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  const auto hasZeroByte = [](std::uint64_t w) { return (w - kOnes) & ~w & kHighs; };
+  const std::uint64_t below0x20 = (word - kOnes * 0x20) & ~word & kHighs;
+  return below0x20 | hasZeroByte(word ^ (kOnes * '"')) | hasZeroByte(word ^ (kOnes * '\\'));
+}
+
 void appendEscaped(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;  // start of the characters not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.size() - i >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (!wordNeedsEscape(word)) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(text[i++]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text, run, i - run);
-    run = i + 1;
+    out.append(text, run, i - 1 - run);
+    run = i;
     switch (c) {
       case '"':
         out += "\\\"";
