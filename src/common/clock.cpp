@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace tessera {
@@ -31,6 +32,12 @@ UnixMillis nowMillis() {
 }
 
 std::string formatRfc3339(UnixMillis millis) {
+  Rfc3339Buffer text;
+  formatRfc3339(millis, text);
+  return std::string(text, sizeof text);
+}
+
+void formatRfc3339(UnixMillis millis, Rfc3339Buffer& out) {
   // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm):
   // every record carries two timestamps, so this avoids gmtime and printf.
   const std::int64_t days = (millis >= 0 ? millis : millis - 86'399'999) / 86'400'000;
@@ -45,7 +52,7 @@ std::string formatRfc3339(UnixMillis millis) {
   const std::int64_t day = dayOfYear - (153 * mp + 2) / 5 + 1;
   const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  std::string out = "0000-00-00T00:00:00.000Z";
+  std::memcpy(out, "0000-00-00T00:00:00.000Z", sizeof out);
   const auto put = [&out](std::size_t end, std::int64_t value, int width) {
     for (int i = 0; i < width; ++i, value /= 10) out[end - i] = static_cast<char>('0' + value % 10);
   };
@@ -58,7 +65,6 @@ std::string formatRfc3339(UnixMillis millis) {
   ms %= 60'000;
   put(18, ms / 1000, 2);
   put(22, ms % 1000, 3);
-  return out;
 }
 
 std::optional<UnixMillis> parseRfc3339(std::string_view text) {

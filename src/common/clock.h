@@ -16,6 +16,10 @@ UnixMillis nowMillis();
 // Formats as "2026-11-27T19:23:22.123Z" (UTC, millisecond precision).
 std::string formatRfc3339(UnixMillis millis);
 
+// The same 24 characters, into a buffer (no allocation).
+using Rfc3339Buffer = char[24];
+void formatRfc3339(UnixMillis millis, Rfc3339Buffer& out);
+
 // Parses an RFC 3339 / ISO 8601 date-time ("2026-11-27T19:23:22Z",
 // "...+02:00", fractional seconds allowed) or a plain date ("2026-11-27",
 // read as midnight UTC). Returns nullopt for anything else.

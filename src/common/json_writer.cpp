@@ -1,7 +1,5 @@
 #include "common/json_writer.h"
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -138,23 +136,10 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(const boost::json::value& value) {
-  switch (value.kind()) {
-    case boost::json::kind::string:
-      return string(value.get_string());
-    case boost::json::kind::int64:
-      return integer(value.get_int64());
-    case boost::json::kind::double_:
-      return number(value.get_double());
-    case boost::json::kind::bool_:
-      return boolean(value.get_bool());
-    case boost::json::kind::null:
-      return null();
-    default:
-      beforeValue();
-      out_ += boost::json::serialize(value);
-      return *this;
-  }
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  beforeValue();
+  out_ += json;
+  return *this;
 }
 
 }  // namespace tessera

@@ -4,7 +4,6 @@
 // nesting right. JsonText marks a string that already holds JSON.
 #pragma once
 
-#include <boost/json/fwd.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -30,8 +29,8 @@ class JsonWriter {
   JsonWriter& number(double number);
   JsonWriter& boolean(bool value);
   JsonWriter& null();
-  // Any value: scalars written directly, arrays and objects serialized.
-  JsonWriter& value(const boost::json::value& value);
+  // Text that is one JSON value already, written as it is.
+  JsonWriter& raw(std::string_view json);
 
  private:
   void beforeValue();

@@ -240,59 +240,83 @@ store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, boo
   }
 }
 
-boost::json::value decodeCell(const FieldDef& field, const store::SqlValue& stored,
-                              CellFormat format) {
-  if (std::holds_alternative<std::nullptr_t>(stored)) return nullptr;
+void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& stored,
+               CellFormat format) {
+  if (std::holds_alternative<std::nullptr_t>(stored)) {
+    json.null();
+    return;
+  }
   const bool text = format == CellFormat::Text;
   switch (field.type) {
     case FieldType::Number: {
       const double number = std::holds_alternative<double>(stored)
                                 ? std::get<double>(stored)
                                 : static_cast<double>(std::get<std::int64_t>(stored));
-      if (!text) {
-        // Whole numbers read as integers (3, not 3E0).
-        if (std::floor(number) == number && std::fabs(number) < 9007199254740992.0) {
-          return static_cast<std::int64_t>(number);
-        }
-        return number;
+      if (text) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.*f",
+                      static_cast<int>(field.options.at("precision").as_int64()), number);
+        json.string(buffer);
+      } else if (std::floor(number) == number && std::fabs(number) < 9007199254740992.0) {
+        json.integer(static_cast<std::int64_t>(number));  // whole numbers read as 3, not 3E0
+      } else {
+        json.number(number);
       }
-      char buffer[64];
-      std::snprintf(buffer, sizeof buffer, "%.*f",
-                    static_cast<int>(field.options.at("precision").as_int64()), number);
-      return boost::json::value(buffer);
+      return;
     }
     case FieldType::Checkbox:
-      return text ? boost::json::value("true") : boost::json::value(true);
+      text ? json.string("true") : json.boolean(true);
+      return;
     case FieldType::Date:
     case FieldType::CreatedTime:
     case FieldType::LastModifiedTime: {
-      const std::string iso = formatRfc3339(std::get<std::int64_t>(stored));
+      Rfc3339Buffer iso;
+      formatRfc3339(std::get<std::int64_t>(stored), iso);
       const bool dateOnly = field.type == FieldType::Date && field.options.at("dateOnly").as_bool();
-      return boost::json::value(dateOnly ? iso.substr(0, 10) : iso);
+      json.string(std::string_view(iso, dateOnly ? 10 : sizeof iso));
+      return;
     }
     case FieldType::MultipleSelect: {
-      boost::json::value names = boost::json::parse(std::get<std::string>(stored));
-      if (!text) return names;
+      const std::string& names = std::get<std::string>(stored);  // a JSON array of names
+      if (!text) {
+        json.raw(names);
+        return;
+      }
       std::string joined;
-      for (const auto& name : names.as_array()) {
+      const boost::json::value parsed = boost::json::parse(names);
+      for (const auto& name : parsed.as_array()) {
         joined += (joined.empty() ? "" : ", ") + std::string(name.as_string());
       }
-      return boost::json::value(joined);
+      json.string(joined);
+      return;
     }
     case FieldType::Rating:
     case FieldType::AutoNumber: {
       const std::int64_t number = std::get<std::int64_t>(stored);
-      return text ? boost::json::value(std::to_string(number)) : boost::json::value(number);
+      text ? json.string(std::to_string(number)) : json.integer(number);
+      return;
     }
     default:
-      return boost::json::value(std::get<std::string>(stored));
+      json.string(std::get<std::string>(stored));
   }
 }
 
-boost::json::value decodeUser(const std::string& id, const std::string& name,
-                              const std::string& email, CellFormat format) {
-  if (format == CellFormat::Text) return boost::json::value(name);
-  return {{"id", id}, {"name", name}, {"email", email}};
+boost::json::value decodeCell(const FieldDef& field, const store::SqlValue& stored,
+                              CellFormat format) {
+  std::string text;
+  JsonWriter json(text);
+  writeCell(json, field, stored, format);
+  return boost::json::parse(text);
+}
+
+void writeUser(JsonWriter& json, const std::string& id, const std::string& name,
+               const std::string& email, CellFormat format) {
+  if (format == CellFormat::Text) {
+    json.string(name);
+    return;
+  }
+  json.beginObject().key("id").string(id).key("name").string(name).key("email").string(email);
+  json.endObject();
 }
 
 }  // namespace tessera::features

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/json_writer.h"
 #include "features/tables/table_schema.h"
 #include "store/sql_value.h"
 
@@ -26,11 +27,15 @@ class CellError : public std::runtime_error {
 store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, bool typecast,
                            bool& optionsChanged);
 
-// The API form of a stored value (null when the cell is empty). User fields
-// (createdBy, lastModifiedBy) go through decodeUser instead.
+// Writes the API form of a stored value (null when the cell is empty).
+// User fields (createdBy, lastModifiedBy) go through writeUser instead.
+void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& stored,
+               CellFormat format);
+// The same as a value, for code that works on values (field conversion).
 boost::json::value decodeCell(const FieldDef& field, const store::SqlValue& stored,
                               CellFormat format);
-boost::json::value decodeUser(const std::string& id, const std::string& name,
-                              const std::string& email, CellFormat format);
+// The API form of a user: {"id","name","email"}, or the name as text.
+void writeUser(JsonWriter& json, const std::string& id, const std::string& name,
+               const std::string& email, CellFormat format);
 
 }  // namespace tessera::features

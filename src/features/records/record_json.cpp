@@ -38,24 +38,26 @@ void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& 
     const std::string& key = options.keyById ? field.id : field.name;
     if (field.type == FieldType::CreatedBy || field.type == FieldType::LastModifiedBy) {
       const bool created = field.type == FieldType::CreatedBy;
-      json.key(key).value(decodeUser(
-          row.text(created ? RecordRow::kCreatedBy : RecordRow::kUpdatedBy),
-          row.optionalText(created ? RecordRow::kCreatedByName : RecordRow::kUpdatedByName)
-              .value_or(""),
-          row.optionalText(created ? RecordRow::kCreatedByEmail : RecordRow::kUpdatedByEmail)
-              .value_or(""),
-          options.format));
+      writeUser(json.key(key), row.text(created ? RecordRow::kCreatedBy : RecordRow::kUpdatedBy),
+                row.optionalText(created ? RecordRow::kCreatedByName : RecordRow::kUpdatedByName)
+                    .value_or(""),
+                row.optionalText(created ? RecordRow::kCreatedByEmail : RecordRow::kUpdatedByEmail)
+                    .value_or(""),
+                options.format);
       continue;
     }
     const store::SqlValue& stored = row.value(RecordRow::kFirstField + index);
     if (std::holds_alternative<std::nullptr_t>(stored)) continue;  // empty cells are left out
-    json.key(key).value(decodeCell(field, stored, options.format));
+    writeCell(json.key(key), field, stored, options.format);
   }
+  Rfc3339Buffer created, updated;
+  formatRfc3339(row.integer(RecordRow::kCreatedAt), created);
+  formatRfc3339(row.integer(RecordRow::kUpdatedAt), updated);
   json.endObject()
       .key("createdTime")
-      .string(formatRfc3339(row.integer(RecordRow::kCreatedAt)))
+      .string(std::string_view(created, sizeof created))
       .key("lastModifiedTime")
-      .string(formatRfc3339(row.integer(RecordRow::kUpdatedAt)))
+      .string(std::string_view(updated, sizeof updated))
       .key("createdBy")
       .string(row.text(RecordRow::kCreatedBy))
       .key("version")
