@@ -139,6 +139,9 @@ CREATE INDEX audit_events_user ON audit_events(user_id, at);
       {4, "disabled users", R"sql(
 ALTER TABLE users ADD COLUMN disabled_at BIGINT;
 )sql"},
+      {5, "table schema versions", R"sql(
+ALTER TABLE tables_meta ADD COLUMN schema_version BIGINT NOT NULL DEFAULT 0;
+)sql"},
   };
   return migrations;
 }

@@ -53,6 +53,7 @@ void insertField(store::Session& session, const std::string& tableId, FieldDef& 
                          "This table already has a field named '" + field.name + "'.");
   }
   addFieldColumn(session, tableId, field);
+  touchTableSchema(session, tableId);
 }
 
 }  // namespace tessera::features

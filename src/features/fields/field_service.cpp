@@ -25,7 +25,7 @@ const FieldDef& requireField(const TableSchema& schema, const std::string& field
   return *field;
 }
 
-void saveField(store::Session& session, const FieldDef& field) {
+void saveField(store::Session& session, const std::string& tableId, const FieldDef& field) {
   try {
     session.execute(
         "UPDATE fields_meta SET name = ?, name_key = ?, description = ?, type = ?, options = ?,"
@@ -37,6 +37,7 @@ void saveField(store::Session& session, const FieldDef& field) {
     throw http::conflict("field_name_taken",
                          "This table already has a field named '" + field.name + "'.");
   }
+  touchTableSchema(session, tableId);
 }
 
 }  // namespace
@@ -104,7 +105,7 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       const ConversionReport report = convertField(session, schema, current, changed);
       result["conversion"] = {{"converted", report.converted}, {"failed", report.failed}};
     }
-    saveField(session, changed);
+    saveField(session, tableId, changed);
     if (typeChanged) {
       createSortIndexes(session, requireTableSchema(session, tableId), sortingViews);
     }
@@ -131,6 +132,7 @@ void FieldService::remove(const std::string& tableId, const std::string& fieldId
     dropSortIndexes(session, schema, before, after);
     dropFieldColumn(session, tableId, field);
     session.execute("DELETE FROM fields_meta WHERE id = ?", {fieldId});
+    touchTableSchema(session, tableId);
     createSortIndexes(session, requireTableSchema(session, tableId), after);
   });
 }

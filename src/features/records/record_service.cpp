@@ -101,10 +101,11 @@ BatchBody readBatchBody(const boost::json::value& body) {
   return {readWriteOptions(reader, body.as_object()), &recordsArray(body.as_object())};
 }
 
-RecordWriter writerFor(store::Session& session, const std::string& tableId,
+RecordWriter writerFor(store::Session& session, SchemaCache& schemas, const std::string& tableId,
                        const std::string& userId, const WriteBody& options) {
-  return RecordWriter(session, requireTableSchema(session, tableId), userId, options.keyById,
-                      options.typecast);
+  // The writer's own copy: typecast may add select choices to it.
+  return RecordWriter(session, TableSchema(*schemas.require(session, tableId)), userId,
+                      options.keyById, options.typecast);
 }
 
 std::optional<std::int64_t> versionOf(const boost::json::object& record, const std::string& where) {
@@ -120,7 +121,8 @@ std::optional<std::int64_t> versionOf(const boost::json::object& record, const s
 
 JsonText RecordService::list(const std::string& tableId, const ListRequest& request) {
   return database_.read([&](store::Session& session) {
-    const TableSchema schema = requireTableSchema(session, tableId);
+    const auto cachedSchema = schemas_.require(session, tableId);
+    const TableSchema& schema = *cachedSchema;
     std::optional<ViewDef> view;
     if (request.viewId) {
       view = loadView(session, tableId, *request.viewId);
@@ -162,7 +164,8 @@ JsonText RecordService::list(const std::string& tableId, const ListRequest& requ
 
 boost::json::value RecordService::count(const std::string& tableId, const ListRequest& request) {
   return database_.read([&](store::Session& session) {
-    const TableSchema schema = requireTableSchema(session, tableId);
+    const auto cachedSchema = schemas_.require(session, tableId);
+    const TableSchema& schema = *cachedSchema;
     SqlFragment where = compileFilter(schema, request.filter);
     if (request.viewId) {
       const auto view = loadView(session, tableId, *request.viewId);
@@ -181,7 +184,8 @@ boost::json::value RecordService::count(const std::string& tableId, const ListRe
 JsonText RecordService::get(const std::string& tableId, const std::string& recordId,
                             const ReadOptions& options) {
   return database_.read([&](store::Session& session) {
-    const TableSchema schema = requireTableSchema(session, tableId);
+    const auto cachedSchema = schemas_.require(session, tableId);
+    const TableSchema& schema = *cachedSchema;
     const store::Rows rows = rowsByIds(session, schema, {recordId});
     if (rows.empty()) {
       throw http::ApiError(404, "record_not_found", "This table has no such record.");
@@ -196,7 +200,7 @@ JsonText RecordService::create(const std::string& tableId, const std::string& us
   const WriteBody& options = batch.options;
   const boost::json::array& input = *batch.records;
   return database_.write([&](store::Session& session) {
-    RecordWriter writer = writerFor(session, tableId, userId, options);
+    RecordWriter writer = writerFor(session, schemas_, tableId, userId, options);
     std::vector<CellValues> records;
     for (std::size_t i = 0; i < input.size(); ++i) {
       const std::string where = "records[" + std::to_string(i) + "]";
@@ -215,7 +219,7 @@ JsonText RecordService::updateOne(const std::string& tableId, const std::string&
   const WriteBody options = readWriteOptions(reader, body.as_object());
   const auto version = versionOf(body.as_object(), "record");
   return database_.write([&](store::Session& session) {
-    RecordWriter writer = writerFor(session, tableId, userId, options);
+    RecordWriter writer = writerFor(session, schemas_, tableId, userId, options);
     const CellValues values = writer.encode(fieldsOf(body.as_object()), "record");
     writer.saveAddedChoices();
     writer.update(recordId, values, version);
@@ -231,7 +235,7 @@ JsonText RecordService::updateMany(const std::string& tableId, const std::string
   const WriteBody& options = batch.options;
   const boost::json::array& input = *batch.records;
   return database_.write([&](store::Session& session) {
-    RecordWriter writer = writerFor(session, tableId, userId, options);
+    RecordWriter writer = writerFor(session, schemas_, tableId, userId, options);
     std::vector<std::string> ids;
     std::vector<std::pair<CellValues, std::optional<std::int64_t>>> changes;
     for (std::size_t i = 0; i < input.size(); ++i) {
@@ -259,7 +263,8 @@ boost::json::value RecordService::remove(const std::string& tableId,
     throw http::badRequest("invalid_parameter", "Give 1 to 1000 record ids to delete.");
   }
   return database_.write([&](store::Session& session) {
-    const TableSchema schema = requireTableSchema(session, tableId);
+    const auto cachedSchema = schemas_.require(session, tableId);
+    const TableSchema& schema = *cachedSchema;
     boost::json::array deleted;
     for (const std::string& id : ids) {
       if (session.execute("DELETE FROM " + schema.sqlTable() + " WHERE __id = ?", {id}) != 1) {

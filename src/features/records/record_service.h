@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "features/records/record_json.h"
+#include "features/tables/schema_cache.h"
 #include "store/database.h"
 
 namespace tessera::features {
@@ -46,6 +47,7 @@ class RecordService {
 
  private:
   store::Database& database_;
+  SchemaCache schemas_;
 };
 
 }  // namespace tessera::features

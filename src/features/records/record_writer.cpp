@@ -133,12 +133,15 @@ void RecordWriter::update(const std::string& recordId, const CellValues& values,
 }
 
 void RecordWriter::saveAddedChoices() {
+  bool changed = false;
   for (std::size_t i = 0; i < schema_.fields.size(); ++i) {
     if (!optionsChanged_[i]) continue;
     session_.execute(
         "UPDATE fields_meta SET options = ?, updated_at = ? WHERE id = ?",
         {boost::json::serialize(schema_.fields[i].options), nowMillis(), schema_.fields[i].id});
+    changed = true;
   }
+  if (changed) touchTableSchema(session_, schema_.id);
 }
 
 }  // namespace tessera::features

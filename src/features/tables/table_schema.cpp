@@ -84,4 +84,9 @@ std::optional<TableSchema> loadTableSchema(store::Session& session, const std::s
   return schema;
 }
 
+void touchTableSchema(store::Session& session, const std::string& tableId) {
+  session.execute("UPDATE tables_meta SET schema_version = schema_version + 1 WHERE id = ?",
+                  {tableId});
+}
+
 }  // namespace tessera::features

@@ -61,6 +61,11 @@ TableSchema requireTableSchema(store::Session& session, const std::string& table
 // nullopt when no such table exists.
 std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId);
 
+// Records that what loadTableSchema reads of the table changed (its row or
+// any of its fields), so cached copies (SchemaCache) are read again. Every
+// such change calls it in the same transaction.
+void touchTableSchema(store::Session& session, const std::string& tableId);
+
 // The case-insensitive uniqueness key of a name.
 std::string nameKey(std::string_view name);
 

@@ -112,6 +112,7 @@ boost::json::value TableService::update(const std::string& baseId, const std::st
           "UPDATE tables_meta SET name = ?, name_key = ?, description = ?, updated_at = ?"
           " WHERE id = ?",
           {schema.name, nameKey(schema.name), schema.description, nowMillis(), tableId});
+      touchTableSchema(session, tableId);
     } catch (const store::StoreError& error) {
       if (error.kind() != store::StoreError::Kind::UniqueViolation) throw;
       throw http::conflict("table_name_taken",
