@@ -29,6 +29,13 @@ class Session {
   virtual std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) = 0;
   // Runs several parameterless statements (migrations, DDL).
   virtual void executeScript(std::string_view sql) = 0;
+  // Calls `onRow` for each row in order without keeping the rows, for
+  // results written out as they are read; the row is valid only during the
+  // call. A backend that cannot stream reads all the rows first.
+  virtual void queryEach(std::string_view sql, std::span<const SqlValue> params,
+                         const std::function<void(const Row&)>& onRow) {
+    for (const Row& row : query(sql, params)) onRow(row);
+  }
 
   Rows query(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
     return query(sql, std::span<const SqlValue>(params.begin(), params.size()));
@@ -65,7 +72,9 @@ class Database {
   virtual DatabaseStats stats() = 0;
 
   // For caches of what was read: a number that advances after every
-  // committed write by any process. Read it before reading what it guards;
+  // committed write by any process that changed a table a cache may read
+  // (on SQLite: all but audit events, field and view metadata and record
+  // tables, whose changes are frequent). Read it before reading what it guards;
   // a cached value is current while the number has not moved. nullopt when
   // some writes cannot be seen (PostgreSQL, written by several nodes):
   // then nothing may be cached.

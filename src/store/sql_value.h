@@ -26,6 +26,8 @@ class Row {
   std::optional<std::string> optionalText(std::size_t column) const;
   std::optional<std::int64_t> optionalInteger(std::size_t column) const;
   const SqlValue& value(std::size_t column) const { return values_.at(column); }
+  // For a backend that refills one row while it streams a result.
+  SqlValue& cell(std::size_t column) { return values_.at(column); }
 
  private:
   std::vector<SqlValue> values_;

@@ -87,10 +87,9 @@ TEST_F(SortedPagesTest, EveryPageQueryIsAnIndexScanWithoutASort) {
       query.take = 100;
       std::size_t seen = 0;
       for (int page = 0; page < 50; ++page) {
-        const Page result = fetchPage(recording, schema, query);
-        seen += result.rows.size();
-        if (!result.nextCursor) break;
-        query.cursor = result.nextCursor;
+        const auto next = fetchPage(recording, schema, query, [&](const store::Row&) { ++seen; });
+        if (!next) break;
+        query.cursor = next;
       }
       EXPECT_EQ(seen, static_cast<std::size_t>(countRecords(session, schema, query.where)));
       EXPECT_GT(seen, 3000u);

@@ -46,11 +46,11 @@ std::optional<std::string> fromBase64Url(const std::string& text) {
   return out;
 }
 
-// The values of the order parts for the last row, as an opaque string.
-std::string encodeCursor(const std::vector<SortKey>& sort, const store::Row& row,
-                         std::size_t firstOrderColumn, std::size_t parts) {
+// The values of the order parts of the last row, as an opaque string.
+std::string encodeCursor(const std::vector<SortKey>& sort,
+                         const std::vector<store::SqlValue>& orderValues) {
   boost::json::array values;
-  for (std::size_t i = 0; i < parts; ++i) values.push_back(toJson(row.value(firstOrderColumn + i)));
+  for (const store::SqlValue& value : orderValues) values.push_back(toJson(value));
   return base64Url(boost::json::serialize(
       boost::json::object{{"o", sortSignature(sort)}, {"v", std::move(values)}}));
 }
@@ -171,7 +171,9 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
   return keys;
 }
 
-Page fetchPage(store::Session& session, const TableSchema& schema, const ListQuery& query) {
+std::optional<std::string> fetchPage(store::Session& session, const TableSchema& schema,
+                                     const ListQuery& query,
+                                     const std::function<void(const store::Row&)>& onRecord) {
   const std::vector<OrderPart> parts = orderParts(query.sort, "t.");
   std::string select = selectRecords(schema);
   const std::size_t firstOrderColumn = RecordRow::kFirstField + schema.fields.size();
@@ -180,42 +182,52 @@ Page fetchPage(store::Session& session, const TableSchema& schema, const ListQue
   for (const OrderPart& part : parts) orderColumns += ", " + part.expression;
   select.insert(select.find(" FROM "), orderColumns);
 
-  const std::int64_t wanted = query.take + 1;  // one more tells whether a next page exists
-  const auto run = [&](const SqlFragment& where, std::size_t orderFrom, std::int64_t limit,
-                       std::int64_t offset) {
+  // Rows are handed on as they come; the one after `take` only says that
+  // a next page exists, and the last one handed on makes its cursor.
+  std::int64_t delivered = 0;
+  bool more = false;
+  std::vector<store::SqlValue> lastOrderValues(parts.size());
+  const auto read = [&](const SqlFragment& where, std::size_t orderFrom, std::int64_t offset) {
     std::vector<store::SqlValue> params = where.params;
-    params.emplace_back(limit);
+    params.emplace_back(query.take + 1 - delivered);
     params.emplace_back(offset);
-    return session.query(
-        select + " WHERE " + where.sql + orderBy(parts, orderFrom) + " LIMIT ? OFFSET ?", params);
+    std::int64_t rows = 0;
+    session.queryEach(
+        select + " WHERE " + where.sql + orderBy(parts, orderFrom) + " LIMIT ? OFFSET ?", params,
+        [&](const store::Row& row) {
+          ++rows;
+          if (delivered == query.take) {
+            more = true;
+            return;
+          }
+          ++delivered;
+          for (std::size_t i = 0; i < parts.size(); ++i) {
+            lastOrderValues[i] = row.value(firstOrderColumn + i);
+          }
+          onRecord(row);
+        });
+    return rows;
   };
 
-  Page page;
   if (!query.cursor) {
-    page.rows = run(query.where, 0, wanted, query.skip);
+    read(query.where, 0, query.skip);
   } else {
     const auto values = decodeCursor(query.sort, *query.cursor, parts.size());
     std::int64_t skip = query.skip;
-    for (std::size_t k = parts.size(); k-- > 0;) {
-      const std::int64_t missing = wanted - static_cast<std::int64_t>(page.rows.size());
-      if (missing == 0) break;
+    for (std::size_t k = parts.size(); k-- > 0 && !more;) {
       const auto branch = keysetBranch(parts, values, k);
       if (!branch) continue;
       // "IS TRUE" keeps SQLite from taking a filter on a sort column as the
       // index range instead of the branch's own constraints.
       SqlFragment where{"(" + query.where.sql + ") IS TRUE AND ", query.where.params};
       where.append(*branch);
-      store::Rows rows = run(where, k, missing, skip);
+      const std::int64_t rows = read(where, k, skip);
       // An offset reaching past this branch continues into the next one.
-      if (skip > 0) skip = rows.empty() ? skip - countRecords(session, schema, where) : 0;
-      for (store::Row& row : rows) page.rows.push_back(std::move(row));
+      if (skip > 0) skip = rows == 0 ? skip - countRecords(session, schema, where) : 0;
     }
   }
-  if (static_cast<std::int64_t>(page.rows.size()) > query.take) {
-    page.rows.pop_back();
-    page.nextCursor = encodeCursor(query.sort, page.rows.back(), firstOrderColumn, parts.size());
-  }
-  return page;
+  if (!more) return std::nullopt;
+  return encodeCursor(query.sort, lastOrderValues);
 }
 
 std::int64_t countRecords(store::Session& session, const TableSchema& schema,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,14 +43,13 @@ struct ListQuery {
   std::int64_t skip = 0;
 };
 
-struct Page {
-  store::Rows rows;
-  std::optional<std::string> nextCursor;  // set while more records follow
-};
-
-// Throws ApiError 400 invalid_cursor for a cursor that is malformed or
-// was made for another sort.
-Page fetchPage(store::Session& session, const TableSchema& schema, const ListQuery& query);
+// Calls `onRecord` for each record of the page, in order, as it is read
+// (rows as from selectRecords); returns the cursor of the next page, or
+// nullopt on the last one. Throws ApiError 400 invalid_cursor for a cursor
+// that is malformed or was made for another sort.
+std::optional<std::string> fetchPage(store::Session& session, const TableSchema& schema,
+                                     const ListQuery& query,
+                                     const std::function<void(const store::Row&)>& onRecord);
 
 std::int64_t countRecords(store::Session& session, const TableSchema& schema,
                           const SqlFragment& where);

@@ -143,17 +143,18 @@ JsonText RecordService::list(const std::string& tableId, const ListRequest& requ
     query.cursor = request.cursor;
     query.take = request.take;
     query.skip = request.skip;
-    const Page page = fetchPage(session, schema, query);
     const auto shown =
         shownFields(schema, request.read.projection,
                     view ? &view->definition.at("hiddenFieldIds").as_array() : nullptr);
     JsonText text;
     JsonWriter json(text.text);
     json.beginObject().key("records").beginArray();
-    for (const store::Row& row : page.rows) writeRecord(json, schema, row, shown, request.read);
+    const auto nextCursor = fetchPage(session, schema, query, [&](const store::Row& row) {
+      writeRecord(json, schema, row, shown, request.read);
+    });
     json.endArray().key("nextCursor");
-    if (page.nextCursor) {
-      json.string(*page.nextCursor);
+    if (nextCursor) {
+      json.string(*nextCursor);
     } else {
       json.null();
     }

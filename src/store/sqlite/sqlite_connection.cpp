@@ -37,6 +37,31 @@ struct StatementReset {
   }
 };
 
+// Reads a column of the current row into `into`, reusing the text's buffer
+// when `into` holds text already.
+void readColumn(sqlite3_stmt* statement, int column, SqlValue& into) {
+  switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+      into = static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
+      return;
+    case SQLITE_FLOAT:
+      into = sqlite3_column_double(statement, column);
+      return;
+    case SQLITE_NULL:
+      into = nullptr;
+      return;
+    default: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+      const auto length = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
+      if (auto* existing = std::get_if<std::string>(&into)) {
+        existing->assign(text, length);
+      } else {
+        into = std::string(text, length);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, bool readOnly) {
@@ -100,39 +125,38 @@ void SqliteConnection::bind(sqlite3_stmt* statement, std::span<const SqlValue> p
   }
 }
 
+void SqliteConnection::watchRowChanges(std::function<void(std::string_view)> onRowChange) {
+  onRowChange_ = std::move(onRowChange);
+  sqlite3_update_hook(
+      db_,
+      [](void* self, int, const char*, const char* table, sqlite3_int64) {
+        static_cast<SqliteConnection*>(self)->onRowChange_(table);
+      },
+      this);
+}
+
 Rows SqliteConnection::query(std::string_view sql, std::span<const SqlValue> params) {
+  Rows rows;
+  queryEach(sql, params, [&rows](const Row& row) { rows.push_back(row); });
+  return rows;
+}
+
+void SqliteConnection::queryEach(std::string_view sql, std::span<const SqlValue> params,
+                                 const std::function<void(const Row&)>& onRow) {
   sqlite3_stmt* statement = prepare(sql);
   StatementReset reset{statement};
   bind(statement, params);
-  Rows rows;
   const int columns = sqlite3_column_count(statement);
+  Row row(std::vector<SqlValue>(static_cast<std::size_t>(columns)));
   while (true) {
     const int code = sqlite3_step(statement);
     if (code == SQLITE_DONE) break;
     if (code != SQLITE_ROW) fail(code, "query failed");
-    std::vector<SqlValue> values;
-    values.reserve(static_cast<std::size_t>(columns));
     for (int column = 0; column < columns; ++column) {
-      switch (sqlite3_column_type(statement, column)) {
-        case SQLITE_INTEGER:
-          values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, column)));
-          break;
-        case SQLITE_FLOAT:
-          values.emplace_back(sqlite3_column_double(statement, column));
-          break;
-        case SQLITE_NULL:
-          values.emplace_back(nullptr);
-          break;
-        default: {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-          values.emplace_back(
-              std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column))));
-        }
-      }
+      readColumn(statement, column, row.cell(static_cast<std::size_t>(column)));
     }
-    rows.emplace_back(std::move(values));
+    onRow(row);
   }
-  return rows;
 }
 
 std::int64_t SqliteConnection::execute(std::string_view sql, std::span<const SqlValue> params) {

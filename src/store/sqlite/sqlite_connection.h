@@ -3,6 +3,7 @@
 // connection is used by one thread at a time.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -26,8 +27,15 @@ class SqliteConnection final : public Session {
   Rows query(std::string_view sql, std::span<const SqlValue> params) override;
   std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) override;
   void executeScript(std::string_view sql) override;
+  void queryEach(std::string_view sql, std::span<const SqlValue> params,
+                 const std::function<void(const Row&)>& onRow) override;
   using Session::execute;
   using Session::query;
+
+  // Calls `onRowChange(table)` for every row a statement on this
+  // connection inserts, updates or deletes (sqlite3_update_hook: not for
+  // DDL, nor for a DELETE without WHERE, which SQLite may do by truncation).
+  void watchRowChanges(std::function<void(std::string_view table)> onRowChange);
 
  private:
   sqlite3_stmt* prepare(std::string_view sql);
@@ -36,6 +44,7 @@ class SqliteConnection final : public Session {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::function<void(std::string_view)> onRowChange_;
 };
 
 }  // namespace tessera::store

@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_database.h"
 
 #include <future>
+#include <string_view>
+#include <utility>
 
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store_error.h"
@@ -12,6 +14,16 @@ namespace {
 // bounded under a flood of writes.
 constexpr std::size_t kMaxBatch = 512;
 
+// Whether a cache may hold what `table` holds. The caches read accounts,
+// tokens, spaces, bases, tables and memberships (token verification and
+// role look-up); a table not named here counts as cached, so a new cache
+// cannot be missed. DDL fires no row changes, and no code changes these
+// tables by DDL or by a DELETE without WHERE.
+bool mayBeCached(std::string_view table) {
+  return table != "audit_events" && table != "fields_meta" && table != "views_meta" &&
+         !table.starts_with("t_");
+}
+
 }  // namespace
 
 struct SqliteDatabase::PendingWrite {
@@ -22,6 +34,9 @@ struct SqliteDatabase::PendingWrite {
 SqliteDatabase::SqliteDatabase(std::string path)
     : path_(std::move(path)), writeGeneration_(path_ + "-generation") {
   writer_ = std::make_unique<SqliteConnection>(path_, false);
+  writer_->watchRowChanges([this](std::string_view table) {
+    cachedTablesChanged_ = cachedTablesChanged_ || mayBeCached(table);
+  });
   writerThread_ = std::thread([this] { writerLoop(); });
 }
 
@@ -131,11 +146,12 @@ void SqliteDatabase::commitBatch(std::vector<PendingWrite*>& batch) {
       }
     }
     writer_->execute("COMMIT");
-    writeGeneration_.increment();
+    if (std::exchange(cachedTablesChanged_, false)) writeGeneration_.increment();
   } catch (...) {
     // The transaction itself failed (disk full, I/O error): nothing of the
     // batch is durable, so every caller learns of it.
     const std::exception_ptr batchFailure = std::current_exception();
+    cachedTablesChanged_ = false;
     try {
       writer_->execute("ROLLBACK");
     } catch (...) {

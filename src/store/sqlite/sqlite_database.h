@@ -43,6 +43,10 @@ class SqliteDatabase final : public Database {
 
   const std::string path_;
   SharedCounter writeGeneration_;
+  // Set when the open write transaction changed a table some cache may
+  // have read (everything but audit events, field and view metadata and
+  // record tables); the generation advances only then.
+  bool cachedTablesChanged_ = false;
   std::unique_ptr<SqliteConnection> writer_;
 
   std::mutex readersMutex_;
