@@ -1,6 +1,7 @@
 // Google Benchmark micro-benchmarks of the hot path, in-process on a real
 // SQLite file: token parse and verify, one policy decision, JSON encoding
-// of 100 records, and whole requests through the pipeline without sockets.
+// of 100 records, and whole requests through the pipeline without sockets
+// (one record, 100 records, a refused malformed token).
 // Run by `make bench` after the wrk table.
 #include <benchmark/benchmark.h>
 #include <spdlog/spdlog.h>
@@ -20,7 +21,9 @@ using namespace tessera;
 // One application on a fresh SQLite file with a table of 100 records and
 // a read/write token, built once for every benchmark.
 struct World {
-  testing::InProcessApp app{"tessera-micro-bench"};
+  // As bench/run.sh runs the server: refusals are measured, not rate-limited.
+  testing::InProcessApp app{"tessera-micro-bench",
+                            [](app::Config& config) { config.badTokensPerMinute = 1'000'000; }};
   std::string tableId, recordId, token;
 
   World() {
@@ -142,6 +145,18 @@ void BM_RequestList100Records(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_RequestList100Records);
+
+void BM_RequestMalformedToken(benchmark::State& state) {
+  // Case (e) without sockets: a token that is not one, refused before the
+  // database is asked.
+  World& w = world();
+  const std::string target = "/api/table/" + w.tableId + "/record/" + w.recordId;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        w.app.request("GET", target, "", {{"Authorization", "Bearer tsr_pat_not_a_token"}}));
+  }
+}
+BENCHMARK(BM_RequestMalformedToken);
 
 }  // namespace
 

@@ -1,8 +1,7 @@
 #include "auth/authenticator.h"
 
-#include <boost/algorithm/string/predicate.hpp>
-
 #include "auth/digest.h"
+#include "common/ascii.h"
 #include "http/api_error.h"
 
 namespace tessera::auth {
@@ -22,7 +21,7 @@ bool changesState(std::string_view method) {
 std::optional<Authentication> Authenticator::authenticate(const http::Request& request) const {
   if (request.hasHeader("authorization")) {
     const std::string_view value = request.header("authorization");
-    if (!boost::algorithm::istarts_with(value, "Bearer ")) {
+    if (!startsWithIgnoringAsciiCase(value, "Bearer ")) {
       throw invalidToken("Only 'Authorization: Bearer <personal access token>' is supported.");
     }
     std::string_view token = value.substr(7);

@@ -1,10 +1,10 @@
 #include "http/json_body.h"
 
-#include <boost/algorithm/string/predicate.hpp>
 #include <boost/algorithm/string/trim.hpp>
 #include <boost/json/error.hpp>
 #include <boost/json/stream_parser.hpp>
 
+#include "common/ascii.h"
 #include "http/api_error.h"
 
 namespace tessera::http {
@@ -84,7 +84,7 @@ boost::json::value parseJsonBody(const Request& request) {
   std::string_view contentType = request.header("content-type");
   const std::size_t semicolon = contentType.find(';');
   contentType = boost::algorithm::trim_copy(contentType.substr(0, semicolon));
-  if (!boost::algorithm::iequals(contentType, "application/json")) {
+  if (!equalsIgnoringAsciiCase(contentType, "application/json")) {
     throw ApiError(415, "unsupported_media_type",
                    "The request body must be JSON, sent with Content-Type: application/json.");
   }

@@ -1,6 +1,6 @@
 #include "http/request.h"
 
-#include <boost/algorithm/string/predicate.hpp>
+#include "common/ascii.h"
 
 namespace tessera::http {
 namespace {
@@ -15,21 +15,21 @@ std::string_view trim(std::string_view text) {
 
 std::string_view Request::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (boost::algorithm::iequals(key, name)) return value;
+    if (equalsIgnoringAsciiCase(key, name)) return value;
   }
   return {};
 }
 
 bool Request::hasHeader(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (boost::algorithm::iequals(key, name)) return true;
+    if (equalsIgnoringAsciiCase(key, name)) return true;
   }
   return false;
 }
 
 std::optional<std::string> Request::cookie(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (!boost::algorithm::iequals(key, "cookie")) continue;
+    if (!equalsIgnoringAsciiCase(key, "cookie")) continue;
     std::string_view rest = value;
     while (!rest.empty()) {
       const std::size_t end = rest.find(';');

@@ -1,14 +1,15 @@
 #include "http/response.h"
 
-#include <boost/algorithm/string/predicate.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+
+#include "common/ascii.h"
 
 namespace tessera::http {
 
 void Response::setHeader(std::string_view name, std::string value) {
   for (auto& [key, existing] : headers) {
-    if (boost::algorithm::iequals(key, name)) {
+    if (equalsIgnoringAsciiCase(key, name)) {
       existing = std::move(value);
       return;
     }
@@ -22,7 +23,7 @@ void Response::addHeader(std::string_view name, std::string value) {
 
 std::string_view Response::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
-    if (boost::algorithm::iequals(key, name)) return value;
+    if (equalsIgnoringAsciiCase(key, name)) return value;
   }
   return {};
 }

@@ -7,11 +7,13 @@
 
 namespace tessera::testing {
 
-InProcessApp::InProcessApp(const std::string& name)
+InProcessApp::InProcessApp(const std::string& name,
+                           const std::function<void(app::Config&)>& configure)
     : dir_(std::filesystem::temp_directory_path() / name) {
   std::filesystem::remove_all(dir_);
   app::Config config;
   config.dataDir = dir_.string();
+  if (configure) configure(config);
   application_ = std::make_unique<app::Application>(config);
   const auto signup =
       send("POST", "/api/auth/signup",

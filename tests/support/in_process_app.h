@@ -5,6 +5,7 @@
 
 #include <boost/json/value.hpp>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -17,8 +18,9 @@ namespace tessera::testing {
 class InProcessApp {
  public:
   // `name` names the temporary folder; a folder left by an earlier run is
-  // replaced.
-  explicit InProcessApp(const std::string& name);
+  // replaced. `configure` may change the configuration first.
+  explicit InProcessApp(const std::string& name,
+                        const std::function<void(app::Config&)>& configure = {});
   ~InProcessApp();
   InProcessApp(const InProcessApp&) = delete;
   InProcessApp& operator=(const InProcessApp&) = delete;

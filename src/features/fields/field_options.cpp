@@ -1,10 +1,10 @@
 #include "features/fields/field_options.h"
 
 #include <array>
-#include <boost/algorithm/string/case_conv.hpp>
 #include <filesystem>
 #include <set>
 
+#include "common/ascii.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
 
@@ -75,7 +75,7 @@ boost::json::array normalizeChoices(const boost::json::object& given) {
       throw badOption("Each choice needs a 'name' of 1 to 100 characters.");
     }
     const std::string choiceName(name->as_string());
-    if (!names.insert(boost::algorithm::to_lower_copy(choiceName)).second) {
+    if (!names.insert(lowerAscii(choiceName)).second) {
       throw badOption("Choice '" + choiceName + "' appears twice.");
     }
     std::string color(kColors[choices.size() % kColors.size()]);
@@ -146,10 +146,10 @@ boost::json::object normalizeOptions(FieldType type, const boost::json::value& g
 std::optional<std::string> findChoice(const boost::json::object& options, std::string_view name) {
   const auto* choices = options.if_contains("choices");
   if (!choices || !choices->is_array()) return std::nullopt;
-  const std::string wanted = boost::algorithm::to_lower_copy(std::string(name));
+  const std::string wanted = lowerAscii(name);
   for (const auto& choice : choices->as_array()) {
     const std::string existing(choice.at("name").as_string());
-    if (boost::algorithm::to_lower_copy(existing) == wanted) return existing;
+    if (lowerAscii(existing) == wanted) return existing;
   }
   return std::nullopt;
 }

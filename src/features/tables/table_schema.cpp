@@ -1,9 +1,9 @@
 #include "features/tables/table_schema.h"
 
-#include <boost/algorithm/string/case_conv.hpp>
 #include <boost/json/parse.hpp>
 #include <stdexcept>
 
+#include "common/ascii.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -17,9 +17,7 @@ std::string quoteIdentifier(std::string_view identifier) {
   return "\"" + std::string(identifier) + "\"";
 }
 
-std::string nameKey(std::string_view name) {
-  return boost::algorithm::to_lower_copy(std::string(name));
-}
+std::string nameKey(std::string_view name) { return lowerAscii(name); }
 
 std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 
