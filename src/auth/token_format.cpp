@@ -12,7 +12,8 @@ constexpr std::string_view kAlphabet =
 
 bool isBase62(std::string_view text) {
   for (const char c : text) {
-    if (kAlphabet.find(c) == std::string_view::npos) return false;
+    const bool digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z';
+    if (!digit && !upper && !(c >= 'a' && c <= 'z')) return false;
   }
   return true;
 }
