@@ -41,6 +41,7 @@ std::string logfmtValue(std::string_view value) {
 }
 
 void logAccess(const AccessRecord& record) {
+  if (!spdlog::should_log(spdlog::level::info)) return;  // nothing to format
   std::string line = "request method=" + logfmtValue(record.method) +
                      " path=" + logfmtValue(record.path) +
                      " status=" + std::to_string(record.status);

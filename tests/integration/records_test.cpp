@@ -269,6 +269,26 @@ TEST_F(RecordsTest, ReadOptionsShapeTheResponse) {
   }
 }
 
+TEST_F(RecordsTest, UserFieldsShowWhoCreatedAndLastChangedARecord) {
+  // Another table, since the users are joined only for tables that show them.
+  const auto people = createTable(client, workspace, boost::json::parse(R"({"name":"People",
+      "fields":[{"name":"Name","type":"singleLineText"},{"name":"Author","type":"createdBy"},
+      {"name":"Editor","type":"lastModifiedBy"}]})"));
+  const std::string tableOfPeople(people.at("id").as_string());
+  createRecords(client, workspace.owner, tableOfPeople, {{{"Name", "x"}}});
+  const std::string list = "/api/table/" + tableOfPeople + "/record";
+  const auto json = client.request("GET", list, "", workspace.owner.headers()).json();
+  const auto& fields = json.at("records").at(0).at("fields");
+  for (const char* field : {"Author", "Editor"}) {
+    EXPECT_EQ(fields.at(field).at("id").as_string(), workspace.owner.id) << field;
+    EXPECT_EQ(fields.at(field).at("email").as_string(), "ada@example.com") << field;
+    EXPECT_FALSE(fields.at(field).at("name").as_string().empty()) << field;
+  }
+  const auto text =
+      client.request("GET", list + "?cellFormat=text", "", workspace.owner.headers()).json();
+  EXPECT_EQ(text.at("records").at(0).at("fields").at("Author"), fields.at("Author").at("name"));
+}
+
 TEST_F(RecordsTest, SearchFindsTextAcrossFields) {
   createRecords(
       client, workspace.owner, tableId,

@@ -129,13 +129,23 @@ std::string orderBy(const std::vector<OrderPart>& parts, std::size_t from) {
 }  // namespace
 
 std::string selectRecords(const TableSchema& schema) {
-  std::string sql =
-      "SELECT t.__id, t.__seq, t.__created_at, t.__updated_at, t.__created_by, cu.name,"
-      " cu.email, t.__updated_by, mu.name, mu.email, t.__version";
+  // The users are joined only for a table with a field that shows them:
+  // two fewer look-ups per row for every other table.
+  bool createdBy = false, modifiedBy = false;
+  for (const FieldDef& field : schema.fields) {
+    createdBy = createdBy || field.type == FieldType::CreatedBy;
+    modifiedBy = modifiedBy || field.type == FieldType::LastModifiedBy;
+  }
+  std::string sql = "SELECT t.__id, t.__seq, t.__created_at, t.__updated_at, t.__created_by, ";
+  sql += createdBy ? "cu.name, cu.email" : "NULL, NULL";
+  sql += ", t.__updated_by, ";
+  sql += modifiedBy ? "mu.name, mu.email" : "NULL, NULL";
+  sql += ", t.__version";
   for (const FieldDef& field : schema.fields) sql += ", " + field.expression();
-  return sql + " FROM " + schema.sqlTable() +
-         " t LEFT JOIN users cu ON cu.id = t.__created_by"
-         " LEFT JOIN users mu ON mu.id = t.__updated_by";
+  sql += " FROM " + schema.sqlTable() + " t";
+  if (createdBy) sql += " LEFT JOIN users cu ON cu.id = t.__created_by";
+  if (modifiedBy) sql += " LEFT JOIN users mu ON mu.id = t.__updated_by";
+  return sql;
 }
 
 std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::value& orderBy) {

@@ -26,8 +26,9 @@ struct RecordRow {
                                kFirstField = 11;
 };
 
-// "SELECT <columns> FROM <table> t LEFT JOIN users ..." for `schema`; field
-// i of schema.fields is at RecordRow::kFirstField + i.
+// "SELECT <columns> FROM <table> t [LEFT JOIN users ...]" for `schema`;
+// field i of schema.fields is at RecordRow::kFirstField + i. The user
+// names and emails are NULL unless the table has a field showing them.
 std::string selectRecords(const TableSchema& schema);
 
 constexpr std::size_t kMaxSortKeys = 10;
