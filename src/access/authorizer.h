@@ -1,6 +1,7 @@
 // Applies the policy to a live request: looks up the principal's role on
 // the resource and throws the policy's refusal as an ApiError. Roles read
-// are cached until the next committed write (store::GenerationCache), so a
+// are cached until the next committed write to the tables they come from
+// (store::GenerationCache, Database::writeGeneration), so a
 // changed or removed role holds from the very next request; on PostgreSQL
 // nothing is cached.
 #pragma once

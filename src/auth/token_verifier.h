@@ -2,7 +2,8 @@
 // then the stored digest of its secret in constant time, then whether it
 // was deleted, refreshed or has expired. A failure is a 401 whose code and
 // message say which, and is written to the audit log. Tokens that passed
-// are cached until the next committed write (store::GenerationCache), so
+// are cached until the next committed write to accounts or tokens
+// (store::GenerationCache, Database::writeGeneration), so
 // a refresh, a delete or a disabled account is seen by the very next
 // request; on PostgreSQL nothing is cached.
 #pragma once
