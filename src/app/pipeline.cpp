@@ -82,7 +82,7 @@ void countTokenAuthentication(Metrics& metrics, const http::RequestContext& ctx,
 
 }  // namespace
 
-http::Response Pipeline::dispatch(http::RequestContext& ctx) {
+std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestContext& ctx) {
   refuseTokenInUrl(ctx.request);
   if (auto page = site_.serve(ctx.request)) {
     ctx.route = "static";
@@ -90,7 +90,9 @@ http::Response Pipeline::dispatch(http::RequestContext& ctx) {
   }
   const http::Route& route = router_.match(ctx.request.method, ctx.request.path, ctx.params);
   ctx.route = route.pattern;
-  if (auto authentication = authenticator_.authenticate(ctx.request)) {
+  auto authenticated = authenticator_.authenticate(ctx.request);
+  if (auto* refusal = std::get_if<http::ApiError>(&authenticated)) return std::move(*refusal);
+  if (const auto* authentication = std::get_if<auth::Authentication>(&authenticated)) {
     ctx.principal = authentication->principal;
     if (authentication->browserSession) {
       ctx.browserSessionHash = authentication->browserSession->secretHash;
@@ -132,11 +134,19 @@ http::Response Pipeline::handle(const http::Request& request) {
   http::RequestContext ctx{request, newId("req"), {}, std::nullopt, {}, access::Role::None, {}};
   http::Response response;
   std::string errorCode;
-  try {
-    response = dispatch(ctx);
-  } catch (const http::ApiError& error) {
+  const auto refuse = [&](const http::ApiError& error) {
     errorCode = error.code();
     response = http::errorResponse(error);
+  };
+  try {
+    auto outcome = dispatch(ctx);
+    if (auto* refusal = std::get_if<http::ApiError>(&outcome)) {
+      refuse(*refusal);
+    } else {
+      response = std::get<http::Response>(std::move(outcome));
+    }
+  } catch (const http::ApiError& error) {
+    refuse(error);
   } catch (const store::StoreError& error) {
     if (error.kind() == store::StoreError::Kind::Unavailable) {
       spdlog::warn("database unavailable request_id={} detail={}", ctx.requestId,

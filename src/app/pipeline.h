@@ -4,6 +4,8 @@
 // line written per request.
 #pragma once
 
+#include <variant>
+
 #include "access/authorizer.h"
 #include "app/metrics.h"
 #include "auth/authenticator.h"
@@ -28,7 +30,9 @@ class Pipeline final : public http::RequestHandler {
   http::Response reject(const http::Request& request, const http::ApiError& error) override;
 
  private:
-  http::Response dispatch(http::RequestContext& ctx);
+  // The response, or a refusal returned rather than thrown (see
+  // Authenticator::authenticate); other refusals are thrown.
+  std::variant<http::Response, http::ApiError> dispatch(http::RequestContext& ctx);
 
   const http::Router& router_;
   const http::StaticSite& site_;

@@ -18,34 +18,36 @@ bool changesState(std::string_view method) {
 
 }  // namespace
 
-std::optional<Authentication> Authenticator::authenticate(const http::Request& request) const {
+std::variant<std::monostate, Authentication, http::ApiError> Authenticator::authenticate(
+    const http::Request& request) const {
   if (request.hasHeader("authorization")) {
     const std::string_view value = request.header("authorization");
     if (!startsWithIgnoringAsciiCase(value, "Bearer ")) {
-      throw invalidToken("Only 'Authorization: Bearer <personal access token>' is supported.");
+      return invalidToken("Only 'Authorization: Bearer <personal access token>' is supported.");
     }
     std::string_view token = value.substr(7);
     while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
     while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
     if (auto wait = badTokens_.blockedFor(request.clientIp)) {
-      throw http::ApiError(
-          429, "too_many_requests",
-          "Too many requests with invalid tokens from this address; try again in " +
-              std::to_string(wait->count()) + " seconds.")
+      return http::ApiError(429, "too_many_requests",
+                            "Too many requests with invalid tokens from this address; try again "
+                            "in " +
+                                std::to_string(wait->count()) + " seconds.")
           .withHeader("Retry-After", std::to_string(wait->count()));
     }
-    try {
-      return Authentication{tokens_.verify(token, request), std::nullopt};
-    } catch (const http::ApiError&) {
-      badTokens_.recordFailure(request.clientIp);
-      throw;
+    auto verified = tokens_.verify(token, request);
+    if (auto* principal = std::get_if<access::Principal>(&verified)) {
+      return Authentication{std::move(*principal), std::nullopt};
     }
+    badTokens_.recordFailure(request.clientIp);
+    return std::get<http::ApiError>(std::move(verified));
   }
   const auto secret = request.cookie(kSessionCookie);
-  if (!secret) return std::nullopt;
+  if (!secret) return std::monostate{};
   auto session = sessions_.find(*secret);
   if (!session) {
-    throw http::ApiError(401, "session_expired", "Your session has expired. Please sign in again.");
+    return http::ApiError(401, "session_expired",
+                          "Your session has expired. Please sign in again.");
   }
   Authentication authentication;
   authentication.principal.userId = session->userId;

@@ -5,11 +5,13 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "access/principal.h"
 #include "auth/attempt_limiter.h"
 #include "auth/session_store.h"
 #include "auth/token_verifier.h"
+#include "http/api_error.h"
 #include "http/request.h"
 
 namespace tessera::auth {
@@ -31,9 +33,12 @@ class Authenticator {
                 AttemptLimiter& badTokens)
       : sessions_(sessions), tokens_(tokens), badTokens_(badTokens) {}
 
-  // nullopt when the request carries no credentials. Throws ApiError 401
-  // when it carries credentials that are not valid.
-  std::optional<Authentication> authenticate(const http::Request& request) const;
+  // Nothing (std::monostate) when the request carries no credentials; the
+  // refusal (ApiError 401, or 429 for an address sending too many bad
+  // tokens) when it carries credentials that are not valid. Refusals are
+  // returned rather than thrown: they are what a flood of bad tokens costs.
+  std::variant<std::monostate, Authentication, http::ApiError> authenticate(
+      const http::Request& request) const;
 
   // Throws ApiError 403 csrf_failed unless a cookie-authenticated request
   // that changes state carries X-CSRF-Token equal to the tessera_csrf

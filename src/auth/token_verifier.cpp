@@ -12,16 +12,16 @@ std::string day(UnixMillis millis) { return formatRfc3339(millis).substr(0, 10);
 
 }  // namespace
 
-void TokenVerifier::refuse(std::string_view value, const http::Request& request,
-                           const std::string& userId, const std::string& code,
-                           const std::string& message) const {
+http::ApiError TokenVerifier::refuse(std::string_view value, const http::Request& request,
+                                     const std::string& userId, const std::string& code,
+                                     const std::string& message) const {
   audit_.recordLater({"token.auth_failed",
                       userId,
                       tokenIdForAudit(value),
                       request.clientIp,
                       std::string(request.header("user-agent")),
                       {{"reason", code}}});
-  throw http::ApiError(401, code, message)
+  return http::ApiError(401, code, message)
       .withHeader("WWW-Authenticate",
                   "Bearer realm=\"tessera\", error=\"invalid_token\", "
                   "error_description=\"" +
@@ -38,13 +38,14 @@ std::optional<access::Principal> TokenVerifier::fromCache(const std::string& tok
   return std::move(cached->principal);
 }
 
-access::Principal TokenVerifier::verify(std::string_view value,
-                                        const http::Request& request) const {
+std::variant<access::Principal, http::ApiError> TokenVerifier::verify(
+    std::string_view value, const http::Request& request) const {
   const auto parsed = parseToken(value);
   if (!parsed) {
-    refuse(value, request, "", "token_malformed",
-           "This is not a valid Tessera personal access token (tsr_pat_ followed by 50 letters "
-           "and digits). Check that it was copied whole.");
+    return refuse(
+        value, request, "", "token_malformed",
+        "This is not a valid Tessera personal access token (tsr_pat_ followed by 50 letters "
+        "and digits). Check that it was copied whole.");
   }
   const std::string secretHash = sha256Hex(parsed->secret);
   const auto generation = database_.writeGeneration();
@@ -78,31 +79,34 @@ access::Principal TokenVerifier::verify(std::string_view value,
   const bool current =
       !found.token.empty() && constantTimeEquals(found.token[0].text(5), secretHash);
   if (!current && !found.retired) {
-    refuse(value, request, "", "token_unknown",
-           "This token is not known to this server. It may be mistyped, or belong to another "
-           "Tessera server.");
+    return refuse(
+        value, request, "", "token_unknown",
+        "This token is not known to this server. It may be mistyped, or belong to another "
+        "Tessera server.");
   }
   const store::Row& row = found.token[0];
   const std::string userId = row.text(0);
   if (const auto revoked = row.optionalInteger(7)) {
-    refuse(value, request, userId, "token_revoked",
-           "This token was deleted on " + day(*revoked) +
-               ". Create a new one in Settings › Personal Access Token.");
+    return refuse(value, request, userId, "token_revoked",
+                  "This token was deleted on " + day(*revoked) +
+                      ". Create a new one in Settings › Personal Access Token.");
   }
   if (!row.isNull(9)) {
-    refuse(value, request, userId, "token_revoked",
-           "The account this token belongs to has been disabled, so its tokens no longer work.");
+    return refuse(
+        value, request, userId, "token_revoked",
+        "The account this token belongs to has been disabled, so its tokens no longer work.");
   }
   if (!current) {
-    refuse(value, request, userId, "token_refreshed",
-           "This token was refreshed, so this old value no longer works. Use the new value shown "
-           "when it was refreshed, or refresh it again in Settings › Personal Access Token.");
+    return refuse(
+        value, request, userId, "token_refreshed",
+        "This token was refreshed, so this old value no longer works. Use the new value shown "
+        "when it was refreshed, or refresh it again in Settings › Personal Access Token.");
   }
   const auto expiresAt = row.optionalInteger(6);
   if (expiresAt && nowMillis() >= *expiresAt) {
-    refuse(value, request, userId, "token_expired",
-           "This token expired on " + day(*expiresAt) +
-               "; refresh it in Settings › Personal Access Token.");
+    return refuse(value, request, userId, "token_expired",
+                  "This token expired on " + day(*expiresAt) +
+                      "; refresh it in Settings › Personal Access Token.");
   }
   access::TokenGrant grant;
   grant.id = parsed->id;
