@@ -66,31 +66,23 @@ void JsonWriter::beforeValue() {
   needsComma_ = true;
 }
 
-JsonWriter& JsonWriter::beginObject() {
+JsonWriter& JsonWriter::open(char bracket) {
   beforeValue();
-  out_ += '{';
+  out_ += bracket;
   needsComma_ = false;
   return *this;
 }
 
-JsonWriter& JsonWriter::endObject() {
-  out_ += '}';
+JsonWriter& JsonWriter::close(char bracket) {
+  out_ += bracket;
   needsComma_ = true;
   return *this;
 }
 
-JsonWriter& JsonWriter::beginArray() {
-  beforeValue();
-  out_ += '[';
-  needsComma_ = false;
-  return *this;
-}
-
-JsonWriter& JsonWriter::endArray() {
-  out_ += ']';
-  needsComma_ = true;
-  return *this;
-}
+JsonWriter& JsonWriter::beginObject() { return open('{'); }
+JsonWriter& JsonWriter::endObject() { return close('}'); }
+JsonWriter& JsonWriter::beginArray() { return open('['); }
+JsonWriter& JsonWriter::endArray() { return close(']'); }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   beforeValue();

@@ -34,6 +34,8 @@ class JsonWriter {
 
  private:
   void beforeValue();
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
 
   std::string& out_;
   bool needsComma_ = false;

@@ -117,8 +117,8 @@ test('every field type is edited in place and stored as typed', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await signInInBrowser(page, 'grace@example.com');
   await page.goto(`/base/${baseId}/table/${table.id}`);
-  // The row shows a placeholder until its page has loaded (slower through
-  // two nodes on a busy machine); Enter on a placeholder edits nothing.
+  // Until its page has loaded the row is drawn as a loading cell (slower
+  // through two nodes on a busy machine), and Enter there edits nothing.
   await cell(page, 'Name', 1).getByText('first').waitFor();
   for (const [field, icon, type] of [
     ['Name', 'Aa', 'Single line text'],
