@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "features/tables/table_schema.h"
+#include "features/schema/table_schema.h"
 #include "http/api_error.h"
 #include "support/in_process_app.h"
 

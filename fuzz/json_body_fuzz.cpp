@@ -3,7 +3,7 @@
 // view's changes, and every field type's cell encoder (strict and with
 // typecast). Each refuses bad input with an ApiError or CellError only.
 #include "features/fields/field_input.h"
-#include "features/records/cell_codec.h"
+#include "features/schema/cell_codec.h"
 #include "features/views/view_definition.h"
 #include "fuzz_support.h"
 #include "http/json_body.h"

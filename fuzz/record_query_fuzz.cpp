@@ -4,8 +4,8 @@
 // per placeholder (user text never becomes SQL).
 #include <algorithm>
 
-#include "features/records/record_filter.h"
-#include "features/records/record_query.h"
+#include "features/query/record_filter.h"
+#include "features/query/record_query.h"
 #include "fuzz_support.h"
 #include "http/json_body.h"
 

@@ -10,8 +10,9 @@
 #include "auth/digest.h"
 #include "auth/token_format.h"
 #include "auth/token_verifier.h"
+#include "features/query/record_query.h"
 #include "features/records/record_json.h"
-#include "features/records/record_query.h"
+#include "features/schema/schema_store.h"
 #include "support/in_process_app.h"
 
 namespace {
@@ -70,7 +71,7 @@ void BM_TokenVerifyFromDatabase(benchmark::State& state) {
   // A verifier of its own per round, so its cache is always empty.
   World& w = world();
   auth::LastUsedTracker lastUsed(w.app.application().database());
-  features::AuditLog audit(w.app.application().database());
+  audit::AuditLog audit(w.app.application().database());
   http::Request request;
   request.clientIp = "127.0.0.1";
   for (auto _ : state) {
@@ -83,7 +84,7 @@ BENCHMARK(BM_TokenVerifyFromDatabase);
 void BM_TokenVerifyCached(benchmark::State& state) {
   World& w = world();
   auth::LastUsedTracker lastUsed(w.app.application().database());
-  features::AuditLog audit(w.app.application().database());
+  audit::AuditLog audit(w.app.application().database());
   const auth::TokenVerifier verifier(w.app.application().database(), lastUsed, audit);
   http::Request request;
   request.clientIp = "127.0.0.1";

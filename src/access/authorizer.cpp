@@ -1,20 +1,6 @@
 #include "access/authorizer.h"
 
-#include "access/policy.h"
-#include "http/api_error.h"
-
 namespace tessera::access {
-namespace {
-
-void enforce(const Decision& decision) {
-  if (decision.allowed) return;
-  http::ApiError error(decision.status, decision.code, decision.message);
-  if (!decision.wwwAuthenticate.empty())
-    error.withHeader("WWW-Authenticate", decision.wwwAuthenticate);
-  throw error;
-}
-
-}  // namespace
 
 ResourceAccess Authorizer::lookup(const std::string& userId, const ResourceRef& resource) const {
   const auto generation = database_.writeGeneration();
@@ -29,15 +15,22 @@ ResourceAccess Authorizer::lookup(const std::string& userId, const ResourceRef& 
   return access;
 }
 
-Role Authorizer::require(const Principal& principal, Action action,
-                         const ResourceRef& resource) const {
+Verdict Authorizer::check(const Principal& principal, Action action,
+                          const ResourceRef& resource) const {
   const ResourceAccess access = lookup(principal.userId, resource);
-  enforce(decide(principal, action, resource, access));
-  return access.role;
+  Decision decision = decide(principal, action, resource, access);
+  const Role role = decision.allowed ? access.role : Role::None;
+  return {std::move(decision), role};
 }
 
-void Authorizer::requireUnscoped(const Principal& principal, Action action) const {
-  enforce(decideUnscoped(principal, action));
+Verdict Authorizer::admit(const Requirement& requirement, const RequestFacts& facts,
+                          std::string_view resourceId) const {
+  Decision decision = decideRequirement(requirement, facts);
+  if (!decision.allowed || requirement.kind != Requirement::Kind::OnResource) {
+    return {std::move(decision), Role::None};
+  }
+  return check(*facts.principal, *requirement.action,
+               {requirement.resourceKind, std::string(resourceId)});
 }
 
 }  // namespace tessera::access

@@ -13,6 +13,10 @@ Decision missingScope(Action action) {
           "Bearer realm=\"tessera\", error=\"insufficient_scope\", scope=\"" + name + "\""};
 }
 
+Decision unauthenticated(std::string message) {
+  return {false, 401, "unauthenticated", std::move(message), "Bearer realm=\"tessera\""};
+}
+
 }  // namespace
 
 bool roleAllows(Role role, Action action) {
@@ -86,6 +90,47 @@ Decision decideUnscoped(const Principal& principal, Action action) {
             "This token is restricted to chosen spaces or bases, so it cannot create a new "
             "space.",
             ""};
+  }
+  return allow();
+}
+
+Decision decideRequirement(const Requirement& requirement, const RequestFacts& facts) {
+  using Kind = Requirement::Kind;
+  switch (requirement.kind) {
+    case Kind::Anyone:
+      return allow();
+    case Kind::Loopback:
+      if (facts.fromThisMachine) return allow();
+      return {false, 404, "not_found", "No API route matches this path.", ""};
+    case Kind::SignedIn:
+    case Kind::SessionOnly:
+    case Kind::TokenOnly:
+    case Kind::OnResource:
+      break;
+  }
+  if (!facts.principal) {
+    return unauthenticated(
+        "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.");
+  }
+  const Principal& principal = *facts.principal;
+  switch (requirement.kind) {
+    case Kind::Anyone:
+    case Kind::Loopback:
+    case Kind::OnResource:
+      return allow();
+    case Kind::SessionOnly:
+      if (!principal.token) return allow();
+      return {false, 403, "token_cannot_manage_tokens",
+              "Personal access tokens cannot manage tokens. Sign in to Tessera in a browser and "
+              "use Settings › Personal Access Token.",
+              ""};
+    case Kind::TokenOnly:
+      if (principal.token) return allow();
+      return unauthenticated(
+          "This endpoint needs a personal access token: 'Authorization: Bearer tsr_pat_...'. A "
+          "browser session is not enough.");
+    case Kind::SignedIn:
+      return requirement.action ? decideUnscoped(principal, *requirement.action) : allow();
   }
   return allow();
 }

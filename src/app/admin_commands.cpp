@@ -7,12 +7,12 @@
 
 #include "app/application.h"
 #include "app/commands.h"
-#include "app/database_copy.h"
 #include "app/database_url.h"
 #include "app/open_database.h"
 #include "auth/password.h"
 #include "features/users/user_store.h"
 #include "http/api_error.h"
+#include "store/database_copy.h"
 
 namespace tessera::app {
 
@@ -97,7 +97,7 @@ int runMigrate(const Config& config, const std::string& copyTo) {
     targetConfig.database = copyTo;
     auto target = openDatabase(targetConfig);
     std::int64_t rows = 0;
-    for (const auto& [table, count] : copySqliteDatabase(*database, *target)) rows += count;
+    for (const auto& [table, count] : store::copySqliteDatabase(*database, *target)) rows += count;
     target->close();
     spdlog::info("copied {} rows into {}", rows, maskDatabaseUrl(copyTo));
   }

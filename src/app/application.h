@@ -8,12 +8,12 @@
 #include "app/background_flusher.h"
 #include "app/config.h"
 #include "app/pipeline.h"
+#include "audit/audit_log.h"
 #include "auth/authenticator.h"
 #include "auth/last_used_tracker.h"
 #include "auth/session_store.h"
 #include "auth/token_verifier.h"
 #include "features/accounts/account_service.h"
-#include "features/audit/audit_log.h"
 #include "features/bases/base_service.h"
 #include "features/fields/field_service.h"
 #include "features/members/member_service.h"
@@ -42,7 +42,7 @@ class Application {
 
  private:
   std::unique_ptr<store::Database> database_;
-  features::AuditLog audit_;
+  audit::AuditLog audit_;
   auth::LastUsedTracker lastUsed_;
   auth::SessionStore sessions_;
   auth::TokenVerifier tokenVerifier_;

@@ -9,6 +9,7 @@
 #include "app/logging.h"
 #include "common/clock.h"
 #include "common/random.h"
+#include "http/access_refusal.h"
 #include "http/error_response.h"
 #include "store/store_error.h"
 
@@ -16,13 +17,6 @@ namespace tessera::app {
 namespace {
 
 constexpr std::string_view kRequestIdHeader = "X-Request-Id";
-
-http::ApiError unauthenticated() {
-  return http::ApiError(401, "unauthenticated",
-                        "Sign in, or send a personal access token as 'Authorization: Bearer "
-                        "<token>'.")
-      .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\"");
-}
 
 void addTokenExpiry(http::Response& response, const std::optional<access::Principal>& principal) {
   if (!principal || !principal->token) return;
@@ -44,19 +38,17 @@ void addStandardHeaders(http::Response& response, const std::string& requestId) 
 
 // Tokens belong in the Authorization header only: a URL ends up in logs,
 // browser history and proxies.
-void refuseTokenInUrl(const http::Request& request) {
+std::optional<http::ApiError> tokenInUrl(const http::Request& request) {
   const bool inQuery = request.query.find("access_token=") != std::string::npos ||
                        request.query.find("tsr_pat_") != std::string::npos;
   const bool inForm =
       boost::algorithm::icontains(request.header("content-type"), "x-www-form-urlencoded") &&
       (request.body.find("access_token=") != std::string::npos ||
        request.body.find("tsr_pat_") != std::string::npos);
-  if (inQuery || inForm) {
-    throw http::badRequest(
-        "token_in_url",
-        "Never put a personal access token in a URL or a form; send it as "
-        "'Authorization: Bearer <token>'. If this token was shared, refresh it.");
-  }
+  if (!inQuery && !inForm) return std::nullopt;
+  return http::badRequest("token_in_url",
+                          "Never put a personal access token in a URL or a form; send it as "
+                          "'Authorization: Bearer <token>'. If this token was shared, refresh it.");
 }
 
 // A request made on this machine and not forwarded by a proxy (a proxy on
@@ -83,12 +75,14 @@ void countTokenAuthentication(Metrics& metrics, const http::RequestContext& ctx,
 }  // namespace
 
 std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestContext& ctx) {
-  refuseTokenInUrl(ctx.request);
+  if (auto refusal = tokenInUrl(ctx.request)) return std::move(*refusal);
   if (auto page = site_.serve(ctx.request)) {
     ctx.route = "static";
     return std::move(*page);
   }
-  const http::Route& route = router_.match(ctx.request.method, ctx.request.path, ctx.params);
+  auto matched = router_.match(ctx.request.method, ctx.request.path, ctx.params);
+  if (auto* refusal = std::get_if<http::ApiError>(&matched)) return std::move(*refusal);
+  const http::Route& route = *std::get<const http::Route*>(matched);
   ctx.route = route.pattern;
   auto authenticated = authenticator_.authenticate(ctx.request);
   if (auto* refusal = std::get_if<http::ApiError>(&authenticated)) return std::move(*refusal);
@@ -98,34 +92,19 @@ std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestCon
       ctx.browserSessionHash = authentication->browserSession->secretHash;
     }
     if (route.requirement.kind != access::Requirement::Kind::Anyone) {
-      authenticator_.requireCsrf(ctx.request, *authentication);
+      if (auto refusal = authenticator_.checkCsrf(ctx.request, *authentication)) {
+        return std::move(*refusal);
+      }
     }
   }
   const access::Requirement& requirement = route.requirement;
-  using Kind = access::Requirement::Kind;
-  if (requirement.kind == Kind::Loopback && !fromThisMachine(ctx.request)) {
-    throw http::notFound("There is nothing at " + ctx.request.path + ".");
-  }
-  const bool open = requirement.kind == Kind::Anyone || requirement.kind == Kind::Loopback;
-  if (!open && !ctx.principal) throw unauthenticated();
-  if (requirement.kind == Kind::SessionOnly && ctx.principal->token) {
-    throw http::forbidden("token_cannot_manage_tokens",
-                          "Personal access tokens cannot manage tokens. Sign in to Tessera in "
-                          "a browser and use Settings › Personal Access Token.");
-  }
-  if (requirement.kind == Kind::TokenOnly && !ctx.principal->token) {
-    throw http::ApiError(401, "unauthenticated",
-                         "This endpoint needs a personal access token: 'Authorization: Bearer "
-                         "tsr_pat_...'. A browser session is not enough.")
-        .withHeader("WWW-Authenticate", "Bearer realm=\"tessera\"");
-  }
-  if (requirement.kind == Kind::SignedIn && requirement.action) {
-    authorizer_.requireUnscoped(*ctx.principal, *requirement.action);
-  }
-  if (requirement.kind == Kind::OnResource) {
-    ctx.role = authorizer_.require(*ctx.principal, *requirement.action,
-                                   {requirement.resourceKind, ctx.param(requirement.pathParam)});
-  }
+  const access::RequestFacts facts{ctx.principal ? &*ctx.principal : nullptr,
+                                   fromThisMachine(ctx.request)};
+  const std::string_view resourceId =
+      requirement.pathParam.empty() ? std::string_view() : ctx.param(requirement.pathParam);
+  const access::Verdict verdict = authorizer_.admit(requirement, facts, resourceId);
+  if (!verdict.decision.allowed) return http::refusalError(verdict.decision);
+  ctx.role = verdict.role;
   return route.handler(ctx);
 }
 

@@ -1,7 +1,9 @@
 // The data path of every request, in one straight line:
 // static file? -> route -> authenticate -> check CSRF -> authorize -> handler -> response,
 // with every failure rendered in the one error shape and one access-log
-// line written per request.
+// line written per request. The pipeline decides nothing about access
+// itself: every requirement a route declares is decided by
+// access::Authorizer::admit, and each step's refusal comes back as a value.
 #pragma once
 
 #include <variant>
@@ -30,8 +32,9 @@ class Pipeline final : public http::RequestHandler {
   http::Response reject(const http::Request& request, const http::ApiError& error) override;
 
  private:
-  // The response, or a refusal returned rather than thrown (see
-  // Authenticator::authenticate); other refusals are thrown.
+  // The response, or the refusal of a step (routing, authentication, CSRF,
+  // authorization) returned as a value. A handler refuses bad input by
+  // throwing ApiError, which handle() renders the same way.
   std::variant<http::Response, http::ApiError> dispatch(http::RequestContext& ctx);
 
   const http::Router& router_;

@@ -56,17 +56,18 @@ std::variant<std::monostate, Authentication, http::ApiError> Authenticator::auth
   return authentication;
 }
 
-void Authenticator::requireCsrf(const http::Request& request,
-                                const Authentication& authentication) const {
-  if (!authentication.browserSession || !changesState(request.method)) return;
+std::optional<http::ApiError> Authenticator::checkCsrf(const http::Request& request,
+                                                       const Authentication& authentication) const {
+  if (!authentication.browserSession || !changesState(request.method)) return std::nullopt;
   const std::string_view header = request.header(kCsrfHeader);
   const auto cookie = request.cookie(kCsrfCookie);
   if (header.empty() || !cookie || !constantTimeEquals(header, *cookie) ||
       !constantTimeEquals(sha256Hex(header), authentication.browserSession->csrfHash)) {
-    throw http::forbidden("csrf_failed",
-                          "This request needs the X-CSRF-Token header, equal to the "
-                          "tessera_csrf cookie set at sign-in.");
+    return http::forbidden("csrf_failed",
+                           "This request needs the X-CSRF-Token header, equal to the "
+                           "tessera_csrf cookie set at sign-in.");
   }
+  return std::nullopt;
 }
 
 }  // namespace tessera::auth

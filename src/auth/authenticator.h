@@ -40,10 +40,11 @@ class Authenticator {
   std::variant<std::monostate, Authentication, http::ApiError> authenticate(
       const http::Request& request) const;
 
-  // Throws ApiError 403 csrf_failed unless a cookie-authenticated request
-  // that changes state carries X-CSRF-Token equal to the tessera_csrf
-  // cookie and to the token issued with its session.
-  void requireCsrf(const http::Request& request, const Authentication& authentication) const;
+  // The refusal 403 csrf_failed for a cookie-authenticated request that
+  // changes state without X-CSRF-Token equal to the tessera_csrf cookie and
+  // to the token issued with its session; nullopt otherwise.
+  std::optional<http::ApiError> checkCsrf(const http::Request& request,
+                                          const Authentication& authentication) const;
 
  private:
   const SessionStore& sessions_;

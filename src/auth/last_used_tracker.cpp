@@ -1,5 +1,7 @@
 #include "auth/last_used_tracker.h"
 
+#include "auth/credential_store.h"
+
 namespace tessera::auth {
 
 void LastUsedTracker::record(const std::string& tokenId, const std::string& ip) {
@@ -33,10 +35,7 @@ void LastUsedTracker::flush() {
   try {
     database_.write([&](store::Session& session) {
       for (const auto& [tokenId, use] : batch) {
-        session.execute(
-            "UPDATE access_tokens SET last_used_at = ?, last_used_ip = ?"
-            " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
-            {use.at, use.ip, tokenId, use.at});
+        recordTokenUse(session, tokenId, use.at, use.ip);
       }
     });
   } catch (...) {

@@ -1,8 +1,8 @@
 #include "auth/token_verifier.h"
 
+#include "auth/credential_store.h"
 #include "auth/digest.h"
 #include "auth/token_format.h"
-#include "features/tokens/token_store.h"
 #include "http/api_error.h"
 
 namespace tessera::auth {
@@ -56,67 +56,54 @@ std::variant<access::Principal, http::ApiError> TokenVerifier::verify(
     }
   }
   struct Found {
-    store::Rows token;
+    std::optional<StoredCredential> token;
     bool retired = false;
   };
-  const Found found = database_.read([&](store::Session& session) {
-    Found result;
-    result.token = session.query(
-        "SELECT t.user_id, t.name, t.scopes, t.space_ids, t.base_ids, t.secret_hash,"
-        " t.expires_at, t.revoked_at, u.is_admin, u.disabled_at"
-        " FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?",
-        {parsed->id});
-    if (!result.token.empty() && !constantTimeEquals(result.token[0].text(5), secretHash)) {
-      result.retired = !session
-                            .query(
-                                "SELECT 1 FROM access_token_retired_secrets"
-                                " WHERE secret_hash = ? AND token_id = ?",
-                                {secretHash, parsed->id})
-                            .empty();
+  Found found = database_.read([&](store::Session& session) {
+    Found result{loadCredential(session, parsed->id), false};
+    if (result.token && !constantTimeEquals(result.token->secretHash, secretHash)) {
+      result.retired = isRetiredSecret(session, parsed->id, secretHash);
     }
     return result;
   });
-  const bool current =
-      !found.token.empty() && constantTimeEquals(found.token[0].text(5), secretHash);
+  const bool current = found.token && constantTimeEquals(found.token->secretHash, secretHash);
   if (!current && !found.retired) {
     return refuse(
         value, request, "", "token_unknown",
         "This token is not known to this server. It may be mistyped, or belong to another "
         "Tessera server.");
   }
-  const store::Row& row = found.token[0];
-  const std::string userId = row.text(0);
-  if (const auto revoked = row.optionalInteger(7)) {
-    return refuse(value, request, userId, "token_revoked",
-                  "This token was deleted on " + day(*revoked) +
+  StoredCredential& token = *found.token;
+  if (token.revokedAt) {
+    return refuse(value, request, token.userId, "token_revoked",
+                  "This token was deleted on " + day(*token.revokedAt) +
                       ". Create a new one in Settings › Personal Access Token.");
   }
-  if (!row.isNull(9)) {
+  if (token.userDisabled) {
     return refuse(
-        value, request, userId, "token_revoked",
+        value, request, token.userId, "token_revoked",
         "The account this token belongs to has been disabled, so its tokens no longer work.");
   }
   if (!current) {
     return refuse(
-        value, request, userId, "token_refreshed",
+        value, request, token.userId, "token_refreshed",
         "This token was refreshed, so this old value no longer works. Use the new value shown "
         "when it was refreshed, or refresh it again in Settings › Personal Access Token.");
   }
-  const auto expiresAt = row.optionalInteger(6);
-  if (expiresAt && nowMillis() >= *expiresAt) {
-    return refuse(value, request, userId, "token_expired",
-                  "This token expired on " + day(*expiresAt) +
+  if (token.expiresAt && nowMillis() >= *token.expiresAt) {
+    return refuse(value, request, token.userId, "token_expired",
+                  "This token expired on " + day(*token.expiresAt) +
                       "; refresh it in Settings › Personal Access Token.");
   }
   access::TokenGrant grant;
   grant.id = parsed->id;
-  grant.name = row.text(1);
-  grant.scopeNames = features::parseStringList(row.text(2));
+  grant.name = std::move(token.name);
+  grant.scopeNames = std::move(token.scopes);
   grant.scopes = access::ScopeSet::fromNames(grant.scopeNames);
-  grant.spaceIds = features::parseStringList(row.text(3));
-  grant.baseIds = features::parseStringList(row.text(4));
-  grant.expiresAt = expiresAt;
-  access::Principal principal{userId, row.integer(8) != 0, std::move(grant)};
+  grant.spaceIds = std::move(token.spaceIds);
+  grant.baseIds = std::move(token.baseIds);
+  grant.expiresAt = token.expiresAt;
+  access::Principal principal{token.userId, token.userIsAdmin, std::move(grant)};
   if (generation) cache_.store(parsed->id, {secretHash, principal}, *generation);
   lastUsed_.record(parsed->id, request.clientIp);
   return principal;

@@ -14,8 +14,8 @@
 #include <variant>
 
 #include "access/principal.h"
+#include "audit/audit_log.h"
 #include "auth/last_used_tracker.h"
-#include "features/audit/audit_log.h"
 #include "http/api_error.h"
 #include "http/request.h"
 #include "store/database.h"
@@ -25,7 +25,7 @@ namespace tessera::auth {
 
 class TokenVerifier {
  public:
-  TokenVerifier(store::Database& database, LastUsedTracker& lastUsed, features::AuditLog& audit)
+  TokenVerifier(store::Database& database, LastUsedTracker& lastUsed, audit::AuditLog& audit)
       : database_(database), lastUsed_(lastUsed), audit_(audit) {}
 
   // The principal the token acts for, or its refusal: http::ApiError 401
@@ -56,7 +56,7 @@ class TokenVerifier {
 
   store::Database& database_;
   LastUsedTracker& lastUsed_;
-  features::AuditLog& audit_;
+  audit::AuditLog& audit_;
   mutable store::GenerationCache<Verified> cache_{10000};
 };
 

@@ -40,8 +40,8 @@ std::string formatRfc3339(UnixMillis millis) {
 void formatRfc3339(UnixMillis millis, Rfc3339Buffer& out) {
   // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm):
   // every record carries two timestamps, so this avoids gmtime and printf.
-  const std::int64_t days = (millis >= 0 ? millis : millis - 86'399'999) / 86'400'000;
-  std::int64_t ms = millis - days * 86'400'000;
+  const std::int64_t days = (millis >= 0 ? millis : millis - (kMillisPerDay - 1)) / kMillisPerDay;
+  std::int64_t ms = millis - days * kMillisPerDay;
   const std::int64_t z = days + 719'468;
   const std::int64_t era = (z >= 0 ? z : z - 146'096) / 146'097;
   const std::int64_t dayOfEra = z - era * 146'097;

@@ -11,6 +11,8 @@ namespace tessera {
 
 using UnixMillis = std::int64_t;
 
+inline constexpr UnixMillis kMillisPerDay = 86'400'000;
+
 UnixMillis nowMillis();
 
 // Formats as "2026-11-27T19:23:22.123Z" (UTC, millisecond precision).

@@ -57,8 +57,8 @@ void Router::add(std::string method, std::string pattern, access::Requirement re
                      std::move(handler), std::move(segments)});
 }
 
-const Route& Router::match(std::string_view method, std::string_view path,
-                           PathParams& params) const {
+std::variant<const Route*, ApiError> Router::match(std::string_view method, std::string_view path,
+                                                   PathParams& params) const {
   const std::vector<std::string_view> segments = splitPath(path);
   std::set<std::string> allowed;
   for (const Route& route : routes_) {
@@ -66,15 +66,15 @@ const Route& Router::match(std::string_view method, std::string_view path,
     if (!matchSegments(route.segments, segments, candidate)) continue;
     if (route.method == method) {
       params = std::move(candidate);
-      return route;
+      return &route;
     }
     allowed.insert(route.method);
   }
-  if (allowed.empty()) throw notFound("No API route matches this path.");
+  if (allowed.empty()) return notFound("No API route matches this path.");
   std::string allow;
   for (const std::string& name : allowed) allow += (allow.empty() ? "" : ", ") + name;
-  throw ApiError(405, "method_not_allowed",
-                 "Method " + std::string(method) + " is not allowed here. Allowed: " + allow + ".")
+  return ApiError(405, "method_not_allowed",
+                  "Method " + std::string(method) + " is not allowed here. Allowed: " + allow + ".")
       .withHeader("Allow", allow);
 }
 

@@ -7,9 +7,11 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "access/requirement.h"
+#include "http/api_error.h"
 #include "http/request_context.h"
 #include "http/response.h"
 
@@ -30,10 +32,11 @@ class Router {
   void add(std::string method, std::string pattern, access::Requirement requirement,
            Handler handler);
 
-  // The route for `method` and `path`, with its path parameters filled in.
-  // Throws ApiError 404 when no pattern matches the path and 405 (with an
-  // Allow header) when patterns match but none for this method.
-  const Route& match(std::string_view method, std::string_view path, PathParams& params) const;
+  // The route for `method` and `path`, with its path parameters filled in;
+  // or the refusal: ApiError 404 when no pattern matches the path, 405
+  // (with an Allow header) when patterns match but none for this method.
+  std::variant<const Route*, ApiError> match(std::string_view method, std::string_view path,
+                                             PathParams& params) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -7,12 +7,10 @@
 #include "http/api_error.h"
 #include "mcp/in_process_api_client.h"
 #include "mcp/mcp_server.h"
+#include "mcp/protocol_versions.h"
 
 namespace tessera::mcp {
 namespace {
-
-constexpr std::string_view kVersions[] = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25",
-                                          "2026-07-28"};
 
 bool isLoopbackOrigin(std::string_view origin) {
   auto url = boost::urls::parse_absolute_uri(origin);
@@ -37,16 +35,11 @@ void checkHeaders(const http::Request& request, const std::string& ownOrigin) {
                                                     ownOrigin + " may call it from a browser.");
   }
   const std::string_view version = request.header("mcp-protocol-version");
-  if (!version.empty()) {
-    bool known = false;
-    for (std::string_view supported : kVersions) known = known || version == supported;
-    if (!known) {
-      throw http::badRequest(
-          "unsupported_protocol_version",
-          "MCP-Protocol-Version " + std::string(version) +
-              " is not supported; use one of 2024-11-05, 2025-03-26, 2025-06-18, "
-              "2025-11-25, 2026-07-28.");
-    }
+  if (!version.empty() && !isSupportedProtocolVersion(version)) {
+    throw http::badRequest("unsupported_protocol_version",
+                           "MCP-Protocol-Version " + std::string(version) +
+                               " is not supported; use one of " + supportedProtocolVersionList() +
+                               ".");
   }
   if (!boost::algorithm::icontains(request.header("content-type"), "application/json")) {
     throw http::ApiError(415, "unsupported_media_type",

@@ -10,9 +10,6 @@
 namespace tessera::mcp {
 namespace {
 
-constexpr std::string_view kSupportedVersions[] = {"2024-11-05", "2025-03-26", "2025-06-18",
-                                                   "2025-11-25"};
-
 boost::json::value serverInfo() { return {{"name", "tessera"}, {"version", "0.1.0"}}; }
 
 constexpr std::string_view kVersionKey = "io.modelcontextprotocol/protocolVersion";
@@ -28,7 +25,8 @@ std::optional<std::string> statelessVersion(const boost::json::object& params) {
   if (!version->is_string() || version->as_string() != kStatelessProtocolVersion) {
     throw RpcError{kUnsupportedProtocolVersion,
                    "Unsupported protocol version; this server speaks " +
-                       std::string(kStatelessProtocolVersion) + " per request, or 2024-11-05 to " +
+                       std::string(kStatelessProtocolVersion) + " per request, or " +
+                       std::string(kHandshakeProtocolVersions.front()) + " to " +
                        std::string(kNewestProtocolVersion) + " through initialize."};
   }
   const auto* capabilities = meta->as_object().if_contains(kCapabilitiesKey);
@@ -140,7 +138,7 @@ boost::json::value McpServer::dispatch(const RpcMessage& message) {
   if (method == "logging/setLevel") return boost::json::object();
   if (method == "server/discover") {
     boost::json::array versions;
-    for (std::string_view version : kSupportedVersions) versions.emplace_back(version);
+    for (std::string_view version : kHandshakeProtocolVersions) versions.emplace_back(version);
     versions.emplace_back(kStatelessProtocolVersion);
     return {{"supportedVersions", versions},
             {"capabilities", capabilities()},
@@ -169,7 +167,7 @@ boost::json::value McpServer::dispatch(const RpcMessage& message) {
 boost::json::value McpServer::initialize(const boost::json::object& params) const {
   std::string version(kNewestProtocolVersion);
   if (const auto* asked = params.if_contains("protocolVersion"); asked && asked->is_string()) {
-    for (std::string_view supported : kSupportedVersions) {
+    for (std::string_view supported : kHandshakeProtocolVersions) {
       if (asked->as_string() == supported) version = std::string(supported);
     }
   }

@@ -12,13 +12,9 @@
 
 #include "mcp/api_client.h"
 #include "mcp/json_rpc.h"
+#include "mcp/protocol_versions.h"
 
 namespace tessera::mcp {
-
-// The newest version of the initialize-handshake era, and the stateless
-// revision in which every request carries its version in _meta.
-inline constexpr std::string_view kNewestProtocolVersion = "2025-11-25";
-inline constexpr std::string_view kStatelessProtocolVersion = "2026-07-28";
 
 class McpServer {
  public:

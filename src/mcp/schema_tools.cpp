@@ -1,6 +1,7 @@
 // MCP tools for schemas: tables, fields and views.
 #include <boost/json/array.hpp>
 
+#include "features/schema/field_type.h"
 #include "mcp/tool_support.h"
 
 namespace tessera::mcp {
@@ -17,9 +18,8 @@ void addSchemaTools(std::vector<Tool>& tools) {
       {"create_table",
        "Create a table",
        "Create a table in a base, optionally with its first fields (the first is the primary "
-       "field). Field types: singleLineText, longText, number, checkbox, date, singleSelect, "
-       "multipleSelect, email, url, rating, autoNumber, createdTime, lastModifiedTime, "
-       "createdBy, lastModifiedBy.",
+       "field). Field types: " +
+           features::allFieldTypeNames() + ".",
        objectSchema({{"baseId", kId},
                      {"name", {{"type", "string"}}},
                      {"description", {{"type", "string"}}},

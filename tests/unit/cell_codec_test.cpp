@@ -1,10 +1,10 @@
-#include "features/records/cell_codec.h"
+#include "features/schema/cell_codec.h"
 
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 
-#include "features/fields/field_options.h"
+#include "features/schema/field_options.h"
 
 namespace tessera::features {
 namespace {

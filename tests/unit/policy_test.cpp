@@ -105,35 +105,6 @@ TEST(PolicyTest, ATokenGetsTheIntersectionOfRoleScopesAndRestriction) {
             "resource_not_allowed");
 }
 
-TEST(PolicyTest, PresetsExpandToTheWrittenActions) {
-  const std::map<std::string, std::set<Action>> written = {
-      {"read",
-       {Action::SpaceRead, Action::BaseRead, Action::TableRead, Action::FieldRead,
-        Action::RecordRead, Action::ViewRead}},
-      {"write", {Action::RecordCreate, Action::RecordUpdate, Action::RecordDelete}},
-  };
-  for (const auto& [preset, actions] : written) {
-    const ScopeSet scopes = ScopeSet::fromNames({preset});
-    for (const Action action : allActions()) {
-      EXPECT_EQ(scopes.allows(action), actions.contains(action))
-          << preset << " " << actionName(action);
-    }
-  }
-  const ScopeSet full = ScopeSet::fromNames({"full_access"});
-  for (const Action action : allActions()) EXPECT_TRUE(full.allows(action));
-  const ScopeSet admin = ScopeSet::fromNames({"admin"});
-  EXPECT_TRUE(admin.allows(Action::MemberManage));
-  EXPECT_TRUE(admin.allows(Action::FieldUpdate));
-  EXPECT_FALSE(admin.allows(Action::RecordRead));
-  EXPECT_FALSE(admin.allows(Action::RecordCreate));
-}
-
-TEST(PolicyTest, UnknownScopesAreFound) {
-  EXPECT_EQ(ScopeSet::firstUnknown({"read", "record:create"}), std::nullopt);
-  EXPECT_EQ(ScopeSet::firstUnknown({"read", "records:write"}), "records:write");
-  EXPECT_EQ(ScopeSet::firstUnknown({"Read"}), "Read");
-}
-
 TEST(PolicyTest, CreatingSpacesNeedsTheScopeAndNoRestriction) {
   EXPECT_TRUE(decideUnscoped(session(), Action::SpaceCreate).allowed);
   EXPECT_TRUE(decideUnscoped(token({"admin"}), Action::SpaceCreate).allowed);
@@ -142,24 +113,52 @@ TEST(PolicyTest, CreatingSpacesNeedsTheScopeAndNoRestriction) {
             "resource_not_allowed");
 }
 
-TEST(PolicyTest, ActionNamesAreDistinctAndParse) {
-  std::set<std::string_view> names;
-  for (const Action action : allActions()) {
-    EXPECT_TRUE(names.insert(actionName(action)).second);
-    EXPECT_EQ(parseAction(actionName(action)), action);
-    EXPECT_FALSE(actionDescription(action).empty());
+TEST(PolicyTest, EveryRouteKindButAnyoneAndLoopbackNeedsCredentials) {
+  const RequestFacts nobody{nullptr, true};
+  EXPECT_TRUE(decideRequirement(anyone(), nobody).allowed);
+  EXPECT_TRUE(decideRequirement(loopback(), nobody).allowed);
+  for (const Requirement& requirement :
+       {signedIn(), sessionOnly(), tokenOnly(), onBase(Action::BaseRead)}) {
+    const Decision decision = decideRequirement(requirement, nobody);
+    EXPECT_FALSE(decision.allowed);
+    EXPECT_EQ(decision.status, 401);
+    EXPECT_EQ(decision.code, "unauthenticated");
+    EXPECT_EQ(decision.wwwAuthenticate, "Bearer realm=\"tessera\"");
   }
 }
 
-TEST(RoleTest, ParsesNamesAndCombinesToTheStronger) {
-  for (const Role role : kRoles) {
-    if (role == Role::None) continue;
-    EXPECT_EQ(parseRole(roleName(role)), role);
-  }
-  EXPECT_EQ(parseRole("admin"), std::nullopt);
-  EXPECT_EQ(parseRole("Owner"), std::nullopt);
-  EXPECT_EQ(strongerRole(Role::Viewer, Role::Creator), Role::Creator);
-  EXPECT_EQ(strongerRole(Role::Editor, Role::None), Role::Editor);
+TEST(PolicyTest, ALoopbackRouteDoesNotExistForAnyoneElse) {
+  const Principal viaSession = session();
+  const Decision remote = decideRequirement(loopback(), {&viaSession, false});
+  EXPECT_FALSE(remote.allowed);
+  EXPECT_EQ(remote.status, 404);
+  EXPECT_EQ(remote.code, "not_found");
+}
+
+TEST(PolicyTest, TokensCannotManageTokensAndMcpNeedsAToken) {
+  const Principal viaSession = session();
+  const Principal viaToken = token({"full_access"});
+  EXPECT_TRUE(decideRequirement(sessionOnly(), {&viaSession, false}).allowed);
+  const Decision managing = decideRequirement(sessionOnly(), {&viaToken, false});
+  EXPECT_EQ(managing.status, 403);
+  EXPECT_EQ(managing.code, "token_cannot_manage_tokens");
+
+  EXPECT_TRUE(decideRequirement(tokenOnly(), {&viaToken, false}).allowed);
+  const Decision browser = decideRequirement(tokenOnly(), {&viaSession, false});
+  EXPECT_EQ(browser.status, 401);
+  EXPECT_EQ(browser.code, "unauthenticated");
+}
+
+TEST(PolicyTest, ASignedInRouteWithAnActionChecksATokensScopes) {
+  const Principal reader = token({"read"});
+  EXPECT_TRUE(decideRequirement(signedIn(), {&reader, false}).allowed);
+  EXPECT_TRUE(decideRequirement(signedIn(Action::BaseRead), {&reader, false}).allowed);
+  const Decision missing = decideRequirement(signedIn(Action::SpaceCreate), {&reader, false});
+  EXPECT_EQ(missing.code, "insufficient_scope");
+  EXPECT_NE(missing.wwwAuthenticate.find("scope=\"space:create\""), std::string::npos);
+  const Principal viaSession = session();
+  EXPECT_TRUE(decideRequirement(onSpace(Action::SpaceDelete), {&viaSession, false}).allowed)
+      << "a resource route is decided on its resource, by decide()";
 }
 
 }  // namespace

@@ -29,7 +29,9 @@ class RouterTest : public ::testing::Test {
   int call(const std::string& method, const std::string& path, PathParams& params) {
     Request request;
     RequestContext ctx{request, "req", {}, std::nullopt, {}, access::Role::None, {}};
-    return router.match(method, path, params).handler(ctx).status;
+    auto matched = router.match(method, path, params);
+    if (auto* refusal = std::get_if<ApiError>(&matched)) throw *refusal;
+    return std::get<const Route*>(matched)->handler(ctx).status;
   }
 
   Router router;

@@ -2,7 +2,7 @@
 // and every change made through the services (fields added, renamed,
 // retyped, deleted; select choices added by typecast) is seen by the very
 // next read.
-#include "features/tables/schema_cache.h"
+#include "features/schema/schema_cache.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,8 @@
 #include "features/fields/field_input.h"
 #include "features/fields/field_service.h"
 #include "features/records/record_service.h"
-#include "features/tables/table_storage.h"
+#include "features/schema/schema_store.h"
+#include "features/schema/user_table_store.h"
 #include "http/api_error.h"
 #include "user_database.h"
 
@@ -64,21 +65,25 @@ TEST_F(SchemaCacheTest, AnUnchangedSchemaIsReadOnce) {
 TEST_F(SchemaCacheTest, EveryFieldChangeIsSeenByTheNextRead) {
   FieldService fields(db.database);
   EXPECT_EQ(fieldNames(), std::vector<std::string>{"Name"});
-  const auto bin = fields.create("tblT", boost::json::parse(R"({"name":"Bin","type":"singleSelect",
-      "options":{"choices":[{"name":"A"}]}})"));
+  const auto bin =
+      fields.create("tblT", fieldFromJson(boost::json::parse(R"({"name":"Bin","type":"singleSelect",
+      "options":{"choices":[{"name":"A"}]}})"),
+                                          ""));
   const std::string binId(bin.at("id").as_string());
   EXPECT_EQ(fieldNames(), (std::vector<std::string>{"Name", "Bin"}));
 
-  fields.update("tblT", binId, boost::json::parse(R"({"name":"Box"})"));
+  fields.update("tblT", binId, fieldChangesFromBody(boost::json::parse(R"({"name":"Box"})")));
   EXPECT_EQ(fieldNames(), (std::vector<std::string>{"Name", "Box"}));
 
   RecordService records(db.database);
   records.create("tblT", "usr1",
-                 boost::json::parse(R"({"records":[{"fields":{"Box":"New"}}],"typecast":true})"));
+                 newRecordsFromBody(boost::json::parse(
+                     R"({"records":[{"fields":{"Box":"New"}}],"typecast":true})")));
   EXPECT_EQ(schema()->fields.at(1).options.at("choices").as_array().size(), 2u)
       << "the choice typecast added";
 
-  fields.update("tblT", binId, boost::json::parse(R"({"type":"singleLineText"})"));
+  fields.update("tblT", binId,
+                fieldChangesFromBody(boost::json::parse(R"({"type":"singleLineText"})")));
   EXPECT_EQ(schema()->fields.at(1).type, FieldType::SingleLineText);
 
   fields.remove("tblT", binId);

@@ -6,9 +6,9 @@
 
 #include <boost/json/parse.hpp>
 
-#include "features/records/record_query.h"
-#include "features/tables/table_storage.h"
-#include "features/views/view_sort_indexes.h"
+#include "features/query/record_query.h"
+#include "features/schema/user_table_store.h"
+#include "features/views/sort_index_store.h"
 #include "user_database.h"
 
 namespace tessera::features {

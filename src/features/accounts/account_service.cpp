@@ -27,7 +27,7 @@ SignedIn AccountService::signUp(NewUser user) {
   validateNewUser(user);
   const std::string passwordHash = auth::hashPassword(user.password);
   return database_.write([&](store::Session& session) {
-    if (!signupOpen_ && !session.query("SELECT 1 FROM users LIMIT 1").empty()) {
+    if (!signupOpen_ && anyUserExists(session)) {
       throw http::forbidden("signup_disabled",
                             "Sign-up is closed on this server. Ask an administrator for an "
                             "account.");

@@ -3,6 +3,7 @@
 #include <boost/json/value.hpp>
 
 #include "features/naming.h"
+#include "http/access_refusal.h"
 #include "http/json_body.h"
 
 namespace tessera::features {
@@ -22,8 +23,8 @@ void registerBaseRoutes(http::Router& router, BaseService& bases,
     const std::string name = reader.requiredString("name", kMaxNameLength);
     // The space comes from the body, so the route cannot declare it; the
     // same policy decides.
-    const access::Role role =
-        authorizer.require(ctx.who(), Action::BaseCreate, {access::ResourceKind::Space, spaceId});
+    const access::Role role = http::allowedRoleOrThrow(
+        authorizer.check(ctx.who(), Action::BaseCreate, {access::ResourceKind::Space, spaceId}));
     return http::Response::json(201, bases.create(ctx.who().userId, spaceId, name, role));
   });
   router.add("GET", "/api/base", access::signedIn(Action::BaseRead), [&bases](auto& ctx) {

@@ -1,8 +1,7 @@
 #include "features/fields/field_conversion.h"
 
-#include "features/records/cell_codec.h"
-#include "features/records/record_query.h"
-#include "features/tables/table_storage.h"
+#include "features/schema/cell_codec.h"
+#include "features/schema/user_table_store.h"
 
 namespace tessera::features {
 namespace {
@@ -24,26 +23,14 @@ store::SqlValue convertValue(FieldDef& to, const boost::json::value& asJson,
 ConversionReport convertField(store::Session& session, const TableSchema& table,
                               const FieldDef& from, FieldDef& to) {
   ConversionReport report;
-  const std::string sqlTable = table.sqlTable();
-  const std::string staging = quoteIdentifier("n_" + to.id);
   const bool stored = !isComputed(to.type);
   if (stored) {
-    session.executeScript("ALTER TABLE " + sqlTable + " ADD COLUMN " + staging + " " +
-                          std::string(sqlColumnType(to.type)));
-    // A user field's text form is the user's name (the only join: joining
-    // users on a column of another type is a type error on PostgreSQL).
+    addStagingColumn(session, table, to);
     const bool userField =
         from.type == FieldType::CreatedBy || from.type == FieldType::LastModifiedBy;
-    const std::string userName =
-        userField
-            ? "u.name FROM " + sqlTable + " t LEFT JOIN users u ON u.id = " + from.expression()
-            : "NULL FROM " + sqlTable + " t";
     std::int64_t after = 0;
     while (true) {
-      const store::Rows rows =
-          session.query("SELECT t.__id, t.__seq, " + from.expression() + ", " + userName +
-                            " WHERE t.__seq > ? ORDER BY t.__seq LIMIT ?",
-                        {after, kBatch});
+      const store::Rows rows = loadFieldValuesAfter(session, table, from, after, kBatch);
       for (const store::Row& row : rows) {
         after = row.integer(1);
         if (row.isNull(2)) continue;
@@ -66,17 +53,13 @@ ConversionReport convertField(store::Session& session, const TableSchema& table,
           continue;
         }
         ++report.converted;
-        session.execute("UPDATE " + sqlTable + " SET " + staging + " = ? WHERE __id = ?",
-                        {value, row.text(0)});
+        setStagedValue(session, table, to, row.text(0), value);
       }
       if (static_cast<std::int64_t>(rows.size()) < kBatch) break;
     }
   }
   dropFieldColumn(session, table.id, from);
-  if (stored) {
-    session.executeScript("ALTER TABLE " + sqlTable + " RENAME COLUMN " + staging + " TO " +
-                          to.column());
-  }
+  if (stored) promoteStagingColumn(session, table, to);
   return report;
 }
 

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "features/tables/table_schema.h"
+#include "features/schema/table_schema.h"
 #include "store/database.h"
 
 namespace tessera::features {

@@ -1,57 +1,82 @@
 #include "features/fields/field_input.h"
 
-#include <boost/json/serialize.hpp>
-
 #include "common/random.h"
-#include "features/fields/field_options.h"
 #include "features/naming.h"
-#include "features/tables/table_storage.h"
+#include "features/schema/field_options.h"
+#include "features/schema/schema_store.h"
+#include "features/schema/user_table_store.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
-#include "store/store_error.h"
 
 namespace tessera::features {
+namespace {
+
+constexpr std::size_t kMaxTypeNameLength = 40;
+constexpr std::size_t kMaxFieldDescriptionLength = 20000;
+constexpr std::size_t kMaxFieldsAtCreation = 500;
+
+}  // namespace
 
 FieldDef fieldFromJson(const boost::json::value& body, const std::string& prefix) {
   http::JsonObjectReader reader(body, {"name", "type", "options", "description"});
   FieldDef field;
   field.name = reader.requiredString("name", kMaxNameLength);
-  const std::string typeName = reader.requiredString("type", 40);
+  const std::string typeName = reader.requiredString("type", kMaxTypeNameLength);
   const auto type = parseFieldType(typeName);
   if (!type) {
     throw http::badRequest("invalid_field", "Field '" + prefix + "type' must be one of " +
                                                 allFieldTypeNames() + "; got '" + typeName + "'.");
   }
   field.type = *type;
-  field.description = reader.optionalText("description", 20000).value_or("");
+  field.description = reader.optionalText("description", kMaxFieldDescriptionLength).value_or("");
   const auto* options = body.as_object().if_contains("options");
   field.options = normalizeOptions(field.type, options ? *options : boost::json::value());
   return field;
 }
 
+FieldChangesInput fieldChangesFromBody(const boost::json::value& body) {
+  http::JsonObjectReader reader(body, {"name", "description", "type", "options"});
+  FieldChangesInput changes;
+  changes.name = reader.optionalString("name", kMaxNameLength);
+  changes.description = reader.optionalText("description", kMaxFieldDescriptionLength);
+  if (const auto typeName = reader.optionalString("type", kMaxTypeNameLength)) {
+    changes.type = parseFieldType(*typeName);
+    if (!changes.type) {
+      throw http::badRequest("invalid_field",
+                             "Field 'type' must be one of " + allFieldTypeNames() + ".");
+    }
+  }
+  if (const auto* options = body.as_object().if_contains("options")) changes.options = *options;
+  return changes;
+}
+
+std::vector<FieldDef> initialFieldsFromBody(const boost::json::value& fields) {
+  std::vector<FieldDef> defs;
+  if (fields.is_null()) {
+    defs.push_back(FieldDef{"", "Name", "", FieldType::SingleLineText, {}, true, 1});
+    return defs;
+  }
+  if (!fields.is_array() || fields.as_array().empty() ||
+      fields.as_array().size() > kMaxFieldsAtCreation) {
+    throw http::badRequest("invalid_field",
+                           "Field 'fields' must be an array of 1 to 500 field definitions.");
+  }
+  for (std::size_t i = 0; i < fields.as_array().size(); ++i) {
+    FieldDef field = fieldFromJson(fields.as_array()[i], "fields[" + std::to_string(i) + "].");
+    field.position = static_cast<std::int64_t>(i + 1);
+    defs.push_back(std::move(field));
+  }
+  if (isComputed(defs[0].type)) {
+    throw http::badRequest("invalid_field",
+                           "The first field becomes the primary field and cannot be computed.");
+  }
+  defs[0].isPrimary = true;
+  return defs;
+}
+
 void insertField(store::Session& session, const std::string& tableId, FieldDef& field) {
   field.id = newId("fld");
-  const UnixMillis now = nowMillis();
-  if (field.position == 0) {
-    field.position = session
-                         .query(
-                             "SELECT COALESCE(MAX(position), 0) + 1 FROM fields_meta"
-                             " WHERE table_id = ?",
-                             {tableId})[0]
-                         .integer(0);
-  }
-  try {
-    session.execute(
-        "INSERT INTO fields_meta (id, table_id, name, name_key, description, type, options,"
-        " is_primary, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {field.id, tableId, field.name, nameKey(field.name), field.description,
-         std::string(fieldTypeName(field.type)), boost::json::serialize(field.options),
-         std::int64_t{field.isPrimary ? 1 : 0}, field.position, now, now});
-  } catch (const store::StoreError& error) {
-    if (error.kind() != store::StoreError::Kind::UniqueViolation) throw;
-    throw http::conflict("field_name_taken",
-                         "This table already has a field named '" + field.name + "'.");
-  }
+  insertFieldRow(session, tableId, field, nowMillis());
   addFieldColumn(session, tableId, field);
   touchTableSchema(session, tableId);
 }

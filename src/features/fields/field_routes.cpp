@@ -2,6 +2,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "features/fields/field_input.h"
 #include "http/json_body.h"
 
 namespace tessera::features {
@@ -14,7 +15,8 @@ void registerFieldRoutes(http::Router& router, FieldService& fields) {
   });
   router.add("POST", collection, access::onTable(Action::FieldCreate), [&fields](auto& ctx) {
     return http::Response::json(
-        201, fields.create(ctx.param("tableId"), http::parseJsonBody(ctx.request)));
+        201,
+        fields.create(ctx.param("tableId"), fieldFromJson(http::parseJsonBody(ctx.request), "")));
   });
   router.add(
       "GET", collection + "/{fieldId}", access::onTable(Action::FieldRead), [&fields](auto& ctx) {
@@ -22,9 +24,9 @@ void registerFieldRoutes(http::Router& router, FieldService& fields) {
       });
   router.add("PATCH", collection + "/{fieldId}", access::onTable(Action::FieldUpdate),
              [&fields](auto& ctx) {
-               return http::Response::json(200,
-                                           fields.update(ctx.param("tableId"), ctx.param("fieldId"),
-                                                         http::parseJsonBody(ctx.request)));
+               return http::Response::json(
+                   200, fields.update(ctx.param("tableId"), ctx.param("fieldId"),
+                                      fieldChangesFromBody(http::parseJsonBody(ctx.request))));
              });
   router.add("DELETE", collection + "/{fieldId}", access::onTable(Action::FieldDelete),
              [&fields](auto& ctx) {

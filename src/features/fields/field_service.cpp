@@ -1,20 +1,19 @@
 #include "features/fields/field_service.h"
 
 #include <boost/json/array.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "features/fields/field_conversion.h"
 #include "features/fields/field_input.h"
-#include "features/fields/field_options.h"
 #include "features/naming.h"
-#include "features/tables/schema_json.h"
-#include "features/tables/table_storage.h"
+#include "features/schema/field_options.h"
+#include "features/schema/schema_json.h"
+#include "features/schema/schema_store.h"
+#include "features/schema/user_table_store.h"
+#include "features/views/sort_index_store.h"
 #include "features/views/view_definition.h"
-#include "features/views/view_sort_indexes.h"
 #include "features/views/view_store.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
-#include "store/store_error.h"
 
 namespace tessera::features {
 namespace {
@@ -26,17 +25,7 @@ const FieldDef& requireField(const TableSchema& schema, const std::string& field
 }
 
 void saveField(store::Session& session, const std::string& tableId, const FieldDef& field) {
-  try {
-    session.execute(
-        "UPDATE fields_meta SET name = ?, name_key = ?, description = ?, type = ?, options = ?,"
-        " updated_at = ? WHERE id = ?",
-        {field.name, nameKey(field.name), field.description, std::string(fieldTypeName(field.type)),
-         boost::json::serialize(field.options), nowMillis(), field.id});
-  } catch (const store::StoreError& error) {
-    if (error.kind() != store::StoreError::Kind::UniqueViolation) throw;
-    throw http::conflict("field_name_taken",
-                         "This table already has a field named '" + field.name + "'.");
-  }
+  updateFieldRow(session, field, nowMillis());
   touchTableSchema(session, tableId);
 }
 
@@ -58,9 +47,7 @@ boost::json::value FieldService::get(const std::string& tableId, const std::stri
   });
 }
 
-boost::json::value FieldService::create(const std::string& tableId,
-                                        const boost::json::value& body) {
-  FieldDef field = fieldFromJson(body, "");
+boost::json::value FieldService::create(const std::string& tableId, FieldDef field) {
   return database_.write([&](store::Session& session) {
     requireTableSchema(session, tableId);
     insertField(session, tableId, field);
@@ -69,32 +56,21 @@ boost::json::value FieldService::create(const std::string& tableId,
 }
 
 boost::json::value FieldService::update(const std::string& tableId, const std::string& fieldId,
-                                        const boost::json::value& body) {
-  http::JsonObjectReader reader(body, {"name", "description", "type", "options"});
-  const auto name = reader.optionalString("name", kMaxNameLength);
-  const auto description = reader.optionalText("description", 20000);
-  const auto typeName = reader.optionalString("type", 40);
-  const auto* options = body.as_object().if_contains("options");
+                                        const FieldChangesInput& changes) {
   return database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     const FieldDef& current = requireField(schema, fieldId);
     FieldDef changed = current;
-    if (name) changed.name = *name;
-    if (description) changed.description = *description;
-    if (typeName) {
-      const auto type = parseFieldType(*typeName);
-      if (!type) {
-        throw http::badRequest("invalid_field",
-                               "Field 'type' must be one of " + allFieldTypeNames() + ".");
-      }
-      changed.type = *type;
-    }
+    if (changes.name) changed.name = *changes.name;
+    if (changes.description) changed.description = *changes.description;
+    if (changes.type) changed.type = *changes.type;
     if (changed.isPrimary && isComputed(changed.type)) {
       throw http::badRequest("primary_field", "The primary field cannot be a computed type.");
     }
     const bool typeChanged = changed.type != current.type;
-    if (options || typeChanged) {
-      changed.options = normalizeOptions(changed.type, options ? *options : boost::json::value());
+    if (changes.options || typeChanged) {
+      changed.options =
+          normalizeOptions(changed.type, changes.options.value_or(boost::json::value()));
     }
     boost::json::object result;
     const std::vector<ViewDef> sortingViews = viewsSortedBy(loadViews(session, tableId), fieldId);
@@ -131,7 +107,7 @@ void FieldService::remove(const std::string& tableId, const std::string& fieldId
     const std::vector<ViewDef> after = loadViews(session, tableId);
     dropSortIndexes(session, schema, before, after);
     dropFieldColumn(session, tableId, field);
-    session.execute("DELETE FROM fields_meta WHERE id = ?", {fieldId});
+    deleteFieldRow(session, fieldId);
     touchTableSchema(session, tableId);
     createSortIndexes(session, requireTableSchema(session, tableId), after);
   });

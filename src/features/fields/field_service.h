@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "features/fields/field_input.h"
 #include "store/database.h"
 
 namespace tessera::features {
@@ -15,11 +16,25 @@ class FieldService {
  public:
   explicit FieldService(store::Database& database) : database_(database) {}
 
+  // Every method REQUIRES: the caller was allowed the field action on
+  // `tableId` (access::Authorizer), and throws ApiError 404 when the table
+  // is gone by the time it reads; 404 field_not_found for an unknown field.
+
+  // {"fields": [...]}, the primary field first.
   boost::json::value list(const std::string& tableId);
   boost::json::value get(const std::string& tableId, const std::string& fieldId);
-  boost::json::value create(const std::string& tableId, const boost::json::value& body);
+  // Adds `field` (its id is assigned) with its column. Refuses 409
+  // field_name_taken.
+  boost::json::value create(const std::string& tableId, FieldDef field);
+  // Applies what `changes` names. A new type converts every value it can
+  // and reports {"conversion": {"converted", "failed"}}; options are
+  // checked against the (new) type. Refuses 400 (invalid_field, bad
+  // options, a computed primary field: primary_field) and 409
+  // field_name_taken.
   boost::json::value update(const std::string& tableId, const std::string& fieldId,
-                            const boost::json::value& body);
+                            const FieldChangesInput& changes);
+  // Deletes the field and its column, and takes it out of every view.
+  // Refuses 400 primary_field.
   void remove(const std::string& tableId, const std::string& fieldId);
 
  private:

@@ -2,6 +2,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "http/access_refusal.h"
 #include "http/json_body.h"
 
 namespace tessera::features {
@@ -55,8 +56,8 @@ void registerMemberRoutes(http::Router& router, MemberService& members,
                [&members, &authorizer, resourceOf](auto& ctx) {
                  const access::ResourceRef resource = resourceOf(ctx);
                  const bool leaving = ctx.param("userId") == ctx.who().userId;
-                 authorizer.require(ctx.who(), leaving ? Action::MemberRead : Action::MemberManage,
-                                    resource);
+                 http::allowedRoleOrThrow(authorizer.check(
+                     ctx.who(), leaving ? Action::MemberRead : Action::MemberManage, resource));
                  members.remove(resource, ctx.param("userId"));
                  return http::Response::noContent();
                });

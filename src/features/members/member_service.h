@@ -16,14 +16,20 @@ class MemberService {
  public:
   explicit MemberService(store::Database& database) : database_(database) {}
 
+  // Every method REQUIRES: resource.kind is Space or Base, and
+  // access::Authorizer allowed member:read (list, leaving) or
+  // member:manage on it. `role` names a role: any for a space, any but
+  // owner for a base.
+
+  // {"collaborators": [...]} in the order they were added.
   boost::json::value list(const access::ResourceRef& resource);
-  // Throws ApiError 400 invalid_role, 404 user_not_found, 409 already_collaborator.
+  // Refuses ApiError 400 invalid_role, 404 user_not_found, 409 already_collaborator.
   boost::json::value add(const access::ResourceRef& resource, const std::string& email,
                          const std::string& role);
-  // Throws ApiError 404 (not a collaborator), 400 invalid_role, 409 last_owner.
+  // Refuses 404 (not a collaborator), 400 invalid_role, 409 last_owner.
   boost::json::value changeRole(const access::ResourceRef& resource, const std::string& userId,
                                 const std::string& role);
-  // Throws ApiError 404 (not a collaborator), 409 last_owner.
+  // Refuses 404 (not a collaborator), 409 last_owner (a space keeps an owner).
   void remove(const access::ResourceRef& resource, const std::string& userId);
 
  private:

@@ -1,6 +1,6 @@
 #include "features/records/record_json.h"
 
-#include "features/records/record_query.h"
+#include "features/query/record_query.h"
 #include "http/api_error.h"
 
 namespace tessera::features {

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "common/json_writer.h"
-#include "features/records/cell_codec.h"
-#include "features/tables/table_schema.h"
+#include "features/schema/cell_codec.h"
+#include "features/schema/table_schema.h"
 #include "store/sql_value.h"
 
 namespace tessera::features {

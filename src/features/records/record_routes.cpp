@@ -95,18 +95,21 @@ void registerRecordRoutes(http::Router& router, RecordService& records) {
                    records.get(ctx.param("tableId"), ctx.param("recordId"), readOptions(query)));
              });
   router.add("POST", collection, access::onTable(Action::RecordCreate), [&records](auto& ctx) {
-    return http::Response::rawJson(201, records.create(ctx.param("tableId"), ctx.who().userId,
-                                                       http::parseJsonBody(ctx.request)));
+    return http::Response::rawJson(
+        201, records.create(ctx.param("tableId"), ctx.who().userId,
+                            newRecordsFromBody(http::parseJsonBody(ctx.request))));
   });
   router.add("PATCH", collection, access::onTable(Action::RecordUpdate), [&records](auto& ctx) {
-    return http::Response::rawJson(200, records.updateMany(ctx.param("tableId"), ctx.who().userId,
-                                                           http::parseJsonBody(ctx.request)));
+    return http::Response::rawJson(
+        200, records.updateMany(ctx.param("tableId"), ctx.who().userId,
+                                recordChangesFromBody(http::parseJsonBody(ctx.request))));
   });
   router.add("PATCH", collection + "/{recordId}", access::onTable(Action::RecordUpdate),
              [&records](auto& ctx) {
                return http::Response::rawJson(
-                   200, records.updateOne(ctx.param("tableId"), ctx.who().userId,
-                                          ctx.param("recordId"), http::parseJsonBody(ctx.request)));
+                   200,
+                   records.updateOne(ctx.param("tableId"), ctx.who().userId, ctx.param("recordId"),
+                                     recordChangeFromBody(http::parseJsonBody(ctx.request))));
              });
   router.add("DELETE", collection, access::onTable(Action::RecordDelete), [&records](auto& ctx) {
     const http::QueryParams query(ctx.request.query, {"recordIds"});

@@ -1,6 +1,7 @@
 // The write side of records inside one transaction: turning request
-// "fields" objects into typed column values, inserting and updating rows,
-// and persisting choices that typecast added.
+// "fields" objects into typed column values, the rules of inserting and
+// updating rows (record_store.h holds the statements), and persisting
+// choices that typecast added.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -8,22 +9,21 @@
 #include <string>
 #include <vector>
 
-#include "features/tables/table_schema.h"
+#include "features/records/record_store.h"
+#include "features/schema/table_schema.h"
 #include "store/database.h"
 
 namespace tessera::features {
-
-// One record's new values: (index into schema.fields, stored value).
-using CellValues = std::vector<std::pair<std::size_t, store::SqlValue>>;
 
 class RecordWriter {
  public:
   RecordWriter(store::Session& session, TableSchema schema, std::string userId, bool keyById,
                bool typecast);
 
-  // Throws ApiError 400 (unknown_field, field_not_writable, invalid_cell)
-  // naming `where` (e.g. "records[3]").
-  CellValues encode(const boost::json::value& fields, const std::string& where);
+  // The stored values of a record's "fields" object. Throws ApiError 400
+  // (unknown_field, field_not_writable, invalid_cell) naming `where`
+  // (e.g. "records[3]") and the field.
+  CellValues encode(const boost::json::object& fields, const std::string& where);
 
   // Returns the new record ids.
   std::vector<std::string> insert(const std::vector<CellValues>& records);

@@ -2,6 +2,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "features/fields/field_input.h"
 #include "features/naming.h"
 #include "http/json_body.h"
 
@@ -24,7 +25,7 @@ void registerTableRoutes(http::Router& router, TableService& tables) {
     const auto* fields = body.as_object().if_contains("fields");
     return http::Response::json(
         201, tables.create(ctx.who().userId, ctx.param("baseId"), name, description,
-                           fields ? *fields : boost::json::value()));
+                           initialFieldsFromBody(fields ? *fields : boost::json::value())));
   });
   router.add("GET", collection, access::onBase(Action::TableRead), [&tables](auto& ctx) {
     return http::Response::json(200, tables.list(ctx.param("baseId")));

@@ -6,7 +6,9 @@
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "features/schema/table_schema.h"
 #include "store/database.h"
 
 namespace tessera::features {
@@ -15,15 +17,24 @@ class TableService {
  public:
   explicit TableService(store::Database& database) : database_(database) {}
 
-  // `fields` is the optional "fields" array of the request (null if absent).
+  // Every method REQUIRES: the caller was allowed the table action on
+  // `baseId` (access::Authorizer); a table of another base is 404, as a
+  // missing one.
+
+  // Creates the table with `fields` (the first is the primary field) and
+  // a grid view, in one transaction. Refuses 409 table_name_taken and
+  // field_name_taken.
   boost::json::value create(const std::string& userId, const std::string& baseId,
                             const std::string& name, const std::string& description,
-                            const boost::json::value& fields);
+                            std::vector<FieldDef> fields);
+  // {"tables": [...]} in display order, each with its fields and views.
   boost::json::value list(const std::string& baseId);
   boost::json::value get(const std::string& baseId, const std::string& tableId);
+  // Renames or describes. Refuses 409 table_name_taken.
   boost::json::value update(const std::string& baseId, const std::string& tableId,
                             const std::optional<std::string>& name,
                             const std::optional<std::string>& description);
+  // Deletes the table with its SQL table, fields and views.
   void remove(const std::string& baseId, const std::string& tableId);
 
  private:

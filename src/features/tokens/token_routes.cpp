@@ -2,6 +2,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "features/tokens/token_input.h"
 #include "http/json_body.h"
 
 namespace tessera::features {
@@ -25,12 +26,16 @@ void registerTokenRoutes(http::Router& router, TokenService& tokens) {
   router.add("GET", collection + "/scopes", access::signedIn(),
              [&tokens](auto&) { return http::Response::json(200, tokens.scopeCatalogue()); });
   router.add("POST", collection + "/revoke-leaked", access::anyone(), [&tokens](auto& ctx) {
-    tokens.revokeLeaked(http::parseJsonBody(ctx.request), clientOf(ctx));
+    const boost::json::value body = http::parseJsonBody(ctx.request);
+    const ClientInfo client = clientOf(ctx);
+    tokens.admitLeakReport(client);
+    tokens.revokeLeaked(leakedTokensFromBody(body), client);
     return http::Response::json(202, {{"status", "accepted"}});
   });
   router.add("POST", collection, access::sessionOnly(), [&tokens](auto& ctx) {
     return http::Response::json(
-        201, tokens.create(ctx.who().userId, http::parseJsonBody(ctx.request), clientOf(ctx)));
+        201, tokens.create(ctx.who().userId, newTokenFromBody(http::parseJsonBody(ctx.request)),
+                           clientOf(ctx)));
   });
   router.add("GET", collection, access::sessionOnly(), [&tokens](auto& ctx) {
     return http::Response::json(200, tokens.list(ctx.who().userId));
@@ -40,16 +45,17 @@ void registerTokenRoutes(http::Router& router, TokenService& tokens) {
   });
   router.add("PATCH", one, access::sessionOnly(), [&tokens](auto& ctx) {
     return http::Response::json(
-        200, tokens.update(ctx.who().userId, ctx.param("tokenId"), http::parseJsonBody(ctx.request),
-                           clientOf(ctx)));
+        200, tokens.update(ctx.who().userId, ctx.param("tokenId"),
+                           tokenChangesFromBody(http::parseJsonBody(ctx.request)), clientOf(ctx)));
   });
   router.add("DELETE", one, access::sessionOnly(), [&tokens](auto& ctx) {
     tokens.remove(ctx.who().userId, ctx.param("tokenId"), clientOf(ctx));
     return http::Response::noContent();
   });
   router.add("POST", one + "/refresh", access::sessionOnly(), [&tokens](auto& ctx) {
-    return http::Response::json(200, tokens.refresh(ctx.who().userId, ctx.param("tokenId"),
-                                                    optionalBody(ctx.request), clientOf(ctx)));
+    return http::Response::json(
+        200, tokens.refresh(ctx.who().userId, ctx.param("tokenId"),
+                            refreshFromBody(optionalBody(ctx.request)), clientOf(ctx)));
   });
   router.add("GET", one + "/events", access::sessionOnly(), [&tokens](auto& ctx) {
     return http::Response::json(200, tokens.events(ctx.who().userId, ctx.param("tokenId")));

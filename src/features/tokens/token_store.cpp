@@ -1,8 +1,8 @@
 #include "features/tokens/token_store.h"
 
 #include <boost/json/array.hpp>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
+
+#include "store/string_list.h"
 
 namespace tessera::features {
 namespace {
@@ -11,20 +11,14 @@ constexpr const char* kColumns =
     "id, user_id, name, description, scopes, space_ids, base_ids, created_at, lifetime_ms,"
     " expires_at, last_used_at, last_used_ip";
 
-std::string jsonList(const std::vector<std::string>& list) {
-  boost::json::array array;
-  for (const std::string& item : list) array.emplace_back(item);
-  return boost::json::serialize(array);
-}
-
 TokenRecord fromRow(const store::Row& row) {
   return TokenRecord{row.text(0),
                      row.text(1),
                      row.text(2),
                      row.text(3),
-                     parseStringList(row.text(4)),
-                     parseStringList(row.text(5)),
-                     parseStringList(row.text(6)),
+                     store::decodeStringList(row.text(4)),
+                     store::decodeStringList(row.text(5)),
+                     store::decodeStringList(row.text(6)),
                      row.integer(7),
                      row.optionalInteger(8),
                      row.optionalInteger(9),
@@ -51,13 +45,6 @@ boost::json::value optionalTime(const std::optional<UnixMillis>& millis) {
 
 }  // namespace
 
-std::vector<std::string> parseStringList(const std::string& json) {
-  const boost::json::value parsed = boost::json::parse(json);
-  std::vector<std::string> list;
-  for (const auto& item : parsed.as_array()) list.emplace_back(item.as_string());
-  return list;
-}
-
 std::optional<TokenRecord> loadToken(store::Session& session, const std::string& userId,
                                      const std::string& tokenId) {
   const store::Rows rows =
@@ -80,6 +67,22 @@ std::vector<TokenRecord> loadTokens(store::Session& session, const std::string& 
   return tokens;
 }
 
+bool tokenBelongsTo(store::Session& session, const std::string& tokenId,
+                    const std::string& userId) {
+  return !session
+              .query("SELECT 1 FROM access_tokens WHERE id = ? AND user_id = ?", {tokenId, userId})
+              .empty();
+}
+
+std::optional<std::string> liveTokenOwner(store::Session& session, const std::string& tokenId,
+                                          const std::string& secretHash) {
+  const store::Rows rows = session.query(
+      "SELECT user_id FROM access_tokens WHERE id = ? AND secret_hash = ? AND revoked_at IS NULL",
+      {tokenId, secretHash});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
+}
+
 void insertToken(store::Session& session, const TokenRecord& token, const std::string& secretHash) {
   const auto optional = [](const std::optional<std::int64_t>& value) {
     return value ? store::SqlValue(*value) : store::SqlValue(nullptr);
@@ -88,17 +91,19 @@ void insertToken(store::Session& session, const TokenRecord& token, const std::s
       "INSERT INTO access_tokens (id, user_id, name, description, scopes, space_ids, base_ids,"
       " secret_hash, created_at, updated_at, lifetime_ms, expires_at)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {token.id, token.userId, token.name, token.description, jsonList(token.scopes),
-       jsonList(token.spaceIds), jsonList(token.baseIds), secretHash, token.createdAt,
-       token.createdAt, optional(token.lifetimeMillis), optional(token.expiresAt)});
+      {token.id, token.userId, token.name, token.description, store::encodeStringList(token.scopes),
+       store::encodeStringList(token.spaceIds), store::encodeStringList(token.baseIds), secretHash,
+       token.createdAt, token.createdAt, optional(token.lifetimeMillis),
+       optional(token.expiresAt)});
 }
 
 void updateTokenMetadata(store::Session& session, const TokenRecord& token) {
   session.execute(
       "UPDATE access_tokens SET name = ?, description = ?, scopes = ?, space_ids = ?,"
       " base_ids = ?, updated_at = ? WHERE id = ?",
-      {token.name, token.description, jsonList(token.scopes), jsonList(token.spaceIds),
-       jsonList(token.baseIds), nowMillis(), token.id});
+      {token.name, token.description, store::encodeStringList(token.scopes),
+       store::encodeStringList(token.spaceIds), store::encodeStringList(token.baseIds), nowMillis(),
+       token.id});
 }
 
 void replaceTokenSecret(store::Session& session, const TokenRecord& token,

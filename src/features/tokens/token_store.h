@@ -29,13 +29,18 @@ struct TokenRecord {
   std::string lastUsedIp;
 };
 
-// A JSON array of strings as stored (scopes, space and base ids).
-std::vector<std::string> parseStringList(const std::string& json);
-
 // The user's live (not deleted) token, or nullopt.
 std::optional<TokenRecord> loadToken(store::Session& session, const std::string& userId,
                                      const std::string& tokenId);
 std::vector<TokenRecord> loadTokens(store::Session& session, const std::string& userId);
+
+// Whether `userId` owns or owned token `tokenId` (deleted tokens included,
+// for their history).
+bool tokenBelongsTo(store::Session& session, const std::string& tokenId, const std::string& userId);
+// The owner of the live token whose id and current secret digest are
+// these, or nullopt.
+std::optional<std::string> liveTokenOwner(store::Session& session, const std::string& tokenId,
+                                          const std::string& secretHash);
 
 void insertToken(store::Session& session, const TokenRecord& token, const std::string& secretHash);
 void updateTokenMetadata(store::Session& session, const TokenRecord& token);

@@ -75,8 +75,12 @@ void validateNewUser(NewUser& user) {
   }
 }
 
+bool anyUserExists(store::Session& session) {
+  return !session.query("SELECT 1 FROM users LIMIT 1").empty();
+}
+
 User insertUser(store::Session& session, const NewUser& user, const std::string& passwordHash) {
-  const bool first = session.query("SELECT 1 FROM users LIMIT 1").empty();
+  const bool first = !anyUserExists(session);
   User created{newId("usr"), user.email, user.name, passwordHash, first, nowMillis()};
   try {
     session.execute(

@@ -42,6 +42,8 @@ void validateNewUser(NewUser& user);
 // Throws ApiError 409 email_taken when the email is registered.
 User insertUser(store::Session& session, const NewUser& user, const std::string& passwordHash);
 
+// Whether any account exists (the first one becomes the instance admin).
+bool anyUserExists(store::Session& session);
 std::optional<User> findUserByEmail(store::Session& session, std::string_view email);
 std::optional<User> findUserById(store::Session& session, const std::string& id);
 

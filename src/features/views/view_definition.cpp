@@ -2,8 +2,8 @@
 
 #include <boost/json/array.hpp>
 
-#include "features/records/record_filter.h"
-#include "features/records/record_query.h"
+#include "features/query/record_filter.h"
+#include "features/query/record_query.h"
 #include "http/api_error.h"
 
 namespace tessera::features {

@@ -7,7 +7,7 @@
 #include <boost/json/object.hpp>
 #include <string>
 
-#include "features/tables/table_schema.h"
+#include "features/schema/table_schema.h"
 
 namespace tessera::features {
 

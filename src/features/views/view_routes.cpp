@@ -14,17 +14,18 @@ void registerViewRoutes(http::Router& router, ViewService& views) {
   });
   router.add("POST", collection, access::onTable(Action::ViewCreate), [&views](auto& ctx) {
     return http::Response::json(
-        201, views.create(ctx.param("tableId"), http::parseJsonBody(ctx.request)));
+        201, views.create(ctx.param("tableId"), newViewFromBody(http::parseJsonBody(ctx.request))));
   });
   router.add(
       "GET", collection + "/{viewId}", access::onTable(Action::ViewRead), [&views](auto& ctx) {
         return http::Response::json(200, views.get(ctx.param("tableId"), ctx.param("viewId")));
       });
-  router.add(
-      "PATCH", collection + "/{viewId}", access::onTable(Action::ViewUpdate), [&views](auto& ctx) {
-        return http::Response::json(200, views.update(ctx.param("tableId"), ctx.param("viewId"),
-                                                      http::parseJsonBody(ctx.request)));
-      });
+  router.add("PATCH", collection + "/{viewId}", access::onTable(Action::ViewUpdate),
+             [&views](auto& ctx) {
+               return http::Response::json(
+                   200, views.update(ctx.param("tableId"), ctx.param("viewId"),
+                                     viewChangesFromBody(http::parseJsonBody(ctx.request))));
+             });
   router.add("DELETE", collection + "/{viewId}", access::onTable(Action::ViewDelete),
              [&views](auto& ctx) {
                views.remove(ctx.param("tableId"), ctx.param("viewId"));

@@ -1,11 +1,10 @@
 #include "features/views/view_service.h"
 
-#include "features/naming.h"
+#include "features/schema/schema_store.h"
+#include "features/views/sort_index_store.h"
 #include "features/views/view_definition.h"
-#include "features/views/view_sort_indexes.h"
 #include "features/views/view_store.h"
 #include "http/api_error.h"
-#include "http/json_body.h"
 
 namespace tessera::features {
 namespace {
@@ -31,18 +30,11 @@ boost::json::value ViewService::get(const std::string& tableId, const std::strin
       [&](store::Session& session) { return viewToJson(requireView(session, tableId, viewId)); });
 }
 
-boost::json::value ViewService::create(const std::string& tableId, const boost::json::value& body) {
-  http::JsonObjectReader reader(body,
-                                {"name", "type", "filter", "sort", "hiddenFieldIds", "fieldOrder"});
-  ViewDef view{
-      "", tableId, reader.requiredString("name", kMaxNameLength), "grid", emptyViewDefinition(), 0,
-      0,  0};
-  if (const auto type = reader.optionalString("type", 20); type && *type != "grid") {
-    throw http::badRequest("invalid_field", "Field 'type' must be \"grid\".");
-  }
+boost::json::value ViewService::create(const std::string& tableId, const ViewInput& input) {
+  ViewDef view{"", tableId, input.name.value(), "grid", emptyViewDefinition(), 0, 0, 0};
   return database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
-    applyViewChanges(schema, view.definition, body.as_object());
+    applyViewChanges(schema, view.definition, input.definitionChanges);
     insertView(session, view);
     createSortIndexes(session, schema, {view});
     return viewToJson(view);
@@ -50,15 +42,13 @@ boost::json::value ViewService::create(const std::string& tableId, const boost::
 }
 
 boost::json::value ViewService::update(const std::string& tableId, const std::string& viewId,
-                                       const boost::json::value& body) {
-  http::JsonObjectReader reader(body, {"name", "filter", "sort", "hiddenFieldIds", "fieldOrder"});
-  const auto name = reader.optionalString("name", kMaxNameLength);
+                                       const ViewInput& changes) {
   return database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     const ViewDef before = requireView(session, tableId, viewId);
     ViewDef view = before;
-    if (name) view.name = *name;
-    applyViewChanges(schema, view.definition, body.as_object());
+    if (changes.name) view.name = *changes.name;
+    applyViewChanges(schema, view.definition, changes.definitionChanges);
     updateView(session, view);
     createSortIndexes(session, schema, {view});
     dropSortIndexes(session, schema, {before}, loadViews(session, tableId));
@@ -72,7 +62,7 @@ void ViewService::remove(const std::string& tableId, const std::string& viewId) 
     if (loadViews(session, tableId).size() <= 1) {
       throw http::conflict("last_view", "A table keeps at least one view.");
     }
-    session.execute("DELETE FROM views_meta WHERE id = ?", {viewId});
+    deleteView(session, viewId);
     dropSortIndexes(session, requireTableSchema(session, tableId), {view},
                     loadViews(session, tableId));
   });

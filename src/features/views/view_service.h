@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "features/views/view_input.h"
 #include "store/database.h"
 
 namespace tessera::features {
@@ -13,12 +14,21 @@ class ViewService {
  public:
   explicit ViewService(store::Database& database) : database_(database) {}
 
+  // Every method REQUIRES: the caller was allowed the view action on
+  // `tableId` (access::Authorizer), and throws ApiError 404 when the table
+  // is gone by the time it reads; 404 view_not_found for an unknown view.
+
+  // {"views": [...]} in display order.
   boost::json::value list(const std::string& tableId);
   boost::json::value get(const std::string& tableId, const std::string& viewId);
-  boost::json::value create(const std::string& tableId, const boost::json::value& body);
+  // REQUIRES: input.name is set. Creates the view and the index its sort
+  // needs. Refuses 400 for a definition the table cannot use and 409
+  // view_name_taken.
+  boost::json::value create(const std::string& tableId, const ViewInput& input);
+  // Applies what `changes` names; sort indexes follow. Refuses as create.
   boost::json::value update(const std::string& tableId, const std::string& viewId,
-                            const boost::json::value& body);
-  // Throws ApiError 409 last_view: a table keeps at least one view.
+                            const ViewInput& changes);
+  // Refuses 409 last_view: a table keeps at least one view.
   void remove(const std::string& tableId, const std::string& viewId);
 
  private:

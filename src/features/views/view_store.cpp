@@ -4,9 +4,8 @@
 #include <boost/json/serialize.hpp>
 
 #include "common/random.h"
-#include "features/tables/table_schema.h"
-#include "http/api_error.h"
-#include "store/store_error.h"
+#include "features/naming.h"
+#include "features/schema/table_schema.h"
 
 namespace tessera::features {
 namespace {
@@ -25,14 +24,8 @@ ViewDef viewFromRow(const store::Row& row) {
                  row.integer(7)};
 }
 
-template <class Write>
-void writeUniquely(const std::string& name, Write&& write) {
-  try {
-    write();
-  } catch (const store::StoreError& error) {
-    if (error.kind() != store::StoreError::Kind::UniqueViolation) throw;
-    throw http::conflict("view_name_taken", "This table already has a view named '" + name + "'.");
-  }
+std::string viewNameTaken(const std::string& name) {
+  return "This table already has a view named '" + name + "'.";
 }
 
 }  // namespace
@@ -73,7 +66,7 @@ void insertView(store::Session& session, ViewDef& view) {
                           " WHERE table_id = ?",
                           {view.tableId})[0]
                       .integer(0);
-  writeUniquely(view.name, [&] {
+  writeUniqueName("view_name_taken", viewNameTaken(view.name), [&] {
     session.execute(
         "INSERT INTO views_meta (id, table_id, name, name_key, type, definition, position,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -83,13 +76,17 @@ void insertView(store::Session& session, ViewDef& view) {
 }
 
 void updateView(store::Session& session, const ViewDef& view) {
-  writeUniquely(view.name, [&] {
+  writeUniqueName("view_name_taken", viewNameTaken(view.name), [&] {
     session.execute(
         "UPDATE views_meta SET name = ?, name_key = ?, definition = ?, updated_at = ?"
         " WHERE id = ?",
         {view.name, nameKey(view.name), boost::json::serialize(view.definition), nowMillis(),
          view.id});
   });
+}
+
+void deleteView(store::Session& session, const std::string& viewId) {
+  session.execute("DELETE FROM views_meta WHERE id = ?", {viewId});
 }
 
 boost::json::value viewToJson(const ViewDef& view) {

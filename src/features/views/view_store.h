@@ -37,6 +37,8 @@ void insertView(store::Session& session, ViewDef& view);
 // Throws ApiError 409 view_name_taken.
 void updateView(store::Session& session, const ViewDef& view);
 
+void deleteView(store::Session& session, const std::string& viewId);
+
 boost::json::value viewToJson(const ViewDef& view);
 boost::json::array viewsToJson(const std::vector<ViewDef>& views);
 

@@ -1,6 +1,6 @@
 // Rewrites the store's portable `?` placeholders into PostgreSQL's `$1`,
 // `$2`, ..., leaving question marks inside string literals, quoted
-// identifiers and comments alone.
+// identifiers and -- line comments alone.
 #pragma once
 
 #include <string>

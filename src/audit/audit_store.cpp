@@ -1,0 +1,32 @@
+#include "audit/audit_store.h"
+
+#include <boost/json/serialize.hpp>
+
+#include "common/random.h"
+
+namespace tessera::audit {
+
+void insertAuditEvent(store::Session& session, UnixMillis at, const AuditEvent& event) {
+  const auto optional = [](const std::string& text) {
+    return text.empty() ? store::SqlValue(nullptr) : store::SqlValue(text);
+  };
+  session.execute(
+      "INSERT INTO audit_events (id, at, event, user_id, token_id, ip, user_agent, detail)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {newId("aud"), at, event.event, optional(event.userId), optional(event.tokenId), event.ip,
+       event.userAgent.substr(0, 300), boost::json::serialize(event.detail)});
+}
+
+std::vector<StoredAuditEvent> loadTokenEvents(store::Session& session, const std::string& tokenId,
+                                              std::size_t limit) {
+  std::vector<StoredAuditEvent> events;
+  for (const store::Row& row :
+       session.query("SELECT at, event, ip, user_agent, detail FROM audit_events WHERE token_id = ?"
+                     " ORDER BY at DESC, id LIMIT ?",
+                     {tokenId, static_cast<std::int64_t>(limit)})) {
+    events.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  }
+  return events;
+}
+
+}  // namespace tessera::audit

@@ -1,0 +1,39 @@
+// The total order of a record listing: for each sort key, whether the cell
+// is empty (empty cells sort last in both directions) and then the value;
+// finally the record's __seq, which is unique. Queries and the indexes that
+// serve view sorts are both built from this one description, so an index
+// matches its queries expression for expression.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "features/schema/table_schema.h"
+
+namespace tessera::features {
+
+struct SortKey {
+  const FieldDef* field;
+  bool descending;
+};
+
+// One component of the order.
+struct OrderPart {
+  std::string expression;  // SQL; columns carry the qualifier given to orderParts
+  bool descending;
+  // The SQL type a bound value is cast to before it is compared with this
+  // part: the value column's type, or empty (null flags, __seq). The cast
+  // keeps SQLite from substituting an equal value for the column inside the
+  // null flag's expression, which would then no longer match the index.
+  std::string_view valueType;
+};
+
+// Per key (null flag, value), then __seq; columns prefixed by `qualifier`
+// ("t." in queries, "" in CREATE INDEX).
+std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort, std::string_view qualifier);
+
+// Names the sort (field ids and directions), for cursors and index names.
+std::string sortSignature(const std::vector<SortKey>& sort);
+
+}  // namespace tessera::features

@@ -1,0 +1,112 @@
+#include "features/records/record_store.h"
+
+#include <algorithm>
+
+#include "common/random.h"
+#include "features/query/record_query.h"
+
+namespace tessera::features {
+namespace {
+
+// Bound parameters in one statement: under SQLite's default limit (32,766)
+// and PostgreSQL's (65,535).
+constexpr std::size_t kMaxParameters = 30000;
+
+}  // namespace
+
+std::vector<std::string> insertRecords(store::Session& session, const TableSchema& schema,
+                                       const std::vector<CellValues>& records,
+                                       const std::string& userId, UnixMillis at) {
+  std::string columns =
+      "__id, __seq, __created_at, __updated_at, __created_by, __updated_by, __version";
+  std::string rowPlaceholders = "(?, ?, ?, ?, ?, ?, 1";
+  std::vector<std::size_t> stored;
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    if (isComputed(schema.fields[i].type)) continue;
+    stored.push_back(i);
+    columns += ", " + schema.fields[i].column();
+    rowPlaceholders += ", ?";
+  }
+  rowPlaceholders += ")";
+  const std::string head = "INSERT INTO " + schema.sqlTable() + " (" + columns + ") VALUES ";
+  // Many rows per statement (one round trip instead of one per record), as
+  // many as keep the parameters under both backends' limits.
+  const std::size_t perRow = 6 + stored.size();
+  const std::size_t rowsPerStatement = std::max<std::size_t>(1, kMaxParameters / perRow);
+
+  std::int64_t seq =
+      session.query("SELECT COALESCE(MAX(__seq), 0) FROM " + schema.sqlTable()).at(0).integer(0);
+  std::vector<std::string> ids;
+  std::vector<store::SqlValue> params;
+  for (std::size_t first = 0; first < records.size(); first += rowsPerStatement) {
+    const std::size_t count = std::min(rowsPerStatement, records.size() - first);
+    std::string sql = head;
+    params.clear();
+    for (std::size_t r = first; r < first + count; ++r) {
+      sql += (r == first ? "" : ", ") + rowPlaceholders;
+      ids.push_back(newId("rec"));
+      const std::size_t base = params.size();
+      params.insert(params.end(), {ids.back(), ++seq, at, at, userId, userId});
+      params.resize(base + perRow, nullptr);
+      for (const auto& [index, value] : records[r]) {
+        for (std::size_t s = 0; s < stored.size(); ++s) {
+          if (stored[s] == index) params[base + 6 + s] = value;
+        }
+      }
+    }
+    session.execute(sql, params);
+  }
+  return ids;
+}
+
+bool updateRecord(store::Session& session, const TableSchema& schema, const std::string& recordId,
+                  const CellValues& values, std::optional<std::int64_t> expectedVersion,
+                  const std::string& userId, UnixMillis at) {
+  std::string sql = "UPDATE " + schema.sqlTable() +
+                    " SET __updated_at = ?, __updated_by = ?, __version = __version + 1";
+  std::vector<store::SqlValue> params = {at, userId};
+  for (const auto& [index, value] : values) {
+    sql += ", " + schema.fields[index].column() + " = ?";
+    params.push_back(value);
+  }
+  sql += " WHERE __id = ?";
+  params.emplace_back(recordId);
+  if (expectedVersion) {
+    sql += " AND __version = ?";
+    params.emplace_back(*expectedVersion);
+  }
+  return session.execute(sql, params) == 1;
+}
+
+std::optional<std::int64_t> loadRecordVersion(store::Session& session, const TableSchema& schema,
+                                              const std::string& recordId) {
+  const store::Rows current =
+      session.query("SELECT __version FROM " + schema.sqlTable() + " WHERE __id = ?", {recordId});
+  if (current.empty()) return std::nullopt;
+  return current[0].integer(0);
+}
+
+bool deleteRecord(store::Session& session, const TableSchema& schema, const std::string& recordId) {
+  return session.execute("DELETE FROM " + schema.sqlTable() + " WHERE __id = ?", {recordId}) == 1;
+}
+
+store::Rows loadRecordRows(store::Session& session, const TableSchema& schema,
+                           const std::vector<std::string>& ids) {
+  std::string sql = selectRecords(schema) + " WHERE t.__id IN (";
+  std::vector<store::SqlValue> params;
+  for (const std::string& id : ids) {
+    sql += params.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  store::Rows rows = session.query(sql + ")", params);
+  // In the order asked for.
+  store::Rows ordered;
+  for (const std::string& id : ids) {
+    for (const store::Row& row : rows) {
+      if (row.text(RecordRow::kId) == id) ordered.push_back(row);
+    }
+  }
+  return ordered;
+}
+
+}  // namespace tessera::features

@@ -1,0 +1,332 @@
+#include "features/schema/cell_codec.h"
+
+#include <boost/algorithm/string/case_conv.hpp>
+#include <boost/algorithm/string/trim.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+#include <cmath>
+#include <cstdio>
+
+#include "common/clock.h"
+#include "features/schema/field_options.h"
+#include "features/users/user_store.h"
+#include "http/json_body.h"
+
+namespace tessera::features {
+namespace {
+
+constexpr std::size_t kMaxSingleLineLength = 10000;
+constexpr std::size_t kMaxLongTextLength = 100000;
+constexpr std::size_t kMaxUrlLength = 2048;
+
+std::string describe(const boost::json::value& value) {
+  std::string text = boost::json::serialize(value);
+  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+}
+
+std::string numberText(double number) {
+  if (std::floor(number) == number && std::fabs(number) < 1e15) {
+    return std::to_string(static_cast<long long>(number));
+  }
+  return boost::json::serialize(boost::json::value(number));
+}
+
+std::string textFrom(const boost::json::value& value, bool typecast, const char* expected) {
+  if (value.is_string()) return std::string(value.as_string());
+  if (typecast) {
+    if (value.is_number()) return numberText(value.to_number<double>());
+    if (value.is_bool()) return value.as_bool() ? "true" : "false";
+  }
+  throw CellError(std::string("expected ") + expected + ", got " + describe(value));
+}
+
+std::string checkedText(std::string text, std::size_t maxLength) {
+  if (http::utf8Length(text) > maxLength) {
+    throw CellError("text longer than " + std::to_string(maxLength) + " characters");
+  }
+  if (text.find('\0') != std::string::npos) throw CellError("text contains a NUL character");
+  return text;
+}
+
+std::optional<double> parseNumber(const std::string& text) {
+  const std::string trimmed = boost::algorithm::trim_copy(text);
+  if (trimmed.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double number = std::strtod(trimmed.c_str(), &end);
+  if (end != trimmed.c_str() + trimmed.size() || !std::isfinite(number)) return std::nullopt;
+  return number;
+}
+
+store::SqlValue encodeNumber(const boost::json::value& value, bool typecast) {
+  if (value.is_number()) {
+    const double number = value.to_number<double>();
+    if (!std::isfinite(number)) throw CellError("expected a finite number");
+    return number;
+  }
+  if (typecast && value.is_string()) {
+    if (value.as_string().empty()) return nullptr;
+    if (auto number = parseNumber(std::string(value.as_string()))) return *number;
+  }
+  if (typecast && value.is_bool()) return value.as_bool() ? 1.0 : 0.0;
+  throw CellError("expected a number, got " + describe(value));
+}
+
+store::SqlValue encodeCheckbox(const boost::json::value& value, bool typecast) {
+  bool checked = false;
+  if (value.is_bool()) {
+    checked = value.as_bool();
+  } else if (typecast && value.is_number()) {
+    checked = value.to_number<double>() != 0;
+  } else if (typecast && value.is_string()) {
+    const std::string text = boost::algorithm::to_lower_copy(
+        boost::algorithm::trim_copy(std::string(value.as_string())));
+    if (text == "true" || text == "yes" || text == "1" || text == "on" || text == "checked" ||
+        text == "x") {
+      checked = true;
+    } else if (!(text == "false" || text == "no" || text == "0" || text == "off" || text.empty())) {
+      throw CellError("expected true or false, got " + describe(value));
+    }
+  } else {
+    throw CellError("expected true or false, got " + describe(value));
+  }
+  return checked ? store::SqlValue(std::int64_t{1}) : store::SqlValue(nullptr);
+}
+
+store::SqlValue encodeDate(const FieldDef& field, const boost::json::value& value, bool typecast) {
+  std::optional<UnixMillis> millis;
+  if (value.is_string()) {
+    millis = parseRfc3339(boost::algorithm::trim_copy(std::string(value.as_string())));
+  } else if (typecast && value.is_int64()) {
+    millis = value.as_int64();
+  }
+  if (!millis) {
+    throw CellError(
+        "expected an ISO 8601 date (2026-11-27) or date-time "
+        "(2026-11-27T09:30:00Z), got " +
+        describe(value));
+  }
+  const bool dateOnly =
+      field.options.contains("dateOnly") && field.options.at("dateOnly").as_bool();
+  if (dateOnly) *millis -= ((*millis % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
+  return *millis;
+}
+
+std::string choiceName(FieldDef& field, const boost::json::value& value, bool typecast,
+                       bool& optionsChanged) {
+  std::string name = textFrom(value, typecast, "a choice name");
+  if (typecast) boost::algorithm::trim(name);
+  if (auto existing = findChoice(field.options, name)) return *existing;
+  if (typecast && !name.empty() && http::utf8Length(name) <= 100) {
+    addChoice(field.options, name);
+    optionsChanged = true;
+    return name;
+  }
+  throw CellError("'" + name + "' is not one of the field's choices");
+}
+
+store::SqlValue encodeMultipleSelect(FieldDef& field, const boost::json::value& value,
+                                     bool typecast, bool& optionsChanged) {
+  boost::json::array names;
+  std::vector<boost::json::value> items;
+  if (value.is_array()) {
+    items.assign(value.as_array().begin(), value.as_array().end());
+  } else if (typecast && value.is_string()) {
+    std::string text(value.as_string());
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t comma = text.find(',', start);
+      const std::string part = boost::algorithm::trim_copy(text.substr(start, comma - start));
+      if (!part.empty()) items.emplace_back(part);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  } else {
+    throw CellError("expected an array of choice names, got " + describe(value));
+  }
+  for (const auto& item : items) {
+    const std::string name = choiceName(field, item, typecast, optionsChanged);
+    bool seen = false;
+    for (const auto& existing : names) seen = seen || existing.as_string() == name;
+    if (!seen) names.push_back(boost::json::value(name));
+  }
+  if (names.empty()) return nullptr;
+  return boost::json::serialize(names);
+}
+
+store::SqlValue encodeRating(const FieldDef& field, const boost::json::value& value,
+                             bool typecast) {
+  const std::int64_t max = field.options.at("max").as_int64();
+  double number = 0;
+  if (value.is_number()) {
+    number = value.to_number<double>();
+  } else if (typecast && value.is_string() && parseNumber(std::string(value.as_string()))) {
+    number = *parseNumber(std::string(value.as_string()));
+  } else {
+    throw CellError("expected a whole number from 1 to " + std::to_string(max));
+  }
+  if (typecast) number = std::round(number);
+  if (number == 0) return nullptr;
+  if (std::floor(number) != number || number < 1 || number > static_cast<double>(max)) {
+    throw CellError("expected a whole number from 1 to " + std::to_string(max) + ", got " +
+                    describe(value));
+  }
+  return static_cast<std::int64_t>(number);
+}
+
+store::SqlValue encodeUrl(const boost::json::value& value, bool typecast) {
+  std::string text = checkedText(textFrom(value, typecast, "a URL"), kMaxUrlLength);
+  if (typecast) {
+    boost::algorithm::trim(text);
+    if (!text.empty() && text.find("://") == std::string::npos) text = "https://" + text;
+  }
+  if (text.empty()) return nullptr;
+  if (!boost::urls::parse_absolute_uri(text)) throw CellError("'" + text + "' is not a URL");
+  return text;
+}
+
+}  // namespace
+
+store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, bool typecast,
+                           bool& optionsChanged) {
+  if (value.is_null()) return nullptr;
+  switch (field.type) {
+    case FieldType::SingleLineText: {
+      std::string text = textFrom(value, typecast, "text");
+      if (text.find_first_of("\r\n") != std::string::npos) {
+        if (!typecast) throw CellError("single line text cannot contain line breaks");
+        for (char& c : text) c = (c == '\r' || c == '\n') ? ' ' : c;
+      }
+      if (text.empty()) return nullptr;
+      return checkedText(std::move(text), kMaxSingleLineLength);
+    }
+    case FieldType::LongText: {
+      std::string text = checkedText(textFrom(value, typecast, "text"), kMaxLongTextLength);
+      if (text.empty()) return nullptr;
+      return text;
+    }
+    case FieldType::Number:
+      return encodeNumber(value, typecast);
+    case FieldType::Checkbox:
+      return encodeCheckbox(value, typecast);
+    case FieldType::Date:
+      return encodeDate(field, value, typecast);
+    case FieldType::SingleSelect: {
+      if (typecast && value.is_string() &&
+          boost::algorithm::trim_copy(std::string(value.as_string())).empty()) {
+        return nullptr;
+      }
+      return choiceName(field, value, typecast, optionsChanged);
+    }
+    case FieldType::MultipleSelect:
+      return encodeMultipleSelect(field, value, typecast, optionsChanged);
+    case FieldType::Email: {
+      std::string text = textFrom(value, typecast, "an email address");
+      if (typecast) boost::algorithm::trim(text);
+      if (text.empty()) return nullptr;
+      if (text.size() > 254 || !looksLikeEmail(text)) {
+        throw CellError("'" + text + "' is not an email address");
+      }
+      return text;
+    }
+    case FieldType::Url:
+      return encodeUrl(value, typecast);
+    case FieldType::Rating:
+      return encodeRating(field, value, typecast);
+    case FieldType::AutoNumber:
+    case FieldType::CreatedTime:
+    case FieldType::LastModifiedTime:
+    case FieldType::CreatedBy:
+    case FieldType::LastModifiedBy:
+      throw CellError("this field is computed by the server and cannot be written");
+  }
+  throw CellError("this field's type is unknown");
+}
+
+void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& stored,
+               CellFormat format) {
+  if (std::holds_alternative<std::nullptr_t>(stored)) {
+    json.null();
+    return;
+  }
+  const bool text = format == CellFormat::Text;
+  switch (field.type) {
+    case FieldType::Number: {
+      const double number = std::holds_alternative<double>(stored)
+                                ? std::get<double>(stored)
+                                : static_cast<double>(std::get<std::int64_t>(stored));
+      if (text) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.*f",
+                      static_cast<int>(field.options.at("precision").as_int64()), number);
+        json.string(buffer);
+      } else if (std::floor(number) == number && std::fabs(number) < 9007199254740992.0) {
+        json.integer(static_cast<std::int64_t>(number));  // whole numbers read as 3, not 3E0
+      } else {
+        json.number(number);
+      }
+      return;
+    }
+    case FieldType::Checkbox:
+      text ? json.string("true") : json.boolean(true);
+      return;
+    case FieldType::Date:
+    case FieldType::CreatedTime:
+    case FieldType::LastModifiedTime: {
+      Rfc3339Buffer iso;
+      formatRfc3339(std::get<std::int64_t>(stored), iso);
+      const bool dateOnly = field.type == FieldType::Date && field.options.at("dateOnly").as_bool();
+      json.string(std::string_view(iso, dateOnly ? 10 : sizeof iso));
+      return;
+    }
+    case FieldType::MultipleSelect: {
+      const std::string& names = std::get<std::string>(stored);  // a JSON array of names
+      if (!text) {
+        json.raw(names);
+        return;
+      }
+      std::string joined;
+      const boost::json::value parsed = boost::json::parse(names);
+      for (const auto& name : parsed.as_array()) {
+        joined += (joined.empty() ? "" : ", ") + std::string(name.as_string());
+      }
+      json.string(joined);
+      return;
+    }
+    case FieldType::Rating:
+    case FieldType::AutoNumber: {
+      const std::int64_t number = std::get<std::int64_t>(stored);
+      text ? json.string(std::to_string(number)) : json.integer(number);
+      return;
+    }
+    case FieldType::SingleLineText:
+    case FieldType::LongText:
+    case FieldType::SingleSelect:
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::CreatedBy:
+    case FieldType::LastModifiedBy:
+      json.string(std::get<std::string>(stored));
+  }
+}
+
+boost::json::value decodeCell(const FieldDef& field, const store::SqlValue& stored,
+                              CellFormat format) {
+  std::string text;
+  JsonWriter json(text);
+  writeCell(json, field, stored, format);
+  return boost::json::parse(text);
+}
+
+void writeUser(JsonWriter& json, const std::string& id, const std::string& name,
+               const std::string& email, CellFormat format) {
+  if (format == CellFormat::Text) {
+    json.string(name);
+    return;
+  }
+  json.beginObject().key("id").string(id).key("name").string(name).key("email").string(email);
+  json.endObject();
+}
+
+}  // namespace tessera::features

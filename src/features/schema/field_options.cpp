@@ -1,0 +1,175 @@
+#include "features/schema/field_options.h"
+
+#include <array>
+#include <filesystem>
+#include <set>
+
+#include "common/ascii.h"
+#include "http/api_error.h"
+#include "http/json_body.h"
+
+namespace tessera::features {
+namespace {
+
+constexpr std::array<std::string_view, 10> kColors = {"blue",   "cyan", "teal", "green",  "yellow",
+                                                      "orange", "red",  "pink", "purple", "gray"};
+constexpr std::size_t kMaxChoices = 1000;
+constexpr std::size_t kMaxChoiceNameLength = 100;
+
+http::ApiError badOption(const std::string& message) {
+  return http::badRequest("invalid_field", message);
+}
+
+void allowOnly(const boost::json::object& given, std::initializer_list<std::string_view> keys,
+               FieldType type) {
+  for (const auto& entry : given) {
+    bool known = false;
+    for (std::string_view key : keys) known = known || entry.key() == key;
+    if (!known) {
+      throw badOption("Option '" + std::string(entry.key()) + "' does not apply to a " +
+                      std::string(fieldTypeName(type)) + " field.");
+    }
+  }
+}
+
+std::int64_t integerOption(const boost::json::object& given, std::string_view key,
+                           std::int64_t fallback, std::int64_t min, std::int64_t max) {
+  const auto* value = given.if_contains(key);
+  if (!value) return fallback;
+  if (!value->is_int64() || value->as_int64() < min || value->as_int64() > max) {
+    throw badOption("Option 'options." + std::string(key) + "' must be an integer from " +
+                    std::to_string(min) + " to " + std::to_string(max) + ".");
+  }
+  return value->as_int64();
+}
+
+bool validTimeZone(std::string_view zone) {
+  if (zone == "UTC") return true;
+  if (zone.empty() || zone.size() > 64 || zone.find("..") != std::string_view::npos ||
+      zone.front() == '/') {
+    return false;
+  }
+  for (const char c : zone) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '/' && c != '_' && c != '-' &&
+        c != '+') {
+      return false;
+    }
+  }
+  return std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") /
+                                          std::string(zone));
+}
+
+boost::json::array normalizeChoices(const boost::json::object& given) {
+  boost::json::array choices;
+  const auto* value = given.if_contains("choices");
+  if (!value) return choices;
+  if (!value->is_array() || value->as_array().size() > kMaxChoices) {
+    throw badOption("Option 'options.choices' must be an array of at most 1000 choices.");
+  }
+  std::set<std::string> names;
+  for (const auto& entry : value->as_array()) {
+    const auto* choice = entry.if_object();
+    const auto* name = choice ? choice->if_contains("name") : nullptr;
+    if (!name || !name->is_string() || name->as_string().empty() ||
+        http::utf8Length(name->as_string()) > kMaxChoiceNameLength) {
+      throw badOption("Each choice needs a 'name' of 1 to 100 characters.");
+    }
+    const std::string choiceName(name->as_string());
+    if (!names.insert(lowerAscii(choiceName)).second) {
+      throw badOption("Choice '" + choiceName + "' appears twice.");
+    }
+    std::string color(kColors[choices.size() % kColors.size()]);
+    if (const auto* given_color = choice->if_contains("color")) {
+      const auto* text = given_color->if_string();
+      bool known = false;
+      for (std::string_view c : kColors) known = known || (text && *text == c);
+      if (!known) {
+        std::string list;
+        for (std::string_view c : kColors) list += (list.empty() ? "" : ", ") + std::string(c);
+        throw badOption("Choice colour must be one of " + list + ".");
+      }
+      color = std::string(*text);
+    }
+    for (const auto& key : *choice) {
+      if (key.key() != "name" && key.key() != "color") {
+        throw badOption("A choice has only 'name' and 'color'.");
+      }
+    }
+    choices.push_back(boost::json::object{{"name", choiceName}, {"color", color}});
+  }
+  return choices;
+}
+
+}  // namespace
+
+boost::json::object normalizeOptions(FieldType type, const boost::json::value& given) {
+  if (!given.is_null() && !given.is_object()) {
+    throw badOption("Field 'options' must be an object.");
+  }
+  static const boost::json::object kEmpty;
+  const boost::json::object& options = given.is_object() ? given.as_object() : kEmpty;
+  switch (type) {
+    case FieldType::Number:
+      allowOnly(options, {"precision"}, type);
+      return {{"precision", integerOption(options, "precision", 2, 0, 8)}};
+    case FieldType::Rating:
+      allowOnly(options, {"max"}, type);
+      return {{"max", integerOption(options, "max", 5, 1, 10)}};
+    case FieldType::Date: {
+      allowOnly(options, {"dateOnly", "timeZone"}, type);
+      bool dateOnly = true;
+      if (const auto* value = options.if_contains("dateOnly")) {
+        if (!value->is_bool()) throw badOption("Option 'options.dateOnly' must be a boolean.");
+        dateOnly = value->as_bool();
+      }
+      std::string zone = "UTC";
+      if (const auto* value = options.if_contains("timeZone")) {
+        if (!value->is_string() || !validTimeZone(value->as_string())) {
+          throw badOption(
+              "Option 'options.timeZone' must be an IANA time zone such as "
+              "'Europe/Berlin' or 'UTC'.");
+        }
+        zone = std::string(value->as_string());
+      }
+      return {{"dateOnly", dateOnly}, {"timeZone", zone}};
+    }
+    case FieldType::SingleSelect:
+    case FieldType::MultipleSelect:
+      allowOnly(options, {"choices"}, type);
+      return {{"choices", normalizeChoices(options)}};
+    case FieldType::SingleLineText:
+    case FieldType::LongText:
+    case FieldType::Checkbox:
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::AutoNumber:
+    case FieldType::CreatedTime:
+    case FieldType::LastModifiedTime:
+    case FieldType::CreatedBy:
+    case FieldType::LastModifiedBy:
+      allowOnly(options, {}, type);
+      return {};
+  }
+  return {};
+}
+
+std::optional<std::string> findChoice(const boost::json::object& options, std::string_view name) {
+  const auto* choices = options.if_contains("choices");
+  if (!choices || !choices->is_array()) return std::nullopt;
+  const std::string wanted = lowerAscii(name);
+  for (const auto& choice : choices->as_array()) {
+    const std::string existing(choice.at("name").as_string());
+    if (lowerAscii(existing) == wanted) return existing;
+  }
+  return std::nullopt;
+}
+
+void addChoice(boost::json::object& options, const std::string& name) {
+  auto& choices = options["choices"];
+  if (!choices.is_array()) choices = boost::json::array();
+  auto& list = choices.as_array();
+  list.push_back(boost::json::object{
+      {"name", name}, {"color", std::string(kColors[list.size() % kColors.size()])}});
+}
+
+}  // namespace tessera::features

@@ -1,0 +1,78 @@
+#include "features/schema/field_type.h"
+
+namespace tessera::features {
+namespace {
+
+// Everything Tessera knows of a type, in one place per type.
+struct TypeFacts {
+  std::string_view name;
+  std::string_view sqlColumnType;  // empty for computed types
+  std::string_view systemColumn;   // the column a computed type shows; empty for stored types
+  bool textual;
+};
+
+TypeFacts factsOf(FieldType type) {
+  switch (type) {
+    case FieldType::SingleLineText:
+      return {"singleLineText", "TEXT", "", true};
+    case FieldType::LongText:
+      return {"longText", "TEXT", "", true};
+    case FieldType::Number:
+      return {"number", "DOUBLE PRECISION", "", false};
+    case FieldType::Checkbox:
+      return {"checkbox", "INTEGER", "", false};
+    case FieldType::Date:
+      return {"date", "BIGINT", "", false};
+    case FieldType::SingleSelect:
+      return {"singleSelect", "TEXT", "", true};
+    case FieldType::MultipleSelect:
+      return {"multipleSelect", "TEXT", "", true};
+    case FieldType::Email:
+      return {"email", "TEXT", "", true};
+    case FieldType::Url:
+      return {"url", "TEXT", "", true};
+    case FieldType::Rating:
+      return {"rating", "INTEGER", "", false};
+    case FieldType::AutoNumber:
+      return {"autoNumber", "", "__seq", false};
+    case FieldType::CreatedTime:
+      return {"createdTime", "", "__created_at", false};
+    case FieldType::LastModifiedTime:
+      return {"lastModifiedTime", "", "__updated_at", false};
+    case FieldType::CreatedBy:
+      return {"createdBy", "", "__created_by", false};
+    case FieldType::LastModifiedBy:
+      return {"lastModifiedBy", "", "__updated_by", false};
+  }
+  return {"unknown", "TEXT", "", false};
+}
+
+}  // namespace
+
+std::optional<FieldType> parseFieldType(std::string_view name) {
+  for (FieldType type : kAllFieldTypes) {
+    if (fieldTypeName(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+std::string_view fieldTypeName(FieldType type) { return factsOf(type).name; }
+
+std::string allFieldTypeNames() {
+  std::string names;
+  for (FieldType type : kAllFieldTypes) {
+    names += names.empty() ? "" : ", ";
+    names += fieldTypeName(type);
+  }
+  return names;
+}
+
+bool isComputed(FieldType type) { return !factsOf(type).systemColumn.empty(); }
+
+std::string_view sqlColumnType(FieldType type) { return factsOf(type).sqlColumnType; }
+
+std::string_view systemColumn(FieldType type) { return factsOf(type).systemColumn; }
+
+bool isTextual(FieldType type) { return factsOf(type).textual; }
+
+}  // namespace tessera::features

@@ -1,0 +1,58 @@
+// The field types a table column can have, how each is stored in SQL, and
+// which are computed by the server (never written by clients). A new type
+// is an enumerator here, an entry in kAllFieldTypes, its facts in
+// field_type.cpp, and a case in every other switch over FieldType, which
+// the compiler (-Wswitch -Werror) lists.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tessera::features {
+
+enum class FieldType {
+  SingleLineText,
+  LongText,
+  Number,
+  Checkbox,
+  Date,
+  SingleSelect,
+  MultipleSelect,
+  Email,
+  Url,
+  Rating,
+  AutoNumber,
+  CreatedTime,
+  LastModifiedTime,
+  CreatedBy,
+  LastModifiedBy,
+};
+
+// Every type, in the order the API lists them.
+inline constexpr std::array kAllFieldTypes = {
+    FieldType::SingleLineText,   FieldType::LongText,   FieldType::Number,
+    FieldType::Checkbox,         FieldType::Date,       FieldType::SingleSelect,
+    FieldType::MultipleSelect,   FieldType::Email,      FieldType::Url,
+    FieldType::Rating,           FieldType::AutoNumber, FieldType::CreatedTime,
+    FieldType::LastModifiedTime, FieldType::CreatedBy,  FieldType::LastModifiedBy,
+};
+
+std::optional<FieldType> parseFieldType(std::string_view name);
+std::string_view fieldTypeName(FieldType type);
+// Every type name, for error messages and the API description.
+std::string allFieldTypeNames();
+
+// Computed types are kept in the record's system columns.
+bool isComputed(FieldType type);
+// The SQL column type of a stored field; REQUIRES: !isComputed(type).
+std::string_view sqlColumnType(FieldType type);
+// The system column a computed field reads; REQUIRES: isComputed(type).
+std::string_view systemColumn(FieldType type);
+
+// Text-like types: searched by `search`, compared as text.
+bool isTextual(FieldType type);
+
+}  // namespace tessera::features

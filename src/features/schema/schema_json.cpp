@@ -1,0 +1,32 @@
+#include "features/schema/schema_json.h"
+
+#include <boost/json/array.hpp>
+
+namespace tessera::features {
+
+boost::json::value fieldToJson(const FieldDef& field) {
+  return {{"id", field.id},
+          {"name", field.name},
+          {"type", fieldTypeName(field.type)},
+          {"description", field.description},
+          {"options", field.options},
+          {"isPrimary", field.isPrimary},
+          {"isComputed", isComputed(field.type)}};
+}
+
+boost::json::value tableToJson(const TableSchema& table, boost::json::array views) {
+  boost::json::array fields;
+  for (const FieldDef& field : table.fields) fields.push_back(fieldToJson(field));
+  return {{"id", table.id},
+          {"baseId", table.baseId},
+          {"name", table.name},
+          {"description", table.description},
+          {"primaryFieldId", table.primaryField().id},
+          {"fields", std::move(fields)},
+          {"views", std::move(views)},
+          {"createdBy", table.createdBy},
+          {"createdTime", formatRfc3339(table.createdAt)},
+          {"lastModifiedTime", formatRfc3339(table.updatedAt)}};
+}
+
+}  // namespace tessera::features

@@ -1,0 +1,54 @@
+#include "features/schema/table_schema.h"
+
+#include <stdexcept>
+
+#include "common/ascii.h"
+
+namespace tessera::features {
+
+std::string quoteIdentifier(std::string_view identifier) {
+  for (const char c : identifier) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') {
+      throw std::logic_error("identifier not built from an id: " + std::string(identifier));
+    }
+  }
+  return "\"" + std::string(identifier) + "\"";
+}
+
+std::string nameKey(std::string_view name) { return lowerAscii(name); }
+
+std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
+
+std::string FieldDef::valueColumn() const {
+  return isComputed(type) ? quoteIdentifier(systemColumn(type)) : column();
+}
+
+std::string_view FieldDef::valueType() const {
+  if (!isComputed(type)) return sqlColumnType(type);
+  return type == FieldType::CreatedBy || type == FieldType::LastModifiedBy ? "TEXT" : "BIGINT";
+}
+
+std::string FieldDef::expression() const { return "t." + valueColumn(); }
+
+std::string TableSchema::sqlTable() const { return quoteIdentifier("t_" + id); }
+
+const FieldDef* TableSchema::field(std::string_view key, bool byName) const {
+  for (const FieldDef& candidate : fields) {
+    if (candidate.id == key) return &candidate;
+  }
+  if (!byName) return nullptr;
+  const std::string wanted = nameKey(key);
+  for (const FieldDef& candidate : fields) {
+    if (nameKey(candidate.name) == wanted) return &candidate;
+  }
+  return nullptr;
+}
+
+const FieldDef& TableSchema::primaryField() const {
+  for (const FieldDef& candidate : fields) {
+    if (candidate.isPrimary) return candidate;
+  }
+  return fields.at(0);
+}
+
+}  // namespace tessera::features

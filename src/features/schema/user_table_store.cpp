@@ -1,0 +1,89 @@
+#include "features/schema/user_table_store.h"
+
+namespace tessera::features {
+namespace {
+
+std::string tableName(const std::string& tableId) { return quoteIdentifier("t_" + tableId); }
+
+void dropTablesListedBy(store::Session& session, const std::string& sql, const std::string& id) {
+  for (const store::Row& row : session.query(sql, {id})) dropUserTable(session, row.text(0));
+}
+
+}  // namespace
+
+void createUserTable(store::Session& session, const std::string& tableId) {
+  const std::string table = tableName(tableId);
+  session.executeScript("CREATE TABLE " + table +
+                        " (__id TEXT PRIMARY KEY, __seq BIGINT NOT NULL UNIQUE,"
+                        " __created_at BIGINT NOT NULL, __updated_at BIGINT NOT NULL,"
+                        " __created_by TEXT NOT NULL, __updated_by TEXT NOT NULL,"
+                        " __version BIGINT NOT NULL)");
+  session.executeScript("CREATE INDEX " + quoteIdentifier("i_" + tableId + "_created") + " ON " +
+                        table + " (__created_at)");
+  session.executeScript("CREATE INDEX " + quoteIdentifier("i_" + tableId + "_updated") + " ON " +
+                        table + " (__updated_at)");
+}
+
+void dropUserTable(store::Session& session, const std::string& tableId) {
+  session.executeScript("DROP TABLE IF EXISTS " + tableName(tableId));
+}
+
+void addFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
+  if (isComputed(field.type)) return;
+  session.executeScript("ALTER TABLE " + tableName(tableId) + " ADD COLUMN " + field.column() +
+                        " " + std::string(sqlColumnType(field.type)));
+}
+
+void dropFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
+  if (isComputed(field.type)) return;
+  // Databases from before view sort indexes have a plain index per sorted field.
+  session.executeScript("DROP INDEX IF EXISTS " + quoteIdentifier("i_" + tableId + "_" + field.id));
+  session.executeScript("ALTER TABLE " + tableName(tableId) + " DROP COLUMN " + field.column());
+}
+
+std::string stagingColumn(const FieldDef& to) { return quoteIdentifier("n_" + to.id); }
+
+void addStagingColumn(store::Session& session, const TableSchema& table, const FieldDef& to) {
+  session.executeScript("ALTER TABLE " + table.sqlTable() + " ADD COLUMN " + stagingColumn(to) +
+                        " " + std::string(sqlColumnType(to.type)));
+}
+
+void setStagedValue(store::Session& session, const TableSchema& table, const FieldDef& to,
+                    const std::string& recordId, const store::SqlValue& value) {
+  session.execute(
+      "UPDATE " + table.sqlTable() + " SET " + stagingColumn(to) + " = ? WHERE __id = ?",
+      {value, recordId});
+}
+
+void promoteStagingColumn(store::Session& session, const TableSchema& table, const FieldDef& to) {
+  session.executeScript("ALTER TABLE " + table.sqlTable() + " RENAME COLUMN " + stagingColumn(to) +
+                        " TO " + to.column());
+}
+
+store::Rows loadFieldValuesAfter(store::Session& session, const TableSchema& table,
+                                 const FieldDef& from, std::int64_t afterSeq, std::int64_t limit) {
+  const std::string sqlTable = table.sqlTable();
+  // A user field's text form is the user's name (the only join: joining
+  // users on a column of another type is a type error on PostgreSQL).
+  const bool userField =
+      from.type == FieldType::CreatedBy || from.type == FieldType::LastModifiedBy;
+  const std::string userName =
+      userField ? "u.name FROM " + sqlTable + " t LEFT JOIN users u ON u.id = " + from.expression()
+                : "NULL FROM " + sqlTable + " t";
+  return session.query("SELECT t.__id, t.__seq, " + from.expression() + ", " + userName +
+                           " WHERE t.__seq > ? ORDER BY t.__seq LIMIT ?",
+                       {afterSeq, limit});
+}
+
+void dropUserTablesOfBase(store::Session& session, const std::string& baseId) {
+  dropTablesListedBy(session, "SELECT id FROM tables_meta WHERE base_id = ?", baseId);
+}
+
+void dropUserTablesOfSpace(store::Session& session, const std::string& spaceId) {
+  dropTablesListedBy(
+      session,
+      "SELECT t.id FROM tables_meta t JOIN bases b ON b.id = t.base_id WHERE b.space_id = ?",
+      spaceId);
+}
+
+}  // namespace tessera::features
