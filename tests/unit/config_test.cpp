@@ -1,30 +1,11 @@
+#include "app/config.h"
+
 #include <gtest/gtest.h>
 
 #include <CLI/CLI.hpp>
 
-#include "app/config.h"
-#include "app/database_url.h"
-#include "app/logging.h"
-
 namespace tessera::app {
 namespace {
-
-TEST(DatabaseUrlTest, DefaultsToASqliteFileInTheDataDir) {
-  const DatabaseUrl url = parseDatabaseUrl("", "/var/lib/tessera");
-  EXPECT_EQ(url.backend, DatabaseUrl::Backend::Sqlite);
-  EXPECT_EQ(url.location, "/var/lib/tessera/tessera.db");
-  EXPECT_EQ(parseDatabaseUrl("sqlite:/tmp/x.db", "d").location, "/tmp/x.db");
-  EXPECT_EQ(parseDatabaseUrl("postgres://h/db", "d").backend, DatabaseUrl::Backend::Postgres);
-  EXPECT_THROW(parseDatabaseUrl("mysql://h/db", "d"), std::invalid_argument);
-}
-
-TEST(DatabaseUrlTest, PasswordsAreMasked) {
-  EXPECT_EQ(maskDatabaseUrl("postgres://tessera:s3cret@db:5432/tessera"),
-            "postgres://tessera:***@db:5432/tessera");
-  EXPECT_EQ(maskDatabaseUrl("postgres://db/tessera?user=t&password=s3cret"),
-            "postgres://db/tessera?user=t&password=***");
-  EXPECT_EQ(maskDatabaseUrl("sqlite:/tmp/x.db"), "sqlite:/tmp/x.db");
-}
 
 TEST(ConfigTest, FlagsAndEnvironmentFillTheConfig) {
   Config config;
@@ -58,13 +39,6 @@ TEST(ConfigTest, DescriptionMasksTheDatabasePassword) {
   const std::string text = describe(config);
   EXPECT_EQ(text.find("hunter2"), std::string::npos);
   EXPECT_NE(text.find("***"), std::string::npos);
-}
-
-TEST(LoggingTest, LogfmtValuesAreQuotedAndEscaped) {
-  EXPECT_EQ(logfmtValue("/api/space"), "/api/space");
-  EXPECT_EQ(logfmtValue("a b"), "\"a b\"");
-  EXPECT_EQ(logfmtValue("x\"y\nz"), "\"x\\\"y\\x0az\"");
-  EXPECT_EQ(logfmtValue(""), "\"\"");
 }
 
 }  // namespace
