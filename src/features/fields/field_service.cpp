@@ -4,7 +4,6 @@
 
 #include "features/fields/field_conversion.h"
 #include "features/fields/field_input.h"
-#include "features/naming.h"
 #include "features/schema/field_options.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
@@ -13,7 +12,6 @@
 #include "features/views/view_definition.h"
 #include "features/views/view_store.h"
 #include "http/api_error.h"
-#include "http/json_body.h"
 
 namespace tessera::features {
 namespace {

@@ -10,7 +10,6 @@
 #include "features/records/record_writer.h"
 #include "features/views/view_store.h"
 #include "http/api_error.h"
-#include "http/json_body.h"
 
 namespace tessera::features {
 namespace {
