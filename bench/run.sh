@@ -19,7 +19,7 @@ if [ "${BENCH_BACKEND:-sqlite}" = postgres ]; then
 fi
 echo "backend: ${BENCH_BACKEND:-sqlite}"
 "$tessera" serve --listen 127.0.0.1:0 "${storage[@]}" --ready-file "$work/ready" \
-  --bad-tokens-per-minute 1000000 --log-level warn >"$work/server.log" 2>&1 &
+  --bad-tokens-per-minute 1000000 --trusted-proxies 127.0.0.1 --log-level warn >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 200); do [ -s "$work/ready" ] && break; sleep 0.05; done
 url="http://$(cat "$work/ready")"
@@ -27,9 +27,13 @@ echo "seeding (10,000 and ${BENCH_BIG_RECORDS:-1000000} records)..."
 eval "$(node "$(dirname "$0")/seed.mjs" "$url" "${BENCH_BIG_RECORDS:-1000000}")"
 
 header() { printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$1"; }
+# Bad tokens come from another client (forwarded through this machine, a
+# trusted proxy), as an attacker's would: they use up that address's
+# allowance, and (g) to (i) after them are not refused with 429.
+attacker() { header "$1"; printf 'wrk.headers["X-Forwarded-For"] = "203.0.113.9"\n'; }
 header "$TOKEN" >"$work/auth.lua"
-header "tsr_pat_not_a_token" >"$work/malformed.lua"
-header "$UNKNOWN" >"$work/unknown.lua"
+attacker "tsr_pat_not_a_token" >"$work/malformed.lua"
+attacker "$UNKNOWN" >"$work/unknown.lua"
 node -e 'console.log(JSON.stringify({records: [{fields: {Name: "new", Qty: 1, Bin: "A"}}]}))' >"$work/one.json"
 node -e 'console.log(JSON.stringify({fields: {Qty: 42}}))' >"$work/patch.json"
 node -e 'console.log(JSON.stringify({records: Array.from({length: 1000}, (_, i) => ({fields: {Name: "bulk " + i, Qty: i % 97, Bin: "B"}}))}))' >"$work/thousand.json"
@@ -46,13 +50,13 @@ median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 to_ms() { awk '{v = $1; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f\n", v}'; }
 baseline=""
 echo "idle RSS: $(rss)"
-printf "%-44s %10s %9s %9s %8s %8s\n" "case (median of 3 runs of ${seconds}s)" "req/s" "p50 ms" "p99 ms" "vs (a)" "RSS"
+printf "%-44s %10s %9s %9s %8s %8s %9s\n" "case (median of 3 runs of ${seconds}s)" "req/s" "p50 ms" "p99 ms" "vs (a)" "RSS" "non-2xx"
 measure() {  # label, path, [wrk script], [concurrent flood script]
   local label="$1" path="$2" script="${3:-}" flood="${4:-}"
   local args=(-t2 -c64 -d"${seconds}s" --latency)
   [ -n "$script" ] && args+=(-s "$script")
   wrk -t2 -c64 -d2s ${script:+-s "$script"} "$url$path" >/dev/null  # warm-up
-  local rps=() p50=() p99=() out
+  local rps=() p50=() p99=() out refused=0
   for _ in 1 2 3; do
     local flooder=""
     if [ -n "$flood" ]; then
@@ -64,6 +68,7 @@ measure() {  # label, path, [wrk script], [concurrent flood script]
     rps+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
     p50+=("$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)")
     p99+=("$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)")
+    refused=$((refused + $(awk '/Non-2xx or 3xx responses/ {n = $5} END {print n + 0}' <<<"$out")))
   done
   local r q50 q99 ratio
   r="$(printf '%s\n' "${rps[@]}" | median)"
@@ -71,7 +76,7 @@ measure() {  # label, path, [wrk script], [concurrent flood script]
   q99="$(printf '%s\n' "${p99[@]}" | median)"
   [ -z "$baseline" ] && baseline="$r"
   ratio="$(awk -v a="$r" -v b="$baseline" 'BEGIN {printf "%.0f%%", 100 * a / b}')"
-  printf "%-44s %10.0f %9s %9s %8s %8s\n" "$label" "$r" "$q50" "$q99" "$ratio" "$(rss)"
+  printf "%-44s %10.0f %9s %9s %8s %8s %9s\n" "$label" "$r" "$q50" "$q99" "$ratio" "$(rss)" "$refused"
 }
 records="/api/table/$TABLE/record"
 measure "(a) GET /healthz" "/healthz"
