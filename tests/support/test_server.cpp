@@ -166,4 +166,19 @@ int runTesseraApart(const std::vector<std::string>& args,
   return exitStatusOf(status);
 }
 
+std::int64_t residentKiB(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmRSS:")) return std::stoll(line.substr(6));
+  }
+  throw std::runtime_error("no VmRSS for process " + std::to_string(pid));
+}
+
+std::int64_t openFileDescriptors(pid_t pid) {
+  const std::filesystem::path fds = "/proc/" + std::to_string(pid) + "/fd";
+  return std::distance(std::filesystem::directory_iterator(fds),
+                       std::filesystem::directory_iterator());
+}
+
 }  // namespace tessera::testing

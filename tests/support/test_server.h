@@ -24,6 +24,8 @@ class TestServer {
   TestServer& operator=(const TestServer&) = delete;
 
   std::uint16_t port() const { return port_; }
+  // The server process; its resident memory is residentKiB(pid()).
+  pid_t pid() const { return pid_; }
   const std::filesystem::path& dataDir() const { return dataDir_; }
   // The database this server uses (SQLite in dataDir(), or PostgreSQL).
   const TestDatabase& database() const { return *database_; }
@@ -48,6 +50,10 @@ class TestServer {
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
+
+// What /proc says of a process: resident memory in KiB, open descriptors.
+std::int64_t residentKiB(pid_t pid);
+std::int64_t openFileDescriptors(pid_t pid);
 
 // `args` followed by the options that point a tessera command at the
 // server's database.

@@ -64,7 +64,9 @@ void readColumn(sqlite3_stmt* statement, int column, SqlValue& into) {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, bool readOnly) {
+SqliteConnection::SqliteConnection(const std::string& path, bool readOnly,
+                                   StatementCacheLimits cacheLimits)
+    : statements_(cacheLimits) {
   const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
   const int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -85,7 +87,7 @@ SqliteConnection::SqliteConnection(const std::string& path, bool readOnly) {
 }
 
 SqliteConnection::~SqliteConnection() {
-  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  statements_.clear();
   sqlite3_close(db_);
 }
 
@@ -94,13 +96,12 @@ void SqliteConnection::fail(int code, std::string_view what) {
 }
 
 sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
-  auto found = statements_.find(std::string(sql));
-  if (found != statements_.end()) return found->second;
+  if (sqlite3_stmt* cached = statements_.find(sql)) return cached;
   sqlite3_stmt* statement = nullptr;
   const int code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
   if (code != SQLITE_OK) fail(code, "prepare failed");
-  statements_.emplace(std::string(sql), statement);
+  statements_.add(sql, statement);
   return statement;
 }
 

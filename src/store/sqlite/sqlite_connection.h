@@ -1,4 +1,4 @@
-// One SQLite connection with a cache of prepared statements. It is the
+// One SQLite connection with a bounded cache of prepared statements. It is the
 // Session that SqliteDatabase hands to feature code. Not thread-safe: a
 // connection is used by one thread at a time.
 #pragma once
@@ -6,9 +6,9 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 #include "store/database.h"
+#include "store/sqlite/statement_cache.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -19,7 +19,7 @@ class SqliteConnection final : public Session {
  public:
   // Opens (creating if needed) the file at `path` with WAL, foreign keys
   // and a busy timeout. `readOnly` opens it for reading only.
-  SqliteConnection(const std::string& path, bool readOnly);
+  SqliteConnection(const std::string& path, bool readOnly, StatementCacheLimits cacheLimits = {});
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -37,13 +37,15 @@ class SqliteConnection final : public Session {
   // DDL, nor for a DELETE without WHERE, which SQLite may do by truncation).
   void watchRowChanges(std::function<void(std::string_view table)> onRowChange);
 
+  const StatementCache& statements() const { return statements_; }
+
  private:
   sqlite3_stmt* prepare(std::string_view sql);
   void bind(sqlite3_stmt* statement, std::span<const SqlValue> params);
   [[noreturn]] void fail(int code, std::string_view what);
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  StatementCache statements_;
   std::function<void(std::string_view)> onRowChange_;
 };
 
