@@ -3,18 +3,29 @@
 #include <boost/json/serialize.hpp>
 
 #include "common/random.h"
+#include "common/utf8.h"
+#include "http/client_address.h"
 
 namespace tessera::audit {
+namespace {
+
+constexpr std::size_t kMaxUserAgentBytes = 300;
+
+}  // namespace
 
 void insertAuditEvent(store::Session& session, UnixMillis at, const AuditEvent& event) {
   const auto optional = [](const std::string& text) {
     return text.empty() ? store::SqlValue(nullptr) : store::SqlValue(text);
   };
+  // What a client sent (its user agent, a forwarded address, text quoted
+  // in the detail) is made storable, so no backend refuses the event.
   session.execute(
       "INSERT INTO audit_events (id, at, event, user_id, token_id, ip, user_agent, detail)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {newId("aud"), at, event.event, optional(event.userId), optional(event.tokenId), event.ip,
-       event.userAgent.substr(0, 300), boost::json::serialize(event.detail)});
+      {newId("aud"), at, event.event, optional(event.userId), optional(event.tokenId),
+       storableText(event.ip, http::kMaxClientAddressBytes),
+       storableText(event.userAgent, kMaxUserAgentBytes),
+       storableText(boost::json::serialize(event.detail), std::string::npos)});
 }
 
 std::vector<StoredAuditEvent> loadTokenEvents(store::Session& session, const std::string& tokenId,

@@ -30,7 +30,9 @@ struct StoredAuditEvent {
   std::string detail;  // JSON text
 };
 
-// Stores `event` as happened at `at`; the user agent is cut to 300 bytes.
+// Stores `event` as happened at `at`. Client-sent text is made valid
+// UTF-8 without NUL; the user agent is cut to 300 bytes, the address to
+// 64, each at a character boundary.
 void insertAuditEvent(store::Session& session, UnixMillis at, const AuditEvent& event);
 
 // Up to `limit` events about the token, newest first.

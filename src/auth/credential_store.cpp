@@ -1,5 +1,7 @@
 #include "auth/credential_store.h"
 
+#include "common/utf8.h"
+#include "http/client_address.h"
 #include "store/string_list.h"
 
 namespace tessera::auth {
@@ -40,7 +42,7 @@ void recordTokenUse(store::Session& session, const std::string& tokenId, UnixMil
   session.execute(
       "UPDATE access_tokens SET last_used_at = ?, last_used_ip = ?"
       " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
-      {at, ip, tokenId, at});
+      {at, storableText(ip, http::kMaxClientAddressBytes), tokenId, at});
 }
 
 }  // namespace tessera::auth

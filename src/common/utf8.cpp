@@ -1,5 +1,7 @@
 #include "common/utf8.h"
 
+#include <algorithm>
+
 namespace tessera {
 namespace {
 
@@ -30,21 +32,34 @@ std::size_t sequenceLength(std::string_view text) {
   return length;
 }
 
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Appends `text` to `out` as valid UTF-8 until `maxBytes` are reached,
+// replacing ill-formed bytes (and NUL when `replaceNul`) by U+FFFD.
+void appendValid(std::string_view text, std::string& out, std::size_t maxBytes, bool replaceNul) {
+  while (!text.empty()) {
+    const std::size_t length = sequenceLength(text);
+    const bool replace = length == 0 || (replaceNul && text[0] == '\0');
+    const std::string_view piece = replace ? kReplacement : text.substr(0, length);
+    if (out.size() + piece.size() > maxBytes) return;
+    out.append(piece);
+    text.remove_prefix(replace ? 1 : length);
+  }
+}
+
 }  // namespace
 
 std::string validUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  while (!text.empty()) {
-    const std::size_t length = sequenceLength(text);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      text.remove_prefix(1);
-    } else {
-      out.append(text.substr(0, length));
-      text.remove_prefix(length);
-    }
-  }
+  appendValid(text, out, std::string::npos, false);
+  return out;
+}
+
+std::string storableText(std::string_view text, std::size_t maxBytes) {
+  std::string out;
+  out.reserve(std::min(text.size(), maxBytes));
+  appendValid(text, out, maxBytes, true);
   return out;
 }
 

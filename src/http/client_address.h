@@ -4,11 +4,16 @@
 // (so a client cannot forge its own address by sending the header).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tessera::http {
+
+// The longest address text worth storing (an IPv6 address with a zone is
+// under 64 bytes); stores cut what they are given to it.
+constexpr std::size_t kMaxClientAddressBytes = 64;
 
 class TrustedProxies {
  public:

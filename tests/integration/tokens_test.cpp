@@ -11,6 +11,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -386,6 +387,38 @@ TEST_F(TokensTest, TheHistoryRecordsChangesAndFailedUses) {
     kinds.emplace(event.at("event").as_string());
   EXPECT_EQ(kinds, (std::set<std::string>{"token.created", "token.updated", "token.refreshed",
                                           "token.auth_failed"}));
+}
+
+TEST_F(TokensTest, UserAgentsOfAnyBytesAreAuditedNotRefused) {
+  // 301 bytes ending in an é: cut at 300 bytes it ended in half a
+  // character, which PostgreSQL refused with a 500.
+  Headers headers = workspace.owner.headers();
+  headers.emplace_back("User-Agent", std::string(299, 'a') + "\xC3\xA9");
+  const HttpResult created =
+      client.json("POST", "/api/access-token",
+                  {{"name", "Agent"}, {"scopes", {"read"}}, {"expiresAt", inDays(30)}}, headers);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id(created.json().at("id").as_string());
+  const std::string token(created.json().at("token").as_string());
+  client.request("POST", "/api/access-token/" + id + "/refresh", "", workspace.owner.headers());
+  // Failed uses in one batch: one with a user agent that is not UTF-8 must
+  // not hide the other.
+  client.request("GET", records, "",
+                 {{"Authorization", "Bearer " + token}, {"User-Agent", "evil\xFF"}});
+  client.request("GET", records, "",
+                 {{"Authorization", "Bearer " + token}, {"User-Agent", "curl"}});
+  const auto events =
+      client.request("GET", "/api/access-token/" + id + "/events", "", workspace.owner.headers())
+          .json();
+  std::multiset<std::string> failedAgents;
+  std::string createdAgent;
+  for (const auto& event : events.at("events").as_array()) {
+    const std::string agent(event.at("userAgent").as_string());
+    if (event.at("event") == "token.auth_failed") failedAgents.insert(agent);
+    if (event.at("event") == "token.created") createdAgent = agent;
+  }
+  EXPECT_EQ(failedAgents, (std::multiset<std::string>{"curl", "evil\xEF\xBF\xBD"}));
+  EXPECT_EQ(createdAgent, std::string(299, 'a'));
 }
 
 TEST_F(TokensTest, NoTokenValueReachesTheLogOrTheDatabase) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/store_error.h"
 #include "user_database.h"
 
 namespace tessera::audit {
@@ -35,6 +36,71 @@ TEST(AuditLogTest, AnEventOfAChangeIsWrittenInTheChangesTransaction) {
   ASSERT_EQ(events.at("events").as_array().size(), 1u);
   EXPECT_EQ(events.at("events").at(0).at("event").as_string(), "token.created");
   EXPECT_TRUE(events.at("events").at(0).at("at").as_string().ends_with("Z"));
+}
+
+// Makes the database refuse audit events whose user agent is `agent`, as
+// PostgreSQL refuses text that is not UTF-8.
+void refuseUserAgent(store::Database& database, const std::string& agent) {
+  database.write([&](store::Session& session) {
+    session.executeScript(
+        "CREATE TRIGGER refuse BEFORE INSERT ON audit_events WHEN NEW.user_agent = '" + agent +
+        "' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+  });
+}
+
+void stopRefusing(store::Database& database) {
+  database.write([](store::Session& session) { session.executeScript("DROP TRIGGER refuse"); });
+}
+
+AuditEvent failedAuthentication(const std::string& tokenId, const std::string& agent) {
+  return {"token.auth_failed", "", tokenId, "10.0.0.1", agent, {{"reason", "x"}}};
+}
+
+TEST(AuditLogTest, OneRefusedEventDoesNotSinkTheOthers) {
+  testing::UserDatabase db;
+  AuditLog log(db.database);
+  refuseUserAgent(db.database, "poison");
+  log.recordLater(failedAuthentication("tok1", "curl"));
+  log.recordLater(failedAuthentication("tok1", "poison"));
+  log.recordLater(failedAuthentication("tok1", "wget"));
+  EXPECT_THROW(log.flush(), store::StoreError);
+  EXPECT_EQ(eventsOf(db.database, "tok1"), 2u) << "the two good events are written";
+  // The refused event is tried again at later flushes, then given up.
+  EXPECT_THROW(log.flush(), store::StoreError);
+  EXPECT_THROW(log.flush(), store::StoreError);
+  EXPECT_NO_THROW(log.flush()) << "dropped after three refusals";
+  stopRefusing(db.database);
+  log.flush();
+  EXPECT_EQ(eventsOf(db.database, "tok1"), 2u);
+}
+
+TEST(AuditLogTest, AFailedFlushKeepsItsEventsForTheNext) {
+  testing::UserDatabase db;
+  AuditLog log(db.database);
+  refuseUserAgent(db.database, "curl");
+  log.recordLater(failedAuthentication("tok1", "curl"));
+  log.recordLater(failedAuthentication("tok1", "curl"));
+  EXPECT_THROW(log.flush(), store::StoreError);
+  EXPECT_EQ(eventsOf(db.database, "tok1"), 0u);
+  log.recordLater(failedAuthentication("tok1", "wget"));
+  stopRefusing(db.database);
+  log.flush();
+  EXPECT_EQ(eventsOf(db.database, "tok1"), 3u) << "nothing of the failed flush was lost";
+}
+
+TEST(AuditLogTest, ClientTextIsStoredAsValidUtf8CutAtACharacter) {
+  testing::UserDatabase db;
+  AuditLog log(db.database);
+  log.recordLater(failedAuthentication("tok1", "evil\xFF"));
+  log.recordLater(failedAuthentication("tok2", std::string(299, 'a') + "\xC3\xA9"));
+  log.flush();
+  const auto agentOf = [&](const std::string& tokenId) {
+    return db.database.read([&](store::Session& session) {
+      return loadTokenEvents(session, tokenId, 1).at(0).userAgent;
+    });
+  };
+  EXPECT_EQ(agentOf("tok1"), "evil\xEF\xBF\xBD");
+  EXPECT_EQ(agentOf("tok2"), std::string(299, 'a'));
 }
 
 }  // namespace

@@ -24,5 +24,21 @@ TEST(Utf8Test, EveryMalformedByteBecomesAReplacementCharacter) {
   EXPECT_EQ(validUtf8("\x80x"), replacement + "x");                  // lone continuation
 }
 
+TEST(Utf8Test, StorableTextIsCutAtACharacterBoundary) {
+  // 299 ASCII bytes and an é (2 bytes): cutting at 300 bytes would leave
+  // half a character, which PostgreSQL refuses.
+  const std::string agent = std::string(299, 'a') + "\xC3\xA9";
+  EXPECT_EQ(storableText(agent, 300), std::string(299, 'a'));
+  EXPECT_EQ(storableText(agent, 301), agent);
+  EXPECT_EQ(storableText("\xE2\x82\xAC\xE2\x82\xAC", 5), "\xE2\x82\xAC");
+}
+
+TEST(Utf8Test, StorableTextHasNoInvalidBytesAndNoNul) {
+  const std::string replacement = "\xEF\xBF\xBD";
+  EXPECT_EQ(storableText("evil\xFF", 300), "evil" + replacement);
+  EXPECT_EQ(storableText(std::string("a\0b", 3), 300), "a" + replacement + "b");
+  EXPECT_EQ(storableText("\xFF\xFF", 4), replacement) << "a replacement is never cut in half";
+}
+
 }  // namespace
 }  // namespace tessera
