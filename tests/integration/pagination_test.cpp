@@ -3,6 +3,7 @@
 // given by orderBy or by a view), across inserts and deletes made between
 // pages and with skip; bad or mismatched cursors are refused.
 #include <gtest/gtest.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
@@ -216,6 +217,83 @@ TEST_F(PaginationTest, BadCursorsAreRefused) {
     EXPECT_EQ(result.status, 400) << query << " " << result.body;
     EXPECT_EQ(result.errorCode(), "invalid_cursor") << result.body;
   }
+}
+
+std::string base64Url(const std::string& bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.pop_back();  // the terminating NUL
+  return out;
+}
+
+std::string fromBase64Url(const std::string& text) {
+  std::string out(text.size(), '\0');
+  std::size_t length = 0;
+  sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                    text.size(), nullptr, &length, nullptr,
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(length);
+  return out;
+}
+
+// A cursor of a sort over every kind of column (text, real, big and small
+// integers), each of its values replaced by each JSON value that could be
+// sent: the answer is the page or 400 invalid_cursor, never a 5xx (on
+// PostgreSQL a string cast to a number, or an integer out of INTEGER's
+// range, was a 500).
+TEST(TamperedCursorTest, EveryMutatedCursorValueIsAPageOrA400) {
+  TestServer server;
+  HttpClient client(server.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  const auto table = createTable(client, workspace, boost::json::parse(R"({"name":"T","fields":[
+      {"name":"Name","type":"singleLineText"},{"name":"Points","type":"number"},
+      {"name":"Due","type":"date"},{"name":"Done","type":"checkbox"},
+      {"name":"Stars","type":"rating"},{"name":"Made","type":"createdTime"}]})"));
+  const std::string tableId(table.at("id").as_string());
+  boost::json::array rows;
+  for (int i = 0; i < 6; ++i) {
+    rows.push_back({{"Name", "n" + std::to_string(i)},
+                    {"Points", i * 1.5},
+                    {"Due", "2026-0" + std::to_string(i + 1) + "-01"},
+                    {"Done", i % 2 == 0},
+                    {"Stars", i % 5}});
+  }
+  createRecords(client, workspace.owner, tableId, rows);
+  const std::string sorted =
+      "/api/table/" + tableId + "/record?take=2&orderBy=" +
+      urlEncode(R"([{"fieldId":"Name"},{"fieldId":"Points"},{"fieldId":"Due"},)"
+                R"({"fieldId":"Done"},{"fieldId":"Stars","order":"desc"},{"fieldId":"Made"}])");
+  const auto first = client.request("GET", sorted, "", workspace.owner.headers()).json();
+  const boost::json::value cursor =
+      boost::json::parse(fromBase64Url(std::string(first.at("nextCursor").as_string())));
+  const std::size_t parts = cursor.at("v").as_array().size();
+  ASSERT_EQ(parts, 13u);
+  const boost::json::array replacements =
+      boost::json::parse(
+          R"(["x", "", "2026-01-01", 0, 1, -1, 2147483648, -2147483649, 4611686018427387904,
+          18446744073709551615, 1.5, -1e300, null, true, [], {}])")
+          .as_array();
+  int pages = 0;
+  for (std::size_t i = 0; i < parts; ++i) {
+    for (const boost::json::value& replacement : replacements) {
+      boost::json::value mutated = cursor;
+      mutated.at("v").as_array()[i] = replacement;
+      const HttpResult result =
+          client.request("GET", sorted + "&cursor=" + base64Url(boost::json::serialize(mutated)),
+                         "", workspace.owner.headers());
+      const std::string what = "value " + std::to_string(i) +
+                               " := " + boost::json::serialize(replacement) + ": " + result.body;
+      if (result.status == 200) {
+        ++pages;
+      } else {
+        EXPECT_EQ(result.status, 400) << what;
+        EXPECT_EQ(result.errorCode(), "invalid_cursor") << what;
+      }
+    }
+  }
+  EXPECT_GT(pages, 0) << "values of the right type are still taken";
 }
 
 TEST_F(PaginationTest, SkipAndTakeStillWork) {

@@ -4,6 +4,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <limits>
 
 #include "http/api_error.h"
 
@@ -55,8 +56,22 @@ std::string encodeCursor(const std::vector<SortKey>& sort,
       boost::json::object{{"o", sortSignature(sort)}, {"v", std::move(values)}}));
 }
 
+// Whether a cursor's `value` can be compared with a column of `type`
+// without a cast error (PostgreSQL refuses CAST('x' AS BIGINT)).
+bool fitsColumn(const boost::json::value& value, std::string_view type) {
+  if (value.is_null()) return true;
+  if (type == "TEXT") return value.is_string();
+  if (type == "DOUBLE PRECISION") return value.is_int64() || value.is_double();
+  if (type == "INTEGER") {
+    return value.is_int64() && value.as_int64() >= std::numeric_limits<std::int32_t>::min() &&
+           value.as_int64() <= std::numeric_limits<std::int32_t>::max();
+  }
+  return value.is_int64();  // BIGINT
+}
+
 std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
-                                          const std::string& cursor, std::size_t parts) {
+                                          const std::string& cursor,
+                                          const std::vector<OrderPart>& parts) {
   const http::ApiError invalid = http::badRequest(
       "invalid_cursor",
       "The cursor is not valid for this request. Use the nextCursor of the previous page with "
@@ -68,7 +83,7 @@ std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
   const auto* object = decoded.if_object();
   if (error || !object || !object->contains("o") || !object->contains("v") ||
       !object->at("o").is_string() || object->at("o").as_string() != sortSignature(sort) ||
-      !object->at("v").is_array() || object->at("v").as_array().size() != parts) {
+      !object->at("v").is_array() || object->at("v").as_array().size() != parts.size()) {
     throw invalid;
   }
   std::vector<store::SqlValue> values;
@@ -82,6 +97,7 @@ std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
         !(given[i].is_int64() && (given[i].as_int64() == 0 || given[i].as_int64() == 1))) {
       throw invalid;
     }
+    if (!isSeq && !isFlag && !fitsColumn(given[i], parts[i].valueType)) throw invalid;
     values.push_back(fromJson(given[i]));
   }
   return values;
@@ -222,7 +238,7 @@ std::optional<std::string> fetchPage(store::Session& session, const TableSchema&
   if (!query.cursor) {
     read(query.where, 0, query.skip);
   } else {
-    const auto values = decodeCursor(query.sort, *query.cursor, parts.size());
+    const auto values = decodeCursor(query.sort, *query.cursor, parts);
     std::int64_t skip = query.skip;
     for (std::size_t k = parts.size(); k-- > 0 && !more;) {
       const auto branch = keysetBranch(parts, values, k);
