@@ -9,6 +9,7 @@
 #include <atomic>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -323,6 +324,32 @@ TEST_F(TokensTest, ADisabledUsersTokensAndSessionsStopAtOnce) {
   ASSERT_EQ(runTessera(onDatabaseOf(server, {"user", "enable", "--email", "ada@example.com"}), "",
                        output),
             0);
+  EXPECT_EQ(client.request("GET", records, "", bearer(token)).status, 200);
+}
+
+// A command run on the database file by another path (a symlink to the
+// file, or to its folder) reaches the same cache counter as the server: the
+// disabled user's cached token stopped working only after about 30 s.
+TEST_F(TokensTest, ACommandByAnotherPathToTheFileStopsTokensAtOnce) {
+  if (server.database().onPostgres()) GTEST_SKIP() << "a SQLite file's paths";
+  const std::string token = createToken({{"name", "Owner's"}, {"scopes", {"read"}}});
+  ASSERT_EQ(client.request("GET", records, "", bearer(token)).status, 200);
+  const std::filesystem::path aliases = server.dataDir().parent_path() / "aliases";
+  std::filesystem::create_directories(aliases);
+  std::filesystem::create_symlink(server.dataDir() / "tessera.db", aliases / "alias.db");
+  std::filesystem::create_directory_symlink(server.dataDir(), aliases / "folder");
+  std::string output;
+  ASSERT_EQ(runTessera({"user", "disable", "--email", "ada@example.com", "--database",
+                        "sqlite:" + (aliases / "alias.db").string()},
+                       "", output),
+            0)
+      << output;
+  EXPECT_EQ(client.request("GET", records, "", bearer(token)).status, 401);
+  ASSERT_EQ(runTessera({"user", "enable", "--email", "ada@example.com", "--database",
+                        "sqlite:" + (aliases / "folder" / "tessera.db").string()},
+                       "", output),
+            0)
+      << output;
   EXPECT_EQ(client.request("GET", records, "", bearer(token)).status, 200);
 }
 

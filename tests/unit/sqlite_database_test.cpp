@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -156,6 +157,34 @@ TEST(MigrationsTest, ForeignKeysAreEnforced) {
     FAIL() << "dangling base accepted";
   } catch (const StoreError& error) {
     EXPECT_EQ(error.kind(), StoreError::Kind::ForeignKeyViolation);
+  }
+}
+
+TEST(SqliteDatabasePathsTest, EveryPathToTheFileSharesOneGeneration) {
+  testing::TempDir dir;
+  SqliteDatabase server(dir.file("tessera.db"));
+  std::filesystem::create_symlink(dir.file("tessera.db"), dir.file("alias.db"));
+  std::filesystem::create_directory_symlink(dir.file(""), dir.file("folder"));
+  for (const std::string& other : {dir.file("alias.db"), dir.file("folder") + "/tessera.db"}) {
+    SqliteDatabase command(other);
+    const auto before = server.writeGeneration();
+    command.write([](Session& session) {
+      session.executeScript("CREATE TABLE IF NOT EXISTS users (id TEXT)");
+      session.execute("INSERT INTO users VALUES ('u')");
+    });
+    EXPECT_GT(server.writeGeneration(), before) << other;
+  }
+}
+
+TEST(SqliteDatabasePathsTest, AFileWithASecondHardLinkIsRefused) {
+  testing::TempDir dir;
+  { SqliteDatabase first(dir.file("tessera.db")); }
+  std::filesystem::create_hard_link(dir.file("tessera.db"), dir.file("other.db"));
+  try {
+    SqliteDatabase second(dir.file("other.db"));
+    ADD_FAILURE() << "opened a file with two names";
+  } catch (const StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("hard link"), std::string::npos) << error.what();
   }
 }
 

@@ -22,7 +22,9 @@ class SqliteConnection;
 
 class SqliteDatabase final : public Database {
  public:
-  // Opens or creates the database file at `path`.
+  // Opens or creates the database file at `path`. Throws StoreError when
+  // it cannot be opened, or when the file has more than one hard link
+  // (SQLite would keep a journal per name, and so would the counter).
   explicit SqliteDatabase(std::string path);
   ~SqliteDatabase() override;
 
@@ -30,7 +32,8 @@ class SqliteDatabase final : public Database {
   void writeWith(const Work& work) override;
   void close() override;
   DatabaseStats stats() override;
-  // Kept in "<path>-generation", advanced by every process's commits.
+  // Kept in "<real path>-generation" (symlinks resolved, so every path to
+  // the file names one counter), advanced by every process's commits.
   std::optional<std::uint64_t> writeGeneration() const override;
 
  private:
@@ -42,12 +45,13 @@ class SqliteDatabase final : public Database {
   void returnReader(std::unique_ptr<SqliteConnection> reader);
 
   const std::string path_;
+  // Opened first: it creates the file, whose real path names the counter.
+  std::unique_ptr<SqliteConnection> writer_;
   SharedCounter writeGeneration_;
   // Set when the open write transaction changed a table some cache may
   // have read (everything but audit events, field and view metadata and
   // record tables); the generation advances only then.
   bool cachedTablesChanged_ = false;
-  std::unique_ptr<SqliteConnection> writer_;
 
   std::mutex readersMutex_;
   std::vector<std::unique_ptr<SqliteConnection>> idleReaders_;
