@@ -22,10 +22,21 @@ class AttemptLimiter {
   // the oldest of them leaves the window (at least one second).
   std::optional<std::chrono::seconds> blockedFor(const std::string& key);
   void recordFailure(const std::string& key);
+  // blockedFor and recordFailure in one step: when `key` is not blocked the
+  // attempt is counted before the caller does the work, so attempts running
+  // at the same time cannot all pass the check before any is counted.
+  // Returns the wait when blocked (nothing is counted then).
+  std::optional<std::chrono::seconds> admitAttempt(const std::string& key);
+  // Takes back one counted attempt of `key` (an admitted one that turned
+  // out to succeed).
+  void forgiveAttempt(const std::string& key);
   void clear(const std::string& key);
 
  private:
   void forgetExpired(std::deque<Clock::time_point>& failures, Clock::time_point now) const;
+  // REQUIRES: mutex_ held.
+  std::optional<std::chrono::seconds> waitLocked(const std::string& key, Clock::time_point now);
+  void recordLocked(const std::string& key, Clock::time_point now);
   void pruneIfLarge(Clock::time_point now);
 
   const std::size_t maxFailures_;

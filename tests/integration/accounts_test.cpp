@@ -2,6 +2,10 @@
 // against the real server over HTTP.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <thread>
+
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -171,6 +175,28 @@ TEST_F(SignInLimitsTest, AnAccountIsLockedAfterRepeatedFailuresWithRetryAfter) {
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.errorCode(), "too_many_attempts");
   EXPECT_GE(std::stoi(locked.header("retry-after")), 1);
+}
+
+TEST_F(SignInLimitsTest, AttemptsSentTogetherGetNoMoreThanTheAllowance) {
+  signUp(client, "ada@example.com");
+  // Twelve wrong passwords at once: each is counted before its hash, so
+  // only three are checked (counted after the hash, one more per server
+  // thread got through).
+  std::vector<int> statuses(12);
+  std::vector<std::thread> senders;
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    senders.emplace_back(
+        [&, i] { statuses[i] = signIn(client, "ada@example.com", "wrong-pass").status; });
+  }
+  for (std::thread& sender : senders) sender.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 3);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 9);
+}
+
+TEST_F(SignInLimitsTest, SuccessfulSignInsDoNotCountAgainstTheAddress) {
+  signUp(client, "ada@example.com");
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(signIn(client, "ada@example.com", kPassword).status, 200);
+  EXPECT_EQ(signIn(client, "bob@example.com", "wrong-pass").status, 401);
 }
 
 TEST_F(SignInLimitsTest, OneIpIsLimitedAcrossAccounts) {

@@ -42,19 +42,22 @@ SignedIn AccountService::signIn(const std::string& email, const std::string& pas
                                 const std::string& clientIp) {
   const std::string accountKey = emailKey(email);
   const std::string ipKey = clientIp;
-  if (auto wait = ipFailures_.blockedFor(ipKey)) throw tooManyAttempts(*wait);
-  if (auto wait = accountFailures_.blockedFor(accountKey)) throw tooManyAttempts(*wait);
+  // Each attempt is counted before the password is hashed, and taken back
+  // when it succeeds: attempts arriving together cannot all pass the check
+  // while the first of them is still hashing.
+  if (auto wait = ipFailures_.admitAttempt(ipKey)) throw tooManyAttempts(*wait);
+  if (auto wait = accountFailures_.admitAttempt(accountKey)) {
+    ipFailures_.forgiveAttempt(ipKey);
+    throw tooManyAttempts(*wait);
+  }
 
   auto user =
       database_.read([&](store::Session& session) { return findUserByEmail(session, accountKey); });
   const bool valid = user ? auth::verifyPassword(user->passwordHash, password)
                           : (auth::verifyAgainstDummy(password), false);
-  if (!valid) {
-    accountFailures_.recordFailure(accountKey);
-    ipFailures_.recordFailure(ipKey);
-    throw http::ApiError(401, "invalid_credentials", "Email or password is incorrect.");
-  }
+  if (!valid) throw http::ApiError(401, "invalid_credentials", "Email or password is incorrect.");
   accountFailures_.clear(accountKey);
+  ipFailures_.forgiveAttempt(ipKey);
   if (user->disabled) {
     throw http::forbidden("account_disabled",
                           "This account is disabled. Ask an administrator of this server.");

@@ -230,13 +230,12 @@ boost::json::value TokenService::describe(const access::Principal& principal) {
 }
 
 void TokenService::admitLeakReport(const ClientInfo& client) {
-  if (auto wait = leakReports_.blockedFor(client.ip)) {
+  if (auto wait = leakReports_.admitAttempt(client.ip)) {
     throw http::ApiError(429, "too_many_requests",
                          "Too many leak reports from this address; try again in " +
                              std::to_string(wait->count()) + " seconds.")
         .withHeader("Retry-After", std::to_string(wait->count()));
   }
-  leakReports_.recordFailure(client.ip);
 }
 
 void TokenService::revokeLeaked(const std::vector<std::string>& values, const ClientInfo& client) {
