@@ -86,6 +86,11 @@ void addServeOptions(CLI::App& command, Config& config) {
   addBounded(command, "--shutdown-timeout-seconds", config.shutdownTimeoutSeconds,
              "TESSERA_SHUTDOWN_TIMEOUT_SECONDS",
              "On SIGINT/SIGTERM, how long requests in flight may take to finish", 1, 3600);
+  addBounded(command, "--drain-delay-seconds", config.drainDelaySeconds,
+             "TESSERA_DRAIN_DELAY_SECONDS",
+             "On SIGINT/SIGTERM, how long to keep serving with /readyz at 503 before the "
+             "listener closes, so a load balancer stops sending first",
+             0, 3600);
   addBounded(command, "--session-idle-hours", config.sessionIdleHours, "TESSERA_SESSION_IDLE_HOURS",
              "A browser session ends after this long without use", 1, 24 * 366);
   addBounded(command, "--session-lifetime-hours", config.sessionLifetimeHours,
@@ -174,6 +179,7 @@ std::string describe(const Config& config) {
   line("request-timeout-seconds", std::to_string(config.requestTimeoutSeconds));
   line("idle-timeout-seconds", std::to_string(config.idleTimeoutSeconds));
   line("shutdown-timeout-seconds", std::to_string(config.shutdownTimeoutSeconds));
+  line("drain-delay-seconds", std::to_string(config.drainDelaySeconds));
   line("session-idle-hours", std::to_string(config.sessionIdleHours));
   line("session-lifetime-hours", std::to_string(config.sessionLifetimeHours));
   line("signup", config.disableSignup ? "disabled" : "open");

@@ -21,6 +21,7 @@ struct Config {
   unsigned requestTimeoutSeconds = 30;
   unsigned idleTimeoutSeconds = 75;
   unsigned shutdownTimeoutSeconds = 30;
+  unsigned drainDelaySeconds = 0;
   unsigned sessionIdleHours = 24 * 7;
   unsigned sessionLifetimeHours = 24 * 30;
   bool disableSignup = false;

@@ -1,15 +1,19 @@
 #include <spdlog/spdlog.h>
 
+#include <exception>
 #include <fstream>
+#include <memory>
+#include <thread>
 
 #include "app/application.h"
 #include "app/commands.h"
+#include "app/serving_handler.h"
 #include "http/server.h"
 
 namespace tessera::app {
 namespace {
 
-http::ServerOptions serverOptions(const Config& config) {
+http::ServerOptions serverOptions(const Config& config, ServingHandler& serving) {
   http::ServerOptions options;
   options.host = config.host();
   options.port = config.port();
@@ -18,6 +22,11 @@ http::ServerOptions serverOptions(const Config& config) {
   options.readTimeout = std::chrono::seconds(config.requestTimeoutSeconds);
   options.idleTimeout = std::chrono::seconds(config.idleTimeoutSeconds);
   options.drainTimeout = std::chrono::seconds(config.shutdownTimeoutSeconds);
+  options.drainDelay = std::chrono::seconds(config.drainDelaySeconds);
+  options.onShutdownSignal = [&serving, delay = config.drainDelaySeconds] {
+    spdlog::info("shutdown requested: /readyz says draining; closing the listener in {} s", delay);
+    serving.startDraining();
+  };
   options.trustedProxies = http::TrustedProxies(config.trustedProxies);
   return options;
 }
@@ -33,18 +42,37 @@ void writeReadyFile(const std::string& path, const std::string& address) {
 
 }  // namespace
 
+// The server listens first and answers for itself (app/serving_handler.h)
+// while the application opens and migrates the database on another
+// thread; then every request goes to the application, and the ready file
+// is written. A start-up failure stops the server and is rethrown.
 int runServe(const Config& config) {
   spdlog::info("tessera starting with:\n{}", describe(config));
-  Application application(config);
-  http::Server server(serverOptions(config), application.handler());
+  ServingHandler serving;
+  http::Server server(serverOptions(config, serving), serving);
   const std::uint16_t port = server.listen();
   const std::string address = config.host() + ":" + std::to_string(port);
   spdlog::info("listening on http://{}", address);
-  if (!config.readyFile.empty()) writeReadyFile(config.readyFile, address);
+
+  std::unique_ptr<Application> application;
+  std::exception_ptr startFailure;
+  std::thread starter([&] {
+    try {
+      application = std::make_unique<Application>(config);
+      serving.serveWith(application->handler());
+      spdlog::info("ready");
+      if (!config.readyFile.empty()) writeReadyFile(config.readyFile, address);
+    } catch (...) {
+      startFailure = std::current_exception();
+      server.stop();
+    }
+  });
   server.run();
+  starter.join();
+  if (startFailure) std::rethrow_exception(startFailure);
   spdlog::info("shutting down: requests finished, flushing the database");
-  application.flush();
-  application.database().close();
+  application->flush();
+  application->database().close();
   spdlog::info("stopped");
   return 0;
 }

@@ -87,7 +87,24 @@ struct Server::Impl {
   // Created by listen(), so SIGINT/SIGTERM are caught (and held until run()
   // waits for them) from the moment the server can be announced as ready.
   std::optional<asio::signal_set> signals;
+  std::optional<asio::steady_timer> drainDelay;  // on control
   std::atomic<bool> shuttingDown{false};
+
+  // The first shutdown signal: tell, serve on for the drain delay, then
+  // stop; a second signal stops at once.
+  void onSignal(const beast::error_code& error) {
+    if (error) return;
+    if (options.onShutdownSignal) options.onShutdownSignal();
+    if (options.drainDelay.count() == 0) {
+      control.stop();
+      return;
+    }
+    drainDelay.emplace(control, options.drainDelay);
+    drainDelay->async_wait([this](const beast::error_code&) { control.stop(); });
+    signals->async_wait([this](const beast::error_code& again, int) {
+      if (!again) control.stop();
+    });
+  }
 
   asio::awaitable<void> acceptLoop() {
     std::size_t next = 0;
@@ -207,7 +224,7 @@ std::uint16_t Server::listen() {
 
 void Server::run() {
   Impl& impl = *impl_;
-  impl.signals->async_wait([&](const beast::error_code&, int) { impl.control.stop(); });
+  impl.signals->async_wait([&](const beast::error_code& error, int) { impl.onSignal(error); });
   asio::co_spawn(impl.workers[0]->io, impl.acceptLoop(), asio::detached);
 
   std::vector<std::future<void>> finished;

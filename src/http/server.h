@@ -1,13 +1,15 @@
 // The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one
 // io_context per thread, one coroutine per connection, keep-alive, a
 // deadline on every read, header and body limits, and graceful shutdown on
-// SIGINT/SIGTERM (stop accepting, close idle connections, finish requests
-// in flight).
+// SIGINT/SIGTERM (say so, keep serving for the drain delay so a load
+// balancer can notice, then stop accepting, close idle connections and
+// finish requests in flight).
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,7 +27,12 @@ struct ServerOptions {
   std::chrono::seconds readTimeout{30};   // to receive one whole request
   std::chrono::seconds idleTimeout{75};   // between keep-alive requests
   std::chrono::seconds drainTimeout{30};  // for requests in flight at shutdown
-  TrustedProxies trustedProxies;          // whose X-Forwarded-For is believed
+  // After SIGINT/SIGTERM, how long to go on accepting and serving before
+  // the listener closes (a second signal cuts it short).
+  std::chrono::seconds drainDelay{0};
+  // Called on the first SIGINT/SIGTERM, before the drain delay starts.
+  std::function<void()> onShutdownSignal;
+  TrustedProxies trustedProxies;  // whose X-Forwarded-For is believed
 };
 
 class Server {
@@ -41,7 +48,8 @@ class Server {
   // address cannot be bound.
   std::uint16_t listen();
 
-  // Serves until SIGINT, SIGTERM or stop(), then drains and returns.
+  // Serves until SIGINT, SIGTERM (then for the drain delay) or stop(), then
+  // drains and returns.
   // REQUIRES: listen() was called.
   void run();
 

@@ -14,7 +14,7 @@ constexpr std::string_view kIndexPath = "/index.html";
 // Paths the server itself answers; the app never shadows them.
 bool isServerPath(std::string_view path) {
   return path.starts_with("/api/") || path == "/api" || path.starts_with("/mcp") ||
-         path == "/healthz" || path == "/metrics";
+         path == "/healthz" || path == "/readyz" || path == "/metrics";
 }
 
 std::string_view extensionOf(std::string_view path) {

@@ -66,7 +66,7 @@ class LoadBalancer {
         << "defaults\n  mode http\n  timeout connect 1s\n  timeout client 30s\n"
         << "  timeout server 30s\n  retries 3\n  option redispatch\n"
         << "frontend web\n  bind 127.0.0.1:" << port_ << "\n  default_backend nodes\n"
-        << "backend nodes\n  balance roundrobin\n  option httpchk GET /healthz\n"
+        << "backend nodes\n  balance roundrobin\n  option httpchk GET /readyz\n"
         << "  server a 127.0.0.1:" << a << " check inter 300 fall 1 rise 1\n"
         << "  server b 127.0.0.1:" << b << " check inter 300 fall 1 rise 1\n";
     const std::string command =
@@ -206,8 +206,10 @@ TEST(PostgresFaultTest, StoppedUnderLoadTheServerAnswers503AndRecoversByItself) 
   const int okWhileDown = ok;
   std::this_thread::sleep_for(500ms);
   EXPECT_EQ(ok, okWhileDown) << "nothing can succeed without the database";
-  EXPECT_EQ(client.request("GET", "/healthz").status, 503)
-      << "the balancer sees the node is not ready";
+  EXPECT_EQ(client.request("GET", "/healthz").status, 503);
+  const HttpResult notReady = client.request("GET", "/readyz");
+  EXPECT_EQ(notReady.status, 503) << "the balancer sees the node is not ready";
+  EXPECT_EQ(notReady.errorCode(), "database_unavailable");
   postgres.resume();
   const auto deadline = std::chrono::steady_clock::now() + 20s;
   const int okBefore = ok;
@@ -220,6 +222,7 @@ TEST(PostgresFaultTest, StoppedUnderLoadTheServerAnswers503AndRecoversByItself) 
   EXPECT_EQ(other, 0) << "every failure is a 503 database_unavailable";
   EXPECT_GE(ok, okBefore + 20) << "the server recovers by itself";
   EXPECT_EQ(client.request("GET", "/healthz").status, 200);
+  EXPECT_EQ(client.request("GET", "/readyz").status, 200);
 }
 
 }  // namespace

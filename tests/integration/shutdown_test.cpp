@@ -1,11 +1,17 @@
-// Graceful shutdown: on SIGTERM the server stops accepting, lets a request
-// in flight finish, closes idle keep-alive connections, flushes its
-// writes, and exits 0; nothing acknowledged is lost.
+// Graceful shutdown: on SIGTERM the server says it is draining (/readyz
+// 503) for the drain delay, then stops accepting, lets a request in flight
+// finish, closes idle keep-alive connections, flushes its writes, and
+// exits 0; nothing acknowledged is lost. And the start: listening before the
+// database is ready, alive but not ready.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <boost/asio.hpp>
 #include <boost/json/serialize.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "support/http_client.h"
@@ -94,6 +100,65 @@ TEST(ShutdownTest, SigintAlsoStopsCleanly) {
   server.sendSignal(SIGINT);
   EXPECT_EQ(server.waitForExit(), 0);
   EXPECT_NE(server.logText().find("stopped"), std::string::npos);
+}
+
+TEST(ReadinessTest, DrainingIsAnnouncedWhileRequestsAreStillServed) {
+  TestServer server({"--drain-delay-seconds", "2"});
+  HttpClient client(server.port());
+  const HttpResult ready = client.request("GET", "/readyz");
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_EQ(ready.json().at("status"), "ready");
+  const BrowserUser user = signUp(client, "ada@example.com");
+
+  server.sendSignal(SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const HttpResult draining = client.request("GET", "/readyz");
+  EXPECT_EQ(draining.status, 503);
+  EXPECT_EQ(draining.errorCode(), "draining");
+  EXPECT_EQ(client.request("GET", "/healthz").status, 200) << "alive while draining";
+  EXPECT_EQ(client.json("POST", "/api/space", {{"name", "Late"}}, user.headers()).status, 201)
+      << "new connections are still served during the delay";
+  EXPECT_EQ(server.waitForExit(), 0);
+  EXPECT_FALSE(canConnect(server.port()));
+}
+
+// The server listens before its database is open: while SQLite is locked
+// by someone else it is alive (/healthz) and not ready (/readyz, the API),
+// and it becomes ready on its own once the lock goes.
+TEST(ReadinessTest, AServerThatIsStillStartingIsAliveButNotReady) {
+  const char* postgres = std::getenv("TESSERA_TEST_POSTGRES");
+  if (postgres && *postgres) GTEST_SKIP() << "holds a SQLite lock";
+  const std::filesystem::path root =
+      std::filesystem::temp_directory_path() / ("tessera-starting-" + std::to_string(getpid()));
+  std::filesystem::create_directories(root);
+  const std::string file = (root / "locked.db").string();
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+  TestServer server({"--database", "sqlite:" + file}, TestServer::Until::Listening);
+  HttpClient client(server.port());
+  const HttpResult alive = client.request("GET", "/healthz");
+  EXPECT_EQ(alive.status, 200);
+  EXPECT_EQ(alive.json().at("status"), "starting");
+  const HttpResult ready = client.request("GET", "/readyz");
+  EXPECT_EQ(ready.status, 503);
+  EXPECT_EQ(ready.errorCode(), "starting");
+  const HttpResult api = client.request("GET", "/api/space");
+  EXPECT_EQ(api.status, 503);
+  EXPECT_EQ(api.header("retry-after"), "1");
+
+  ASSERT_EQ(sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(holder);
+  int status = 0;
+  for (int i = 0; i < 100 && status != 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    status = client.request("GET", "/readyz").status;
+  }
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(client.request("GET", "/api/space").status, 401) << "the API answers for itself";
+  server.stop();
+  std::filesystem::remove_all(root);
 }
 
 }  // namespace

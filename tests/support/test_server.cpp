@@ -65,12 +65,13 @@ int exitStatusOf(int status) {
 
 }  // namespace
 
-TestServer::TestServer(std::vector<std::string> extraArgs)
+TestServer::TestServer(std::vector<std::string> extraArgs, Until until)
     : root_(makeTempDir()),
       dataDir_(root_ / "data"),
       logFile_(root_ / "server.log"),
       database_(std::make_unique<TestDatabase>(dataDir_)),
-      extraArgs_(std::move(extraArgs)) {
+      extraArgs_(std::move(extraArgs)),
+      until_(until) {
   launch();
 }
 
@@ -94,6 +95,10 @@ void TestServer::launch() {
   args.insert(args.end(), storage.begin(), storage.end());
   args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
   pid_ = spawn(args, logFile_, "/dev/null");
+  if (until_ == Until::Listening) {
+    port_ = waitForListening();
+    return;
+  }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (!std::filesystem::exists(readyFile)) {
     int status = 0;
@@ -108,6 +113,20 @@ void TestServer::launch() {
   }
   const std::string address = readFile(readyFile);
   port_ = static_cast<std::uint16_t>(std::stoul(address.substr(address.rfind(':') + 1)));
+}
+
+std::uint16_t TestServer::waitForListening() const {
+  const std::string marker = "listening on http://127.0.0.1:";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const std::string log = logText();
+    const std::size_t at = log.find(marker);
+    if (at != std::string::npos && log.find('\n', at) != std::string::npos) {
+      return static_cast<std::uint16_t>(std::stoul(log.substr(at + marker.size())));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  throw std::runtime_error("tessera did not listen:\n" + logText());
 }
 
 std::string TestServer::logText() const { return readFile(logFile_); }

@@ -17,8 +17,12 @@ namespace tessera::testing {
 
 class TestServer {
  public:
+  // How far start-up goes before the constructor returns: the ready file
+  // (database open and migrated), or only the listening socket.
+  enum class Until { Ready, Listening };
+
   // `extraArgs` are appended to `tessera serve ...`.
-  explicit TestServer(std::vector<std::string> extraArgs = {});
+  explicit TestServer(std::vector<std::string> extraArgs = {}, Until until = Until::Ready);
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
@@ -41,12 +45,15 @@ class TestServer {
 
  private:
   void launch();
+  // The port of the "listening on http://HOST:PORT" log line, once written.
+  std::uint16_t waitForListening() const;
 
   std::filesystem::path root_;
   std::filesystem::path dataDir_;
   std::filesystem::path logFile_;
   std::unique_ptr<TestDatabase> database_;
   std::vector<std::string> extraArgs_;
+  Until until_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
