@@ -1,4 +1,4 @@
-// tessera: the command line. serve | mcp | user | migrate | routes.
+// tessera: the command line. serve | mcp | user | migrate | backup | restore | routes.
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -51,6 +51,16 @@ int main(int argc, char** argv) {
                       "Then copy this SQLite instance into the empty PostgreSQL database at this "
                       "postgres:// URL");
 
+  std::string backupFile;
+  CLI::App* backup = cli.add_subcommand(
+      "backup", "Copy a SQLite instance to a new file, consistently, while it serves");
+  backup->add_option("--to", backupFile, "The backup file to write (must not exist)")->required();
+  addDatabaseOptions(*backup, config);
+  CLI::App* restore = cli.add_subcommand(
+      "restore", "Replace a SQLite instance by a backup (stop its servers first)");
+  restore->add_option("--from", backupFile, "The backup file to restore")->required();
+  addDatabaseOptions(*restore, config);
+
   CLI::App* routes =
       cli.add_subcommand("routes", "Print every HTTP route and what it requires, as JSON");
   addDatabaseOptions(*routes, config);
@@ -68,6 +78,8 @@ int main(int argc, char** argv) {
     if (userEnable->parsed()) return runUserSetDisabled(config, targetEmail, false);
     if (mcp->parsed()) return runMcpStdio();
     if (migrate->parsed()) return runMigrate(config, copyTo);
+    if (backup->parsed()) return runBackup(config, backupFile);
+    if (restore->parsed()) return runRestore(config, backupFile);
     if (routes->parsed()) return runRoutes(config);
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());

@@ -26,6 +26,15 @@ int runMcpStdio();
 // `copyTo` (a postgres:// URL), then copies the whole instance there.
 int runMigrate(const Config& config, const std::string& copyTo);
 
+// `tessera backup --to FILE`: a consistent copy of a SQLite instance,
+// taken while it serves. On PostgreSQL, names pg_dump and returns 2.
+int runBackup(const Config& config, const std::string& toFile);
+
+// `tessera restore --from FILE`: replaces a SQLite instance by a backup,
+// refused while a server runs on it; then migrates it to this version. On
+// PostgreSQL, names pg_restore and returns 2.
+int runRestore(const Config& config, const std::string& fromFile);
+
 // `tessera routes`: prints every route the server registers, with what it
 // requires, as JSON (for the API description and access tests).
 int runRoutes(const Config& config);

@@ -1,14 +1,18 @@
 #include <spdlog/spdlog.h>
 
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "app/application.h"
 #include "app/commands.h"
+#include "app/database_url.h"
 #include "app/serving_handler.h"
 #include "http/server.h"
+#include "store/sqlite/serving_lock.h"
 
 namespace tessera::app {
 namespace {
@@ -48,6 +52,14 @@ void writeReadyFile(const std::string& path, const std::string& address) {
 // is written. A start-up failure stops the server and is rethrown.
 int runServe(const Config& config) {
   spdlog::info("tessera starting with:\n{}", describe(config));
+  // Held while serving, so `tessera restore` cannot run beside this server.
+  std::optional<store::ServingLock> servingLock;
+  const DatabaseUrl url = parseDatabaseUrl(config.database, config.dataDir);
+  if (url.backend == DatabaseUrl::Backend::Sqlite) {
+    const std::filesystem::path file(url.location);
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    servingLock.emplace(url.location, store::ServingLock::Mode::Serving);
+  }
   ServingHandler serving;
   http::Server server(serverOptions(config, serving), serving);
   const std::uint16_t port = server.listen();

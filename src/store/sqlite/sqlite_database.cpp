@@ -25,27 +25,24 @@ bool mayBeCached(std::string_view table) {
          !table.starts_with("t_");
 }
 
-// The counter's file, beside the database file's real path: every path
-// that reaches the file through symlinks names the same counter, and so
-// does a path through a bind mount of its folder (the counter is then the
-// same file too). A second hard link would name a second counter (and
-// SQLite a second journal), so such a file is refused.
-std::string generationPathOf(const std::string& path) {
+}  // namespace
+
+std::string generationCounterPath(const std::string& path) {
   std::error_code error;
-  const std::filesystem::path real = std::filesystem::canonical(path, error);
+  const bool exists = std::filesystem::exists(path, error);
+  const std::filesystem::path real = exists ? std::filesystem::canonical(path, error)
+                                            : std::filesystem::weakly_canonical(path, error);
   if (error) {
     throw StoreError(StoreError::Kind::Unavailable,
                      "cannot resolve " + path + ": " + error.message());
   }
-  if (std::filesystem::hard_link_count(real, error) > 1) {
+  if (exists && std::filesystem::hard_link_count(real, error) > 1) {
     throw StoreError(StoreError::Kind::Other,
                      "the database file " + real.string() +
                          " has more than one hard link; open it by one name (a symlink is fine)");
   }
   return real.string() + "-generation";
 }
-
-}  // namespace
 
 struct SqliteDatabase::PendingWrite {
   const Work* work;
@@ -55,7 +52,7 @@ struct SqliteDatabase::PendingWrite {
 SqliteDatabase::SqliteDatabase(std::string path)
     : path_(std::move(path)),
       writer_(std::make_unique<SqliteConnection>(path_, false)),
-      writeGeneration_(generationPathOf(path_)) {
+      writeGeneration_(generationCounterPath(path_)) {
   writer_->watchRowChanges([this](std::string_view table) {
     cachedTablesChanged_ = cachedTablesChanged_ || mayBeCached(table);
   });

@@ -20,11 +20,19 @@ namespace tessera::store {
 
 class SqliteConnection;
 
+// The file of the cache counter of the database at `path`: beside the
+// file's real path, so every path that reaches the file through symlinks
+// names the same counter, and so does a path through a bind mount of its
+// folder (the counter is then the same file too). A file that does not
+// exist yet is named by its folder's real path. Throws StoreError when the
+// path cannot be resolved, or when the file has a second hard link (which
+// would name a second counter, and SQLite a second journal).
+std::string generationCounterPath(const std::string& path);
+
 class SqliteDatabase final : public Database {
  public:
   // Opens or creates the database file at `path`. Throws StoreError when
-  // it cannot be opened, or when the file has more than one hard link
-  // (SQLite would keep a journal per name, and so would the counter).
+  // it cannot be opened or has a second hard link (generationCounterPath).
   explicit SqliteDatabase(std::string path);
   ~SqliteDatabase() override;
 
