@@ -77,6 +77,71 @@ TEST_F(AbuseTest, AThousandLevelFilterIsRefusedClearly) {
   EXPECT_EQ(client.request("GET", "/healthz").status, 200);
 }
 
+// The documented limits (docs/api.md, "Limits"): reaching one is a clear
+// 409 limit_reached, and nothing is made.
+TEST_F(AbuseTest, FieldsAndViewsStopAtTheirLimits) {
+  const std::string tableId(table.at("id").as_string());
+  const auto fieldsNamed = [](int count) {
+    boost::json::array fields;
+    for (int i = 0; i < count; ++i) {
+      fields.push_back({{"name", "F" + std::to_string(i)}, {"type", "number"}});
+    }
+    return fields;
+  };
+  const std::string tables = "/api/base/" + workspace.baseId + "/table";
+  const HttpResult tooWide = client.json(
+      "POST", tables, {{"name", "Wide"}, {"fields", fieldsNamed(501)}}, workspace.owner.headers());
+  EXPECT_EQ(tooWide.status, 400) << tooWide.body;
+  EXPECT_NE(tooWide.body.find("1 to 500 field"), std::string::npos) << tooWide.body;
+  const HttpResult wide = client.json(
+      "POST", tables, {{"name", "Wide"}, {"fields", fieldsNamed(500)}}, workspace.owner.headers());
+  ASSERT_EQ(wide.status, 201) << wide.body;
+  const HttpResult oneMore =
+      client.json("POST", "/api/table/" + std::string(wide.json().at("id").as_string()) + "/field",
+                  {{"name", "Extra"}, {"type", "number"}}, workspace.owner.headers());
+  EXPECT_EQ(oneMore.status, 409);
+  EXPECT_EQ(oneMore.errorCode(), "limit_reached") << oneMore.body;
+  EXPECT_NE(oneMore.body.find("at most 500 fields"), std::string::npos) << oneMore.body;
+
+  const std::string views = "/api/table/" + tableId + "/view";
+  for (int i = 1; i < 200; ++i) {  // the table's first view counts
+    ASSERT_EQ(
+        client.json("POST", views, {{"name", "V" + std::to_string(i)}}, workspace.owner.headers())
+            .status,
+        201);
+  }
+  const HttpResult view201 =
+      client.json("POST", views, {{"name", "One too many"}}, workspace.owner.headers());
+  EXPECT_EQ(view201.status, 409);
+  EXPECT_EQ(view201.errorCode(), "limit_reached");
+  EXPECT_EQ(client.request("GET", views, "", workspace.owner.headers())
+                .json()
+                .at("views")
+                .as_array()
+                .size(),
+            200u);
+}
+
+TEST_F(AbuseTest, TablesAndBasesStopAtTheirLimits) {
+  const std::string tables = "/api/base/" + workspace.baseId + "/table";
+  for (int i = 1; i < 500; ++i) {  // the fixture's table counts
+    ASSERT_EQ(
+        client.json("POST", tables, {{"name", "T" + std::to_string(i)}}, workspace.owner.headers())
+            .status,
+        201);
+  }
+  EXPECT_EQ(client.json("POST", tables, {{"name", "Extra"}}, workspace.owner.headers()).errorCode(),
+            "limit_reached");
+  const auto newBase = [&](const std::string& name) {
+    return client.json("POST", "/api/base", {{"spaceId", workspace.spaceId}, {"name", name}},
+                       workspace.owner.headers());
+  };
+  for (int i = 1; i < 500; ++i) {  // the workspace's base counts
+    ASSERT_EQ(newBase("B" + std::to_string(i)).status, 201);
+  }
+  EXPECT_EQ(newBase("Extra").errorCode(), "limit_reached");
+}
+
 TEST_F(AbuseTest, AFilterOnAnotherTablesFieldIsRefused) {
   const auto other = createTable(client, workspace, {{"name", "Other"}});
   const std::string foreignField(other.at("fields").at(0).at("id").as_string());

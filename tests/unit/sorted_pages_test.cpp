@@ -6,6 +6,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "features/limits.h"
 #include "features/query/record_query.h"
 #include "features/schema/user_table_store.h"
 #include "features/views/sort_index_store.h"
@@ -122,6 +123,42 @@ TEST_F(SortedPagesTest, AnIndexIsDroppedOnlyWhenNoViewSortsThatWay) {
       [&](store::Session& session) { dropSortIndexes(session, schema, {twin}, {other}); });
   EXPECT_EQ(sortIndexCount(), 1u);
   EXPECT_EQ(viewsSortedBy({view, other}, "fldRank").size(), 1u);
+}
+
+TEST_F(SortedPagesTest, OnlyTheFirstSixteenDistinctSortsGetAnIndex) {
+  // Twenty views with twenty distinct sorts over the two fields.
+  std::vector<ViewDef> views;
+  for (const char* first : {"fldRank", "fldName"}) {
+    const char* second = std::string_view(first) == "fldRank" ? "fldName" : "fldRank";
+    for (const char* firstOrder : {"asc", "desc"}) {
+      ViewDef single = view;
+      single.definition["sort"] = {{{"fieldId", first}, {"order", firstOrder}}};
+      views.push_back(single);
+      for (const char* secondOrder : {"asc", "desc"}) {
+        ViewDef pair = view;
+        pair.definition["sort"] = {{{"fieldId", first}, {"order", firstOrder}},
+                                   {{"fieldId", second}, {"order", secondOrder}}};
+        views.push_back(pair);
+        ViewDef repeated = pair;  // the same sort again: no new index
+        views.push_back(repeated);
+        ViewDef triple = pair;
+        triple.definition["sort"].as_array().push_back(
+            {{"fieldId", first}, {"order", secondOrder}});
+        views.push_back(triple);
+      }
+    }
+  }
+  ASSERT_GT(views.size(), 20u);
+  db.database.write([&](store::Session& session) { createSortIndexes(session, schema, views); });
+  EXPECT_EQ(sortIndexCount(), kMaxSortIndexesPerTable);
+  // When an indexed sort goes, the next sort in view order gets its index.
+  const ViewDef first = views.front();
+  views.erase(views.begin());
+  db.database.write([&](store::Session& session) {
+    dropSortIndexes(session, schema, {first}, views);
+    createSortIndexes(session, schema, views);
+  });
+  EXPECT_EQ(sortIndexCount(), kMaxSortIndexesPerTable);
 }
 
 }  // namespace

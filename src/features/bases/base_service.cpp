@@ -6,6 +6,7 @@
 #include "common/clock.h"
 #include "common/random.h"
 #include "features/bases/base_store.h"
+#include "features/limits.h"
 #include "features/schema/user_table_store.h"
 #include "http/api_error.h"
 
@@ -47,6 +48,7 @@ boost::json::value BaseService::create(const std::string& userId, const std::str
   const UnixMillis now = nowMillis();
   const BaseRow base{newId("bse"), spaceId, name, userId, now, now};
   return database_.write([&](store::Session& session) {
+    requireRoom(countBasesInSpace(session, spaceId), 1, kMaxBasesPerSpace, "space", "bases");
     insertBase(session, base);
     return baseToJson(base, access::roleName(role));
   });

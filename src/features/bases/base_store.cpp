@@ -61,6 +61,11 @@ void insertBase(store::Session& session, const BaseRow& base) {
       {base.id, base.spaceId, base.name, base.createdBy, base.createdAt, base.updatedAt});
 }
 
+std::size_t countBasesInSpace(store::Session& session, const std::string& spaceId) {
+  return static_cast<std::size_t>(
+      session.query("SELECT count(*) FROM bases WHERE space_id = ?", {spaceId})[0].integer(0));
+}
+
 void renameBase(store::Session& session, const std::string& baseId, const std::string& name,
                 UnixMillis at) {
   session.execute("UPDATE bases SET name = ?, updated_at = ? WHERE id = ?", {name, at, baseId});

@@ -36,6 +36,7 @@ std::vector<BaseWithRoles> loadBasesOfUser(store::Session& session, const std::s
 std::vector<BaseWithRoles> loadBasesInSpace(store::Session& session, const std::string& userId,
                                             const std::string& spaceId);
 void insertBase(store::Session& session, const BaseRow& base);
+std::size_t countBasesInSpace(store::Session& session, const std::string& spaceId);
 void renameBase(store::Session& session, const std::string& baseId, const std::string& name,
                 UnixMillis at);
 // Deletes the row; its collaborators and table metadata go with it

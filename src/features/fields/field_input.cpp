@@ -1,5 +1,7 @@
 #include "features/fields/field_input.h"
 
+#include "features/limits.h"
+
 #include "common/random.h"
 #include "features/naming.h"
 #include "features/schema/field_options.h"
@@ -13,7 +15,6 @@ namespace {
 
 constexpr std::size_t kMaxTypeNameLength = 40;
 constexpr std::size_t kMaxFieldDescriptionLength = 20000;
-constexpr std::size_t kMaxFieldsAtCreation = 500;
 
 }  // namespace
 
@@ -57,9 +58,10 @@ std::vector<FieldDef> initialFieldsFromBody(const boost::json::value& fields) {
     return defs;
   }
   if (!fields.is_array() || fields.as_array().empty() ||
-      fields.as_array().size() > kMaxFieldsAtCreation) {
-    throw http::badRequest("invalid_field",
-                           "Field 'fields' must be an array of 1 to 500 field definitions.");
+      fields.as_array().size() > kMaxFieldsPerTable) {
+    throw http::badRequest("invalid_field", "Field 'fields' must be an array of 1 to " +
+                                                std::to_string(kMaxFieldsPerTable) +
+                                                " field definitions.");
   }
   for (std::size_t i = 0; i < fields.as_array().size(); ++i) {
     FieldDef field = fieldFromJson(fields.as_array()[i], "fields[" + std::to_string(i) + "].");

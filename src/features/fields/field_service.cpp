@@ -4,6 +4,7 @@
 
 #include "features/fields/field_conversion.h"
 #include "features/fields/field_input.h"
+#include "features/limits.h"
 #include "features/schema/field_options.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
@@ -47,7 +48,8 @@ boost::json::value FieldService::get(const std::string& tableId, const std::stri
 
 boost::json::value FieldService::create(const std::string& tableId, FieldDef field) {
   return database_.write([&](store::Session& session) {
-    requireTableSchema(session, tableId);
+    const TableSchema schema = requireTableSchema(session, tableId);
+    requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
     insertField(session, tableId, field);
     return fieldToJson(field);
   });
@@ -81,7 +83,7 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
     }
     saveField(session, tableId, changed);
     if (typeChanged) {
-      createSortIndexes(session, requireTableSchema(session, tableId), sortingViews);
+      createSortIndexes(session, requireTableSchema(session, tableId), loadViews(session, tableId));
     }
     boost::json::object json = fieldToJson(changed).as_object();
     for (auto& entry : result) json[entry.key()] = entry.value();

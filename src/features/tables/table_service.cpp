@@ -4,6 +4,7 @@
 
 #include "common/random.h"
 #include "features/fields/field_input.h"
+#include "features/limits.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
 #include "features/schema/user_table_store.h"
@@ -34,6 +35,7 @@ boost::json::value TableService::create(const std::string& userId, const std::st
     const UnixMillis now = nowMillis();
     const TableSchema table{newId("tbl"), baseId, name, description, userId, now, now, {}};
     const std::string& id = table.id;
+    requireRoom(loadTableIds(session, baseId).size(), 1, kMaxTablesPerBase, "base", "tables");
     insertTableRow(session, table);
     createUserTable(session, id);
     for (FieldDef& field : fields) insertField(session, id, field);

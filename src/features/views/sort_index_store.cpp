@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "features/limits.h"
 #include "features/query/record_query.h"
 
 namespace tessera::features {
@@ -26,30 +27,42 @@ std::string indexName(const TableSchema& schema, const std::vector<SortKey>& sor
   return quoteIdentifier("i_" + schema.id + "_s_" + hex);
 }
 
+// The names of the indexes the sorts of `views` have: the first
+// kMaxSortIndexesPerTable distinct sorts in view order.
+std::set<std::string> indexedSortNames(const TableSchema& schema,
+                                       const std::vector<ViewDef>& views) {
+  std::set<std::string> names;
+  for (const ViewDef& view : views) {
+    if (names.size() == kMaxSortIndexesPerTable) break;
+    if (const auto sort = sortOf(schema, view); !sort.empty()) {
+      names.insert(indexName(schema, sort));
+    }
+  }
+  return names;
+}
+
 }  // namespace
 
 void createSortIndexes(store::Session& session, const TableSchema& schema,
                        const std::vector<ViewDef>& views) {
+  const std::set<std::string> indexed = indexedSortNames(schema, views);
   for (const ViewDef& view : views) {
     const std::vector<SortKey> sort = sortOf(schema, view);
     if (sort.empty()) continue;  // creation order: the __seq index serves it
+    const std::string name = indexName(schema, sort);
+    if (!indexed.contains(name)) continue;
     std::string columns;
     for (const OrderPart& part : orderParts(sort, "")) {
       columns += (columns.empty() ? "" : ", ") + part.expression + (part.descending ? " DESC" : "");
     }
-    session.executeScript("CREATE INDEX IF NOT EXISTS " + indexName(schema, sort) + " ON " +
-                          schema.sqlTable() + " (" + columns + ")");
+    session.executeScript("CREATE INDEX IF NOT EXISTS " + name + " ON " + schema.sqlTable() + " (" +
+                          columns + ")");
   }
 }
 
 void dropSortIndexes(store::Session& session, const TableSchema& schema,
                      const std::vector<ViewDef>& dropped, const std::vector<ViewDef>& kept) {
-  std::set<std::string> keptNames;
-  for (const ViewDef& view : kept) {
-    if (const auto sort = sortOf(schema, view); !sort.empty()) {
-      keptNames.insert(indexName(schema, sort));
-    }
-  }
+  const std::set<std::string> keptNames = indexedSortNames(schema, kept);
   for (const ViewDef& view : dropped) {
     const auto sort = sortOf(schema, view);
     if (sort.empty()) continue;

@@ -1,5 +1,6 @@
 #include "features/views/view_service.h"
 
+#include "features/limits.h"
 #include "features/schema/schema_store.h"
 #include "features/views/sort_index_store.h"
 #include "features/views/view_definition.h"
@@ -35,8 +36,9 @@ boost::json::value ViewService::create(const std::string& tableId, const ViewInp
   return database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     applyViewChanges(schema, view.definition, input.definitionChanges);
+    requireRoom(loadViews(session, tableId).size(), 1, kMaxViewsPerTable, "table", "views");
     insertView(session, view);
-    createSortIndexes(session, schema, {view});
+    createSortIndexes(session, schema, loadViews(session, tableId));
     return viewToJson(view);
   });
 }
@@ -50,8 +52,9 @@ boost::json::value ViewService::update(const std::string& tableId, const std::st
     if (changes.name) view.name = *changes.name;
     applyViewChanges(schema, view.definition, changes.definitionChanges);
     updateView(session, view);
-    createSortIndexes(session, schema, {view});
-    dropSortIndexes(session, schema, {before}, loadViews(session, tableId));
+    const std::vector<ViewDef> views = loadViews(session, tableId);
+    dropSortIndexes(session, schema, {before}, views);
+    createSortIndexes(session, schema, views);
     return viewToJson(requireView(session, tableId, viewId));
   });
 }
@@ -63,8 +66,10 @@ void ViewService::remove(const std::string& tableId, const std::string& viewId) 
       throw http::conflict("last_view", "A table keeps at least one view.");
     }
     deleteView(session, viewId);
-    dropSortIndexes(session, requireTableSchema(session, tableId), {view},
-                    loadViews(session, tableId));
+    const TableSchema schema = requireTableSchema(session, tableId);
+    const std::vector<ViewDef> kept = loadViews(session, tableId);
+    dropSortIndexes(session, schema, {view}, kept);
+    createSortIndexes(session, schema, kept);  // a sort past the limit may get its index now
   });
 }
 
