@@ -2,7 +2,7 @@
 # Installs every Debian package Tessera needs to build, run and test
 # (Chromium for the browser tests: playwright-core drives /usr/bin/chromium;
 # clang with its sanitizer and libFuzzer runtimes for the hardening builds;
-# wrk for the benchmarks and the soak).
+# wrk for the benchmarks and the soak; openssl makes the test certificates).
 # Idempotent: packages already present are skipped, and apt-get runs only
 # when something is missing.
 set -euo pipefail
@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
+  libsqlite3-dev libpq-dev libssl-dev openssl postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14 wrk
   curl jq tzdata

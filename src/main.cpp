@@ -39,10 +39,11 @@ int main(int argc, char** argv) {
     addDatabaseOptions(*command, config);
   }
 
-  CLI::App* mcp =
-      cli.add_subcommand("mcp",
-                         "Run an MCP server on stdin/stdout. Environment: TESSERA_API_TOKEN (or "
-                         "TESSERA_API_TOKEN_FILE), TESSERA_URL (default http://127.0.0.1:8080)");
+  CLI::App* mcp = cli.add_subcommand(
+      "mcp",
+      "Run an MCP server on stdin/stdout. Environment: TESSERA_API_TOKEN (or "
+      "TESSERA_API_TOKEN_FILE), TESSERA_URL (default http://127.0.0.1:8080; http:// only to "
+      "this machine), TESSERA_CA_FILE (PEM CAs for an https:// URL)");
 
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   addDatabaseOptions(*migrate, config);

@@ -25,7 +25,8 @@ std::uint16_t Config::port() const {
 }
 
 std::string Config::effectivePublicUrl() const {
-  return publicUrl.empty() ? "http://" + listen : publicUrl;
+  if (!publicUrl.empty()) return publicUrl;
+  return (tlsCertFile.empty() ? "http://" : "https://") + listen;
 }
 
 unsigned Config::effectiveThreads() const {
@@ -135,6 +136,14 @@ void addServeOptions(CLI::App& command, Config& config) {
                   "X-Forwarded-For is believed for the client address")
       ->envname("TESSERA_TRUSTED_PROXIES");
   command
+      .add_option("--tls-cert", config.tlsCertFile,
+                  "Serve HTTPS with this PEM certificate chain (reloaded on SIGHUP)")
+      ->envname("TESSERA_TLS_CERT");
+  command
+      .add_option("--tls-key", config.tlsKeyFile,
+                  "The PEM private key of --tls-cert (reloaded on SIGHUP)")
+      ->envname("TESSERA_TLS_KEY");
+  command
       .add_option("--ready-file", config.readyFile,
                   "Write the bound address (HOST:PORT) to this file once listening")
       ->envname("TESSERA_READY_FILE");
@@ -158,6 +167,9 @@ void validate(const Config& config) {
   }
   if (config.sessionIdleHours > config.sessionLifetimeHours) {
     throw std::invalid_argument("--session-idle-hours must not exceed --session-lifetime-hours");
+  }
+  if (config.tlsCertFile.empty() != config.tlsKeyFile.empty()) {
+    throw std::invalid_argument("--tls-cert and --tls-key go together: give both or neither");
   }
   parseDatabaseUrl(config.database, config.dataDir);
   http::TrustedProxies{config.trustedProxies};  // throws for a bad entry
@@ -192,6 +204,7 @@ std::string describe(const Config& config) {
   line("leak-reports-per-minute", std::to_string(config.leakReportsPerMinute));
   line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
   line("trusted-proxies", config.trustedProxies.empty() ? "none" : config.trustedProxies);
+  line("tls", config.tlsCertFile.empty() ? "off" : config.tlsCertFile + " " + config.tlsKeyFile);
   line("log-level", config.logLevel);
   return text;
 }

@@ -36,6 +36,8 @@ struct Config {
   std::string logLevel = "info";
   std::string readyFile;
   std::string trustedProxies;  // comma-separated addresses or networks
+  std::string tlsCertFile;     // PEM chain; with tlsKeyFile, serve HTTPS
+  std::string tlsKeyFile;
 
   std::string host() const;
   std::uint16_t port() const;

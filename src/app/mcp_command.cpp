@@ -55,7 +55,7 @@ int runMcpStdio() {
   if (!problem.empty()) spdlog::error("{}", problem);
   const std::string url =
       environment("TESSERA_URL").empty() ? "http://127.0.0.1:8080" : environment("TESSERA_URL");
-  mcp::HttpApiClient api(url, token);
+  mcp::HttpApiClient api(url, token, environment("TESSERA_CA_FILE"));
   mcp::McpServer server(api, problem);
   mcp::serveStdio(server, std::cin, std::cout);
   return 0;

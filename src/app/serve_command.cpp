@@ -32,6 +32,15 @@ http::ServerOptions serverOptions(const Config& config, ServingHandler& serving)
     serving.startDraining();
   };
   options.trustedProxies = http::TrustedProxies(config.trustedProxies);
+  options.tlsCertificateFile = config.tlsCertFile;
+  options.tlsKeyFile = config.tlsKeyFile;
+  options.onTlsReloaded = [](const std::string& failure) {
+    if (failure.empty()) {
+      spdlog::info("SIGHUP: TLS certificate reloaded; new connections use it");
+    } else {
+      spdlog::error("SIGHUP: TLS certificate not reloaded, the previous one stays: {}", failure);
+    }
+  };
   return options;
 }
 
@@ -64,7 +73,7 @@ int runServe(const Config& config) {
   http::Server server(serverOptions(config, serving), serving);
   const std::uint16_t port = server.listen();
   const std::string address = config.host() + ":" + std::to_string(port);
-  spdlog::info("listening on http://{}", address);
+  spdlog::info("listening on {}://{}", config.tlsCertFile.empty() ? "http" : "https", address);
 
   std::unique_ptr<Application> application;
   std::exception_ptr startFailure;

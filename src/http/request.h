@@ -19,8 +19,9 @@ struct Request {
   HeaderList headers;  // as received
   std::string body;
   std::string clientIp;  // the client: the TCP peer, or X-Forwarded-For from a trusted proxy
-  // The client reached a trusted proxy over https (X-Forwarded-Proto).
-  bool forwardedHttps = false;
+  // The client's connection is HTTPS: TLS to this server, or to a trusted
+  // proxy that says so (X-Forwarded-Proto).
+  bool https = false;
 
   // Case-insensitive header lookup; empty when absent.
   std::string_view header(std::string_view name) const;

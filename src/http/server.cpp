@@ -4,10 +4,14 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <future>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <vector>
+
+#include "http/tls_context.h"
 
 namespace tessera::http {
 namespace {
@@ -18,6 +22,9 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kFirstReadBytes = 4096;
+// Two years, as browsers' preload lists ask; subdomains are not included,
+// since other services may share the domain without TLS.
+constexpr const char* kStrictTransportSecurity = "max-age=63072000";
 
 // One thread with its own io_context, and the connections that are idle on
 // it (waiting for the next keep-alive request). Touched only on its thread.
@@ -45,9 +52,11 @@ Request toRequest(const bhttp::request_parser<bhttp::string_body>& parser,
   return request;
 }
 
-bhttp::response<bhttp::string_body> toBeast(Response&& response, unsigned version, bool keepAlive) {
+bhttp::response<bhttp::string_body> toBeast(Response&& response, unsigned version, bool keepAlive,
+                                            bool overTls) {
   bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
   for (auto& [name, value] : response.headers) message.insert(name, value);
+  if (overTls) message.set(bhttp::field::strict_transport_security, kStrictTransportSecurity);
   message.body() = std::move(response.body);
   message.keep_alive(keepAlive);
   message.prepare_payload();
@@ -87,8 +96,33 @@ struct Server::Impl {
   // Created by listen(), so SIGINT/SIGTERM are caught (and held until run()
   // waits for them) from the moment the server can be announced as ready.
   std::optional<asio::signal_set> signals;
-  std::optional<asio::steady_timer> drainDelay;  // on control
+  std::optional<asio::steady_timer> drainDelay;   // on control
+  std::optional<asio::signal_set> reloadSignals;  // SIGHUP, with TLS only
   std::atomic<bool> shuttingDown{false};
+  // The TLS settings new connections use; a connection keeps its own.
+  std::mutex tlsMutex;
+  std::shared_ptr<asio::ssl::context> tls;
+
+  std::shared_ptr<asio::ssl::context> currentTls() {
+    std::lock_guard lock(tlsMutex);
+    return tls;
+  }
+
+  void reloadTlsOnSignal() {
+    reloadSignals->async_wait([this](const beast::error_code& error, int) {
+      if (error) return;
+      std::string failure;
+      try {
+        auto fresh = loadTlsContext(options.tlsCertificateFile, options.tlsKeyFile);
+        std::lock_guard lock(tlsMutex);
+        tls = std::move(fresh);
+      } catch (const std::exception& reloadError) {
+        failure = reloadError.what();
+      }
+      if (options.onTlsReloaded) options.onTlsReloaded(failure);
+      reloadTlsOnSignal();
+    });
+  }
 
   // The first shutdown signal: tell, serve on for the drain delay, then
   // stop; a second signal stops at once.
@@ -118,10 +152,11 @@ struct Server::Impl {
     }
   }
 
-  asio::awaitable<void> sendRefusal(beast::tcp_stream& stream, const Request& partial,
-                                    const ApiError& refusal) {
-    auto message = toBeast(handler.reject(partial, refusal), 11, false);
-    stream.expires_after(options.readTimeout);
+  template <class Stream>
+  asio::awaitable<void> sendRefusal(Stream& stream, const Request& partial, const ApiError& refusal,
+                                    bool overTls) {
+    auto message = toBeast(handler.reject(partial, refusal), 11, false, overTls);
+    beast::get_lowest_layer(stream).expires_after(options.readTimeout);
     co_await bhttp::async_write(stream, message, kNoThrow);
   }
 
@@ -129,24 +164,46 @@ struct Server::Impl {
     beast::error_code ignored;
     const auto peer = socket.remote_endpoint(ignored);
     const std::string clientIp = ignored ? std::string() : peer.address().to_string();
-    beast::tcp_stream stream(std::move(socket));
+    const std::shared_ptr<asio::ssl::context> tlsContext = currentTls();
+    if (!tlsContext) {
+      beast::tcp_stream stream(std::move(socket));
+      co_await serveRequests(worker, stream, clientIp, false);
+      stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      co_return;
+    }
+    beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), *tlsContext);
+    beast::get_lowest_layer(stream).expires_after(options.readTimeout);
+    auto [handshakeError] =
+        co_await stream.async_handshake(asio::ssl::stream_base::server, kNoThrow);
+    if (handshakeError) co_return;  // not TLS, an old protocol, or gone
+    co_await serveRequests(worker, stream, clientIp, true);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(1));
+    co_await stream.async_shutdown(kNoThrow);  // close_notify, briefly
+  }
+
+  // The requests of one connection, until it closes, fails or shutdown
+  // begins; `overTls` when `stream` is TLS.
+  template <class Stream>
+  asio::awaitable<void> serveRequests(Worker& worker, Stream& stream, const std::string& clientIp,
+                                      bool overTls) {
+    beast::tcp_stream& transport = beast::get_lowest_layer(stream);
     beast::flat_buffer buffer;
     while (!shuttingDown) {
       if (buffer.size() == 0) {
         // Idle between requests: the only state in which shutdown may close
         // the connection without losing a request.
-        worker.idleConnections.insert(&stream);
-        stream.expires_after(options.idleTimeout);
+        worker.idleConnections.insert(&transport);
+        transport.expires_after(options.idleTimeout);
         auto [error, bytes] =
             co_await stream.async_read_some(buffer.prepare(kFirstReadBytes), kNoThrow);
-        worker.idleConnections.erase(&stream);
+        worker.idleConnections.erase(&transport);
         if (error) break;
         buffer.commit(bytes);
       }
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.maxHeaderBytes));
       parser.body_limit(options.maxBodyBytes);
-      stream.expires_after(options.readTimeout);
+      transport.expires_after(options.readTimeout);
       auto [headerError, headerBytes] =
           co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
       if (headerError) {
@@ -154,7 +211,7 @@ struct Server::Impl {
           Request partial;
           if (parser.is_header_done()) partial = toRequest(parser, clientIp);
           partial.clientIp = clientIp;
-          co_await sendRefusal(stream, partial, *refusal);
+          co_await sendRefusal(stream, partial, *refusal, overTls);
         }
         break;
       }
@@ -166,7 +223,7 @@ struct Server::Impl {
         auto [bodyError, bodyBytes] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
         if (bodyError) {
           if (auto refusal = refusalFor(bodyError, options.maxBodyBytes)) {
-            co_await sendRefusal(stream, toRequest(parser, clientIp), *refusal);
+            co_await sendRefusal(stream, toRequest(parser, clientIp), *refusal, overTls);
           }
           break;
         }
@@ -174,17 +231,17 @@ struct Server::Impl {
       Request request = toRequest(parser, clientIp);
       request.clientIp =
           options.trustedProxies.clientAddress(clientIp, request.header("x-forwarded-for"));
-      // Believed only from a trusted proxy, like X-Forwarded-For.
-      request.forwardedHttps = options.trustedProxies.contains(clientIp) &&
-                               request.header("x-forwarded-proto").starts_with("https");
+      // X-Forwarded-Proto is believed only from a trusted proxy, like
+      // X-Forwarded-For.
+      request.https = overTls || (options.trustedProxies.contains(clientIp) &&
+                                  request.header("x-forwarded-proto").starts_with("https"));
       request.body = std::move(parser.get().body());
       const bool keepAlive = parser.get().keep_alive() && !shuttingDown;
-      auto message = toBeast(handler.handle(request), parser.get().version(), keepAlive);
-      stream.expires_after(options.readTimeout);
+      auto message = toBeast(handler.handle(request), parser.get().version(), keepAlive, overTls);
+      transport.expires_after(options.readTimeout);
       auto [writeError, written] = co_await bhttp::async_write(stream, message, kNoThrow);
       if (writeError || !keepAlive) break;
     }
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
   void beginShutdown() {
@@ -212,6 +269,9 @@ Server::~Server() = default;
 
 std::uint16_t Server::listen() {
   Impl& impl = *impl_;
+  if (!impl.options.tlsCertificateFile.empty()) {
+    impl.tls = loadTlsContext(impl.options.tlsCertificateFile, impl.options.tlsKeyFile);
+  }
   const tcp::endpoint endpoint(asio::ip::make_address(impl.options.host), impl.options.port);
   impl.acceptor.emplace(impl.workers[0]->io);
   impl.acceptor->open(endpoint.protocol());
@@ -219,12 +279,16 @@ std::uint16_t Server::listen() {
   impl.acceptor->bind(endpoint);
   impl.acceptor->listen(asio::socket_base::max_listen_connections);
   impl.signals.emplace(impl.control, SIGINT, SIGTERM);
+  if (!impl.options.tlsCertificateFile.empty()) {
+    impl.reloadSignals.emplace(impl.control, SIGHUP);
+  }
   return impl.acceptor->local_endpoint().port();
 }
 
 void Server::run() {
   Impl& impl = *impl_;
   impl.signals->async_wait([&](const beast::error_code& error, int) { impl.onSignal(error); });
+  if (impl.reloadSignals) impl.reloadTlsOnSignal();
   asio::co_spawn(impl.workers[0]->io, impl.acceptLoop(), asio::detached);
 
   std::vector<std::future<void>> finished;

@@ -1,5 +1,7 @@
 // The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one
-// io_context per thread, one coroutine per connection, keep-alive, a
+// io_context per thread, one coroutine per connection, plain or TLS
+// (http/tls_context.h; HSTS on every TLS answer; the certificate reloaded
+// on SIGHUP without dropping connections), keep-alive, a
 // deadline on every read, header and body limits, and graceful shutdown on
 // SIGINT/SIGTERM (say so, keep serving for the drain delay so a load
 // balancer can notice, then stop accepting, close idle connections and
@@ -33,6 +35,12 @@ struct ServerOptions {
   // Called on the first SIGINT/SIGTERM, before the drain delay starts.
   std::function<void()> onShutdownSignal;
   TrustedProxies trustedProxies;  // whose X-Forwarded-For is believed
+  // PEM files; both empty: plain HTTP.
+  std::string tlsCertificateFile;
+  std::string tlsKeyFile;
+  // Told the outcome of each SIGHUP reload of the TLS files: empty when the
+  // new certificate is in use, else why the old one stays.
+  std::function<void(const std::string& failure)> onTlsReloaded;
 };
 
 class Server {
@@ -42,10 +50,11 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the listening socket and starts catching SIGINT and SIGTERM, so a
-  // signal that arrives before run() still shuts down cleanly. Returns the
-  // bound port (useful with port 0). Throws std::system_error when the
-  // address cannot be bound.
+  // Loads the TLS files (if any), binds the listening socket and starts
+  // catching SIGINT and SIGTERM (and SIGHUP with TLS), so a signal that
+  // arrives before run() is still handled. Returns the bound port (useful
+  // with port 0). Throws std::system_error when the address cannot be
+  // bound, std::runtime_error when the TLS files cannot be used.
   std::uint16_t listen();
 
   // Serves until SIGINT, SIGTERM (then for the drain delay) or stop(), then

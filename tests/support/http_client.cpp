@@ -1,5 +1,7 @@
 #include "support/http_client.h"
 
+#include "support/http_exchange.h"
+
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -45,24 +47,8 @@ HttpResult HttpClient::request(const std::string& method, const std::string& tar
   beast::tcp_stream stream(io);
   stream.expires_after(std::chrono::seconds(30));
   stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
-  bhttp::request<bhttp::string_body> message{bhttp::string_to_verb(method), target, 11};
-  message.method_string(method);
-  message.set(bhttp::field::host, "127.0.0.1:" + std::to_string(port_));
-  for (const auto& [name, value] : headers) message.set(name, value);
-  message.body() = body;
-  message.prepare_payload();
-  bhttp::write(stream, message);
-  beast::flat_buffer buffer;
-  bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(1 << 30);
-  bhttp::read(stream, buffer, parser);
-  HttpResult result;
-  result.status = static_cast<int>(parser.get().result_int());
-  for (const auto& field : parser.get()) {
-    result.headers.emplace(boost::algorithm::to_lower_copy(std::string(field.name_string())),
-                           std::string(field.value()));
-  }
-  result.body = parser.get().body();
+  HttpResult result =
+      exchange(stream, method, target, body, headers, "127.0.0.1:" + std::to_string(port_));
   beast::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
   return result;

@@ -41,7 +41,7 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
   // Cookies are Secure when the public URL is https, or when a trusted
   // proxy says the client came over https.
   const auto secure = [httpsPublicUrl](const http::RequestContext& ctx) {
-    return httpsPublicUrl || ctx.request.forwardedHttps;
+    return httpsPublicUrl || ctx.request.https;
   };
   router.add("POST", "/api/auth/signup", access::anyone(), [&accounts, secure](auto& ctx) {
     const boost::json::value body = http::parseJsonBody(ctx.request);
