@@ -27,10 +27,10 @@ test: build
 	@./scripts/fuzz.sh 20
 
 # Hardening (docs/security.md): longer fuzzing, the ASan + UBSan and TSan
-# runs of the C++ suites, and the 5-minute soak; `make hardening` runs the
+# runs of the C++ suites, and the 10-minute soak; `make hardening` runs the
 # tests and all three. .ci/run runs `make test` and `make sanitize`.
 FUZZ_SECONDS ?= 300
-SOAK_SECONDS ?= 300
+SOAK_SECONDS ?= 600
 
 fuzz: deps
 	@./scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -5,6 +5,8 @@
 //                          filters and sorts (so the sort key is indexed), and
 //                          the cursor of the page 500,000 rows deep
 //   UNKNOWN                a well-formed token (right checksum) that does not exist
+//   SORT_SIGNATURE         the "o" of the cursors of TABLE sorted by Qty, then
+//                          Name descending (for the soak's tampered cursors)
 // Usage: node seed.mjs URL [bigRecords]
 import { crc32 } from 'node:zlib';
 
@@ -51,6 +53,12 @@ async function fill(tableId, count) {
 
 const table = await call('POST', `/api/base/${baseRecord.id}/table`, { name: 'Items', fields });
 const first = await fill(table.id, 10_000);
+const sorted = new URLSearchParams({
+  take: '1',
+  orderBy: JSON.stringify([{ fieldId: 'Qty' }, { fieldId: 'Name', order: 'desc' }]),
+});
+const sortedCursor = (await call('GET', `/api/table/${table.id}/record?${sorted}`)).nextCursor;
+const sortSignature = JSON.parse(Buffer.from(sortedCursor, 'base64url').toString()).o;
 const big = await call('POST', `/api/base/${baseRecord.id}/table`, { name: 'Big', fields });
 await fill(big.id, bigRecords);
 const view = await call('POST', `/api/table/${big.id}/view`, {
@@ -82,3 +90,4 @@ for (let i = 0; i < 6; i++) {
 }
 console.log(`TOKEN=${token.token}\nTABLE=${table.id}\nRECORD=${first}\nBIG=${big.id}\nVIEW=${view.id}`);
 console.log(`DEEP='${encodeURIComponent(cursor)}'\nUNKNOWN=${body + digits}`);
+console.log(`SORT_SIGNATURE='${sortSignature}'`);
