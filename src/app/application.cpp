@@ -1,6 +1,8 @@
 #include "app/application.h"
 
 #include "app/open_database.h"
+
+#include <spdlog/spdlog.h>
 #include "features/accounts/account_routes.h"
 #include "features/bases/base_routes.h"
 #include "features/fields/field_routes.h"
@@ -53,9 +55,11 @@ Application::Application(const Config& config)
       bases_(*database_),
       members_(*database_),
       tables_(*database_),
-      fields_(*database_),
+      sortIndexes_(*database_,
+                   [](const std::string& failure) { spdlog::warn("sort index: {}", failure); }),
+      fields_(*database_, sortIndexes_),
       records_(*database_),
-      views_(*database_),
+      views_(*database_, sortIndexes_),
       tokens_(*database_, lastUsed_, audit_,
               {config.maxTokenLifetimeDays, config.allowNonExpiringTokens,
                config.leakReportsPerMinute}),
@@ -65,6 +69,7 @@ Application::Application(const Config& config)
         lastUsed_.flush();
         audit_.flush();
       }) {
+  sortIndexes_.scheduleEveryTable();
   features::registerHealthRoutes(router_, *database_);
   router_.add("GET", "/metrics", access::loopback(), [this](auto&) {
     http::Response response;
@@ -87,6 +92,9 @@ Application::Application(const Config& config)
 
 Application::~Application() { flusher_.stop(); }
 
-void Application::flush() { flusher_.stop(); }
+void Application::flush() {
+  sortIndexes_.stop();
+  flusher_.stop();
+}
 
 }  // namespace tessera::app

@@ -21,6 +21,7 @@
 #include "features/spaces/space_service.h"
 #include "features/tables/table_service.h"
 #include "features/tokens/token_service.h"
+#include "features/views/sort_index_builder.h"
 #include "features/views/view_service.h"
 #include "http/router.h"
 #include "store/database.h"
@@ -34,8 +35,9 @@ class Application {
   ~Application();
 
   http::RequestHandler& handler() { return pipeline_; }
-  // Writes what is kept in memory (last-used times, audit events) and
-  // stops the background writer. Call before closing the database.
+  // Finishes the sort index build in progress, writes what is kept in
+  // memory (last-used times, audit events) and stops the background
+  // threads. Call before closing the database.
   void flush();
   const http::Router& router() const { return router_; }
   store::Database& database() { return *database_; }
@@ -54,6 +56,7 @@ class Application {
   features::BaseService bases_;
   features::MemberService members_;
   features::TableService tables_;
+  features::SortIndexBuilder sortIndexes_;
   features::FieldService fields_;
   features::RecordService records_;
   features::ViewService views_;

@@ -80,6 +80,16 @@ class Database {
   // then nothing may be cached.
   virtual std::optional<std::uint64_t> writeGeneration() const = 0;
 
+  // Creates the index `name` (a quoted identifier) on `table` over
+  // `columns` if it does not exist, holding other writers back as little as
+  // the backend allows: PostgreSQL builds it CONCURRENTLY, outside any
+  // transaction, while writes to the table go on (an invalid index left by
+  // a failed build is dropped and built again); SQLite builds it as one
+  // write of its own, and writes queue behind it (none fails). Throws
+  // StoreError when the table is gone or the build fails.
+  virtual void buildIndex(std::string_view name, std::string_view table,
+                          std::string_view columns) = 0;
+
   // Convenience forms that return what the callback returns.
   template <class F>
   auto read(F&& work) -> std::invoke_result_t<F, Session&> {

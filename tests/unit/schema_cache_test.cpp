@@ -63,7 +63,8 @@ TEST_F(SchemaCacheTest, AnUnchangedSchemaIsReadOnce) {
 }
 
 TEST_F(SchemaCacheTest, EveryFieldChangeIsSeenByTheNextRead) {
-  FieldService fields(db.database);
+  SortIndexBuilder sortIndexes(db.database, [](const std::string& failure) { FAIL() << failure; });
+  FieldService fields(db.database, sortIndexes);
   EXPECT_EQ(fieldNames(), std::vector<std::string>{"Name"});
   const auto bin =
       fields.create("tblT", fieldFromJson(boost::json::parse(R"({"name":"Bin","type":"singleSelect",

@@ -57,7 +57,7 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
 
 boost::json::value FieldService::update(const std::string& tableId, const std::string& fieldId,
                                         const FieldChangesInput& changes) {
-  return database_.write([&](store::Session& session) {
+  boost::json::value updated = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     const FieldDef& current = requireField(schema, fieldId);
     FieldDef changed = current;
@@ -82,13 +82,12 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       result["conversion"] = {{"converted", report.converted}, {"failed", report.failed}};
     }
     saveField(session, tableId, changed);
-    if (typeChanged) {
-      createSortIndexes(session, requireTableSchema(session, tableId), loadViews(session, tableId));
-    }
     boost::json::object json = fieldToJson(changed).as_object();
     for (auto& entry : result) json[entry.key()] = entry.value();
     return boost::json::value(std::move(json));
   });
+  sortIndexes_.schedule(tableId);  // rebuilt on a retyped column
+  return updated;
 }
 
 void FieldService::remove(const std::string& tableId, const std::string& fieldId) {
@@ -109,8 +108,8 @@ void FieldService::remove(const std::string& tableId, const std::string& fieldId
     dropFieldColumn(session, tableId, field);
     deleteFieldRow(session, fieldId);
     touchTableSchema(session, tableId);
-    createSortIndexes(session, requireTableSchema(session, tableId), after);
   });
+  sortIndexes_.schedule(tableId);  // a sort past the limit may get its index now
 }
 
 }  // namespace tessera::features

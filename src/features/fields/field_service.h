@@ -8,13 +8,15 @@
 #include <string>
 
 #include "features/fields/field_input.h"
+#include "features/views/sort_index_builder.h"
 #include "store/database.h"
 
 namespace tessera::features {
 
 class FieldService {
  public:
-  explicit FieldService(store::Database& database) : database_(database) {}
+  FieldService(store::Database& database, SortIndexBuilder& sortIndexes)
+      : database_(database), sortIndexes_(sortIndexes) {}
 
   // Every method REQUIRES: the caller was allowed the field action on
   // `tableId` (access::Authorizer), and throws ApiError 404 when the table
@@ -39,6 +41,7 @@ class FieldService {
 
  private:
   store::Database& database_;
+  SortIndexBuilder& sortIndexes_;
 };
 
 }  // namespace tessera::features

@@ -27,47 +27,47 @@ std::string indexName(const TableSchema& schema, const std::vector<SortKey>& sor
   return quoteIdentifier("i_" + schema.id + "_s_" + hex);
 }
 
-// The names of the indexes the sorts of `views` have: the first
-// kMaxSortIndexesPerTable distinct sorts in view order.
-std::set<std::string> indexedSortNames(const TableSchema& schema,
-                                       const std::vector<ViewDef>& views) {
+}  // namespace
+
+std::vector<SortIndex> wantedSortIndexes(const TableSchema& schema,
+                                         const std::vector<ViewDef>& views) {
+  std::vector<SortIndex> wanted;
   std::set<std::string> names;
   for (const ViewDef& view : views) {
     if (names.size() == kMaxSortIndexesPerTable) break;
-    if (const auto sort = sortOf(schema, view); !sort.empty()) {
-      names.insert(indexName(schema, sort));
-    }
-  }
-  return names;
-}
-
-}  // namespace
-
-void createSortIndexes(store::Session& session, const TableSchema& schema,
-                       const std::vector<ViewDef>& views) {
-  const std::set<std::string> indexed = indexedSortNames(schema, views);
-  for (const ViewDef& view : views) {
     const std::vector<SortKey> sort = sortOf(schema, view);
     if (sort.empty()) continue;  // creation order: the __seq index serves it
-    const std::string name = indexName(schema, sort);
-    if (!indexed.contains(name)) continue;
+    std::string name = indexName(schema, sort);
+    if (!names.insert(name).second) continue;
     std::string columns;
     for (const OrderPart& part : orderParts(sort, "")) {
       columns += (columns.empty() ? "" : ", ") + part.expression + (part.descending ? " DESC" : "");
     }
-    session.executeScript("CREATE INDEX IF NOT EXISTS " + name + " ON " + schema.sqlTable() + " (" +
-                          columns + ")");
+    wanted.push_back({std::move(name), std::move(columns)});
   }
+  return wanted;
+}
+
+void buildSortIndexes(store::Database& database, const TableSchema& schema,
+                      const std::vector<SortIndex>& wanted) {
+  for (const SortIndex& index : wanted) {
+    database.buildIndex(index.name, schema.sqlTable(), index.columns);
+  }
+}
+
+void dropSortIndex(store::Session& session, const std::string& name) {
+  session.executeScript("DROP INDEX IF EXISTS " + name);
 }
 
 void dropSortIndexes(store::Session& session, const TableSchema& schema,
                      const std::vector<ViewDef>& dropped, const std::vector<ViewDef>& kept) {
-  const std::set<std::string> keptNames = indexedSortNames(schema, kept);
+  std::set<std::string> keptNames;
+  for (const SortIndex& index : wantedSortIndexes(schema, kept)) keptNames.insert(index.name);
   for (const ViewDef& view : dropped) {
     const auto sort = sortOf(schema, view);
     if (sort.empty()) continue;
     if (const std::string name = indexName(schema, sort); !keptNames.contains(name)) {
-      session.executeScript("DROP INDEX IF EXISTS " + name);
+      dropSortIndex(session, name);
     }
   }
 }

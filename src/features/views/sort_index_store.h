@@ -6,10 +6,13 @@
 // indexed follows from the views alone: the first distinct sorts in view
 // order; the views of later sorts are sorted per request (and get their
 // index when an earlier sort goes). Every index is one more for each
-// insert to update, hence the limit. The functions run inside the caller's
-// write transaction; building an index reads the whole table once.
+// insert to update, hence the limit. Drops run inside the caller's write
+// transaction; builds run on their own (features/views/sort_index_builder.h
+// runs them in the background), since building an index reads the whole
+// table once.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "features/schema/table_schema.h"
@@ -18,10 +21,27 @@
 
 namespace tessera::features {
 
-// Creates the missing indexes of the indexed sorts of `views`, which must
-// be every view of the table, in view order.
-void createSortIndexes(store::Session& session, const TableSchema& schema,
-                       const std::vector<ViewDef>& views);
+// An index a view sort should have: its name (a quoted identifier, the
+// same for the same sort) and the columns it is built on.
+struct SortIndex {
+  std::string name;
+  std::string columns;
+};
+
+// The indexes the sorts of `views` (every view of the table, in view
+// order) should have: one per distinct sort, for the first
+// kMaxSortIndexesPerTable distinct sorts.
+std::vector<SortIndex> wantedSortIndexes(const TableSchema& schema,
+                                         const std::vector<ViewDef>& views);
+
+// Builds each of `wanted` that does not exist yet, each on its own
+// (store::Database::buildIndex: concurrently on PostgreSQL). Throws
+// StoreError when a build fails.
+void buildSortIndexes(store::Database& database, const TableSchema& schema,
+                      const std::vector<SortIndex>& wanted);
+
+// Drops the index `name` if it exists, in the caller's transaction.
+void dropSortIndex(store::Session& session, const std::string& name);
 
 // Drops the index of each sort of `dropped` that is not an indexed sort of
 // `kept` (every view of the table that remains, in view order).

@@ -33,30 +33,31 @@ boost::json::value ViewService::get(const std::string& tableId, const std::strin
 
 boost::json::value ViewService::create(const std::string& tableId, const ViewInput& input) {
   ViewDef view{"", tableId, input.name.value(), "grid", emptyViewDefinition(), 0, 0, 0};
-  return database_.write([&](store::Session& session) {
+  boost::json::value created = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     applyViewChanges(schema, view.definition, input.definitionChanges);
     requireRoom(loadViews(session, tableId).size(), 1, kMaxViewsPerTable, "table", "views");
     insertView(session, view);
-    createSortIndexes(session, schema, loadViews(session, tableId));
     return viewToJson(view);
   });
+  sortIndexes_.schedule(tableId);
+  return created;
 }
 
 boost::json::value ViewService::update(const std::string& tableId, const std::string& viewId,
                                        const ViewInput& changes) {
-  return database_.write([&](store::Session& session) {
+  boost::json::value updated = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     const ViewDef before = requireView(session, tableId, viewId);
     ViewDef view = before;
     if (changes.name) view.name = *changes.name;
     applyViewChanges(schema, view.definition, changes.definitionChanges);
     updateView(session, view);
-    const std::vector<ViewDef> views = loadViews(session, tableId);
-    dropSortIndexes(session, schema, {before}, views);
-    createSortIndexes(session, schema, views);
+    dropSortIndexes(session, schema, {before}, loadViews(session, tableId));
     return viewToJson(requireView(session, tableId, viewId));
   });
+  sortIndexes_.schedule(tableId);
+  return updated;
 }
 
 void ViewService::remove(const std::string& tableId, const std::string& viewId) {
@@ -67,10 +68,9 @@ void ViewService::remove(const std::string& tableId, const std::string& viewId) 
     }
     deleteView(session, viewId);
     const TableSchema schema = requireTableSchema(session, tableId);
-    const std::vector<ViewDef> kept = loadViews(session, tableId);
-    dropSortIndexes(session, schema, {view}, kept);
-    createSortIndexes(session, schema, kept);  // a sort past the limit may get its index now
+    dropSortIndexes(session, schema, {view}, loadViews(session, tableId));
   });
+  sortIndexes_.schedule(tableId);  // a sort past the limit may get its index now
 }
 
 }  // namespace tessera::features

@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "features/views/sort_index_builder.h"
 #include "features/views/view_input.h"
 #include "store/database.h"
 
@@ -12,7 +13,8 @@ namespace tessera::features {
 
 class ViewService {
  public:
-  explicit ViewService(store::Database& database) : database_(database) {}
+  ViewService(store::Database& database, SortIndexBuilder& sortIndexes)
+      : database_(database), sortIndexes_(sortIndexes) {}
 
   // Every method REQUIRES: the caller was allowed the view action on
   // `tableId` (access::Authorizer), and throws ApiError 404 when the table
@@ -22,8 +24,9 @@ class ViewService {
   boost::json::value list(const std::string& tableId);
   boost::json::value get(const std::string& tableId, const std::string& viewId);
   // REQUIRES: input.name is set. Creates the view and the index its sort
-  // needs. Refuses 400 for a definition the table cannot use and 409
-  // view_name_taken.
+  // needs (built in the background, features/views/sort_index_builder.h).
+  // Refuses 400 for a definition the table cannot use, 409 view_name_taken
+  // and 409 limit_reached.
   boost::json::value create(const std::string& tableId, const ViewInput& input);
   // Applies what `changes` names; sort indexes follow. Refuses as create.
   boost::json::value update(const std::string& tableId, const std::string& viewId,
@@ -33,6 +36,7 @@ class ViewService {
 
  private:
   store::Database& database_;
+  SortIndexBuilder& sortIndexes_;
 };
 
 }  // namespace tessera::features

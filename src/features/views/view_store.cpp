@@ -37,6 +37,14 @@ boost::json::object emptyViewDefinition() {
           {"fieldOrder", boost::json::array()}};
 }
 
+std::vector<std::string> loadTableIdsWithViews(store::Session& session) {
+  std::vector<std::string> tableIds;
+  for (const store::Row& row : session.query("SELECT DISTINCT table_id FROM views_meta")) {
+    tableIds.push_back(row.text(0));
+  }
+  return tableIds;
+}
+
 std::vector<ViewDef> loadViews(store::Session& session, const std::string& tableId) {
   std::vector<ViewDef> views;
   for (const store::Row& row :

@@ -30,6 +30,8 @@ struct ViewDef {
 boost::json::object emptyViewDefinition();
 
 std::vector<ViewDef> loadViews(store::Session& session, const std::string& tableId);
+// Every table that has views (every table), for the sort index builder.
+std::vector<std::string> loadTableIdsWithViews(store::Session& session);
 std::optional<ViewDef> loadView(store::Session& session, const std::string& tableId,
                                 const std::string& viewId);
 // Assigns the id and position. Throws ApiError 409 view_name_taken.

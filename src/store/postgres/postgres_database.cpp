@@ -89,6 +89,31 @@ void PostgresDatabase::runTransaction(const char* begin, const Work& work) {
   give(std::move(connection));
 }
 
+void PostgresDatabase::buildIndex(std::string_view name, std::string_view table,
+                                  std::string_view columns) {
+  const std::string index(name);
+  // Outside a transaction (CONCURRENTLY refuses one), on a connection of
+  // its own for the whole build.
+  PostgresConnection connection(url_);
+  const Rows invalid = connection.query(
+      "SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(?) AND NOT indisvalid", {index});
+  if (!invalid.empty()) connection.executeScript("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+  try {
+    connection.executeScript("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + index + " ON " +
+                             std::string(table) + " (" + std::string(columns) + ")");
+  } catch (const StoreError&) {
+    // A failed concurrent build leaves an invalid index behind.
+    if (connection.healthy()) {
+      try {
+        connection.executeScript("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+      } catch (const StoreError&) {
+        // Dropped before the next build instead (above).
+      }
+    }
+    throw;
+  }
+}
+
 void PostgresDatabase::withMigrationLock(const std::function<void()>& run) {
   // An arbitrary constant that names "Tessera's schema" among advisory locks.
   constexpr const char* kLock = "SELECT pg_advisory_lock(7305227421)";

@@ -95,6 +95,13 @@ std::optional<std::uint64_t> SqliteDatabase::writeGeneration() const {
   return writeGeneration_.load();
 }
 
+void SqliteDatabase::buildIndex(std::string_view name, std::string_view table,
+                                std::string_view columns) {
+  const std::string sql = "CREATE INDEX IF NOT EXISTS " + std::string(name) + " ON " +
+                          std::string(table) + " (" + std::string(columns) + ")";
+  write([&](Session& session) { session.executeScript(sql); });
+}
+
 DatabaseStats SqliteDatabase::stats() {
   DatabaseStats result;
   {

@@ -43,6 +43,7 @@ class SqliteDatabase final : public Database {
   // Kept in "<real path>-generation" (symlinks resolved, so every path to
   // the file names one counter), advanced by every process's commits.
   std::optional<std::uint64_t> writeGeneration() const override;
+  void buildIndex(std::string_view name, std::string_view table, std::string_view columns) override;
 
  private:
   struct PendingWrite;

@@ -1,0 +1,73 @@
+// A view's sort index is built in the background: saving the view never
+// waits for the build, and on PostgreSQL writes to the table go on while
+// the index is built concurrently; once built, the index is valid.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <boost/json/parse.hpp>
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "support/test_server.h"
+#include "support/workspace.h"
+
+namespace tessera::testing {
+namespace {
+
+using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+
+void run(PGconn* connection, const std::string& sql) {
+  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection, sql.c_str()), &PQclear);
+  const ExecStatusType status = PQresultStatus(result.get());
+  ASSERT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+      << sql << ": " << PQerrorMessage(connection);
+}
+
+TEST(SortIndexBuildTest, SavingAViewNeverWaitsForItsIndexAndWritesGoOn) {
+  TestServer server;
+  if (!server.database().onPostgres()) GTEST_SKIP() << "holds a PostgreSQL table lock";
+  HttpClient client(server.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  const auto table = createTable(client, workspace, boost::json::parse(R"({"name":"T","fields":[
+      {"name":"Name","type":"singleLineText"},{"name":"Rank","type":"number"}]})"));
+  const std::string tableId(table.at("id").as_string());
+  createRecords(client, workspace.owner, tableId, {{{"Name", "a"}, {"Rank", 1}}});
+
+  // Another session writes to the table and does not commit yet: a plain
+  // CREATE INDEX would wait for it, and every write to the table behind it.
+  Connection other(PQconnectdb(server.database().url().c_str()), &PQfinish);
+  ASSERT_EQ(PQstatus(other.get()), CONNECTION_OK);
+  run(other.get(), "BEGIN");
+  run(other.get(), "LOCK TABLE \"t_" + tableId + "\" IN ROW EXCLUSIVE MODE");
+
+  const HttpResult view = client.json(
+      "POST", "/api/table/" + tableId + "/view",
+      {{"name", "By rank"}, {"sort", boost::json::parse(R"([{"fieldId":"Rank","order":"desc"}])")}},
+      workspace.owner.headers());
+  EXPECT_EQ(view.status, 201) << view.body;
+  const auto written = client.json("POST", "/api/table/" + tableId + "/record",
+                                   {{"records", {{{"fields", {{"Name", "b"}, {"Rank", 2}}}}}}},
+                                   workspace.owner.headers());
+  EXPECT_EQ(written.status, 201) << "writes go on while the index waits to be built";
+
+  run(other.get(), "COMMIT");
+  const std::string validIndexes =
+      "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+      " WHERE c.relname LIKE 'i_" +
+      tableId + "_s_%' AND i.indisvalid";
+  std::string count;
+  for (int i = 0; i < 200 && count != "1\n"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    count = server.database().query(validIndexes);
+  }
+  EXPECT_EQ(count, "1\n") << "the index is built once the other session is done";
+  const HttpResult page = client.request(
+      "GET",
+      "/api/table/" + tableId + "/record?viewId=" + std::string(view.json().at("id").as_string()),
+      "", workspace.owner.headers());
+  EXPECT_EQ(page.json().at("records").at(0).at("fields").at("Name"), "b");
+}
+
+}  // namespace
+}  // namespace tessera::testing
