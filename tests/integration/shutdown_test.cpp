@@ -151,7 +151,7 @@ TEST(ReadinessTest, AServerThatIsStillStartingIsAliveButNotReady) {
   ASSERT_EQ(sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(holder);
   int status = 0;
-  for (int i = 0; i < 100 && status != 200; ++i) {
+  for (int i = 0; i < 400 && status != 200; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     status = client.request("GET", "/readyz").status;
   }
