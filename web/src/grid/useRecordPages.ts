@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import { errorMessage, get, type Query } from "../api/client";
 import type { RecordPage, TableRecord } from "../api/types";
+import { replaceIfNewer } from "../lib/records";
 
 export const PAGE_SIZE = 100;
 
@@ -94,11 +95,10 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
 
   const recordAt = (index: number) => cache.current.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 
+  // An answer older than the row shown (saves answered out of order) is
+  // dropped, so it cannot undo a newer edit.
   const replaceRecord = useCallback((record: TableRecord) => {
-    for (const rows of cache.current.pages.values()) {
-      const at = rows.findIndex((row) => row.id === record.id);
-      if (at >= 0) rows[at] = record;
-    }
+    for (const rows of cache.current.pages.values()) replaceIfNewer(rows, record);
     rerender();
   }, []);
 
