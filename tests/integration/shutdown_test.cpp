@@ -4,16 +4,16 @@
 // exits 0; nothing acknowledged is lost. And the start: listening before the
 // database is ready, alive but not ready.
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <signal.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <boost/asio.hpp>
 #include <boost/json/serialize.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
+#include "support/files.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -122,21 +122,54 @@ TEST(ReadinessTest, DrainingIsAnnouncedWhileRequestsAreStillServed) {
   EXPECT_FALSE(canConnect(server.port()));
 }
 
-// The server listens before its database is open: while SQLite is locked
-// by someone else it is alive (/healthz) and not ready (/readyz, the API),
-// and it becomes ready on its own once the lock goes.
-TEST(ReadinessTest, AServerThatIsStillStartingIsAliveButNotReady) {
-  const char* postgres = std::getenv("TESSERA_TEST_POSTGRES");
-  if (postgres && *postgres) GTEST_SKIP() << "holds a SQLite lock";
-  const std::filesystem::path root =
-      std::filesystem::temp_directory_path() / ("tessera-starting-" + std::to_string(getpid()));
-  std::filesystem::create_directories(root);
-  const std::string file = (root / "locked.db").string();
-  sqlite3* holder = nullptr;
-  ASSERT_EQ(sqlite3_open(file.c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+// Keeps a new server from opening its database: on SQLite an exclusive
+// lock on the file, on PostgreSQL the advisory lock that migrations take.
+class StartBlocker {
+ public:
+  explicit StartBlocker(const std::filesystem::path& folder) : database_(folder) {
+    if (database_.onPostgres()) {
+      postgres_ = PQconnectdb(database_.url().c_str());
+      run("SELECT pg_advisory_lock(7305227421)");  // store/postgres/postgres_database.cpp
+      return;
+    }
+    file_ = (folder / "locked.db").string();
+    sqlite3_open(file_.c_str(), &sqlite_);
+    sqlite3_exec(sqlite_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr);
+  }
+  ~StartBlocker() { release(); }
 
-  TestServer server({"--database", "sqlite:" + file}, TestServer::Until::Listening);
+  std::string databaseSetting() const {
+    return database_.onPostgres() ? database_.url() : "sqlite:" + file_;
+  }
+  void release() {
+    if (postgres_) run("SELECT pg_advisory_unlock(7305227421)");
+    PQfinish(postgres_);
+    postgres_ = nullptr;
+    if (sqlite_) sqlite3_exec(sqlite_, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close(sqlite_);
+    sqlite_ = nullptr;
+  }
+
+ private:
+  void run(const char* sql) {
+    PGresult* result = PQexec(postgres_, sql);
+    EXPECT_EQ(PQresultStatus(result), PGRES_TUPLES_OK) << PQerrorMessage(postgres_);
+    PQclear(result);
+  }
+
+  TestDatabase database_;
+  PGconn* postgres_ = nullptr;
+  std::string file_;
+  sqlite3* sqlite_ = nullptr;
+};
+
+// The server listens before its database is open: while another holds the
+// lock it needs it is alive (/healthz) and not ready (/readyz, the API),
+// and it becomes ready on its own once the lock goes. On both backends.
+TEST(ReadinessTest, AServerThatIsStillStartingIsAliveButNotReady) {
+  const std::filesystem::path root = makeTempDir("tessera-starting");
+  StartBlocker blocker(root);
+  TestServer server({"--database", blocker.databaseSetting()}, TestServer::Until::Listening);
   HttpClient client(server.port());
   const HttpResult alive = client.request("GET", "/healthz");
   EXPECT_EQ(alive.status, 200);
@@ -148,8 +181,7 @@ TEST(ReadinessTest, AServerThatIsStillStartingIsAliveButNotReady) {
   EXPECT_EQ(api.status, 503);
   EXPECT_EQ(api.header("retry-after"), "1");
 
-  ASSERT_EQ(sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(holder);
+  blocker.release();
   int status = 0;
   for (int i = 0; i < 400 && status != 200; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -91,8 +92,14 @@ void TestServer::launch() {
   const std::string listen = port_ == 0 ? "127.0.0.1:0" : "127.0.0.1:" + std::to_string(port_);
   std::vector<std::string> args = {
       "serve", "--listen", listen, "--ready-file", readyFile.string(), "--threads", "2"};
-  const std::vector<std::string> storage = database_->args();
-  args.insert(args.end(), storage.begin(), storage.end());
+  // A --database among the extra arguments replaces the server's own.
+  const bool ownDatabase =
+      std::find(extraArgs_.begin(), extraArgs_.end(), "--database") == extraArgs_.end();
+  const std::vector<std::string> storage = database_->args();  // option, value, ...
+  for (std::size_t i = 0; i + 1 < storage.size(); i += 2) {
+    if (ownDatabase || storage[i] != "--database")
+      args.insert(args.end(), {storage[i], storage[i + 1]});
+  }
   args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
   pid_ = spawn(args, logFile_, "/dev/null");
   if (until_ == Until::Listening) {
@@ -115,10 +122,14 @@ void TestServer::launch() {
   port_ = static_cast<std::uint16_t>(std::stoul(address.substr(address.rfind(':') + 1)));
 }
 
-std::uint16_t TestServer::waitForListening() const {
+std::uint16_t TestServer::waitForListening() {
   const std::string marker = "listening on http://127.0.0.1:";
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
+    if (int status = 0; waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("tessera exited at start-up:\n" + logText());
+    }
     const std::string log = logText();
     const std::size_t at = log.find(marker);
     if (at != std::string::npos && log.find('\n', at) != std::string::npos) {

@@ -21,7 +21,8 @@ class TestServer {
   // (database open and migrated), or only the listening socket.
   enum class Until { Ready, Listening };
 
-  // `extraArgs` are appended to `tessera serve ...`.
+  // `extraArgs` are appended to `tessera serve ...`; a --database among
+  // them replaces the server's own database.
   explicit TestServer(std::vector<std::string> extraArgs = {}, Until until = Until::Ready);
   ~TestServer();
   TestServer(const TestServer&) = delete;
@@ -46,7 +47,8 @@ class TestServer {
  private:
   void launch();
   // The port of the "listening on http://HOST:PORT" log line, once written.
-  std::uint16_t waitForListening() const;
+  // Throws when the process exits first.
+  std::uint16_t waitForListening();
 
   std::filesystem::path root_;
   std::filesystem::path dataDir_;

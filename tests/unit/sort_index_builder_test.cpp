@@ -9,6 +9,7 @@
 #include "features/schema/user_table_store.h"
 #include "features/views/sort_index_store.h"
 #include "features/views/view_store.h"
+#include "sort_index_count.h"
 #include "workspace_database.h"
 
 namespace tessera::features {
@@ -35,16 +36,7 @@ class SortIndexBuilderTest : public ::testing::Test {
     return view;
   }
 
-  std::size_t sortIndexes() {
-    return db.database.read([&](store::Session& session) {
-      return static_cast<std::size_t>(
-          session
-              .query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE ?",
-                     {"i_" + schema.id + "_s_%"})
-              .at(0)
-              .integer(0));
-    });
-  }
+  std::size_t sortIndexes() { return testing::sortIndexCount(db.database, schema.id); }
 
   std::string rankSort(const char* order) {
     return R"([{"fieldId":")" + schema.fields.at(0).id + R"(","order":")" + order + R"("}])";

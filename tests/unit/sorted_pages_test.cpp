@@ -10,6 +10,7 @@
 #include "features/query/record_query.h"
 #include "features/schema/user_table_store.h"
 #include "features/views/sort_index_store.h"
+#include "sort_index_count.h"
 #include "user_database.h"
 
 namespace tessera::features {
@@ -56,16 +57,7 @@ class SortedPagesTest : public ::testing::Test {
     });
   }
 
-  std::size_t sortIndexCount() {
-    return db.database.read([&](store::Session& session) {
-      return static_cast<std::size_t>(
-          session
-              .query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE ?",
-                     {"i_" + schema.id + "_s_%"})
-              .at(0)
-              .integer(0));
-    });
-  }
+  std::size_t sortIndexCount() { return testing::sortIndexCount(db.database, schema.id); }
 
   testing::UserDatabase db;
   TableSchema schema;
