@@ -1,7 +1,7 @@
 #include "store/sqlite/sqlite_database.h"
 
+#include <exception>
 #include <filesystem>
-#include <future>
 #include <string_view>
 #include <utility>
 
@@ -44,9 +44,15 @@ std::string generationCounterPath(const std::string& path) {
   return real.string() + "-generation";
 }
 
+// A caller's write in the queue. The writer thread sets `failure` (moved
+// in, so the writer keeps no reference to the exception) and `finished`
+// under queueMutex_; the caller then owns the exception alone and frees it
+// in its own thread, where ThreadSanitizer sees every use come before the
+// free (std::promise would free it in whichever thread let go last).
 struct SqliteDatabase::PendingWrite {
   const Work* work;
-  std::promise<void> done;
+  std::exception_ptr failure;
+  bool finished = false;
 };
 
 SqliteDatabase::SqliteDatabase(std::string path)
@@ -128,15 +134,15 @@ void SqliteDatabase::readWith(const Work& work) {
 }
 
 void SqliteDatabase::writeWith(const Work& work) {
-  PendingWrite pending{&work, {}};
-  std::future<void> done = pending.done.get_future();
+  PendingWrite pending{&work, nullptr, false};
   {
-    std::lock_guard lock(queueMutex_);
+    std::unique_lock lock(queueMutex_);
     if (closing_) throw StoreError(StoreError::Kind::Unavailable, "database is closed");
     queue_.push_back(&pending);
+    queueChanged_.notify_one();
+    writesFinished_.wait(lock, [&] { return pending.finished; });
   }
-  queueChanged_.notify_one();
-  done.get();
+  if (pending.failure) std::rethrow_exception(std::move(pending.failure));
 }
 
 void SqliteDatabase::writerLoop() {
@@ -173,26 +179,30 @@ void SqliteDatabase::commitBatch(std::vector<PendingWrite*>& batch) {
     }
     writer_->execute("COMMIT");
     if (std::exchange(cachedTablesChanged_, false)) writeGeneration_.increment();
-  } catch (...) {
+  } catch (const std::exception& error) {
     // The transaction itself failed (disk full, I/O error): nothing of the
-    // batch is durable, so every caller learns of it.
-    const std::exception_ptr batchFailure = std::current_exception();
+    // batch is durable, so every caller learns of it, each from an
+    // exception of its own.
     cachedTablesChanged_ = false;
     try {
       writer_->execute("ROLLBACK");
     } catch (...) {
       // Already rolled back by SQLite.
     }
-    for (PendingWrite* pending : batch) pending->done.set_exception(batchFailure);
-    return;
-  }
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (failures[i]) {
-      batch[i]->done.set_exception(failures[i]);
-    } else {
-      batch[i]->done.set_value();
+    const auto* storeError = dynamic_cast<const StoreError*>(&error);
+    for (std::exception_ptr& failure : failures) {
+      failure = std::make_exception_ptr(
+          StoreError(storeError ? storeError->kind() : StoreError::Kind::Other, error.what()));
     }
   }
+  {
+    std::lock_guard lock(queueMutex_);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      batch[i]->failure = std::move(failures[i]);
+      batch[i]->finished = true;
+    }
+  }
+  writesFinished_.notify_all();
 }
 
 }  // namespace tessera::store
