@@ -125,6 +125,19 @@ TEST_F(RecordsTest, StrictValidationNamesTheFieldAndTheRecord) {
   EXPECT_EQ(count(), 0) << "a bad record in a batch writes nothing";
 }
 
+TEST_F(RecordsTest, ARefusedCellOfOneRecordReadsAsASentenceAndSchemelessUrlsAreHttps) {
+  const HttpResult created = postFields({{"Link", "soylent.com"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto record = created.json().at("records").at(0);
+  EXPECT_EQ(record.at("fields").at("Link").as_string(), "https://soylent.com");
+  const std::string id(record.at("id").as_string());
+  const HttpResult refused = client.json("PATCH", records + "/" + id,
+                                         {{"fields", {{"Mail", "nope"}}}}, workspace.owner.headers());
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.json().at("message").as_string(),
+            "In the record, field 'Mail' (email): 'nope' is not an email address.");
+}
+
 TEST_F(RecordsTest, TypecastConvertsAndAddsChoices) {
   const HttpResult result = postFields({{"Qty", "3"},
                                         {"Ok", "yes"},

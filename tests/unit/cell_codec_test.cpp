@@ -89,6 +89,11 @@ TEST(CellCodecTest, EmailUrlAndRating) {
   FieldDef url = field(FieldType::Url);
   EXPECT_EQ(std::get<std::string>(encode(url, R"("example.com/x")", true)),
             "https://example.com/x");
+  EXPECT_EQ(std::get<std::string>(encode(url, R"(" soylent.com ")")), "https://soylent.com")
+      << "a URL without a scheme is taken as https, with or without typecast";
+  EXPECT_EQ(std::get<std::string>(encode(url, R"("ftp://files.example.org")")),
+            "ftp://files.example.org");
+  EXPECT_EQ(std::get<std::string>(encode(url, R"("mailto:a@b.co")")), "mailto:a@b.co");
   EXPECT_THROW(encode(url, R"("not a url")"), CellError);
   FieldDef rating = field(FieldType::Rating, R"({"max":3})");
   EXPECT_EQ(std::get<std::int64_t>(encode(rating, "3")), 3);

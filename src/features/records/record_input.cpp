@@ -107,7 +107,7 @@ RecordsInput recordChangesFromBody(const boost::json::value& body) {
 RecordsInput recordChangeFromBody(const boost::json::value& body) {
   http::JsonObjectReader reader(body, {"fields", "fieldKeyType", "typecast", "version"});
   RecordsInput input{readWriteOptions(reader, body.as_object()), {}};
-  input.records.push_back(readRecord(body.as_object(), "record"));
+  input.records.push_back(readRecord(body.as_object(), "the record"));
   return input;
 }
 

@@ -38,7 +38,7 @@ CellValues RecordWriter::encode(const boost::json::object& fields, const std::st
     try {
       values.emplace_back(index, encodeCell(field, entry.value(), typecast_, changed));
     } catch (const CellError& error) {
-      throw http::badRequest("invalid_cell", where + ", field '" + field.name + "' (" +
+      throw http::badRequest("invalid_cell", "In " + where + ", field '" + field.name + "' (" +
                                                  std::string(fieldTypeName(field.type)) +
                                                  "): " + error.what() + ".");
     }

@@ -176,13 +176,14 @@ store::SqlValue encodeRating(const FieldDef& field, const boost::json::value& va
 }
 
 store::SqlValue encodeUrl(const boost::json::value& value, bool typecast) {
-  std::string text = checkedText(textFrom(value, typecast, "a URL"), kMaxUrlLength);
-  if (typecast) {
-    boost::algorithm::trim(text);
-    if (!text.empty() && text.find("://") == std::string::npos) text = "https://" + text;
-  }
+  const std::string typed = checkedText(textFrom(value, typecast, "a URL"), kMaxUrlLength);
+  std::string text = boost::algorithm::trim_copy(typed);
   if (text.empty()) return nullptr;
-  if (!boost::urls::parse_absolute_uri(text)) throw CellError("'" + text + "' is not a URL");
+  // As Airtable does, "example.com/x" is taken for https://example.com/x.
+  if (text.find("://") == std::string::npos && !text.starts_with("mailto:")) {
+    text = "https://" + text;
+  }
+  if (!boost::urls::parse_absolute_uri(text)) throw CellError("'" + typed + "' is not a URL");
   return text;
 }
 
