@@ -14,9 +14,11 @@ interface MenuProps {
   items: MenuItem[];
   className?: string;
   placement?: "below" | "above";
+  // -1 where a composite widget (the grid) moves focus to the button itself.
+  buttonTabIndex?: number;
 }
 
-export function Menu({ label, button, items, className, placement = "below" }: MenuProps) {
+export function Menu({ label, button, items, className, placement = "below", buttonTabIndex }: MenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -56,6 +58,7 @@ export function Menu({ label, button, items, className, placement = "below" }: M
         ref={buttonRef}
         type="button"
         className="menu-button"
+        tabIndex={buttonTabIndex}
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}

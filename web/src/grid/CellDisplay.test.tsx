@@ -20,6 +20,11 @@ describe("CellDisplay", () => {
     expect(container.textContent).toBe("3.0");
   });
 
+  it("shows thousands separators", () => {
+    const { container } = render(<CellDisplay field={field("number", { precision: 2 })} value={1234567.5} />);
+    expect(container.textContent).toBe("1,234,567.50");
+  });
+
   it("shows choices as pills in their colours", () => {
     const choices = [{ name: "Doing", color: "orange" }];
     render(<CellDisplay field={field("singleSelect", { choices })} value="Doing" />);

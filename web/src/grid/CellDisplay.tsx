@@ -19,6 +19,10 @@ export function formatDate(field: Field, value: string): string {
     : date.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone });
 }
 
+// With thousands separators and the field's decimal places: 1,234.50.
+const formatNumber = (value: number, precision: number) =>
+  value.toLocaleString("en", { minimumFractionDigits: precision, maximumFractionDigits: precision });
+
 export function CellDisplay({ field, value }: { field: Field; value: CellValue | undefined }) {
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
@@ -39,7 +43,7 @@ export function CellDisplay({ field, value }: { field: Field; value: CellValue |
         </>
       );
     case "number":
-      return <span className="number">{Number(value).toFixed(field.options.precision ?? 2)}</span>;
+      return <span className="number">{formatNumber(Number(value), field.options.precision ?? 2)}</span>;
     case "rating": {
       const max = field.options.max ?? 5;
       return (

@@ -1,98 +1,113 @@
 // Editing one cell in place, with the input that suits its field type.
-// Enter (Ctrl+Enter in long text) or leaving the cell saves; Escape cancels.
-import { useRef, useState, type KeyboardEvent } from "react";
+// Enter commits and moves down (Ctrl+Enter in long text), Tab and
+// Shift+Tab commit and move sideways, leaving the cell commits and stays,
+// Escape cancels. A value that cannot be saved keeps the editor open with
+// the reason under it, so the typed text can be fixed.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 import type { CellValue, Field } from "../api/types";
-
-type Value = CellValue | null;
+import { parseDraft, type Draft } from "./cellDraft";
+import type { EditMove } from "./gridNavigation";
 
 interface CellEditorProps {
   field: Field;
-  value: CellValue | undefined;
-  onCommit(value: Value): void;
+  initial: Draft;
+  error?: string;
+  onCommit(value: CellValue | null, move: EditMove): void;
   onCancel(): void;
 }
 
-function toDateInput(field: Field, value: CellValue | undefined): string {
-  if (typeof value !== "string" || !value) return "";
-  if (field.options.dateOnly !== false) return value.slice(0, 10);
-  const date = new Date(value);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 16);
-}
+type Input = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-function fromDateInput(field: Field, text: string): Value {
-  if (!text) return null;
-  return field.options.dateOnly !== false ? text : new Date(text).toISOString();
-}
-
-export function CellEditor({ field, value, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ field, initial, error: serverError, onCommit, onCancel }: CellEditorProps) {
   const label = `Edit ${field.name}`;
-  const [text, setText] = useState(() => {
-    if (field.type === "date") return toDateInput(field, value);
-    return value === undefined || value === null ? "" : String(value);
-  });
-  const [chosen, setChosen] = useState<string[]>(() => (Array.isArray(value) ? value : []));
-  // Enter, Escape and blur can all end an edit; only the first one counts.
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [error, setError] = useState(serverError ?? "");
+  const input = useRef<Input>(null);
+  const errorId = useId();
+  // Enter, Tab, Escape and blur can all end an edit; only the first counts.
   const finished = useRef(false);
-  const finish = (action: () => void) => {
-    if (finished.current) return;
-    finished.current = true;
-    action();
-  };
 
-  function parsed(): Value {
-    switch (field.type) {
-      case "number":
-      case "rating":
-        return text.trim() === "" ? null : Number(text);
-      case "date":
-        return fromDateInput(field, text);
-      case "multipleSelect":
-        return chosen.length ? chosen : null;
-      default:
-        return text === "" ? null : text;
+  useEffect(() => {
+    // The caret goes after what is there, as in a spreadsheet.
+    const element = input.current;
+    if (element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && element.type === "text")) {
+      element.setSelectionRange(element.value.length, element.value.length);
     }
+  }, []);
+
+  function commit(move: EditMove): boolean {
+    if (finished.current) return true;
+    const parsed = parseDraft(field, draft);
+    if ("error" in parsed) {
+      setError(parsed.error);
+      return false;
+    }
+    finished.current = true;
+    onCommit(parsed.value, move);
+    return true;
   }
 
   function onKeyDown(event: KeyboardEvent) {
     event.stopPropagation();
     if (event.key === "Escape") {
       event.preventDefault();
-      finish(onCancel);
+      finished.current = true;
+      onCancel();
+    } else if (event.key === "Tab") {
+      event.preventDefault();
+      commit(event.shiftKey ? "left" : "right");
     } else if (event.key === "Enter" && (field.type !== "longText" || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      finish(() => onCommit(parsed()));
+      commit("down");
     }
   }
 
+  const setText = (text: string) => {
+    setDraft({ ...draft, text });
+    setError("");
+  };
   const common = {
+    ref: input as never,
     "aria-label": label,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? errorId : undefined,
     autoFocus: true,
     onKeyDown,
-    onBlur: () => finish(() => onCommit(parsed())),
+    // Leaving a cell whose text cannot be saved leaves the editor open with
+    // the text and the message, to fix or cancel with Escape.
+    onBlur: () => commit("stay"),
     className: "cell-input",
   };
 
+  return (
+    <>
+      {editorFor(field, draft, common, setText, (chosen) => setDraft({ ...draft, chosen }))}
+      {error && (
+        <span id={errorId} role="alert" className="cell-error">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+function editorFor(
+  field: Field,
+  draft: Draft,
+  common: Record<string, unknown>,
+  setText: (text: string) => void,
+  setChosen: (chosen: string[]) => void,
+) {
   switch (field.type) {
     case "longText":
-      return <textarea {...common} value={text} rows={4} onChange={(e) => setText(e.target.value)} />;
-    case "number":
-      return (
-        <input
-          {...common}
-          type="number"
-          step={10 ** -(field.options.precision ?? 2)}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      );
+      return <textarea {...common} value={draft.text} rows={4} onChange={(e) => setText(e.target.value)} />;
     case "date":
       return (
         <input
           {...common}
           type={field.options.dateOnly !== false ? "date" : "datetime-local"}
-          value={text}
+          value={draft.text}
           onChange={(e) => setText(e.target.value)}
         />
       );
@@ -103,7 +118,7 @@ export function CellEditor({ field, value, onCommit, onCancel }: CellEditorProps
           ? Array.from({ length: field.options.max ?? 5 }, (_, i) => String(i + 1))
           : (field.options.choices ?? []).map((choice) => choice.name);
       return (
-        <select {...common} value={text} onChange={(e) => setText(e.target.value)}>
+        <select {...common} value={draft.text} onChange={(e) => setText(e.target.value)}>
           <option value="">(empty)</option>
           {options.map((option) => (
             <option key={option} value={option}>
@@ -119,7 +134,7 @@ export function CellEditor({ field, value, onCommit, onCancel }: CellEditorProps
           {...common}
           multiple
           size={Math.min(6, (field.options.choices ?? []).length + 1)}
-          value={chosen}
+          value={draft.chosen}
           onChange={(e) => setChosen(Array.from(e.target.selectedOptions, (option) => option.value))}
         >
           {(field.options.choices ?? []).map((choice) => (
@@ -129,12 +144,23 @@ export function CellEditor({ field, value, onCommit, onCancel }: CellEditorProps
           ))}
         </select>
       );
+    case "number":
+      return (
+        <input
+          {...common}
+          type="text"
+          inputMode="decimal"
+          value={draft.text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      );
     default:
       return (
         <input
           {...common}
-          type={field.type === "email" ? "email" : field.type === "url" ? "url" : "text"}
-          value={text}
+          type="text"
+          inputMode={field.type === "email" ? "email" : field.type === "url" ? "url" : undefined}
+          value={draft.text}
           onChange={(e) => setText(e.target.value)}
         />
       );

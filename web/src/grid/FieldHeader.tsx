@@ -1,20 +1,29 @@
 // A column header: the field's type icon and name, and for those who may
-// change the schema a menu to rename or delete it.
+// change the schema a menu to rename or delete it. The grid makes the
+// header a cell of its keyboard navigation (cellProps); the menu button is
+// reached from there, not by Tab.
 import type { Field } from "../api/types";
 import { Menu } from "../components/Menu";
 import { FIELD_TYPES } from "./fieldTypes";
 
 interface FieldHeaderProps {
   field: Field;
+  className: string;
+  cellProps: object;
   editable: boolean;
   onRename(): void;
   onDelete(): void;
 }
 
-export function FieldHeader({ field, editable, onRename, onDelete }: FieldHeaderProps) {
+export function FieldHeader({ field, className, cellProps, editable, onRename, onDelete }: FieldHeaderProps) {
   const type = FIELD_TYPES[field.type];
   return (
-    <div role="columnheader" className="field-header" title={`${field.name} (${type.label})`}>
+    <div
+      role="columnheader"
+      className={`field-header${className}`}
+      title={`${field.name} (${type.label})`}
+      {...cellProps}
+    >
       <span className="field-icon" aria-hidden="true">
         {type.icon}
       </span>
@@ -24,6 +33,7 @@ export function FieldHeader({ field, editable, onRename, onDelete }: FieldHeader
         <Menu
           label={`Field ${field.name} actions`}
           button="▾"
+          buttonTabIndex={-1}
           items={[
             { label: "Rename field", onSelect: onRename },
             ...(field.isPrimary ? [] : [{ label: "Delete field", danger: true, onSelect: onDelete }]),

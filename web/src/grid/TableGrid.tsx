@@ -1,17 +1,23 @@
-// The grid: a sticky header of fields with type icons, and virtualized rows
-// (only those on screen exist in the page). Cells are focusable; arrow keys
-// move between them, Enter edits, Delete clears, Space toggles checkboxes.
+// The grid: a sticky header of fields with type icons, virtualized rows
+// (only those on screen exist in the page), the row numbers and primary
+// field frozen on horizontal scroll. It is one Tab stop (ARIA grid with a
+// roving tabindex): arrow keys, Home/End and Page keys move the cursor;
+// typing starts an edit that replaces the value, Enter or F2 edits it,
+// Delete clears it, Space toggles checkboxes and row selection.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 import type { CellValue, Field, TableRecord } from "../api/types";
 import { CellDisplay } from "./CellDisplay";
 import { CellEditor } from "./CellEditor";
+import { draftOf, startsWithTypedText, type Draft } from "./cellDraft";
 import { FieldHeader } from "./FieldHeader";
 import { isWritable } from "./fieldTypes";
+import { editMove, keyMove, type EditMove, type Position } from "./gridNavigation";
 import type { RecordPages } from "./useRecordPages";
 
 const ROW_HEIGHT = 36;
+const SELECT_WIDTH = 48;
 
 interface TableGridProps {
   fields: Field[];
@@ -20,19 +26,38 @@ interface TableGridProps {
   schemaEditable: boolean;
   selected: Set<string>;
   onToggleSelected(recordId: string): void;
-  onSaveCell(record: TableRecord, field: Field, value: CellValue | null): void;
+  // Answers the reason a value was refused, or null once it is saved.
+  onSaveCell(record: TableRecord, field: Field, value: CellValue | null): Promise<string | null>;
+  onError(message: string): void;
+  onAddRecord(): void;
   onAddField(): void;
   onRenameField(field: Field): void;
   onDeleteField(field: Field): void;
-  scrollToIndex?: number;
+  // A new object each time the cursor should go to a row (a new record).
+  focusRequest?: { row: number };
 }
+
+interface Editing extends Position {
+  draft: Draft;
+  error?: string;
+}
+
+const same = (a: CellValue | null | undefined, b: CellValue | null | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function TableGrid(props: TableGridProps) {
   const { fields, records, editable, selected } = props;
   const { ensureLoaded } = records;
   const scroller = useRef<HTMLDivElement>(null);
-  const [editing, setEditing] = useState<{ row: number; col: number } | null>(null);
+  const [active, setActive] = useState<Position>({ row: 0, col: 0 });
+  const [editing, setEditing] = useState<Editing | null>(null);
   const rowCount = records.count ?? 0;
+  const size = { rows: rowCount, fields: fields.length };
+  // The cursor as drawn: inside the grid as it is now (rows come and go).
+  const cursor = {
+    row: Math.min(active.row, rowCount - 1),
+    col: Math.min(active.col, active.row === -1 || rowCount === 0 ? fields.length : fields.length - 1),
+  };
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
@@ -47,176 +72,257 @@ export function TableGrid(props: TableGridProps) {
     if (last >= first) ensureLoaded(first, last);
   }, [first, last, ensureLoaded]);
 
-  useEffect(() => {
-    if (props.scrollToIndex !== undefined) virtualizer.scrollToIndex(props.scrollToIndex, { align: "end" });
-  }, [props.scrollToIndex, virtualizer]);
+  const cellAt = ({ row, col }: Position) =>
+    scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
 
-  const widths = [48, ...fields.map((field) => (field.isPrimary ? 220 : 180)), 48];
-  const columns = widths.map((width) => `${width}px`).join(" ");
-  const totalWidth = widths.reduce((sum, width) => sum + width, 0);
-
-  function focusCell(row: number, col: number) {
-    if (row < 0 || row >= rowCount || col < 0 || col >= fields.length) return;
-    virtualizer.scrollToIndex(row);
-    requestAnimationFrame(() =>
-      scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)?.focus(),
-    );
+  // A cell on screen takes focus at once (the next key must reach it); one
+  // scrolled to is drawn first.
+  function focusCell(position: Position) {
+    setActive(position);
+    if (position.row >= 0) virtualizer.scrollToIndex(position.row);
+    const element = cellAt(position);
+    if (element) element.focus();
+    else requestAnimationFrame(() => cellAt(position)?.focus());
   }
 
-  // After an edit ends, focus goes back to its cell, unless the user has
-  // already moved on (clicked or tabbed elsewhere) before the next frame.
-  function returnFocusTo(row: number, col: number) {
+  const { focusRequest } = props;
+  useEffect(() => {
+    if (focusRequest) focusCell({ row: focusRequest.row, col: 0 });
+  }, [focusRequest]); // (focusCell is new each render; the request alone decides)
+
+  // After an edit ends by leaving the cell, focus stays where the person
+  // put it; only if it fell to the page does it come back to the cell.
+  function returnFocusTo(position: Position) {
     requestAnimationFrame(() => {
       if (document.activeElement && document.activeElement !== document.body) return;
-      scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)?.focus();
+      cellAt(position)?.focus();
     });
   }
 
-  function onCellKeyDown(event: KeyboardEvent, row: number, col: number, record: TableRecord | undefined) {
-    const field = fields[col];
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [row - 1, col],
-      ArrowDown: [row + 1, col],
-      ArrowLeft: [row, col - 1],
-      ArrowRight: [row, col + 1],
-    };
-    if (moves[event.key]) {
-      event.preventDefault();
-      focusCell(...moves[event.key]);
+  function commitEdit(at: Editing, record: TableRecord, field: Field, value: CellValue | null, move: EditMove) {
+    setEditing(null);
+    if (move === "stay") returnFocusTo(at);
+    else focusCell(editMove(move, at, size));
+    if (same(value, record.fields[field.id])) return;
+    void props.onSaveCell(record, field, value).then((error) => {
+      if (!error) return;
+      // The refused value comes back at its cell with the reason, unless
+      // the person is already editing another cell.
+      setEditing((current) => {
+        if (current) {
+          props.onError(error);
+          return current;
+        }
+        return { row: at.row, col: at.col, draft: draftOf(field, value), error };
+      });
+    });
+  }
+
+  // A save without an editor (a checkbox, a cleared cell) reports a refusal
+  // above the grid.
+  function saveDirectly(record: TableRecord, field: Field, value: CellValue | null) {
+    void props.onSaveCell(record, field, value).then((error) => error && props.onError(error));
+  }
+
+  function onBodyKey(event: KeyboardEvent, position: Position) {
+    const record = records.recordAt(position.row);
+    if (position.col === -1) {
+      if (event.key === " " && record && editable) {
+        event.preventDefault();
+        props.onToggleSelected(record.id);
+      }
       return;
     }
+    const field = fields[position.col];
     if (!record || !editable || !isWritable(field)) return;
-    if (field.type === "checkbox" && (event.key === " " || event.key === "Enter")) {
+    const edit = (draft: Draft) => {
       event.preventDefault();
-      props.onSaveCell(record, field, record.fields[field.id] ? null : true);
+      setEditing({ ...position, draft });
+    };
+    const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (field.type === "checkbox") {
+      if (event.key === " " || event.key === "Enter") {
+        event.preventDefault();
+        saveDirectly(record, field, record.fields[field.id] ? null : true);
+      }
     } else if (event.key === "Enter" || event.key === "F2") {
-      event.preventDefault();
-      setEditing({ row, col });
+      edit(draftOf(field, record.fields[field.id]));
     } else if (event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
-      props.onSaveCell(record, field, null);
+      if (record.fields[field.id] !== undefined) saveDirectly(record, field, null);
+    } else if (typed && startsWithTypedText(field)) {
+      edit({ text: event.key, chosen: [] });
+    } else if (typed && event.key !== " ") {
+      edit(draftOf(field, record.fields[field.id]));
     }
   }
 
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Keys in an editor or an open menu are theirs; a header's menu button
+    // (where focus returns when its menu closes) moves like its cell.
+    const target = event.target as HTMLElement;
+    const cell = target.classList.contains("menu-button") ? target.closest<HTMLElement>("[data-row]") : target;
+    if (event.defaultPrevented || !cell || cell.dataset.row === undefined) return;
+    const position = { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
+    const move = keyMove(event.key, event.ctrlKey || event.metaKey, position, size);
+    if (move) {
+      event.preventDefault();
+      focusCell(move);
+    } else if (position.row === -1) {
+      if (target === cell && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        cell.querySelector<HTMLElement>("button")?.click();
+      }
+    } else {
+      onBodyKey(event, position);
+    }
+  }
+
+  const primaryIndex = fields.findIndex((field) => field.isPrimary);
+  const widths = [SELECT_WIDTH, ...fields.map((field) => (field.isPrimary ? 220 : 180)), 48];
+  const columns = widths.map((width) => `${width}px`).join(" ");
+  const totalWidth = widths.reduce((sum, width) => sum + width, 0);
+  const frozen = (col: number) => (col === primaryIndex && col === 0 ? " frozen frozen-primary" : "");
+  // The props every navigable cell has: its place, and one Tab stop.
+  const cellProps = (position: Position) => ({
+    "data-row": position.row,
+    "data-col": position.col,
+    tabIndex: position.row === cursor.row && position.col === cursor.col ? 0 : -1,
+    onFocus: () => setActive(position),
+  });
+
   return (
-    <div
-      ref={scroller}
-      className="grid-scroller"
-      role="grid"
-      aria-rowcount={rowCount + 1}
-      aria-colcount={fields.length + 1}
-      aria-label="Records"
-    >
+    <>
       <div
-        className="grid-row grid-header"
-        role="row"
-        aria-rowindex={1}
-        style={{ gridTemplateColumns: columns, minWidth: totalWidth }}
+        ref={scroller}
+        className="grid-scroller"
+        role="grid"
+        aria-rowcount={rowCount + 1}
+        aria-colcount={fields.length + 1}
+        aria-label="Records"
+        aria-readonly={editable ? undefined : true}
+        onKeyDown={onKeyDown}
       >
-        <div role="columnheader" className="grid-corner">
-          <span className="visually-hidden">Select</span>
+        <div
+          className="grid-row grid-header"
+          role="row"
+          aria-rowindex={1}
+          style={{ gridTemplateColumns: columns, minWidth: totalWidth }}
+        >
+          <div role="columnheader" className="grid-corner frozen" {...cellProps({ row: -1, col: -1 })}>
+            <span className="visually-hidden">Row</span>
+          </div>
+          {fields.map((field, col) => (
+            <FieldHeader
+              key={field.id}
+              field={field}
+              className={frozen(col)}
+              cellProps={cellProps({ row: -1, col })}
+              editable={props.schemaEditable}
+              onRename={() => props.onRenameField(field)}
+              onDelete={() => props.onDeleteField(field)}
+            />
+          ))}
+          <div role="columnheader" className="grid-add-field" {...cellProps({ row: -1, col: fields.length })}>
+            {props.schemaEditable ? (
+              <button
+                type="button"
+                className="icon-button"
+                tabIndex={-1}
+                aria-label="Add field"
+                title="Add field"
+                onClick={props.onAddField}
+              >
+                +
+              </button>
+            ) : (
+              <span className="visually-hidden">No more fields</span>
+            )}
+          </div>
         </div>
-        {fields.map((field) => (
-          <FieldHeader
-            key={field.id}
-            field={field}
-            editable={props.schemaEditable}
-            onRename={() => props.onRenameField(field)}
-            onDelete={() => props.onDeleteField(field)}
-          />
-        ))}
-        <div role="columnheader" className="grid-add-field">
-          {props.schemaEditable && (
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Add field"
-              title="Add field"
-              onClick={props.onAddField}
-            >
-              +
-            </button>
-          )}
-        </div>
-      </div>
-      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth: totalWidth }}>
-        {items.map((item) => {
-          const record = records.recordAt(item.index);
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              className={`grid-row ${record && selected.has(record.id) ? "selected" : ""}`}
-              style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: columns }}
-            >
-              <div role="gridcell" className="grid-select">
-                <span className="row-number">{item.index + 1}</span>
-                {record && (
-                  <input
-                    type="checkbox"
-                    aria-label={`Select row ${item.index + 1}`}
-                    checked={selected.has(record.id)}
-                    onChange={() => props.onToggleSelected(record.id)}
-                  />
-                )}
+        <div className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth: totalWidth }}>
+          {items.map((item) => {
+            const record = records.recordAt(item.index);
+            const row = item.index;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={row + 2}
+                aria-selected={record && editable ? selected.has(record.id) : undefined}
+                className={`grid-row ${record && selected.has(record.id) ? "selected" : ""}`}
+                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: columns }}
+              >
+                <div role="gridcell" className="grid-select frozen" {...cellProps({ row, col: -1 })}>
+                  <span className="visually-hidden">{`Row ${row + 1}`}</span>
+                  <span className="row-number" aria-hidden="true">
+                    {row + 1}
+                  </span>
+                  {record && editable && (
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      aria-label={`Select row ${row + 1}`}
+                      checked={selected.has(record.id)}
+                      onChange={() => props.onToggleSelected(record.id)}
+                    />
+                  )}
+                </div>
+                {fields.map((field, col) => {
+                  const edit = editing?.row === row && editing.col === col && record ? editing : null;
+                  const writable = editable && record && isWritable(field);
+                  return (
+                    <div
+                      key={field.id}
+                      role="gridcell"
+                      {...cellProps({ row, col })}
+                      aria-readonly={writable ? undefined : true}
+                      className={`grid-cell type-${field.type}${frozen(col)}${edit?.error ? " has-error" : ""}`}
+                      onDoubleClick={() =>
+                        writable &&
+                        field.type !== "checkbox" &&
+                        setEditing({ row, col, draft: draftOf(field, record.fields[field.id]) })
+                      }
+                      onClick={() =>
+                        writable &&
+                        field.type === "checkbox" &&
+                        saveDirectly(record, field, record.fields[field.id] ? null : true)
+                      }
+                    >
+                      {/* Read first by screen readers; the name includes what the cell shows. */}
+                      <span className="visually-hidden">{`${field.name}, row ${row + 1}: `}</span>
+                      {edit && record ? (
+                        <CellEditor
+                          field={field}
+                          initial={edit.draft}
+                          error={edit.error}
+                          onCancel={() => {
+                            setEditing(null);
+                            returnFocusTo(edit);
+                          }}
+                          onCommit={(value, move) => commitEdit(edit, record, field, value, move)}
+                        />
+                      ) : record ? (
+                        <CellDisplay field={field} value={record.fields[field.id]} />
+                      ) : (
+                        <span className="cell-loading" aria-hidden="true" />
+                      )}
+                    </div>
+                  );
+                })}
+                <div role="gridcell" />
               </div>
-              {fields.map((field, col) => {
-                const isEditing = editing?.row === item.index && editing.col === col && record;
-                return (
-                  <div
-                    key={field.id}
-                    role="gridcell"
-                    tabIndex={0}
-                    data-row={item.index}
-                    data-col={col}
-                    className={`grid-cell type-${field.type}`}
-                    onKeyDown={(event) => onCellKeyDown(event, item.index, col, record)}
-                    onDoubleClick={() =>
-                      editable &&
-                      record &&
-                      isWritable(field) &&
-                      field.type !== "checkbox" &&
-                      setEditing({ row: item.index, col })
-                    }
-                    onClick={() =>
-                      editable &&
-                      record &&
-                      field.type === "checkbox" &&
-                      props.onSaveCell(record, field, record.fields[field.id] ? null : true)
-                    }
-                  >
-                    {/* Read first by screen readers; the name includes what the cell shows. */}
-                    <span className="visually-hidden">{`${field.name}, row ${item.index + 1}: `}</span>
-                    {isEditing ? (
-                      <CellEditor
-                        field={field}
-                        value={record.fields[field.id]}
-                        onCancel={() => {
-                          setEditing(null);
-                          returnFocusTo(item.index, col);
-                        }}
-                        onCommit={(value) => {
-                          setEditing(null);
-                          if (JSON.stringify(value ?? null) !== JSON.stringify(record.fields[field.id] ?? null)) {
-                            props.onSaveCell(record, field, value);
-                          }
-                          returnFocusTo(item.index, col);
-                        }}
-                      />
-                    ) : record ? (
-                      <CellDisplay field={field} value={record.fields[field.id]} />
-                    ) : (
-                      <span className="cell-loading" aria-hidden="true" />
-                    )}
-                  </div>
-                );
-              })}
-              <div role="gridcell" />
-            </div>
-          );
-        })}
+            );
+          })}
+        </div>
       </div>
-    </div>
+      {editable && (
+        <div className="grid-add-row">
+          <button type="button" aria-label="Add a record" title="Add a record" onClick={props.onAddRecord}>
+            +
+          </button>
+        </div>
+      )}
+    </>
   );
 }

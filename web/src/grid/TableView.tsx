@@ -40,7 +40,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Open | null>(null);
   const [error, setError] = useState("");
-  const [scrollTo, setScrollTo] = useState<number>();
+  const [focusRequest, setFocusRequest] = useState<{ row: number }>();
   const editable = canEditRecords(role);
   const schemaEditable = canManageSchema(role);
 
@@ -97,20 +97,27 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     }
   }
 
-  const saveCell = (record: TableRecord, field: Field, value: CellValue | null) =>
-    run(async () => {
+  // A refused value's reason goes back to its cell (the grid keeps the
+  // typed value there); other failures show above the grid.
+  async function saveCell(record: TableRecord, field: Field, value: CellValue | null): Promise<string | null> {
+    try {
       const updated = await patch<TableRecord>(`/api/table/${table.id}/record/${record.id}?fieldKeyType=id`, {
         fields: { [field.id]: value },
         fieldKeyType: "id",
       });
       records.replaceRecord(updated);
-    });
+      setError("");
+      return null;
+    } catch (failure) {
+      return errorMessage(failure);
+    }
+  }
 
   const addRecord = () =>
     run(async () => {
       await post(`/api/table/${table.id}/record`, { records: [{ fields: {} }] });
       const count = await records.reload();
-      setScrollTo(count - 1);
+      setFocusRequest({ row: count - 1 });
     });
 
   return (
@@ -158,7 +165,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         editable={editable}
         schemaEditable={schemaEditable}
         selected={selected}
-        scrollToIndex={scrollTo}
+        focusRequest={focusRequest}
         onToggleSelected={(id) =>
           setSelected((current) => {
             const next = new Set(current);
@@ -167,6 +174,8 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
           })
         }
         onSaveCell={saveCell}
+        onError={setError}
+        onAddRecord={addRecord}
         onAddField={() => setOpen({ kind: "addField" })}
         onRenameField={(field) => setOpen({ kind: "renameField", field })}
         onDeleteField={(field) => setOpen({ kind: "deleteField", field })}

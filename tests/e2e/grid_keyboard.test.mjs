@@ -1,0 +1,208 @@
+// The grid as a spreadsheet from the keyboard (issue 18): one Tab stop with
+// arrow keys inside, typing replaces a value, F2 and Enter keep it, every
+// editor commits and moves on Tab, Shift+Tab and Enter, a refused value
+// stays at its cell with the reason, numbers refuse text, bare domains
+// become https:// links, the primary field stays on horizontal scroll and
+// the "+" row adds a record and puts the cursor on it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInInBrowser,
+  signUpOverApi,
+  startTessera,
+} from './support.mjs';
+
+let server;
+let browser;
+let api;
+let baseId;
+
+before(async () => {
+  server = await startTessera();
+  browser = await launchBrowser();
+  api = await signUpOverApi(server.url, 'ken@example.com', 'Ken');
+  const space = await api('POST', '/api/space', { name: 'Keys' });
+  baseId = (await api('POST', '/api/base', { spaceId: space.id, name: 'Desk' }))
+    .id;
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const cell = (page, field, row) =>
+  page.getByRole('gridcell', { name: new RegExp(`^${field}, row ${row}:`) });
+const focusedName = (page) =>
+  page.evaluate(() => document.activeElement?.textContent ?? '');
+const waitForFocusOn = (page, prefix) =>
+  page.waitForFunction(
+    (start) => document.activeElement?.textContent?.startsWith(start),
+    prefix,
+  );
+
+async function tableWith(name, fields, records) {
+  const table = await api('POST', `/api/base/${baseId}/table`, {
+    name,
+    fields,
+  });
+  const created = await api('POST', `/api/table/${table.id}/record`, {
+    records: records.map((fieldsOf) => ({ fields: fieldsOf })),
+  });
+  return { table, ids: created.records.map((r) => r.id) };
+}
+
+async function openTable(table) {
+  const opened = await openPage(browser, server.url);
+  await signInInBrowser(opened.page, 'ken@example.com');
+  await opened.page.goto(`/base/${baseId}/table/${table.id}`);
+  return opened;
+}
+
+test('the grid is one Tab stop and arrow keys move inside it', async () => {
+  const { table } = await tableWith(
+    'Stops',
+    [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Qty', type: 'number' },
+    ],
+    Array.from({ length: 8 }, (_, i) => ({ Name: `n${i}`, Qty: i })),
+  );
+  const { page, problems } = await openTable(table);
+  await cell(page, 'Name', 8).getByText('n7').waitFor();
+  // From the toolbar's last button, one Tab enters the grid.
+  await page.getByRole('button', { name: '+ Add record' }).focus();
+  await page.keyboard.press('Tab');
+  await waitForFocusOn(page, 'Name, row 1:');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await waitForFocusOn(page, 'Qty, row 2:');
+  await page.keyboard.press('Control+End');
+  await waitForFocusOn(page, 'Qty, row 8:');
+  // One more Tab leaves the grid for the "+" row: the 16 cells, their
+  // headers and row checkboxes are not Tab stops.
+  await page.keyboard.press('Tab');
+  assert.equal(
+    await page.evaluate(() => document.activeElement.getAttribute('aria-label')),
+    'Add a record',
+  );
+  await page.keyboard.press('Shift+Tab');
+  await waitForFocusOn(page, 'Qty, row 8:');
+  const stops = await page.evaluate(
+    () =>
+      document.querySelectorAll('[role=grid] [tabindex="0"], [role=grid] input:not([tabindex="-1"])')
+        .length,
+  );
+  assert.equal(stops, 1, 'one cell of the grid is in the Tab order');
+  // Up from the first row reaches the header, whose Enter opens the menu.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Rename field' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown');
+  await waitForFocusOn(page, 'Qty, row 1:');
+  assert.deepEqual(problems, []);
+});
+
+test('typing edits, and every editor commits and moves on Tab and Enter', async () => {
+  const { table, ids } = await tableWith(
+    'Typing',
+    [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Qty', type: 'number' },
+      { name: 'Due', type: 'date' },
+      { name: 'Site', type: 'url' },
+      { name: 'Contact', type: 'email' },
+    ],
+    [{ Name: 'old', Qty: 1 }, { Name: 'second' }],
+  );
+  const { page, problems } = await openTable(table);
+  await cell(page, 'Name', 1).getByText('old').waitFor();
+
+  // Typing on a selected cell replaces its value; Enter saves and goes down.
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.type('fresh');
+  assert.equal(await page.getByLabel('Edit Name').inputValue(), 'fresh');
+  await page.keyboard.press('Enter');
+  await waitForFocusOn(page, 'Name, row 2:');
+  // F2 keeps the value, the caret after it.
+  await page.keyboard.press('F2');
+  await page.keyboard.type(' row');
+  await page.keyboard.press('Tab');
+  await waitForFocusOn(page, 'Qty, row 2:');
+
+  // Text in a number cell is refused at the cell and kept to fix.
+  await page.keyboard.type('12k');
+  await page.keyboard.press('Enter');
+  const qtyEditor = page.getByLabel('Edit Qty');
+  await cell(page, 'Qty', 2).getByRole('alert').getByText('Qty needs a number').waitFor();
+  assert.equal(await qtyEditor.inputValue(), '12k');
+  await qtyEditor.fill('1,200');
+  await page.keyboard.press('Tab');
+  await waitForFocusOn(page, 'Due, row 2:');
+
+  // One Tab leaves the date editor, committed, for the next cell.
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Edit Due').fill('2026-12-24');
+  await page.keyboard.press('Tab');
+  await waitForFocusOn(page, 'Site, row 2:');
+  await page.keyboard.type('soylent.com');
+  await page.keyboard.press('Shift+Tab');
+  await waitForFocusOn(page, 'Due, row 2:');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+
+  // The server's refusal shows at the cell with the typed value kept.
+  await page.keyboard.type('not an email');
+  await page.keyboard.press('Enter');
+  const alert = cell(page, 'Contact', 2).getByRole('alert');
+  await alert.getByText("field 'Contact' (email)").waitFor();
+  assert.equal(await page.getByLabel('Edit Contact').inputValue(), 'not an email');
+  assert.equal(await page.locator('.error-message').count(), 0, 'no page-wide banner');
+  await screenshot(page, 'grid-cell-error');
+  await page.keyboard.press('Escape');
+  await waitForFocusOn(page, 'Contact, row 2:');
+
+  const first = await api('GET', `/api/table/${table.id}/record/${ids[0]}`);
+  const second = await api('GET', `/api/table/${table.id}/record/${ids[1]}`);
+  assert.equal(first.fields.Name, 'fresh');
+  assert.deepEqual(second.fields, {
+    Name: 'second row',
+    Qty: 1200,
+    Due: '2026-12-24',
+    Site: 'https://soylent.com',
+  });
+  assert.deepEqual(problems, []);
+});
+
+test('the primary field stays on horizontal scroll and "+" adds a record with the cursor on it', async () => {
+  const fields = [{ name: 'Title', type: 'singleLineText' }];
+  for (let i = 1; i <= 12; i++) fields.push({ name: `Col ${i}`, type: 'singleLineText' });
+  const { table } = await tableWith('Wide', fields, [{ Title: 'kept in view' }]);
+  const { page, problems } = await openTable(table);
+  const title = cell(page, 'Title', 1);
+  await title.getByText('kept in view').waitFor();
+  const before = await title.boundingBox();
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .evaluate((grid) => (grid.scrollLeft = 1200));
+  await page.waitForFunction(
+    () => document.querySelector('[role=grid]').scrollLeft > 1000,
+  );
+  const afterScroll = await title.boundingBox();
+  assert.equal(Math.round(afterScroll.x), Math.round(before.x));
+  await screenshot(page, 'grid-frozen-primary');
+
+  await page.getByRole('button', { name: 'Add a record' }).click();
+  await page.getByText('2 records').waitFor();
+  await waitForFocusOn(page, 'Title, row 2:');
+  await page.keyboard.type('typed into the new record');
+  await page.keyboard.press('Enter');
+  await cell(page, 'Title', 2).getByText('typed into the new record').waitFor();
+  assert.deepEqual(problems, []);
+});

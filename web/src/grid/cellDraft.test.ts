@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+
+import type { Field } from "../api/types";
+import { draftOf, parseDraft, startsWithTypedText } from "./cellDraft";
+
+const field = (type: Field["type"], options: Field["options"] = {}): Field => ({
+  id: "fld1",
+  name: "Qty",
+  type,
+  description: "",
+  options,
+  isPrimary: false,
+  isComputed: false,
+});
+const text = (value: string) => ({ text: value, chosen: [] });
+
+describe("parseDraft", () => {
+  it("takes numbers, with thousands separators, and refuses text", () => {
+    expect(parseDraft(field("number"), text(" 42 "))).toEqual({ value: 42 });
+    expect(parseDraft(field("number"), text("1,234.5"))).toEqual({ value: 1234.5 });
+    expect(parseDraft(field("number"), text("-3e2"))).toEqual({ value: -300 });
+    expect(parseDraft(field("number"), text(""))).toEqual({ value: null });
+    expect(parseDraft(field("number"), text("12k"))).toEqual({ error: "Qty needs a number; “12k” is not one." });
+    expect(parseDraft(field("number"), text("abc"))).toHaveProperty("error");
+    expect(parseDraft(field("number"), text("1,2"))).toHaveProperty("error");
+  });
+
+  it("takes a URL without a scheme as https", () => {
+    expect(parseDraft(field("url"), text("soylent.com"))).toEqual({ value: "https://soylent.com" });
+    expect(parseDraft(field("url"), text("http://a.example"))).toEqual({ value: "http://a.example" });
+    expect(parseDraft(field("url"), text("mailto:a@b.co"))).toEqual({ value: "mailto:a@b.co" });
+  });
+
+  it("keeps the chosen options and dates as the API wants them", () => {
+    expect(parseDraft(field("multipleSelect"), { text: "", chosen: ["a", "b"] })).toEqual({ value: ["a", "b"] });
+    expect(parseDraft(field("date"), text("2026-12-24"))).toEqual({ value: "2026-12-24" });
+    expect(parseDraft(field("singleLineText"), text(""))).toEqual({ value: null });
+  });
+});
+
+describe("draftOf", () => {
+  it("turns stored values back into what the editor shows", () => {
+    expect(draftOf(field("number"), 12)).toEqual(text("12"));
+    expect(draftOf(field("multipleSelect"), ["a"])).toEqual({ text: "", chosen: ["a"] });
+    expect(draftOf(field("date"), "2026-12-24")).toEqual(text("2026-12-24"));
+    expect(draftOf(field("singleLineText"), undefined)).toEqual(text(""));
+  });
+});
+
+it("starts an edit from typed text only where text is typed", () => {
+  expect(startsWithTypedText(field("singleLineText"))).toBe(true);
+  expect(startsWithTypedText(field("number"))).toBe(true);
+  expect(startsWithTypedText(field("checkbox"))).toBe(false);
+  expect(startsWithTypedText(field("singleSelect"))).toBe(false);
+});

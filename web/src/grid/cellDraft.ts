@@ -1,0 +1,67 @@
+// What a cell editor holds while a person types (a draft), how a stored
+// value becomes one, and how a draft becomes the value to save, or a
+// message saying why it cannot be (shown at the cell, the draft kept).
+import type { CellValue, Field, FieldType } from "../api/types";
+
+export interface Draft {
+  text: string;
+  chosen: string[];
+}
+
+export type Parsed = { value: CellValue | null } | { error: string };
+
+// Types where typing on a selected cell starts an edit with what was typed.
+const TYPED_INTO: FieldType[] = ["singleLineText", "longText", "number", "email", "url"];
+export const startsWithTypedText = (field: Field) => TYPED_INTO.includes(field.type);
+
+function toDateText(field: Field, value: CellValue | null | undefined): string {
+  if (typeof value !== "string" || !value) return "";
+  if (field.options.dateOnly !== false) return value.slice(0, 10);
+  const date = new Date(value);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return local.toISOString().slice(0, 16);
+}
+
+export function draftOf(field: Field, value: CellValue | null | undefined): Draft {
+  if (field.type === "date") return { text: toDateText(field, value), chosen: [] };
+  if (Array.isArray(value)) return { text: "", chosen: value };
+  return { text: value === undefined || value === null ? "" : String(value), chosen: [] };
+}
+
+// "1,234.5", " 12 " and "-3e2" are numbers; "12k" and "abc" are not.
+function parseNumber(text: string): number | null {
+  const plain = text.trim().replace(/(\d),(?=\d{3}(\D|$))/g, "$1");
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) return null;
+  const number = Number(plain);
+  return Number.isFinite(number) ? number : null;
+}
+
+export function parseDraft(field: Field, draft: Draft): Parsed {
+  const text = draft.text;
+  switch (field.type) {
+    case "number": {
+      if (text.trim() === "") return { value: null };
+      const number = parseNumber(text);
+      return number === null
+        ? { error: `${field.name} needs a number; “${text.trim()}” is not one.` }
+        : { value: number };
+    }
+    case "rating":
+      return { value: text === "" ? null : Number(text) };
+    case "date":
+      if (!text) return { value: null };
+      return { value: field.options.dateOnly !== false ? text : new Date(text).toISOString() };
+    case "multipleSelect":
+      return { value: draft.chosen.length ? draft.chosen : null };
+    case "url": {
+      const trimmed = text.trim();
+      if (!trimmed) return { value: null };
+      // As the server does: a URL without a scheme is taken as https.
+      return { value: /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}` };
+    }
+    case "email":
+      return { value: text.trim() === "" ? null : text.trim() };
+    default:
+      return { value: text === "" ? null : text };
+  }
+}
