@@ -87,15 +87,18 @@ test('the grid is one Tab stop and arrow keys move inside it', async () => {
   // headers and row checkboxes are not Tab stops.
   await page.keyboard.press('Tab');
   assert.equal(
-    await page.evaluate(() => document.activeElement.getAttribute('aria-label')),
+    await page.evaluate(() =>
+      document.activeElement.getAttribute('aria-label'),
+    ),
     'Add a record',
   );
   await page.keyboard.press('Shift+Tab');
   await waitForFocusOn(page, 'Qty, row 8:');
   const stops = await page.evaluate(
     () =>
-      document.querySelectorAll('[role=grid] [tabindex="0"], [role=grid] input:not([tabindex="-1"])')
-        .length,
+      document.querySelectorAll(
+        '[role=grid] [tabindex="0"], [role=grid] input:not([tabindex="-1"])',
+      ).length,
   );
   assert.equal(stops, 1, 'one cell of the grid is in the Tab order');
   // Up from the first row reaches the header, whose Enter opens the menu.
@@ -140,7 +143,10 @@ test('typing edits, and every editor commits and moves on Tab and Enter', async 
   await page.keyboard.type('12k');
   await page.keyboard.press('Enter');
   const qtyEditor = page.getByLabel('Edit Qty');
-  await cell(page, 'Qty', 2).getByRole('alert').getByText('Qty needs a number').waitFor();
+  await cell(page, 'Qty', 2)
+    .getByRole('alert')
+    .getByText('Qty needs a number')
+    .waitFor();
   assert.equal(await qtyEditor.inputValue(), '12k');
   await qtyEditor.fill('1,200');
   await page.keyboard.press('Tab');
@@ -162,8 +168,15 @@ test('typing edits, and every editor commits and moves on Tab and Enter', async 
   await page.keyboard.press('Enter');
   const alert = cell(page, 'Contact', 2).getByRole('alert');
   await alert.getByText("field 'Contact' (email)").waitFor();
-  assert.equal(await page.getByLabel('Edit Contact').inputValue(), 'not an email');
-  assert.equal(await page.locator('.error-message').count(), 0, 'no page-wide banner');
+  assert.equal(
+    await page.getByLabel('Edit Contact').inputValue(),
+    'not an email',
+  );
+  assert.equal(
+    await page.locator('.error-message').count(),
+    0,
+    'no page-wide banner',
+  );
   await screenshot(page, 'grid-cell-error');
   await page.keyboard.press('Escape');
   await waitForFocusOn(page, 'Contact, row 2:');
@@ -182,8 +195,11 @@ test('typing edits, and every editor commits and moves on Tab and Enter', async 
 
 test('the primary field stays on horizontal scroll and "+" adds a record with the cursor on it', async () => {
   const fields = [{ name: 'Title', type: 'singleLineText' }];
-  for (let i = 1; i <= 12; i++) fields.push({ name: `Col ${i}`, type: 'singleLineText' });
-  const { table } = await tableWith('Wide', fields, [{ Title: 'kept in view' }]);
+  for (let i = 1; i <= 12; i++)
+    fields.push({ name: `Col ${i}`, type: 'singleLineText' });
+  const { table } = await tableWith('Wide', fields, [
+    { Title: 'kept in view' },
+  ]);
   const { page, problems } = await openTable(table);
   const title = cell(page, 'Title', 1);
   await title.getByText('kept in view').waitFor();
