@@ -91,6 +91,69 @@ for (const [label, viewport] of [
   });
 }
 
+test('on a phone, menus and popovers open inside the screen and their actions can be tapped', async () => {
+  const viewport = { width: 390, height: 844 };
+  const { page, problems } = await openPage(browser, server.url, viewport);
+  await signInInBrowser(page, 'mae@example.com');
+  async function assertInside(locator, what) {
+    for (const box of await Promise.all(
+      (await locator.all()).map((item) => item.boundingBox()),
+    )) {
+      assert.ok(
+        box.x >= 0 &&
+          box.y >= 0 &&
+          box.x + box.width <= viewport.width &&
+          box.y + box.height <= viewport.height,
+        `${what} at ${JSON.stringify(box)} leaves the ${viewport.width}×${viewport.height} screen`,
+      );
+    }
+  }
+
+  await page.goto('/settings/personal-access-token');
+  await page
+    .getByRole('button', { name: 'Actions for token Nightly export' })
+    .click();
+  await assertInside(page.getByRole('menuitem'), 'a token menu item');
+  // A click lands only on an item nothing covers (the rail did).
+  await page.getByRole('menuitem', { name: 'Refresh' }).click();
+  const refresh = page.getByRole('dialog', {
+    name: 'Refresh “Nightly export”?',
+  });
+  await refresh.getByRole('button', { name: 'Cancel' }).click();
+  await page
+    .getByRole('button', { name: 'Actions for token Nightly export' })
+    .click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete “Nightly export”?' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
+
+  await page.getByRole('button', { name: 'Create Token' }).click();
+  const form = page.getByRole('dialog', { name: 'Create Token' });
+  for (const checkbox of await form.getByRole('checkbox').all()) {
+    const box = await checkbox.boundingBox();
+    if (!box) continue; // inside a closed "advanced" section
+    assert.ok(box.width >= 16, `a checkbox is ${box.width}px wide`);
+  }
+  await screenshot(page, 'phone-create-token-scopes');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`/base/${ids.base}/table/${ids.table}`);
+  await page.getByRole('button', { name: 'View Grid view actions' }).click();
+  await assertInside(page.getByRole('menuitem'), 'a view menu item');
+  await screenshot(page, 'phone-view-menu');
+  await page.getByRole('menuitem', { name: 'Rename view' }).click();
+  await page.getByRole('dialog', { name: 'Rename view' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await assertInside(
+    page.getByRole('group', { name: 'Filter' }),
+    'the filter panel',
+  );
+  assert.deepEqual(problems, []);
+});
+
 test('menus and dialogs work from the keyboard and keep focus', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await signInInBrowser(page, 'mae@example.com');

@@ -1,6 +1,9 @@
 // A button that opens a list of actions: arrow keys move between items,
 // Escape or a click elsewhere closes it and returns focus to the button.
+// The list stays inside the window on any screen (usePlacement).
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+
+import { usePlacement, type Align, type Side } from "./usePlacement";
 
 export interface MenuItem {
   label: string;
@@ -13,16 +16,27 @@ interface MenuProps {
   button: ReactNode;
   items: MenuItem[];
   className?: string;
-  placement?: "below" | "above";
+  placement?: Side;
+  // Which edge of the list lines up with the button's.
+  align?: Align;
   // -1 where a composite widget (the grid) moves focus to the button itself.
   buttonTabIndex?: number;
 }
 
-export function Menu({ label, button, items, className, placement = "below", buttonTabIndex }: MenuProps) {
+export function Menu({
+  label,
+  button,
+  items,
+  className,
+  placement = "below",
+  align = "end",
+  buttonTabIndex,
+}: MenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const menuId = useId();
+  const position = usePlacement(open, buttonRef, listRef, placement, align);
 
   useEffect(() => {
     if (!open) return;
@@ -73,7 +87,8 @@ export function Menu({ label, button, items, className, placement = "below", but
           id={menuId}
           role="menu"
           aria-label={label}
-          className={`menu-list menu-${placement}`}
+          className="menu-list"
+          style={position}
           onKeyDown={onKeyDown}
         >
           {items.map((item) => (

@@ -1,6 +1,9 @@
 // A button that shows a panel of controls under it (not modal): Escape or a
-// click outside closes it and returns focus to the button.
+// click outside closes it and returns focus to the button. The panel stays
+// inside the window on any screen (usePlacement).
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+
+import { usePlacement } from "./usePlacement";
 
 interface PopoverProps {
   label: string;
@@ -13,7 +16,9 @@ export function Popover({ label, button, active, children }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
+  const position = usePlacement(open, buttonRef, panel, "below", "start");
 
   useEffect(() => {
     if (!open) return;
@@ -38,6 +43,8 @@ export function Popover({ label, button, active, children }: PopoverProps) {
       </button>
       {open && (
         <div
+          ref={panel}
+          style={position}
           id={panelId}
           role="group"
           aria-label={label}

@@ -25,6 +25,7 @@ export function AppShell() {
           label={`Account menu for ${user.name}`}
           className="rail-avatar"
           placement="above"
+          align="start"
           button={
             <span className="avatar" aria-hidden="true">
               {initials(user.name)}
