@@ -186,6 +186,16 @@ test('menus and dialogs work from the keyboard and keep focus', async () => {
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Create Token' });
   await dialog.waitFor();
+  // A dialog opens on its first field, not on ×.
+  await page.waitForFunction(
+    () => !!document.activeElement.closest('dialog[open]'),
+  );
+  assert.equal(
+    await dialog
+      .getByRole('textbox', { name: 'Name', exact: true })
+      .evaluate((input) => input === document.activeElement),
+    true,
+  );
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     const inside = await page.evaluate(
@@ -258,14 +268,37 @@ test('the token list highlights expiry; tokens can be edited; custom expiry date
   const chosen = new Date(Date.now() + 45 * DAY).toISOString().slice(0, 10);
   await create.getByLabel('Expiration date').fill(chosen);
   await create.getByRole('button', { name: 'Create', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Your new token' })
-    .getByRole('button', { name: 'Done' })
-    .click();
+  // Closing the shown-once value before copying it asks first.
+  const shown = page.getByRole('dialog', { name: 'Your new token' });
+  await page.waitForFunction(
+    () => document.activeElement.textContent === 'Copy',
+  );
+  await shown.getByRole('button', { name: 'Done' }).click();
+  await shown.getByText('You have not copied the token.').waitFor();
+  await page.keyboard.press('Escape');
+  await shown.getByRole('button', { name: 'Back to the token' }).click();
+  await shown.getByRole('button', { name: 'Done' }).click();
+  await shown.getByRole('button', { name: 'Close without copying' }).click();
+  await shown.waitFor({ state: 'detached' });
   const report = (await api('GET', '/api/access-token')).tokens.find(
     (t) => t.name === 'Quarterly report',
   );
   assert.equal(report.expiresAt.slice(0, 10), chosen);
+
+  // Deleting a row sends focus to what took its place, not to the page.
+  await page
+    .getByRole('button', { name: 'Actions for token Quarterly report' })
+    .click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete token' }).click();
+  await page
+    .getByRole('row', { name: /Quarterly report/ })
+    .waitFor({ state: 'detached' });
+  await page.waitForFunction(() =>
+    document.activeElement
+      .getAttribute('aria-label')
+      ?.startsWith('Actions for token'),
+  );
   assert.deepEqual(problems, []);
 });
 
@@ -287,10 +320,11 @@ test('"No expiration" is offered only when the server allows it', async () => {
       .selectOption({ label: 'No expiration' });
     await create.getByText('The token never expires.').waitFor();
     await create.getByRole('button', { name: 'Create', exact: true }).click();
-    await page
-      .getByRole('dialog', { name: 'Your new token' })
-      .getByRole('button', { name: 'Done' })
-      .click();
+    const shown = page.getByRole('dialog', { name: 'Your new token' });
+    await shown.getByLabel('Token value').focus();
+    await page.keyboard.press('Control+C');
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'detached' });
     await page
       .getByRole('row', { name: /Forever/ })
       .locator('td[data-label="Expires"]')

@@ -1,10 +1,33 @@
 // A modal dialog on the native <dialog> element: showModal() makes the rest
 // of the page inert, Tab and Shift+Tab cycle inside it (never out to the
-// browser's own controls), Escape closes it, and focus returns to where it
-// was when the dialog closes.
+// browser's own controls), Escape closes it. It opens with focus on its
+// first field (else on a [data-autofocus] control, else the first footer
+// button, never on ×), and when it closes focus returns to where it was,
+// or, if that is gone (a deleted row's button), to what took its place.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 
 const FOCUSABLE = "button, [href], input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+
+// What Tab reaches on the page outside dialogs, in order.
+function tabStops(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (element) =>
+      element.tabIndex >= 0 &&
+      !element.matches(":disabled") &&
+      !element.closest("dialog") &&
+      element.offsetParent !== null,
+  );
+}
+
+function firstFocus(dialog: HTMLDialogElement): HTMLElement | null {
+  return (
+    dialog.querySelector<HTMLElement>(
+      ".dialog-body :is(input:not([readonly]):not([type=hidden]), select, textarea):not(:disabled)",
+    ) ??
+    dialog.querySelector<HTMLElement>("[data-autofocus]") ??
+    dialog.querySelector<HTMLElement>(".dialog-footer button")
+  );
+}
 
 function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
   if (event.key !== "Tab") return;
@@ -38,10 +61,17 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement as HTMLElement | null;
+    const openerPlace = opener ? tabStops().indexOf(opener) : -1;
     dialog.showModal();
+    firstFocus(dialog)?.focus();
     return () => {
       dialog.close();
-      opener?.focus();
+      if (opener?.isConnected) {
+        opener.focus();
+      } else if (openerPlace >= 0) {
+        const stops = tabStops();
+        stops[Math.min(openerPlace, stops.length - 1)]?.focus();
+      }
     };
   }, []);
 

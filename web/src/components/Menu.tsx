@@ -99,7 +99,9 @@ export function Menu({
                 tabIndex={-1}
                 className={item.danger ? "danger-text" : undefined}
                 onClick={() => {
-                  setOpen(false);
+                  // The button, not the vanishing item, is what a dialog
+                  // opened from here returns focus to.
+                  close();
                   item.onSelect();
                 }}
               >

@@ -1,5 +1,6 @@
 // Shows a token's value once, after Create or Refresh: a Copy button and the
-// warning that it will not be shown again.
+// warning that it will not be shown again. Closing it before the value was
+// copied (by the button or by hand) asks first.
 import { useRef, useState } from "react";
 
 import { Dialog } from "../components/Dialog";
@@ -23,23 +24,53 @@ async function copyText(text: string, field: HTMLInputElement | null): Promise<b
 
 export function TokenValueDialog({ title, name, value, onClose }: TokenValueDialogProps) {
   const [copied, setCopied] = useState<boolean | null>(null);
+  const [askingToClose, setAskingToClose] = useState(false);
   const field = useRef<HTMLInputElement>(null);
+  const requestClose = () => (copied ? onClose() : setAskingToClose(true));
   return (
     <Dialog
       title={title}
-      onClose={onClose}
+      onClose={requestClose}
       footer={
-        <button type="button" className="primary" onClick={onClose}>
-          Done
-        </button>
+        askingToClose ? (
+          <>
+            <button type="button" data-autofocus onClick={() => setAskingToClose(false)}>
+              Back to the token
+            </button>
+            <button type="button" className="danger" onClick={onClose}>
+              Close without copying
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" onClick={requestClose}>
+            Done
+          </button>
+        )
       }
     >
+      {askingToClose && (
+        <p className="error-message" role="alert">
+          You have not copied the token. Once closed, its value cannot be shown again.
+        </p>
+      )}
       <p className="warning" role="note">
         Copy the token for <strong>{name}</strong> now. <strong>It will not be shown again.</strong>
       </p>
       <div className="token-value">
-        <input ref={field} readOnly aria-label="Token value" value={value} onFocus={(event) => event.target.select()} />
-        <button type="button" className="primary" onClick={async () => setCopied(await copyText(value, field.current))}>
+        <input
+          ref={field}
+          readOnly
+          aria-label="Token value"
+          value={value}
+          onFocus={(event) => event.target.select()}
+          onCopy={() => setCopied(true)}
+        />
+        <button
+          type="button"
+          className="primary"
+          data-autofocus
+          onClick={async () => setCopied(await copyText(value, field.current))}
+        >
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
