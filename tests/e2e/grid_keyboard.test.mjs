@@ -222,3 +222,42 @@ test('the primary field stays on horizontal scroll and "+" adds a record with th
   await cell(page, 'Title', 2).getByText('typed into the new record').waitFor();
   assert.deepEqual(problems, []);
 });
+
+test('while the server cannot be reached a notice says so, the typed value waits at its cell, and both clear when it is back', async () => {
+  const { table, ids } = await tableWith(
+    'Offline',
+    [{ name: 'Name', type: 'singleLineText' }],
+    [{ Name: 'before' }],
+  );
+  const { page, problems } = await openTable(table);
+  await cell(page, 'Name', 1).getByText('before').waitFor();
+  const cutOff = (route) => route.abort('connectionrefused');
+  await page.route('**/api/**', cutOff);
+  await page.route('**/healthz', cutOff);
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.type('written offline');
+  await page.keyboard.press('Enter');
+  await cell(page, 'Name', 1)
+    .getByRole('alert')
+    .getByText('could not be reached')
+    .waitFor();
+  const notice = page.getByRole('status').filter({ hasText: 'not answering' });
+  await notice.waitFor();
+  await screenshot(page, 'grid-offline');
+
+  await page.unroute('**/api/**', cutOff);
+  await page.unroute('**/healthz', cutOff);
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(
+    await page.getByLabel('Edit Name').inputValue(),
+    'written offline',
+  );
+  await page.getByLabel('Edit Name').press('Enter');
+  await cell(page, 'Name', 1).getByText('written offline').waitFor();
+  const stored = await api('GET', `/api/table/${table.id}/record/${ids[0]}`);
+  assert.equal(stored.fields.Name, 'written offline');
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('ERR_CONNECTION_REFUSED')),
+    [],
+  );
+});

@@ -1,6 +1,7 @@
 // fetch() for Tessera's API: JSON in and out, the session cookie, the CSRF
 // header on every state change, and every failure as an ApiError carrying
 // the server's code and its message for a person.
+import { reportReachable } from "./connection";
 
 export class ApiError extends Error {
   constructor(
@@ -55,8 +56,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       credentials: "same-origin",
     });
   } catch {
+    reportReachable(false);
     throw new ApiError(0, "network_error", "Tessera could not be reached. Check your connection and try again.");
   }
+  reportReachable(response.status !== 502 && response.status !== 503 && response.status !== 504);
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => null);
   if (!response.ok) {

@@ -47,7 +47,7 @@ const same = (a: CellValue | null | undefined, b: CellValue | null | undefined) 
 
 export function TableGrid(props: TableGridProps) {
   const { fields, records, editable, selected } = props;
-  const { ensureLoaded } = records;
+  const { ensureLoaded, generation } = records;
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -70,7 +70,7 @@ export function TableGrid(props: TableGridProps) {
 
   useEffect(() => {
     if (last >= first) ensureLoaded(first, last);
-  }, [first, last, ensureLoaded]);
+  }, [first, last, ensureLoaded, generation]);
 
   const cellAt = ({ row, col }: Position) =>
     scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);

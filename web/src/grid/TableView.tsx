@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 
 import { del, errorMessage, patch, post, type Query } from "../api/client";
+import { useOnReconnect } from "../api/connection";
 import type { CellValue, Field, Filter, Role, SortKey, Table, TableRecord, View } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -59,6 +60,11 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     search: search.trim() || undefined,
   };
   const records = useRecordPages(table.id, query);
+  // What failed while the server was away is read again once it is back.
+  useOnReconnect(() => {
+    setError("");
+    void records.reload();
+  });
   const visibleFields = useMemo(
     () => table.fields.filter((field) => !view.hiddenFieldIds.includes(field.id)),
     [table.fields, view.hiddenFieldIds],
@@ -158,7 +164,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
           </button>
         )}
       </div>
-      <ErrorMessage message={error || records.error} />
+      <ErrorMessage message={error || records.error} onDismiss={error ? () => setError("") : undefined} />
       <TableGrid
         fields={visibleFields}
         records={records}

@@ -19,6 +19,8 @@ interface Cache {
 
 export interface RecordPages {
   count: number | null;
+  // Changes at each reload: what was on screen must be read again.
+  generation: number;
   error: string;
   recordAt(index: number): TableRecord | undefined;
   ensureLoaded(first: number, last: number): void;
@@ -31,12 +33,14 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
   const cache = useRef<Cache>({ generation: 0, pages: new Map(), cursors: new Map(), loading: new Set() });
   const [count, setCount] = useState<number | null>(null);
   const [error, setError] = useState("");
+  const [generation, setGeneration] = useState(0);
   const [, setVersion] = useState(0);
   const rerender = () => setVersion((v) => v + 1);
 
   const reload = useCallback(async () => {
     const generation = cache.current.generation + 1;
     cache.current = { generation, pages: new Map(), cursors: new Map(), loading: new Set() };
+    setGeneration(generation);
     setError("");
     try {
       // Order does not change a count, and the count endpoint refuses it.
@@ -102,5 +106,5 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
     rerender();
   }, []);
 
-  return { count, error, recordAt, ensureLoaded, replaceRecord, reload };
+  return { count, generation, error, recordAt, ensureLoaded, replaceRecord, reload };
 }

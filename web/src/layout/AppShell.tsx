@@ -1,7 +1,10 @@
 // The frame of every signed-in page: a narrow rail on the left with the
 // home link and, at the bottom-left, the user's avatar, whose menu holds
-// Settings and Sign out.
+// Settings and Sign out. While the server does not answer, a notice says
+// so above every page, and goes when it answers again.
 import { Link, Outlet, useNavigate } from "react-router-dom";
+
+import { useReachable } from "../api/connection";
 
 import { useSession } from "../auth/session";
 import { Menu } from "../components/Menu";
@@ -14,6 +17,7 @@ export function initials(name: string): string {
 export function AppShell() {
   const { user, signOut } = useSession();
   const navigate = useNavigate();
+  const reachable = useReachable();
   if (!user) return null;
   return (
     <div className="shell">
@@ -43,6 +47,11 @@ export function AppShell() {
         />
       </nav>
       <main className="shell-main">
+        {!reachable && (
+          <p className="connection-notice" role="status">
+            Tessera is not answering right now. Your last change may not be saved; retrying…
+          </p>
+        )}
         <Outlet />
       </main>
     </div>
