@@ -261,3 +261,82 @@ test('while the server cannot be reached a notice says so, the typed value waits
     [],
   );
 });
+
+test('search marks its matches and says when nothing matches; the title names table and base', async () => {
+  const { table } = await tableWith(
+    'Parts',
+    [{ name: 'Part', type: 'singleLineText' }],
+    [{ Part: 'Bolt-21' }, { Part: 'bolt-3' }, { Part: 'Nut' }],
+  );
+  const { page, problems } = await openTable(table);
+  await cell(page, 'Part', 3).getByText('Nut').waitFor();
+  assert.equal(await page.title(), 'Parts – Desk – Tessera');
+  await page.getByLabel('Search records').fill('BOLT');
+  await page.getByText('2 records').waitFor();
+  await cell(page, 'Part', 1).locator('mark').getByText('Bolt').waitFor();
+  assert.deepEqual(await page.locator('[role=grid] mark').allTextContents(), [
+    'Bolt',
+    'bolt',
+  ]);
+  await page.getByLabel('Search records').fill('washer');
+  await page
+    .getByRole('status')
+    .getByText('No records match “washer”.')
+    .waitFor();
+  await screenshot(page, 'grid-search-nothing');
+  assert.deepEqual(problems, []);
+});
+
+test('a viewer sees a read-only table, and an editor whose role is lowered while the page is open sees it turn read-only', async () => {
+  const { table, ids } = await tableWith(
+    'Shared',
+    [{ name: 'Name', type: 'singleLineText' }],
+    [{ Name: 'shared row' }],
+  );
+  const guest = await signUpOverApi(server.url, 'vi@example.com', 'Vi');
+  await api('POST', `/api/base/${baseId}/collaborator`, {
+    email: 'vi@example.com',
+    role: 'editor',
+  });
+  const { page, problems } = await openPage(browser, server.url);
+  await signInInBrowser(page, 'vi@example.com');
+  await page.goto(`/base/${baseId}/table/${table.id}`);
+  await cell(page, 'Name', 1).getByText('shared row').waitFor();
+  await page.getByLabel('Select row 1', { exact: true }).waitFor();
+
+  // Lowered to viewer behind the page's back: the next save is refused
+  // and the table turns read-only with a sentence, not the refusal's code.
+  const me = await guest('GET', '/api/auth/user');
+  await api('PATCH', `/api/base/${baseId}/collaborator/${me.id}`, {
+    role: 'viewer',
+  });
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.type('not allowed');
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('alert')
+    .getByText('Your role on this base has changed')
+    .waitFor();
+  await page.getByText('Read only').waitFor();
+  assert.equal(
+    await page.getByLabel('Select row 1', { exact: true }).count(),
+    0,
+  );
+  assert.equal(
+    await page.getByRole('button', { name: 'Add a record' }).count(),
+    0,
+  );
+  assert.doesNotMatch(await page.locator('body').innerText(), /record:update/);
+
+  // Typing now edits nothing; the viewer's sort is marked as only theirs.
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.type('x');
+  assert.equal(await page.getByLabel('Edit Name').count(), 0);
+  await page.getByRole('button', { name: 'Sort' }).click();
+  await page.getByRole('button', { name: '+ Add sort' }).click();
+  await page.getByText('only for you, not saved to the view').waitFor();
+  await screenshot(page, 'grid-viewer');
+  const stored = await api('GET', `/api/table/${table.id}/record/${ids[0]}`);
+  assert.equal(stored.fields.Name, 'shared row');
+  assert.deepEqual(problems, []);
+});

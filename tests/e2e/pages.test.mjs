@@ -223,6 +223,14 @@ test('the token list highlights expiry; tokens can be edited; custom expiry date
   const later = page.getByRole('row', { name: /MCP Server/ });
   assert.equal(await later.locator('.expiry-soon, .expiry-expired').count(), 0);
   await later.getByText('Lab (base)').waitFor();
+  // Each token shows the public start of its value, to tell them apart.
+  const { tokens } = await api('GET', '/api/access-token');
+  const mcp = tokens.find((t) => t.name === 'MCP Server');
+  await later.getByText(`${mcp.valuePrefix}…`).waitFor();
+  assert.equal(
+    await page.title(),
+    'Personal Access Token – Settings – Tessera',
+  );
   await later.getByText('Read, Write').waitFor();
   await later.getByText('Never').waitFor();
 

@@ -91,6 +91,8 @@ TEST_F(TokensTest, TheListShowsNameCreatedLastUsedAndExpiry) {
   auto listed = client.request("GET", "/api/access-token", "", workspace.owner.headers()).json();
   auto entry = listed.at("tokens").at(0);
   EXPECT_EQ(entry.at("name").as_string(), "CI/CD Pipeline");
+  EXPECT_EQ(entry.at("valuePrefix").as_string(), token.substr(0, 20))
+      << "the public start of the value, and not one character of the secret";
   EXPECT_FALSE(entry.at("createdAt").as_string().empty());
   EXPECT_TRUE(entry.at("lastUsedAt").is_null());
   EXPECT_FALSE(entry.at("expired").as_bool());

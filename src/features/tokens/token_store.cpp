@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "auth/token_format.h"
 #include "store/string_list.h"
 
 namespace tessera::features {
@@ -140,6 +141,9 @@ boost::json::value tokenToJson(store::Session& session, const TokenRecord& token
   for (const auto& s : token.spaceIds) spaceIds.emplace_back(s);
   for (const auto& s : token.baseIds) baseIds.emplace_back(s);
   return {{"id", token.id},
+          // The value's public start, to tell tokens apart and match a
+          // leaked value to its entry; the secret follows it.
+          {"valuePrefix", std::string(auth::kTokenPrefix) + token.id},
           {"name", token.name},
           {"description", token.description},
           {"scopes", std::move(scopes)},

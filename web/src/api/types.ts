@@ -130,6 +130,7 @@ export interface NamedRef {
 
 export interface AccessToken {
   id: string;
+  valuePrefix: string;
   name: string;
   description: string;
   scopes: string[];

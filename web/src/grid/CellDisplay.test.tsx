@@ -52,4 +52,12 @@ describe("CellDisplay", () => {
     expect(render(<CellDisplay field={field("singleLineText")} value={undefined} />).container.textContent).toBe("");
     expect(render(<CellDisplay field={field("checkbox")} value={false} />).container.textContent).toBe("");
   });
+
+  it("marks the search where it occurs in text, whatever its case", () => {
+    const { container } = render(
+      <CellDisplay field={field("singleLineText")} value="Part-21 and part-2" search="PART-2" />,
+    );
+    expect(Array.from(container.querySelectorAll("mark"), (mark) => mark.textContent)).toEqual(["Part-2", "part-2"]);
+    expect(container.textContent).toBe("Part-21 and part-2");
+  });
 });

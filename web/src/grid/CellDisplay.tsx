@@ -1,4 +1,6 @@
 // How a cell's value looks in the grid, by field type.
+import type { ReactNode } from "react";
+
 import type { CellValue, Field } from "../api/types";
 
 function choiceColor(field: Field, name: string): string {
@@ -23,7 +25,29 @@ export function formatDate(field: Field, value: string): string {
 const formatNumber = (value: number, precision: number) =>
   value.toLocaleString("en", { minimumFractionDigits: precision, maximumFractionDigits: precision });
 
-export function CellDisplay({ field, value }: { field: Field; value: CellValue | undefined }) {
+// `text` with each case-insensitive occurrence of `search` marked.
+export function Highlighted({ text, search }: { text: string; search?: string }) {
+  const needle = search?.trim().toLowerCase();
+  if (!needle) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, from)) {
+    parts.push(text.slice(from, at), <mark key={at}>{text.slice(at, at + needle.length)}</mark>);
+    from = at + needle.length;
+  }
+  parts.push(text.slice(from));
+  return <>{parts}</>;
+}
+
+interface CellDisplayProps {
+  field: Field;
+  value: CellValue | undefined;
+  // The table's search, marked where it occurs in text.
+  search?: string;
+}
+
+export function CellDisplay({ field, value, search }: CellDisplayProps) {
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
     case "checkbox":
@@ -59,13 +83,19 @@ export function CellDisplay({ field, value }: { field: Field; value: CellValue |
       return <>{formatDate(field, String(value))}</>;
     case "url":
       return (
-        <a href={String(value)} target="_blank" rel="noopener noreferrer" onClick={(event) => event.stopPropagation()}>
-          {String(value)}
+        <a
+          href={String(value)}
+          target="_blank"
+          rel="noopener noreferrer"
+          tabIndex={-1}
+          onClick={(event) => event.stopPropagation()}
+        >
+          <Highlighted text={String(value)} search={search} />
         </a>
       );
     case "autoNumber":
       return <span className="number">{String(value)}</span>;
     default:
-      return <>{String(value)}</>;
+      return <Highlighted text={String(value)} search={search} />;
   }
 }

@@ -35,6 +35,8 @@ interface TableGridProps {
   onDeleteField(field: Field): void;
   // A new object each time the cursor should go to a row (a new record).
   focusRequest?: { row: number };
+  // The search, marked in the cells where it occurs.
+  search: string;
 }
 
 interface Editing extends Position {
@@ -303,7 +305,7 @@ export function TableGrid(props: TableGridProps) {
                           onCommit={(value, move) => commitEdit(edit, record, field, value, move)}
                         />
                       ) : record ? (
-                        <CellDisplay field={field} value={record.fields[field.id]} />
+                        <CellDisplay field={field} value={record.fields[field.id]} search={props.search} />
                       ) : (
                         <span className="cell-loading" aria-hidden="true" />
                       )}

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 
-import { del, errorMessage, patch, post, type Query } from "../api/client";
+import { ApiError, del, errorMessage, patch, post, type Query } from "../api/client";
 import { useOnReconnect } from "../api/connection";
 import type { CellValue, Field, Filter, Role, SortKey, Table, TableRecord, View } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -51,6 +51,11 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     setSelected(new Set());
   }, [view.id, view.filter, view.sort]);
 
+  // A viewer may filter and sort for themselves; the view keeps its own.
+  const onlyForMe =
+    !editable &&
+    (JSON.stringify(filter) !== JSON.stringify(view.filter ?? EMPTY_FILTER) ||
+      JSON.stringify(sort) !== JSON.stringify(view.sort));
   const complete = filter.filterSet.filter(isComplete);
   const query: Query = {
     filter: complete.length
@@ -115,6 +120,13 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
       setError("");
       return null;
     } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 403) {
+        // The role was lowered while the page was open: show the table as
+        // it now is (read-only) rather than the refusal's wording.
+        setError("Your role on this base has changed: you can no longer change its records.");
+        await onSchemaChanged();
+        return null;
+      }
       return errorMessage(failure);
     }
   }
@@ -148,6 +160,12 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
+        {!editable && (
+          <span className="badge badge-muted" title="Your role lets you view this table, not change it">
+            Read only
+          </span>
+        )}
+        {onlyForMe && <span className="hint">Filter and sort are only for you, not saved to the view.</span>}
         <span className="record-count" aria-live="polite">
           {records.count === null
             ? "…"
@@ -164,6 +182,13 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
           </button>
         )}
       </div>
+      {records.count === 0 && (search.trim() || query.filter) && (
+        <p className="no-match" role="status">
+          {search.trim()
+            ? `No records match “${search.trim()}”${query.filter ? " within the filter" : ""}.`
+            : "No records match the filter."}
+        </p>
+      )}
       <ErrorMessage message={error || records.error} onDismiss={error ? () => setError("") : undefined} />
       <TableGrid
         fields={visibleFields}
@@ -172,6 +197,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         schemaEditable={schemaEditable}
         selected={selected}
         focusRequest={focusRequest}
+        search={search.trim()}
         onToggleSelected={(id) =>
           setSelected((current) => {
             const next = new Set(current);

@@ -11,6 +11,7 @@ import { Menu } from "../components/Menu";
 import { NameDialog } from "../components/NameDialog";
 import { TableView } from "../grid/TableView";
 import { canManageSchema } from "../lib/roles";
+import { usePageTitle } from "../lib/usePageTitle";
 
 type Open = { kind: "new" } | { kind: "rename"; table: Table } | { kind: "delete"; table: Table };
 
@@ -35,6 +36,7 @@ export function BasePage() {
     }
   }, [baseId]);
   useEffect(() => void load(), [load]);
+  usePageTitle(tables?.find((t) => t.id === tableId)?.name, base?.name);
 
   if (error && !base) {
     return (

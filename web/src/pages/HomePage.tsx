@@ -11,6 +11,7 @@ import { Menu, type MenuItem } from "../components/Menu";
 import { NameDialog } from "../components/NameDialog";
 import { canManageMembers, canManageSchema } from "../lib/roles";
 import { CollaboratorsDialog } from "./CollaboratorsDialog";
+import { usePageTitle } from "../lib/usePageTitle";
 
 type Open =
   | { kind: "newSpace" }
@@ -24,6 +25,7 @@ export function HomePage() {
   const [bases, setBases] = useState<Base[]>([]);
   const [open, setOpen] = useState<Open | null>(null);
   const [error, setError] = useState("");
+  usePageTitle("Home");
 
   const load = useCallback(async () => {
     try {

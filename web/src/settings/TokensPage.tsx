@@ -14,6 +14,7 @@ import { exactDate, exactTime, relativeTime } from "../lib/time";
 import { expiryState, isStale } from "../lib/tokenStatus";
 import { TokenFormDialog } from "./TokenFormDialog";
 import { TokenValueDialog } from "./TokenValueDialog";
+import { usePageTitle } from "../lib/usePageTitle";
 
 type Open =
   | { kind: "create" }
@@ -45,6 +46,7 @@ function Expiry({ token }: { token: AccessToken }) {
 
 export function TokensPage() {
   const [tokens, setTokens] = useState<AccessToken[] | null>(null);
+  usePageTitle("Personal Access Token", "Settings");
   const [catalogue, setCatalogue] = useState<ScopeCatalogue | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [error, setError] = useState("");
@@ -123,6 +125,9 @@ export function TokensPage() {
               <tr key={token.id} data-token-id={token.id}>
                 <td data-label="Name">
                   <strong>{token.name}</strong>
+                  <code className="token-prefix" title="The start of the token's value; the secret follows it">
+                    {token.valuePrefix}…
+                  </code>
                   {token.description && <span className="muted block">{token.description}</span>}
                   {isStale(token) && (
                     <span className="badge badge-muted" title="Not used for 90 days: consider deleting it">
