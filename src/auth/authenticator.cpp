@@ -29,11 +29,8 @@ std::variant<std::monostate, Authentication, http::ApiError> Authenticator::auth
     while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
     while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
     if (auto wait = badTokens_.blockedFor(request.clientIp)) {
-      return http::ApiError(429, "too_many_requests",
-                            "Too many requests with invalid tokens from this address; try again "
-                            "in " +
-                                std::to_string(wait->count()) + " seconds.")
-          .withHeader("Retry-After", std::to_string(wait->count()));
+      return http::tooManyRequests(
+          "too_many_requests", "Too many requests with invalid tokens from this address.", *wait);
     }
     auto verified = tokens_.verify(token, request);
     if (auto* principal = std::get_if<access::Principal>(&verified)) {

@@ -4,9 +4,11 @@
 // client as an error.
 #pragma once
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
 
+#include "common/duration_text.h"
 #include "http/request.h"
 
 namespace tessera::http {
@@ -40,6 +42,13 @@ inline ApiError forbidden(std::string code, const std::string& message) {
 }
 inline ApiError conflict(std::string code, const std::string& message) {
   return ApiError(409, std::move(code), message);
+}
+// 429 with Retry-After: `why` is a sentence, then when to try again in
+// words a person reads ("Try again in 15 minutes.").
+inline ApiError tooManyRequests(std::string code, const std::string& why,
+                                std::chrono::seconds wait) {
+  return ApiError(429, std::move(code), why + " Try again in " + waitInWords(wait) + ".")
+      .withHeader("Retry-After", std::to_string(wait.count()));
 }
 
 }  // namespace tessera::http

@@ -40,9 +40,12 @@ test('the token documentation works in the browser, step by step', async (t) => 
     assert.match(policy, /script-src 'self'/);
     assert.doesNotMatch(policy, /unsafe-inline/);
     assert.match(policy, /frame-ancestors 'none'/);
-    await page.waitForURL('**/signin');
-    await screenshot(page, '01-sign-in');
-    await page.getByRole('link', { name: 'Create an account' }).click();
+    // A fresh server opens on "Create account": its first user sets it up.
+    await page.waitForURL('**/signup');
+    await page
+      .getByRole('heading', { name: 'Create your Tessera account' })
+      .waitFor();
+    await screenshot(page, '01-sign-up');
     await page.getByLabel('Name').fill('Lin');
     await page.getByLabel('Email').fill('lin@example.com');
     await page.getByLabel('Password').fill('short');

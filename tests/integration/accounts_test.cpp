@@ -1,9 +1,9 @@
-// Sign-up, sign-in, sign-out, the session cookie, CSRF and sign-in limits,
-// against the real server over HTTP.
+// Sign-up, sign-in, sign-out, the session cookie, CSRF, sign-in limits and
+// the setup a sign-in page reads, against the real server over HTTP.
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
+#include <boost/json/parse.hpp>
 #include <thread>
 
 #include "support/http_client.h"
@@ -174,7 +174,10 @@ TEST_F(SignInLimitsTest, AnAccountIsLockedAfterRepeatedFailuresWithRetryAfter) {
   const HttpResult locked = signIn(client, "ada@example.com", kPassword);
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.errorCode(), "too_many_attempts");
-  EXPECT_GE(std::stoi(locked.header("retry-after")), 1);
+  EXPECT_GE(std::stoi(locked.header("retry-after")), 60);
+  EXPECT_NE(locked.json().at("message").as_string().find("Try again in 15 minutes."),
+            std::string::npos)
+      << "the wait in minutes a person reads, not 900 seconds: " << locked.body;
 }
 
 TEST_F(SignInLimitsTest, AttemptsSentTogetherGetNoMoreThanTheAllowance) {
@@ -210,7 +213,11 @@ TEST_F(SignInLimitsTest, OneIpIsLimitedAcrossAccounts) {
 TEST(SignupPolicyTest, ClosedSignupStillLetsTheFirstUserIn) {
   TestServer server({"--disable-signup"});
   HttpClient client(server.port());
+  const auto setup = [&] { return client.request("GET", "/api/auth/setup").json(); };
+  EXPECT_EQ(setup(), boost::json::parse(R"({"fresh":true,"signupOpen":true})"))
+      << "a fresh server opens on sign-up for its first user";
   signUp(client, "first@example.com");
+  EXPECT_EQ(setup(), boost::json::parse(R"({"fresh":false,"signupOpen":false})"));
   const HttpResult second =
       client.json("POST", "/api/auth/signup",
                   {{"email", "second@example.com"}, {"name", "S"}, {"password", kPassword}});

@@ -70,6 +70,12 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
     return response;
   });
 
+  router.add("GET", "/api/auth/setup", access::anyone(), [&accounts](auto&) {
+    const ServerSetup setup = accounts.setup();
+    return http::Response::json(
+        200, boost::json::object{{"fresh", setup.fresh}, {"signupOpen", setup.signupOpen}});
+  });
+
   router.add("GET", "/api/auth/user", access::signedIn(), [&accounts](auto& ctx) {
     return http::Response::json(200, userToJson(accounts.currentUser(ctx.who().userId)));
   });

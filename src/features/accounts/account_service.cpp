@@ -7,10 +7,7 @@ namespace tessera::features {
 namespace {
 
 http::ApiError tooManyAttempts(std::chrono::seconds wait) {
-  return http::ApiError(429, "too_many_attempts",
-                        "Too many failed sign-in attempts. Try again in " +
-                            std::to_string(wait.count()) + " seconds.")
-      .withHeader("Retry-After", std::to_string(wait.count()));
+  return http::tooManyRequests("too_many_attempts", "Too many failed sign-in attempts.", wait);
 }
 
 }  // namespace
@@ -36,6 +33,11 @@ SignedIn AccountService::signUp(NewUser user) {
     auth::IssuedSession issued = sessions_.create(session, created.id);
     return SignedIn{std::move(created), std::move(issued)};
   });
+}
+
+ServerSetup AccountService::setup() {
+  const bool fresh = database_.read([](store::Session& session) { return !anyUserExists(session); });
+  return {fresh, signupOpen_ || fresh};
 }
 
 SignedIn AccountService::signIn(const std::string& email, const std::string& password,

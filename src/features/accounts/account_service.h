@@ -18,6 +18,11 @@ struct SignInLimits {
   std::chrono::seconds window{15 * 60};
 };
 
+struct ServerSetup {
+  bool fresh;
+  bool signupOpen;
+};
+
 struct SignedIn {
   User user;
   auth::IssuedSession session;
@@ -34,6 +39,10 @@ class AccountService {
   SignedIn signIn(const std::string& email, const std::string& password,
                   const std::string& clientIp);
   void signOut(const std::string& sessionSecretHash);
+  // What the sign-in page needs before anyone signs in: whether this is a
+  // fresh server (no account yet: its first visitor creates one, and
+  // becomes its administrator) and whether sign-up is open. Refuses nothing.
+  ServerSetup setup();
   User currentUser(const std::string& userId);
 
  private:

@@ -231,10 +231,8 @@ boost::json::value TokenService::describe(const access::Principal& principal) {
 
 void TokenService::admitLeakReport(const ClientInfo& client) {
   if (auto wait = leakReports_.admitAttempt(client.ip)) {
-    throw http::ApiError(429, "too_many_requests",
-                         "Too many leak reports from this address; try again in " +
-                             std::to_string(wait->count()) + " seconds.")
-        .withHeader("Retry-After", std::to_string(wait->count()));
+    throw http::tooManyRequests("too_many_requests", "Too many leak reports from this address.",
+                                *wait);
   }
 }
 

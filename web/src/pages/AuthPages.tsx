@@ -1,7 +1,9 @@
 // Sign in and sign up: one form each, with the server's message on failure.
-import { useState, type FormEvent } from "react";
+// A fresh server opens on sign-up; a closed sign-up is not offered.
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 
+import { get } from "../api/client";
 import { useSession } from "../auth/session";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { useAction } from "../lib/useAction";
@@ -25,13 +27,31 @@ function useAfterSignIn() {
   return () => navigate(from, { replace: true });
 }
 
+interface ServerSetup {
+  fresh: boolean;
+  signupOpen: boolean;
+}
+
+// A fresh server (no account yet) opens on "Create account"; a server
+// whose sign-up is closed offers none.
+function useServerSetup(): ServerSetup | null {
+  const [setup, setSetup] = useState<ServerSetup | null>(null);
+  useEffect(() => {
+    get<ServerSetup>("/api/auth/setup").then(setSetup, () => setSetup({ fresh: false, signupOpen: true }));
+  }, []);
+  return setup;
+}
+
 export function SignInPage() {
   const { user, signIn } = useSession();
   const done = useAfterSignIn();
+  const setup = useServerSetup();
+  const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const { busy, error, run } = useAction();
   if (user) return <Navigate to="/" replace />;
+  if (setup?.fresh) return <Navigate to="/signup" replace state={location.state} />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,9 +86,11 @@ export function SignInPage() {
           Sign in
         </button>
       </form>
-      <p className="auth-switch">
-        New to Tessera? <Link to="/signup">Create an account</Link>
-      </p>
+      {setup?.signupOpen !== false && (
+        <p className="auth-switch">
+          New to Tessera? <Link to="/signup">Create an account</Link>
+        </p>
+      )}
     </AuthFrame>
   );
 }
