@@ -340,3 +340,78 @@ test('a viewer sees a read-only table, and an editor whose role is lowered while
   assert.equal(stored.fields.Name, 'shared row');
   assert.deepEqual(problems, []);
 });
+
+test('undo and redo: a cleared cell comes back from the toast, edits from Ctrl+Z even after a reload, deleted records too', async () => {
+  const { table, ids } = await tableWith(
+    'Undo',
+    [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Qty', type: 'number' },
+    ],
+    [
+      { Name: 'keep me', Qty: 1 },
+      { Name: 'second', Qty: 2 },
+      { Name: 'third', Qty: 3 },
+    ],
+  );
+  const { page, problems } = await openTable(table);
+  const stored = async (id) =>
+    (await api('GET', `/api/table/${table.id}/record/${id}`)).fields;
+  await cell(page, 'Name', 1).getByText('keep me').waitFor();
+
+  // Delete clears at once, and the toast offers Undo.
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.press('Delete');
+  const toast = page.getByRole('status').filter({ hasText: 'Name cleared.' });
+  await toast.waitFor();
+  await screenshot(page, 'grid-undo-toast');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await cell(page, 'Name', 1).getByText('keep me').waitFor();
+  assert.equal((await stored(ids[0])).Name, 'keep me');
+
+  // An edit is undone with Ctrl+Z and redone with Shift+Ctrl+Z.
+  await cell(page, 'Qty', 2).click();
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  await cell(page, 'Qty', 2).getByText('20.00').waitFor();
+  await page.keyboard.press('Control+z');
+  await cell(page, 'Qty', 2).getByText('2.00').waitFor();
+  assert.equal((await stored(ids[1])).Qty, 2);
+  await page.keyboard.press('Control+Shift+z');
+  await cell(page, 'Qty', 2).getByText('20.00').waitFor();
+  assert.equal((await stored(ids[1])).Qty, 20);
+
+  // The history survives a reload of the grid.
+  await page.reload();
+  await cell(page, 'Qty', 2).getByText('20.00').waitFor();
+  await cell(page, 'Qty', 2).click();
+  await page.keyboard.press('Control+z');
+  await cell(page, 'Qty', 2).getByText('2.00').waitFor();
+  assert.equal((await stored(ids[1])).Qty, 2);
+
+  // Deleted records come back with their values.
+  await page.getByLabel('Select row 2', { exact: true }).check();
+  await page.getByLabel('Select row 3', { exact: true }).check();
+  await page.getByRole('button', { name: 'Delete 2 selected' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete 2 records?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await page.getByText('1 record', { exact: true }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: '2 records deleted.' })
+    .waitFor();
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.press('Control+z');
+  await page.getByText('3 records').waitFor();
+  const names = (await api('GET', `/api/table/${table.id}/record`)).records.map(
+    (r) => [r.fields.Name, r.fields.Qty],
+  );
+  assert.deepEqual(names.sort(), [
+    ['keep me', 1],
+    ['second', 2],
+    ['third', 3],
+  ]);
+  assert.deepEqual(problems, []);
+});

@@ -16,6 +16,7 @@ import { FilterPanel, isComplete } from "./FilterPanel";
 import { SortPanel } from "./SortPanel";
 import { TableGrid } from "./TableGrid";
 import { useRecordPages } from "./useRecordPages";
+import { useTableUndo } from "./useTableUndo";
 import { ViewTabs } from "./ViewTabs";
 
 interface TableViewProps {
@@ -65,6 +66,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     search: search.trim() || undefined,
   };
   const records = useRecordPages(table.id, query);
+  const undo = useTableUndo(table, records, setError);
   // What failed while the server was away is read again once it is back.
   useOnReconnect(() => {
     setError("");
@@ -118,6 +120,11 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
       });
       records.replaceRecord(updated);
       setError("");
+      const before = record.fields[field.id] ?? null;
+      undo.recordCells(
+        [{ recordId: record.id, fieldId: field.id, before, after: value }],
+        value === null && before !== null ? `${field.name} cleared.` : undefined,
+      );
       return null;
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 403) {
@@ -139,7 +146,11 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     });
 
   return (
-    <section className="table-view" aria-label={`Table ${table.name}`}>
+    <section
+      className="table-view"
+      aria-label={`Table ${table.name}`}
+      onKeyDown={editable ? undo.onKeyDown : undefined}
+    >
       <ViewTabs
         table={table}
         activeView={view}
@@ -249,13 +260,26 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
           danger
           onClose={() => setOpen(null)}
           onConfirm={async () => {
+            const deleted = [...selected].flatMap((id) => records.recordById(id) ?? []);
             await del(`/api/table/${table.id}/record?recordIds=${[...selected].join(",")}`);
+            undo.recordDeletion(deleted);
             setSelected(new Set());
             await records.reload();
           }}
         >
-          <p>This cannot be undone.</p>
+          <p>You can undo this right after (Ctrl+Z, or Undo in the notice that follows).</p>
         </ConfirmDialog>
+      )}
+      {undo.toast && (
+        <div className="toast" role="status">
+          <span>{undo.toast}</span>
+          <button type="button" className="link-button" onClick={() => void undo.undo()}>
+            Undo
+          </button>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={undo.dismissToast}>
+            ×
+          </button>
+        </div>
       )}
     </section>
   );

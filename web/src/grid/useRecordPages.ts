@@ -23,6 +23,8 @@ export interface RecordPages {
   generation: number;
   error: string;
   recordAt(index: number): TableRecord | undefined;
+  // A loaded record by id (the selected rows are on screen, so loaded).
+  recordById(id: string): TableRecord | undefined;
   ensureLoaded(first: number, last: number): void;
   replaceRecord(record: TableRecord): void;
   reload(): Promise<number>;
@@ -97,6 +99,13 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
     [loadPage],
   );
 
+  const recordById = (id: string) => {
+    for (const rows of cache.current.pages.values()) {
+      const found = rows.find((row) => row.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  };
   const recordAt = (index: number) => cache.current.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
 
   // An answer older than the row shown (saves answered out of order) is
@@ -106,5 +115,5 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
     rerender();
   }, []);
 
-  return { count, generation, error, recordAt, ensureLoaded, replaceRecord, reload };
+  return { count, generation, error, recordAt, recordById, ensureLoaded, replaceRecord, reload };
 }
