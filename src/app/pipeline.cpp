@@ -84,14 +84,17 @@ std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestCon
   if (auto* refusal = std::get_if<http::ApiError>(&matched)) return std::move(*refusal);
   const http::Route& route = *std::get<const http::Route*>(matched);
   ctx.route = route.pattern;
-  auto authenticated = authenticator_.authenticate(ctx.request);
+  const bool anyone = route.requirement.kind == access::Requirement::Kind::Anyone;
+  auto authenticated = authenticator_.authenticate(
+      ctx.request, anyone ? auth::Authenticator::DeadSession::Ignore
+                          : auth::Authenticator::DeadSession::Refuse);
   if (auto* refusal = std::get_if<http::ApiError>(&authenticated)) return std::move(*refusal);
   if (const auto* authentication = std::get_if<auth::Authentication>(&authenticated)) {
     ctx.principal = authentication->principal;
     if (authentication->browserSession) {
       ctx.browserSessionHash = authentication->browserSession->secretHash;
     }
-    if (route.requirement.kind != access::Requirement::Kind::Anyone) {
+    if (!anyone) {
       if (auto refusal = authenticator_.checkCsrf(ctx.request, *authentication)) {
         return std::move(*refusal);
       }

@@ -19,7 +19,7 @@ bool changesState(std::string_view method) {
 }  // namespace
 
 std::variant<std::monostate, Authentication, http::ApiError> Authenticator::authenticate(
-    const http::Request& request) const {
+    const http::Request& request, DeadSession deadSession) const {
   if (request.hasHeader("authorization")) {
     const std::string_view value = request.header("authorization");
     if (!startsWithIgnoringAsciiCase(value, "Bearer ")) {
@@ -43,6 +43,7 @@ std::variant<std::monostate, Authentication, http::ApiError> Authenticator::auth
   if (!secret) return std::monostate{};
   auto session = sessions_.find(*secret);
   if (!session) {
+    if (deadSession == DeadSession::Ignore) return std::monostate{};
     return http::ApiError(401, "session_expired",
                           "Your session has expired. Please sign in again.");
   }

@@ -33,12 +33,17 @@ class Authenticator {
                 AttemptLimiter& badTokens)
       : sessions_(sessions), tokens_(tokens), badTokens_(badTokens) {}
 
+  // What a session cookie that is no longer valid (ended, expired, its
+  // password changed elsewhere) means: a refusal, or, on a route anyone may
+  // call (sign-in, sign-up), no credentials at all, so signing in again works.
+  enum class DeadSession { Refuse, Ignore };
+
   // Nothing (std::monostate) when the request carries no credentials; the
   // refusal (ApiError 401, or 429 for an address sending too many bad
   // tokens) when it carries credentials that are not valid. Refusals are
   // returned rather than thrown: they are what a flood of bad tokens costs.
   std::variant<std::monostate, Authentication, http::ApiError> authenticate(
-      const http::Request& request) const;
+      const http::Request& request, DeadSession deadSession = DeadSession::Refuse) const;
 
   // The refusal 403 csrf_failed for a cookie-authenticated request that
   // changes state without X-CSRF-Token equal to the tessera_csrf cookie and

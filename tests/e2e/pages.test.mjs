@@ -423,3 +423,45 @@ test('home: rename and delete; collaborators; API errors as sentences', async ()
   );
   assert.deepEqual(problems, []);
 });
+
+test('profile: name, email (with the current password) and password change; other sessions end', async () => {
+  await signUpOverApi(server.url, 'pat@example.com', 'Pat');
+  const other = await openPage(browser, server.url);
+  await signInInBrowser(other.page, 'pat@example.com');
+  const { page, problems } = await openPage(browser, server.url);
+  await signInInBrowser(page, 'pat@example.com');
+  await page.goto('/settings/profile');
+  const account = page.getByRole('form', { name: 'Name and email' });
+  await account.getByLabel('Name').fill('Pat Q');
+  await account.getByLabel('Email').fill('pat.q@example.com');
+  await account.getByLabel('Current password').fill('not my password');
+  await account.getByRole('button', { name: 'Save' }).click();
+  await account
+    .getByRole('alert')
+    .getByText('The current password is not correct.')
+    .waitFor();
+  await account.getByLabel('Current password').fill('correct horse battery');
+  await account.getByRole('button', { name: 'Save' }).click();
+  await account.getByText('Saved.').waitFor();
+  await page.getByRole('definition').getByText('pat.q@example.com').waitFor();
+  await page.getByRole('button', { name: 'Account menu for Pat Q' }).waitFor();
+
+  const password = page.getByRole('form', { name: 'Password' });
+  await password.getByLabel('Current password').fill('correct horse battery');
+  await password.getByLabel('New password').fill('a new long passphrase');
+  await password.getByRole('button', { name: 'Change password' }).click();
+  await password.getByText('Password changed.').waitFor();
+  await screenshot(page, 'profile-changed');
+
+  // The other browser's session has ended; the new password signs in (with
+  // the ended session's cookie still in that browser).
+  await other.page.reload();
+  await other.page.waitForURL('**/signin');
+  await signInInBrowser(
+    other.page,
+    'pat.q@example.com',
+    'a new long passphrase',
+  );
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});

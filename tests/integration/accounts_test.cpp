@@ -264,5 +264,48 @@ TEST(SessionCookieTest, HttpsPublicUrlMakesCookiesSecure) {
   }
 }
 
+TEST_F(AccountsTest, APasswordChangeNeedsTheCurrentOneAndEndsTheOtherSessions) {
+  const BrowserUser here = signUp(client, "ada@example.com");
+  const BrowserUser elsewhere = browserUserFrom(signIn(client, "ada@example.com", kPassword));
+  const auto change = [&](const std::string& current, const std::string& next) {
+    return client.json("POST", "/api/auth/password",
+                       {{"currentPassword", current}, {"newPassword", next}}, here.headers());
+  };
+  EXPECT_EQ(change("wrong-password", "a brand new passphrase").errorCode(), "wrong_password");
+  EXPECT_EQ(change(kPassword, "short").errorCode(), "invalid_field");
+  ASSERT_EQ(change(kPassword, "a brand new passphrase").status, 204);
+
+  EXPECT_EQ(client.request("GET", "/api/auth/user", "", here.headers()).status, 200)
+      << "the session that changed it stays";
+  EXPECT_EQ(client.request("GET", "/api/auth/user", "", elsewhere.headers()).status, 401)
+      << "every other session ends";
+  EXPECT_EQ(signIn(client, "ada@example.com", kPassword).status, 401);
+  EXPECT_EQ(signIn(client, "ada@example.com", "a brand new passphrase").status, 200);
+}
+
+TEST_F(AccountsTest, NameAndEmailChangeAndANewEmailNeedsThePassword) {
+  const BrowserUser ada = signUp(client, "ada@example.com");
+  signUp(client, "taken@example.com");
+  const auto patchUser = [&](const boost::json::value& body) {
+    return client.json("PATCH", "/api/auth/user", body, ada.headers());
+  };
+  const HttpResult renamed = patchUser({{"name", "  Ada Lovelace "}});
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(renamed.json().at("name").as_string(), "Ada Lovelace");
+  EXPECT_EQ(patchUser({{"email", "ada@new.example.com"}}).errorCode(), "missing_field");
+  EXPECT_EQ(patchUser({{"email", "ada@new.example.com"}, {"currentPassword", "nope-nope"}})
+                .errorCode(),
+            "wrong_password");
+  EXPECT_EQ(patchUser({{"email", "Taken@example.com"}, {"currentPassword", kPassword}}).status,
+            409);
+  EXPECT_EQ(patchUser({{"email", "not an email"}, {"currentPassword", kPassword}}).errorCode(),
+            "invalid_field");
+  const HttpResult moved =
+      patchUser({{"email", "ada@new.example.com"}, {"currentPassword", kPassword}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(signIn(client, "ada@new.example.com", kPassword).status, 200);
+  EXPECT_EQ(signIn(client, "ada@example.com", kPassword).status, 401);
+}
+
 }  // namespace
 }  // namespace tessera::testing

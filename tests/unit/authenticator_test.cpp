@@ -77,6 +77,16 @@ TEST_F(AuthenticatorTest, ACookieOrABearerTokenSaysWhoAndTheTokenWins) {
   EXPECT_EQ(who(request("GET", {{"Authorization", "Basic dXNlcjpwYXNz"}})), "token_malformed");
 }
 
+TEST_F(AuthenticatorTest, ADeadSessionCookieIsNoCredentialWhereAnyoneMayCall) {
+  const http::Request stale = request("POST", {{"Cookie", std::string(kSessionCookie) + "=gone"}});
+  const auto outcome = authenticator.authenticate(stale, Authenticator::DeadSession::Ignore);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(outcome))
+      << "signing in again with an ended session's cookie in the browser works";
+  const auto badToken = authenticator.authenticate(
+      request("POST", {{"Authorization", "Bearer tsr_pat_nope"}}), Authenticator::DeadSession::Ignore);
+  EXPECT_TRUE(std::holds_alternative<http::ApiError>(badToken)) << "a bad token is still refused";
+}
+
 TEST_F(AuthenticatorTest, AnAddressSendingBadTokensIsHeldOffBeforeItsTokenIsRead) {
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(who(request("GET", {{"Authorization", "Bearer tsr_pat_nope"}})), "token_malformed");

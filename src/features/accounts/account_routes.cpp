@@ -79,6 +79,27 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
   router.add("GET", "/api/auth/user", access::signedIn(), [&accounts](auto& ctx) {
     return http::Response::json(200, userToJson(accounts.currentUser(ctx.who().userId)));
   });
+
+  // The account itself changes only from a browser session, never with a
+  // token (as tokens never manage tokens).
+  router.add("PATCH", "/api/auth/user", access::sessionOnly(), [&accounts](auto& ctx) {
+    const boost::json::value body = http::parseJsonBody(ctx.request);
+    http::JsonObjectReader reader(body, {"name", "email", "currentPassword"});
+    ProfileChange change{reader.optionalString("name", 1000), reader.optionalString("email", 1000),
+                         ""};
+    if (body.as_object().contains("currentPassword"))
+      change.currentPassword = rawString(body, "currentPassword");
+    return http::Response::json(
+        200, userToJson(accounts.changeProfile(ctx.who().userId, std::move(change))));
+  });
+
+  router.add("POST", "/api/auth/password", access::sessionOnly(), [&accounts](auto& ctx) {
+    const boost::json::value body = http::parseJsonBody(ctx.request);
+    http::JsonObjectReader reader(body, {"currentPassword", "newPassword"});
+    accounts.changePassword(ctx.who().userId, ctx.browserSessionHash,
+                            rawString(body, "currentPassword"), rawString(body, "newPassword"));
+    return http::Response::noContent();
+  });
 }
 
 }  // namespace tessera::features

@@ -80,4 +80,49 @@ User AccountService::currentUser(const std::string& userId) {
   return *user;
 }
 
+void AccountService::checkCurrentPassword(const User& user, const std::string& password) {
+  const std::string accountKey = emailKey(user.email);
+  if (auto wait = accountFailures_.admitAttempt(accountKey)) throw tooManyAttempts(*wait);
+  if (!auth::verifyPassword(user.passwordHash, password)) {
+    throw http::forbidden("wrong_password", "The current password is not correct.");
+  }
+  accountFailures_.forgiveAttempt(accountKey);
+}
+
+User AccountService::changeProfile(const std::string& userId, ProfileChange change) {
+  User user = currentUser(userId);
+  if (change.name) {
+    validateName(*change.name);
+    user.name = *change.name;
+  }
+  if (change.email) {
+    validateEmail(*change.email);
+    if (emailKey(*change.email) != emailKey(user.email)) {
+      if (change.currentPassword.empty()) {
+        throw http::badRequest("missing_field",
+                               "Changing the email needs the current password "
+                               "('currentPassword').");
+      }
+      checkCurrentPassword(user, change.currentPassword);
+    }
+    user.email = *change.email;
+  }
+  database_.write([&](store::Session& session) {
+    updateUserProfile(session, user.id, user.name, user.email);
+  });
+  return user;
+}
+
+void AccountService::changePassword(const std::string& userId, const std::string& keepSessionHash,
+                                    const std::string& currentPassword,
+                                    const std::string& newPassword) {
+  const User user = currentUser(userId);
+  validatePassword(newPassword);
+  checkCurrentPassword(user, currentPassword);
+  const std::string hash = auth::hashPassword(newPassword);
+  database_.write([&](store::Session& session) {
+    setUserPassword(session, user.id, hash, keepSessionHash);
+  });
+}
+
 }  // namespace tessera::features

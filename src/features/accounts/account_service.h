@@ -3,6 +3,8 @@
 // limits and one answer for every wrong email or password, sign-out.
 #pragma once
 
+#include <optional>
+
 #include <string>
 
 #include "auth/attempt_limiter.h"
@@ -16,6 +18,15 @@ struct SignInLimits {
   std::size_t failuresPerAccount = 5;
   std::size_t failuresPerIp = 30;
   std::chrono::seconds window{15 * 60};
+};
+
+// A change of the signed-in user's own account: the fields given change.
+// A new email needs the current password (it is how the account is found
+// at sign-in, and how a stolen session would take the account over).
+struct ProfileChange {
+  std::optional<std::string> name;
+  std::optional<std::string> email;
+  std::string currentPassword;
 };
 
 struct ServerSetup {
@@ -44,6 +55,16 @@ class AccountService {
   // becomes its administrator) and whether sign-up is open. Refuses nothing.
   ServerSetup setup();
   User currentUser(const std::string& userId);
+  // Returns the user as changed. Refuses 400 (a bad name or email, or an
+  // email without currentPassword), 403 wrong_password, 409 email_taken,
+  // 429 too_many_attempts (wrong current passwords count as failed
+  // sign-ins of the account).
+  User changeProfile(const std::string& userId, ProfileChange change);
+  // Sets a new password and ends every other browser session of the user
+  // (the one given stays); tokens keep working. Refuses 400 (too short),
+  // 403 wrong_password, 429 too_many_attempts.
+  void changePassword(const std::string& userId, const std::string& keepSessionHash,
+                      const std::string& currentPassword, const std::string& newPassword);
 
  private:
   store::Database& database_;
@@ -51,6 +72,9 @@ class AccountService {
   const bool signupOpen_;
   auth::AttemptLimiter accountFailures_;
   auth::AttemptLimiter ipFailures_;
+
+  // Throws 429 or 403 wrong_password unless `password` is the user's.
+  void checkCurrentPassword(const User& user, const std::string& password);
 };
 
 }  // namespace tessera::features

@@ -59,20 +59,31 @@ std::string emailKey(std::string_view email) {
   return boost::algorithm::to_lower_copy(boost::algorithm::trim_copy(std::string(email)));
 }
 
-void validateNewUser(NewUser& user) {
-  boost::algorithm::trim(user.email);
-  boost::algorithm::trim(user.name);
-  if (user.email.size() > kMaxEmailLength || !looksLikeEmail(user.email)) {
+void validateEmail(std::string& email) {
+  boost::algorithm::trim(email);
+  if (email.size() > kMaxEmailLength || !looksLikeEmail(email)) {
     throw http::badRequest("invalid_field", "Field 'email' must be an email address.");
   }
-  if (user.name.empty() || http::utf8Length(user.name) > kMaxNameLength) {
+}
+
+void validateName(std::string& name) {
+  boost::algorithm::trim(name);
+  if (name.empty() || http::utf8Length(name) > kMaxNameLength) {
     throw http::badRequest("invalid_field", "Field 'name' must be 1 to 100 characters long.");
   }
-  if (http::utf8Length(user.password) < kMinPasswordLength ||
-      user.password.size() > kMaxPasswordBytes) {
+}
+
+void validatePassword(const std::string& password) {
+  if (http::utf8Length(password) < kMinPasswordLength || password.size() > kMaxPasswordBytes) {
     throw http::badRequest("invalid_field",
                            "Field 'password' must be at least 8 characters (at most 1024 bytes).");
   }
+}
+
+void validateNewUser(NewUser& user) {
+  validateEmail(user.email);
+  validateName(user.name);
+  validatePassword(user.password);
 }
 
 bool anyUserExists(store::Session& session) {
@@ -110,6 +121,24 @@ bool setUserDisabled(store::Session& session, std::string_view email, bool disab
                   {disabled ? store::SqlValue(nowMillis()) : store::SqlValue(nullptr), user->id});
   if (disabled) session.execute("DELETE FROM browser_sessions WHERE user_id = ?", {user->id});
   return true;
+}
+
+void updateUserProfile(store::Session& session, const std::string& userId, const std::string& name,
+                       const std::string& email) {
+  try {
+    session.execute("UPDATE users SET name = ?, email = ?, email_key = ? WHERE id = ?",
+                    {name, email, emailKey(email), userId});
+  } catch (const store::StoreError& error) {
+    if (error.kind() != store::StoreError::Kind::UniqueViolation) throw;
+    throw http::conflict("email_taken", "An account with this email already exists.");
+  }
+}
+
+void setUserPassword(store::Session& session, const std::string& userId,
+                     const std::string& passwordHash, const std::string& keepSessionHash) {
+  session.execute("UPDATE users SET password_hash = ? WHERE id = ?", {passwordHash, userId});
+  session.execute("DELETE FROM browser_sessions WHERE user_id = ? AND secret_hash <> ?",
+                  {userId, keepSessionHash});
 }
 
 boost::json::value userToJson(const User& user) {

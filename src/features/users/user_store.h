@@ -36,6 +36,10 @@ struct NewUser {
   std::string password;
 };
 void validateNewUser(NewUser& user);
+// The same rules, one field at a time (a changed name, email or password).
+void validateEmail(std::string& email);
+void validateName(std::string& name);
+void validatePassword(const std::string& password);
 
 // Inserts a user inside the caller's write transaction. `passwordHash` is
 // an Argon2id hash (hash it before opening the transaction: it is slow).
@@ -51,6 +55,16 @@ std::optional<User> findUserById(store::Session& session, const std::string& id)
 // their browser sessions and tokens stop working at once. Returns false
 // when no user has that email.
 bool setUserDisabled(store::Session& session, std::string_view email, bool disabled);
+
+// Changes a user's name and email inside the caller's write transaction.
+// Throws ApiError 409 email_taken when another account has the email.
+void updateUserProfile(store::Session& session, const std::string& userId, const std::string& name,
+                       const std::string& email);
+
+// Stores a new password hash and ends every browser session of the user
+// but `keepSessionHash` (the one that changed it). Tokens are not touched.
+void setUserPassword(store::Session& session, const std::string& userId,
+                     const std::string& passwordHash, const std::string& keepSessionHash);
 
 // {"id","email","name","isAdmin","createdTime"}; never the password hash.
 boost::json::value userToJson(const User& user);

@@ -11,6 +11,8 @@ interface Session {
   signIn(email: string, password: string): Promise<void>;
   signUp(name: string, email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  // After the profile page changed the account.
+  updateUser(user: User): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -44,7 +46,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, loading, signIn, signUp, signOut }), [user, loading, signIn, signUp, signOut]);
+  const value = useMemo(
+    () => ({ user, loading, signIn, signUp, signOut, updateUser: setUser }),
+    [user, loading, signIn, signUp, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
