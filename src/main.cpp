@@ -34,7 +34,12 @@ int main(int argc, char** argv) {
   CLI::App* userDisable = user->add_subcommand(
       "disable", "Disable an account: its sessions and tokens stop working at once");
   CLI::App* userEnable = user->add_subcommand("enable", "Enable a disabled account again");
-  for (CLI::App* command : {userDisable, userEnable}) {
+  CLI::App* userResetPassword = user->add_subcommand(
+      "reset-password",
+      "Set a user's password, read from standard input; their browser sessions end");
+  userResetPassword->add_flag("--password-stdin", passwordStdin, "Read the password from stdin")
+      ->required();
+  for (CLI::App* command : {userDisable, userEnable, userResetPassword}) {
     command->add_option("--email", targetEmail, "Email address")->required();
     addDatabaseOptions(*command, config);
   }
@@ -77,6 +82,7 @@ int main(int argc, char** argv) {
     if (userCreate->parsed()) return runUserCreate(config, email, name);
     if (userDisable->parsed()) return runUserSetDisabled(config, targetEmail, true);
     if (userEnable->parsed()) return runUserSetDisabled(config, targetEmail, false);
+    if (userResetPassword->parsed()) return runUserResetPassword(config, targetEmail);
     if (mcp->parsed()) return runMcpStdio();
     if (migrate->parsed()) return runMigrate(config, copyTo);
     if (backup->parsed()) return runBackup(config, backupFile);

@@ -15,12 +15,21 @@
 #include "store/database_copy.h"
 
 namespace tessera::app {
+namespace {
 
-int runUserCreate(const Config& config, const std::string& email, const std::string& name) {
+// One line of standard input, without its line ending: a password is never
+// an argument (it would show in the process list and the shell history).
+std::string readPasswordLine() {
   std::string password;
   std::getline(std::cin, password);
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  features::NewUser user{email, name, password};
+  return password;
+}
+
+}  // namespace
+
+int runUserCreate(const Config& config, const std::string& email, const std::string& name) {
+  features::NewUser user{email, name, readPasswordLine()};
   try {
     features::validateNewUser(user);
     auto database = openDatabase(config);
@@ -46,6 +55,31 @@ int runUserSetDisabled(const Config& config, const std::string& email, bool disa
     return 1;
   }
   std::cout << email << (disabled ? " is disabled" : " is enabled") << std::endl;
+  return 0;
+}
+
+int runUserResetPassword(const Config& config, const std::string& email) {
+  const std::string password = readPasswordLine();
+  try {
+    features::validatePassword(password);
+  } catch (const http::ApiError& error) {
+    std::cerr << "tessera: " << error.what() << std::endl;
+    return 1;
+  }
+  const std::string hash = auth::hashPassword(password);
+  auto database = openDatabase(config);
+  const bool found = database->write([&](store::Session& session) {
+    const auto user = features::findUserByEmail(session, email);
+    if (!user) return false;
+    features::setUserPassword(session, user->id, hash, "");  // ends every session
+    return true;
+  });
+  database->close();
+  if (!found) {
+    std::cerr << "tessera: no user with the email " << email << std::endl;
+    return 1;
+  }
+  std::cout << email << ": the password is reset and every browser session ended" << std::endl;
   return 0;
 }
 

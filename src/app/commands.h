@@ -14,6 +14,10 @@ int runServe(const Config& config);
 // `tessera user create`: creates a user, the password read from stdin.
 int runUserCreate(const Config& config, const std::string& email, const std::string& name);
 
+// `tessera user reset-password`: sets a user's password, read from stdin,
+// and ends their browser sessions (for a user locked out without e-mail).
+int runUserResetPassword(const Config& config, const std::string& email);
+
 // `tessera user disable|enable`: stops (or restores) an account, its
 // sessions and its tokens.
 int runUserSetDisabled(const Config& config, const std::string& email, bool disabled);

@@ -1,5 +1,5 @@
 // The command line: --help documents the options and their environment
-// variables, `user create` works head-less, start-up masks secrets and
+// variables, `user create` and `user reset-password` work head-less, start-up masks secrets and
 // refuses bad settings with a clear message.
 #include <gtest/gtest.h>
 
@@ -45,6 +45,32 @@ TEST(CliTest, UserCreateMakesAUserWhoCanSignIn) {
                        "another-passphrase\n", output),
             1);
   EXPECT_NE(output.find("already exists"), std::string::npos) << output;
+}
+
+TEST(CliTest, ResetPasswordSetsANewOneAndEndsTheSessions) {
+  TestServer server;
+  HttpClient client(server.port());
+  const BrowserUser user = signUp(client, "lost@example.com");
+  std::string output;
+  const auto reset = [&](const std::string& email, const std::string& password) {
+    return runTessera(
+        onDatabaseOf(server, {"user", "reset-password", "--email", email, "--password-stdin"}),
+        password + "\n", output);
+  };
+  EXPECT_EQ(reset("lost@example.com", "short"), 1);
+  EXPECT_EQ(reset("nobody@example.com", "a long new passphrase"), 1);
+  EXPECT_NE(output.find("no user"), std::string::npos) << output;
+  ASSERT_EQ(reset("lost@example.com", "a long new passphrase"), 0) << output;
+  EXPECT_EQ(output.find("a long new passphrase"), std::string::npos) << "never echoed";
+
+  EXPECT_EQ(client.request("GET", "/api/auth/user", "", user.headers()).status, 401);
+  const auto signIn = [&](const std::string& password) {
+    return client
+        .json("POST", "/api/auth/signin", {{"email", "lost@example.com"}, {"password", password}})
+        .status;
+  };
+  EXPECT_EQ(signIn("correct horse battery"), 401);
+  EXPECT_EQ(signIn("a long new passphrase"), 200);
 }
 
 TEST(CliTest, UserCreateRefusesAShortPassword) {
