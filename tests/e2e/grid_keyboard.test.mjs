@@ -415,3 +415,95 @@ test('undo and redo: a cleared cell comes back from the toast, edits from Ctrl+Z
   ]);
   assert.deepEqual(problems, []);
 });
+
+test('a range of cells is copied as tab-separated text, a spreadsheet block is pasted, filled down and cleared, each undoable', async () => {
+  const { table, ids } = await tableWith(
+    'Sheet',
+    [
+      { name: 'Item', type: 'singleLineText' },
+      { name: 'Qty', type: 'number', options: { precision: 0 } },
+      { name: 'Ok', type: 'checkbox' },
+    ],
+    [
+      { Item: 'a', Qty: 1, Ok: true },
+      { Item: 'b', Qty: 2 },
+      { Item: 'c', Qty: 3 },
+      { Item: 'd', Qty: 4 },
+    ],
+  );
+  const { page, problems } = await openTable(table);
+  const stored = async () =>
+    Promise.all(
+      ids.map(async (id) => {
+        const { fields } = await api(
+          'GET',
+          `/api/table/${table.id}/record/${id}`,
+        );
+        return [fields.Item, fields.Qty, fields.Ok ?? false];
+      }),
+    );
+  await cell(page, 'Item', 4).getByText('d').waitFor();
+
+  // Shift+arrows select a range; Ctrl+C puts it on the clipboard as TSV.
+  await cell(page, 'Item', 1).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(
+    await page.locator('[role=gridcell][aria-selected=true]').count(),
+    6,
+  );
+  await page.keyboard.press('Control+c');
+  assert.equal(
+    await page.evaluate(() => navigator.clipboard.readText()),
+    'a\t1\tchecked\nb\t2\t',
+  );
+
+  // A block from a spreadsheet is laid from the cursor, typecast.
+  await page.evaluate(() =>
+    navigator.clipboard.writeText('x\t10\tyes\r\ny\t1,200\t\r\n'),
+  );
+  await cell(page, 'Item', 3).click();
+  await page.keyboard.press('Control+v');
+  await page
+    .getByRole('status')
+    .filter({ hasText: '6 cells pasted.' })
+    .waitFor();
+  await cell(page, 'Qty', 4).getByText('1,200').waitFor();
+  assert.deepEqual(await stored(), [
+    ['a', 1, true],
+    ['b', 2, false],
+    ['x', 10, true],
+    ['y', 1200, false],
+  ]);
+
+  // Ctrl+D fills the top row of the range down; Delete clears a range.
+  await cell(page, 'Qty', 1).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+d');
+  await cell(page, 'Qty', 3).getByText(/^1$/).waitFor();
+  assert.deepEqual(
+    (await stored()).map((row) => row[1]),
+    [1, 1, 1, 1200],
+  );
+  await page.keyboard.press('Delete');
+  await page
+    .getByRole('status')
+    .filter({ hasText: '3 cells cleared.' })
+    .waitFor();
+  assert.deepEqual(
+    (await stored()).map((row) => row[1]),
+    [undefined, undefined, undefined, 1200],
+  );
+  // Each was one step: undo the clear, then the fill.
+  await page.keyboard.press('Control+z');
+  await cell(page, 'Qty', 2).getByText(/^1$/).waitFor();
+  await page.keyboard.press('Control+z');
+  await cell(page, 'Qty', 2).getByText(/^2$/).waitFor();
+  assert.deepEqual(
+    (await stored()).map((row) => row[1]),
+    [1, 2, 10, 1200],
+  );
+  assert.deepEqual(problems, []);
+});

@@ -3,9 +3,12 @@
 // field frozen on horizontal scroll. It is one Tab stop (ARIA grid with a
 // roving tabindex): arrow keys, Home/End and Page keys move the cursor;
 // typing starts an edit that replaces the value, Enter or F2 edits it,
-// Delete clears it, Space toggles checkboxes and row selection.
+// Delete clears it, Space toggles checkboxes and row selection. Shift with
+// an arrow or a click selects a range of cells: Ctrl/Cmd+C copies it as
+// tab-separated text, Ctrl/Cmd+V pastes such text from a spreadsheet,
+// Ctrl/Cmd+D fills down, Delete clears it.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 
 import type { CellValue, Field, TableRecord } from "../api/types";
 import { CellDisplay } from "./CellDisplay";
@@ -14,6 +17,7 @@ import { draftOf, startsWithTypedText, type Draft } from "./cellDraft";
 import { FieldHeader } from "./FieldHeader";
 import { isWritable } from "./fieldTypes";
 import { editMove, keyMove, type EditMove, type Position } from "./gridNavigation";
+import { useCellRange, type CellWrite } from "./useCellRange";
 import type { RecordPages } from "./useRecordPages";
 
 const ROW_HEIGHT = 36;
@@ -28,6 +32,8 @@ interface TableGridProps {
   onToggleSelected(recordId: string): void;
   // Answers the reason a value was refused, or null once it is saved.
   onSaveCell(record: TableRecord, field: Field, value: CellValue | null): Promise<string | null>;
+  // Several cells at once (a paste, a fill, a cleared range), as one step.
+  onWriteCells(changes: CellWrite[], toast: string): void;
   onError(message: string): void;
   onAddRecord(): void;
   onAddField(): void;
@@ -53,6 +59,8 @@ export function TableGrid(props: TableGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
+  // The other corner of a selected range of cells; null: just the cursor.
+  const [anchor, setAnchor] = useState<Position | null>(null);
   const rowCount = records.count ?? 0;
   const size = { rows: rowCount, fields: fields.length };
   // The cursor as drawn: inside the grid as it is now (rows come and go).
@@ -79,13 +87,16 @@ export function TableGrid(props: TableGridProps) {
 
   // A cell on screen takes focus at once (the next key must reach it); one
   // scrolled to is drawn first.
-  function focusCell(position: Position) {
+  function focusCell(position: Position, extend = false) {
+    setAnchor(extend ? (current) => current ?? active : null);
     setActive(position);
     if (position.row >= 0) virtualizer.scrollToIndex(position.row);
     const element = cellAt(position);
     if (element) element.focus();
     else requestAnimationFrame(() => cellAt(position)?.focus());
   }
+
+  const cells = useCellRange({ anchor, cursor, fields, records, rowCount, editable, onWriteCells: props.onWriteCells });
 
   const { focusRequest } = props;
   useEffect(() => {
@@ -169,7 +180,18 @@ export function TableGrid(props: TableGridProps) {
     const move = keyMove(event.key, event.ctrlKey || event.metaKey, position, size);
     if (move) {
       event.preventDefault();
-      focusCell(move);
+      focusCell(move, event.shiftKey && move.row >= 0 && move.col >= 0);
+    } else if (
+      position.row >= 0 &&
+      cells.multiCell &&
+      editable &&
+      (event.key === "Delete" || event.key === "Backspace")
+    ) {
+      event.preventDefault();
+      cells.clear();
+    } else if (position.row >= 0 && editable && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "d") {
+      event.preventDefault();
+      cells.fillDown();
     } else if (position.row === -1) {
       if (target === cell && (event.key === "Enter" || event.key === " ")) {
         event.preventDefault();
@@ -191,6 +213,8 @@ export function TableGrid(props: TableGridProps) {
     "data-col": position.col,
     tabIndex: position.row === cursor.row && position.col === cursor.col ? 0 : -1,
     onFocus: () => setActive(position),
+    // Shift+click selects from the cursor to here.
+    onMouseDown: (event: MouseEvent) => setAnchor(event.shiftKey ? (current) => current ?? active : null),
   });
 
   return (
@@ -204,6 +228,8 @@ export function TableGrid(props: TableGridProps) {
         aria-label="Records"
         aria-readonly={editable ? undefined : true}
         onKeyDown={onKeyDown}
+        onCopy={(event) => !(event.target as HTMLElement).closest(".cell-input") && cells.copy(event)}
+        onPaste={(event) => !(event.target as HTMLElement).closest(".cell-input") && cells.paste(event)}
       >
         <div
           className="grid-row grid-header"
@@ -279,7 +305,8 @@ export function TableGrid(props: TableGridProps) {
                       role="gridcell"
                       {...cellProps({ row, col })}
                       aria-readonly={writable ? undefined : true}
-                      className={`grid-cell type-${field.type}${frozen(col)}${edit?.error ? " has-error" : ""}`}
+                      aria-selected={cells.inRange(row, col) || undefined}
+                      className={`grid-cell type-${field.type}${frozen(col)}${edit?.error ? " has-error" : ""}${cells.inRange(row, col) ? " in-range" : ""}`}
                       onDoubleClick={() =>
                         writable &&
                         field.type !== "checkbox" &&

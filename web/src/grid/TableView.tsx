@@ -15,8 +15,11 @@ import { FieldDialog } from "./FieldDialog";
 import { FilterPanel, isComplete } from "./FilterPanel";
 import { SortPanel } from "./SortPanel";
 import { TableGrid } from "./TableGrid";
+import type { CellWrite } from "./useCellRange";
+import { writeCellBatches } from "./writeCellBatches";
 import { useRecordPages } from "./useRecordPages";
 import { useTableUndo } from "./useTableUndo";
+import type { CellChange } from "./undoHistory";
 import { ViewTabs } from "./ViewTabs";
 
 interface TableViewProps {
@@ -138,6 +141,20 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     }
   }
 
+  async function writeCells(changes: CellWrite[], toast: string) {
+    const done: CellChange[] = [];
+    try {
+      await writeCellBatches(table.id, changes, (updated, change) => {
+        records.replaceRecord(updated);
+        done.push(change);
+      });
+      setError("");
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+    if (done.length) undo.recordCells(done, toast);
+  }
+
   const addRecord = () =>
     run(async () => {
       await post(`/api/table/${table.id}/record`, { records: [{ fields: {} }] });
@@ -218,6 +235,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         }
         onSaveCell={saveCell}
         onError={setError}
+        onWriteCells={(changes, toast) => void writeCells(changes, toast)}
         onAddRecord={addRecord}
         onAddField={() => setOpen({ kind: "addField" })}
         onRenameField={(field) => setOpen({ kind: "renameField", field })}

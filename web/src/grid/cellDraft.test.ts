@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 
 import type { Field } from "../api/types";
-import { draftOf, parseDraft, startsWithTypedText } from "./cellDraft";
+import {
+  cellText,
+  draftOf,
+  parseDraft,
+  parseTabSeparated,
+  pastedValue,
+  startsWithTypedText,
+  toTabSeparated,
+} from "./cellDraft";
 
 const field = (type: Field["type"], options: Field["options"] = {}): Field => ({
   id: "fld1",
@@ -52,4 +60,30 @@ it("starts an edit from typed text only where text is typed", () => {
   expect(startsWithTypedText(field("number"))).toBe(true);
   expect(startsWithTypedText(field("checkbox"))).toBe(false);
   expect(startsWithTypedText(field("singleSelect"))).toBe(false);
+});
+
+describe("the clipboard's tab-separated text", () => {
+  it("writes cells as spreadsheets read them and reads them back", () => {
+    expect(cellText(true)).toBe("checked");
+    expect(cellText(["a", "b"])).toBe("a, b");
+    expect(cellText(null)).toBe("");
+    expect(cellText(12.5)).toBe("12.5");
+    const rows = [
+      ["plain", 'say "hi"'],
+      ["two\nlines", "tab\there"],
+    ];
+    expect(parseTabSeparated(toTabSeparated(rows))).toEqual(rows);
+  });
+
+  it("reads what a spreadsheet puts there, line endings and all", () => {
+    expect(parseTabSeparated("a\tb\r\nc\td\r\n")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(parseTabSeparated("one")).toEqual([["one"]]);
+    expect(parseTabSeparated("x\t\ty")).toEqual([["x", "", "y"]]);
+    expect(pastedValue(field("number"), "1,200")).toBe(1200);
+    expect(pastedValue(field("number"), "12k")).toBe("12k");
+    expect(pastedValue(field("singleLineText"), "")).toBeNull();
+  });
 });

@@ -65,3 +65,56 @@ export function parseDraft(field: Field, draft: Draft): Parsed {
       return { value: text === "" ? null : text };
   }
 }
+
+// A cell as text for the clipboard, as spreadsheets exchange it; pasting it
+// back with the API's typecast gives the same value.
+export function cellText(value: CellValue | null | undefined): string {
+  if (value === undefined || value === null || value === false) return "";
+  if (value === true) return "checked";
+  if (Array.isArray(value)) return value.join(", ");
+  return String(value);
+}
+
+// Pasted text as the value to send with the API's typecast: numbers as a
+// spreadsheet shows them ("1,200") become numbers; the server reads the rest.
+export function pastedValue(field: Field, text: string): CellValue | null {
+  if (text === "") return null;
+  if (field.type === "number") return parseNumber(text) ?? text;
+  return text;
+}
+
+// Tab-separated rows (what spreadsheets put on the clipboard) as a matrix.
+// Quoted cells ("a\tb", "line\nbreak", "say ""hi""") are read as one cell.
+export function parseTabSeparated(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === "") quoted = true;
+    else if (c === "\t") {
+      rows[rows.length - 1].push(cell);
+      cell = "";
+    } else if (c === "\n" || (c === "\r" && text[i + 1] === "\n")) {
+      if (c === "\r") i++;
+      rows[rows.length - 1].push(cell);
+      cell = "";
+      rows.push([]);
+    } else cell += c;
+  }
+  rows[rows.length - 1].push(cell);
+  // A trailing line break ends the last row; it starts no new one.
+  if (rows.length > 1 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
+  return rows;
+}
+
+export function toTabSeparated(rows: string[][]): string {
+  const quote = (cell: string) => (/[\t\n\r"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return rows.map((row) => row.map(quote).join("\t")).join("\n");
+}
