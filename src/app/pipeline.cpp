@@ -85,9 +85,9 @@ std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestCon
   const http::Route& route = *std::get<const http::Route*>(matched);
   ctx.route = route.pattern;
   const bool anyone = route.requirement.kind == access::Requirement::Kind::Anyone;
-  auto authenticated = authenticator_.authenticate(
-      ctx.request, anyone ? auth::Authenticator::DeadSession::Ignore
-                          : auth::Authenticator::DeadSession::Refuse);
+  auto authenticated =
+      authenticator_.authenticate(ctx.request, anyone ? auth::Authenticator::DeadSession::Ignore
+                                                      : auth::Authenticator::DeadSession::Refuse);
   if (auto* refusal = std::get_if<http::ApiError>(&authenticated)) return std::move(*refusal);
   if (const auto* authentication = std::get_if<auth::Authentication>(&authenticated)) {
     ctx.principal = authentication->principal;

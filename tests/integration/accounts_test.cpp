@@ -293,9 +293,9 @@ TEST_F(AccountsTest, NameAndEmailChangeAndANewEmailNeedsThePassword) {
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(renamed.json().at("name").as_string(), "Ada Lovelace");
   EXPECT_EQ(patchUser({{"email", "ada@new.example.com"}}).errorCode(), "missing_field");
-  EXPECT_EQ(patchUser({{"email", "ada@new.example.com"}, {"currentPassword", "nope-nope"}})
-                .errorCode(),
-            "wrong_password");
+  EXPECT_EQ(
+      patchUser({{"email", "ada@new.example.com"}, {"currentPassword", "nope-nope"}}).errorCode(),
+      "wrong_password");
   EXPECT_EQ(patchUser({{"email", "Taken@example.com"}, {"currentPassword", kPassword}}).status,
             409);
   EXPECT_EQ(patchUser({{"email", "not an email"}, {"currentPassword", kPassword}}).errorCode(),

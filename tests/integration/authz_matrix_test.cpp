@@ -358,7 +358,8 @@ class AuthzMatrixTest : public ::testing::Test {
     if (recipe == "signin")
       return {{"email", "owner@example.com"}, {"password", "correct horse battery"}};
     if (recipe == "password")
-      return {{"currentPassword", "correct horse battery"}, {"newPassword", "correct horse battery"}};
+      return {{"currentPassword", "correct horse battery"},
+              {"newPassword", "correct horse battery"}};
     if (recipe == "leaked") return {{"tokens", {"tsr_pat_notarealtoken"}}};
     if (recipe == "mcpPing") return {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "ping"}};
     return nullptr;

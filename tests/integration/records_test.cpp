@@ -131,8 +131,8 @@ TEST_F(RecordsTest, ARefusedCellOfOneRecordReadsAsASentenceAndSchemelessUrlsAreH
   const auto record = created.json().at("records").at(0);
   EXPECT_EQ(record.at("fields").at("Link").as_string(), "https://soylent.com");
   const std::string id(record.at("id").as_string());
-  const HttpResult refused = client.json("PATCH", records + "/" + id,
-                                         {{"fields", {{"Mail", "nope"}}}}, workspace.owner.headers());
+  const HttpResult refused = client.json(
+      "PATCH", records + "/" + id, {{"fields", {{"Mail", "nope"}}}}, workspace.owner.headers());
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(refused.json().at("message").as_string(),
             "In the record, field 'Mail' (email): 'nope' is not an email address.");

@@ -82,8 +82,9 @@ TEST_F(AuthenticatorTest, ADeadSessionCookieIsNoCredentialWhereAnyoneMayCall) {
   const auto outcome = authenticator.authenticate(stale, Authenticator::DeadSession::Ignore);
   EXPECT_TRUE(std::holds_alternative<std::monostate>(outcome))
       << "signing in again with an ended session's cookie in the browser works";
-  const auto badToken = authenticator.authenticate(
-      request("POST", {{"Authorization", "Bearer tsr_pat_nope"}}), Authenticator::DeadSession::Ignore);
+  const auto badToken =
+      authenticator.authenticate(request("POST", {{"Authorization", "Bearer tsr_pat_nope"}}),
+                                 Authenticator::DeadSession::Ignore);
   EXPECT_TRUE(std::holds_alternative<http::ApiError>(badToken)) << "a bad token is still refused";
 }
 

@@ -36,7 +36,8 @@ SignedIn AccountService::signUp(NewUser user) {
 }
 
 ServerSetup AccountService::setup() {
-  const bool fresh = database_.read([](store::Session& session) { return !anyUserExists(session); });
+  const bool fresh =
+      database_.read([](store::Session& session) { return !anyUserExists(session); });
   return {fresh, signupOpen_ || fresh};
 }
 
@@ -107,9 +108,8 @@ User AccountService::changeProfile(const std::string& userId, ProfileChange chan
     }
     user.email = *change.email;
   }
-  database_.write([&](store::Session& session) {
-    updateUserProfile(session, user.id, user.name, user.email);
-  });
+  database_.write(
+      [&](store::Session& session) { updateUserProfile(session, user.id, user.name, user.email); });
   return user;
 }
 
@@ -120,9 +120,8 @@ void AccountService::changePassword(const std::string& userId, const std::string
   validatePassword(newPassword);
   checkCurrentPassword(user, currentPassword);
   const std::string hash = auth::hashPassword(newPassword);
-  database_.write([&](store::Session& session) {
-    setUserPassword(session, user.id, hash, keepSessionHash);
-  });
+  database_.write(
+      [&](store::Session& session) { setUserPassword(session, user.id, hash, keepSessionHash); });
 }
 
 }  // namespace tessera::features
