@@ -507,3 +507,70 @@ test('a range of cells is copied as tab-separated text, a spreadsheet block is p
   );
   assert.deepEqual(problems, []);
 });
+
+test('the field menu edits a field: description, options, type with the conversion report; and hides it in the view', async () => {
+  const { table } = await tableWith(
+    'Fields',
+    [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Code', type: 'singleLineText' },
+      {
+        name: 'Stage',
+        type: 'singleSelect',
+        options: { choices: [{ name: 'Todo', color: 'red' }] },
+      },
+    ],
+    [
+      { Name: 'one', Code: '12', Stage: 'Todo' },
+      { Name: 'two', Code: 'twelve' },
+    ],
+  );
+  const { page, problems } = await openTable(table);
+  await cell(page, 'Code', 2).getByText('twelve').waitFor();
+  const field = async (name) =>
+    (await api('GET', `/api/table/${table.id}/field`)).fields.find(
+      (f) => f.name === name,
+    );
+
+  // Options and description: a choice is added, the old one keeps its colour.
+  await page.getByRole('button', { name: 'Field Stage actions' }).click();
+  await page.getByRole('menuitem', { name: 'Edit field' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit field' });
+  await dialog.getByLabel('Description').fill('Where the work is');
+  await dialog.getByLabel('Choices (one per line)').fill('Todo\nDone');
+  await dialog.getByRole('button', { name: 'Save field' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const stage = await field('Stage');
+  assert.equal(stage.description, 'Where the work is');
+  assert.deepEqual(
+    stage.options.choices.map((c) => [c.name, c.color === 'red']),
+    [
+      ['Todo', true],
+      ['Done', false],
+    ],
+  );
+
+  // A type change reports what could not be converted.
+  await page.getByRole('button', { name: 'Field Code actions' }).click();
+  await page.getByRole('menuitem', { name: 'Edit field' }).click();
+  await dialog.getByLabel('Field type').selectOption('number');
+  await dialog.getByText('Existing values are converted').waitFor();
+  await dialog.getByRole('button', { name: 'Save field' }).click();
+  const report = page.getByRole('dialog', { name: 'Type changed' });
+  await report.getByText('1 value was converted').waitFor();
+  await report.getByText('1 could not be and was cleared').waitFor();
+  await screenshot(page, 'grid-field-type-report');
+  await report.getByRole('button', { name: 'Done' }).click();
+  assert.equal((await field('Code')).type, 'number');
+
+  // Hidden in this view, and shown again from the toolbar.
+  await page.getByRole('button', { name: 'Field Code actions' }).click();
+  await page.getByRole('menuitem', { name: 'Hide in this view' }).click();
+  await page
+    .getByRole('columnheader', { name: /^Code/ })
+    .waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Hidden (1)' }).click();
+  await page.getByRole('button', { name: 'Show Code' }).click();
+  await page.getByRole('columnheader', { name: /^Code/ }).waitFor();
+  assert.deepEqual(problems, []);
+});

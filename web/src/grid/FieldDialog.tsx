@@ -1,8 +1,11 @@
-// Adding a field: its name, its type, and the options that type takes.
+// Adding a field, or editing one from its menu: its name, description, type
+// and the options that type takes. Changing the type of a field with values
+// converts them on the server; the dialog then says how many were kept and
+// how many could not be (and were cleared).
 import { useState, type FormEvent } from "react";
 
-import { post } from "../api/client";
-import type { FieldOptions, FieldType } from "../api/types";
+import { patch, post } from "../api/client";
+import type { Field, FieldOptions, FieldType } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FormActions } from "../components/FormActions";
@@ -11,17 +14,26 @@ import { CHOICE_COLORS, FIELD_TYPES } from "./fieldTypes";
 
 interface FieldDialogProps {
   tableId: string;
+  // The field to edit; none: a new field.
+  field?: Field;
   onClose(): void;
-  onCreated(): Promise<void>;
+  onSaved(): Promise<void>;
 }
 
-export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
-  const [name, setName] = useState("");
-  const [type, setType] = useState<FieldType>("singleLineText");
-  const [precision, setPrecision] = useState(2);
-  const [max, setMax] = useState(5);
-  const [withTime, setWithTime] = useState(false);
-  const [choices, setChoices] = useState("");
+interface Conversion {
+  converted: number;
+  failed: number;
+}
+
+export function FieldDialog({ tableId, field, onClose, onSaved }: FieldDialogProps) {
+  const [name, setName] = useState(field?.name ?? "");
+  const [description, setDescription] = useState(field?.description ?? "");
+  const [type, setType] = useState<FieldType>(field?.type ?? "singleLineText");
+  const [precision, setPrecision] = useState(field?.options.precision ?? 2);
+  const [max, setMax] = useState(field?.options.max ?? 5);
+  const [withTime, setWithTime] = useState(field?.options.dateOnly === false);
+  const [choices, setChoices] = useState((field?.options.choices ?? []).map((choice) => choice.name).join("\n"));
+  const [report, setReport] = useState<Conversion | null>(null);
   const { busy, error, setError, run } = useAction();
 
   function options(): FieldOptions | undefined {
@@ -33,7 +45,11 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
         .split("\n")
         .map((line) => line.trim())
         .filter(Boolean);
-      return { choices: names.map((choice, i) => ({ name: choice, color: CHOICE_COLORS[i % CHOICE_COLORS.length] })) };
+      // A choice that was there keeps its colour.
+      const colorOf = (choice: string, i: number) =>
+        field?.options.choices?.find((known) => known.name === choice)?.color ??
+        CHOICE_COLORS[i % CHOICE_COLORS.length];
+      return { choices: names.map((choice, i) => ({ name: choice, color: colorOf(choice, i) })) };
     }
     return undefined;
   }
@@ -44,19 +60,54 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
       setError("Give the field a name.");
       return;
     }
-    const created = await run(async () => {
-      await post(`/api/table/${tableId}/field`, { name: name.trim(), type, options: options() });
-      await onCreated();
+    let conversion: Conversion | undefined;
+    const saved = await run(async () => {
+      const body = { name: name.trim(), description, type, options: options() };
+      if (field) {
+        const answer = await patch<{ conversion?: Conversion }>(`/api/table/${tableId}/field/${field.id}`, body);
+        conversion = answer.conversion;
+      } else {
+        await post(`/api/table/${tableId}/field`, body);
+      }
+      await onSaved();
     });
-    if (created) onClose();
+    if (!saved) return;
+    if (conversion && conversion.failed > 0) setReport(conversion);
+    else onClose();
+  }
+
+  if (report) {
+    return (
+      <Dialog
+        title="Type changed"
+        onClose={onClose}
+        footer={
+          <button type="button" className="primary" onClick={onClose}>
+            Done
+          </button>
+        }
+      >
+        <p role="status">
+          {report.converted} {report.converted === 1 ? "value was" : "values were"} converted;{" "}
+          <strong>
+            {report.failed} could not be and {report.failed === 1 ? "was" : "were"} cleared
+          </strong>
+          .
+        </p>
+      </Dialog>
+    );
   }
 
   return (
-    <Dialog title="Add field" onClose={onClose}>
+    <Dialog title={field ? "Edit field" : "Add field"} onClose={onClose}>
       <form className="form" onSubmit={submit}>
         <label>
           Field name
-          <input autoFocus value={name} maxLength={255} onChange={(e) => setName(e.target.value)} />
+          <input value={name} maxLength={255} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          Description <span className="muted">(optional)</span>
+          <textarea rows={2} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
         <label>
           Field type
@@ -68,6 +119,9 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
             ))}
           </select>
         </label>
+        {field && type !== field.type && (
+          <p className="hint">Existing values are converted to the new type; those that cannot be are cleared.</p>
+        )}
         {type === "number" && (
           <label>
             Decimal places
@@ -99,7 +153,7 @@ export function FieldDialog({ tableId, onClose, onCreated }: FieldDialogProps) {
           </label>
         )}
         <ErrorMessage message={error} />
-        <FormActions submitLabel="Add field" busy={busy} onCancel={onClose} />
+        <FormActions submitLabel={field ? "Save field" : "Add field"} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 // A column header: the field's type icon and name, and for those who may
-// change the schema a menu to rename or delete it. The grid makes the
+// change the schema a menu to edit (name, description, type, options),
+// rename, hide in the view, or delete it. The grid makes the
 // header a cell of its keyboard navigation (cellProps); the menu button is
 // reached from there, not by Tab.
 import type { Field } from "../api/types";
@@ -11,11 +12,22 @@ interface FieldHeaderProps {
   className: string;
   cellProps: object;
   editable: boolean;
+  onEdit(): void;
   onRename(): void;
+  onHide(): void;
   onDelete(): void;
 }
 
-export function FieldHeader({ field, className, cellProps, editable, onRename, onDelete }: FieldHeaderProps) {
+export function FieldHeader({
+  field,
+  className,
+  cellProps,
+  editable,
+  onEdit,
+  onRename,
+  onHide,
+  onDelete,
+}: FieldHeaderProps) {
   const type = FIELD_TYPES[field.type];
   return (
     <div
@@ -35,8 +47,14 @@ export function FieldHeader({ field, className, cellProps, editable, onRename, o
           button="▾"
           buttonTabIndex={-1}
           items={[
+            { label: "Edit field", onSelect: onEdit },
             { label: "Rename field", onSelect: onRename },
-            ...(field.isPrimary ? [] : [{ label: "Delete field", danger: true, onSelect: onDelete }]),
+            ...(field.isPrimary
+              ? []
+              : [
+                  { label: "Hide in this view", onSelect: onHide },
+                  { label: "Delete field", danger: true, onSelect: onDelete },
+                ]),
           ]}
         />
       )}

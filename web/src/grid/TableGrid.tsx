@@ -37,7 +37,9 @@ interface TableGridProps {
   onError(message: string): void;
   onAddRecord(): void;
   onAddField(): void;
+  onEditField(field: Field): void;
   onRenameField(field: Field): void;
+  onHideField(field: Field): void;
   onDeleteField(field: Field): void;
   // A new object each time the cursor should go to a row (a new record).
   focusRequest?: { row: number };
@@ -247,7 +249,9 @@ export function TableGrid(props: TableGridProps) {
               className={frozen(col)}
               cellProps={cellProps({ row: -1, col })}
               editable={props.schemaEditable}
+              onEdit={() => props.onEditField(field)}
               onRename={() => props.onRenameField(field)}
+              onHide={() => props.onHideField(field)}
               onDelete={() => props.onDeleteField(field)}
             />
           ))}

@@ -10,6 +10,7 @@ import type { CellValue, Field, Filter, Role, SortKey, Table, TableRecord, View 
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { NameDialog } from "../components/NameDialog";
+import { Popover } from "../components/Popover";
 import { canEditRecords, canManageSchema } from "../lib/roles";
 import { FieldDialog } from "./FieldDialog";
 import { FilterPanel, isComplete } from "./FilterPanel";
@@ -30,6 +31,7 @@ interface TableViewProps {
 
 type Open =
   | { kind: "addField" }
+  | { kind: "editField"; field: Field }
   | { kind: "renameField"; field: Field }
   | { kind: "deleteField"; field: Field }
   | { kind: "deleteRecords" };
@@ -155,6 +157,14 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     if (done.length) undo.recordCells(done, toast);
   }
 
+  // Which fields the view hides (saved to the view).
+  const setHidden = (hiddenFieldIds: string[]) =>
+    run(async () => {
+      await patch(`/api/table/${table.id}/view/${view.id}`, { hiddenFieldIds });
+      await onSchemaChanged();
+    });
+  const hiddenFields = table.fields.filter((field) => view.hiddenFieldIds.includes(field.id));
+
   const addRecord = () =>
     run(async () => {
       await post(`/api/table/${table.id}/record`, { records: [{ fields: {} }] });
@@ -180,6 +190,26 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
       <div className="toolbar" role="toolbar" aria-label="Table tools">
         <FilterPanel fields={table.fields} filter={filter} onChange={changeFilter} />
         <SortPanel fields={table.fields} sort={sort} onChange={changeSort} />
+        {hiddenFields.length > 0 && (
+          <Popover label="Hidden fields" button={`Hidden (${hiddenFields.length})`} active>
+            <ul className="plain-list">
+              {hiddenFields.map((field) => (
+                <li key={field.id}>
+                  {field.name}{" "}
+                  {schemaEditable && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => void setHidden(view.hiddenFieldIds.filter((id) => id !== field.id))}
+                    >
+                      Show {field.name}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Popover>
+        )}
         <input
           type="search"
           className="search"
@@ -238,11 +268,16 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         onWriteCells={(changes, toast) => void writeCells(changes, toast)}
         onAddRecord={addRecord}
         onAddField={() => setOpen({ kind: "addField" })}
+        onEditField={(field) => setOpen({ kind: "editField", field })}
         onRenameField={(field) => setOpen({ kind: "renameField", field })}
+        onHideField={(field) => void setHidden([...view.hiddenFieldIds, field.id])}
         onDeleteField={(field) => setOpen({ kind: "deleteField", field })}
       />
       {open?.kind === "addField" && (
-        <FieldDialog tableId={table.id} onClose={() => setOpen(null)} onCreated={onSchemaChanged} />
+        <FieldDialog tableId={table.id} onClose={() => setOpen(null)} onSaved={onSchemaChanged} />
+      )}
+      {open?.kind === "editField" && (
+        <FieldDialog tableId={table.id} field={open.field} onClose={() => setOpen(null)} onSaved={onSchemaChanged} />
       )}
       {open?.kind === "renameField" && (
         <NameDialog
