@@ -389,9 +389,12 @@ test('undo and redo: a cleared cell comes back from the toast, edits from Ctrl+Z
   await cell(page, 'Qty', 2).getByText('2.00').waitFor();
   assert.equal((await stored(ids[1])).Qty, 2);
 
-  // Deleted records come back with their values.
+  // Deleted records come back with their values (Shift+click selects the
+  // rows from the last one ticked).
   await page.getByLabel('Select row 2', { exact: true }).check();
-  await page.getByLabel('Select row 3', { exact: true }).check();
+  await page
+    .getByLabel('Select row 3', { exact: true })
+    .click({ modifiers: ['Shift'] });
   await page.getByRole('button', { name: 'Delete 2 selected' }).click();
   await page
     .getByRole('dialog', { name: 'Delete 2 records?' })
@@ -505,6 +508,13 @@ test('a range of cells is copied as tab-separated text, a spreadsheet block is p
     (await stored()).map((row) => row[1]),
     [1, 2, 10, 1200],
   );
+
+  // Shift+click on a row's box selects every row from the last one ticked.
+  await page.getByLabel('Select row 1', { exact: true }).check();
+  await page
+    .getByLabel('Select row 4', { exact: true })
+    .click({ modifiers: ['Shift'] });
+  await page.getByRole('button', { name: 'Delete 4 selected' }).waitFor();
   assert.deepEqual(problems, []);
 });
 

@@ -30,6 +30,8 @@ interface TableGridProps {
   schemaEditable: boolean;
   selected: Set<string>;
   onToggleSelected(recordId: string): void;
+  // Shift+click on a row's box: the rows from the last one toggled to it.
+  onSelectRecords(recordIds: string[]): void;
   // Answers the reason a value was refused, or null once it is saved.
   onSaveCell(record: TableRecord, field: Field, value: CellValue | null): Promise<string | null>;
   // Several cells at once (a paste, a fill, a cleared range), as one step.
@@ -63,6 +65,22 @@ export function TableGrid(props: TableGridProps) {
   const [editing, setEditing] = useState<Editing | null>(null);
   // The other corner of a selected range of cells; null: just the cursor.
   const [anchor, setAnchor] = useState<Position | null>(null);
+  const lastToggledRow = useRef<number | null>(null);
+
+  function toggleRow(row: number, recordId: string, extend: boolean) {
+    const from = lastToggledRow.current;
+    lastToggledRow.current = row;
+    if (!extend || from === null) {
+      props.onToggleSelected(recordId);
+      return;
+    }
+    const ids: string[] = [];
+    for (let at = Math.min(from, row); at <= Math.max(from, row); at++) {
+      const record = records.recordAt(at);
+      if (record) ids.push(record.id);
+    }
+    props.onSelectRecords(ids);
+  }
   const rowCount = records.count ?? 0;
   const size = { rows: rowCount, fields: fields.length };
   // The cursor as drawn: inside the grid as it is now (rows come and go).
@@ -144,7 +162,7 @@ export function TableGrid(props: TableGridProps) {
     if (position.col === -1) {
       if (event.key === " " && record && editable) {
         event.preventDefault();
-        props.onToggleSelected(record.id);
+        toggleRow(position.row, record.id, event.shiftKey);
       }
       return;
     }
@@ -296,7 +314,8 @@ export function TableGrid(props: TableGridProps) {
                       tabIndex={-1}
                       aria-label={`Select row ${row + 1}`}
                       checked={selected.has(record.id)}
-                      onChange={() => props.onToggleSelected(record.id)}
+                      readOnly
+                      onClick={(event) => toggleRow(row, record.id, event.shiftKey)}
                     />
                   )}
                 </div>

@@ -256,6 +256,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         selected={selected}
         focusRequest={focusRequest}
         search={search.trim()}
+        onSelectRecords={(ids) => setSelected((current) => new Set([...current, ...ids]))}
         onToggleSelected={(id) =>
           setSelected((current) => {
             const next = new Set(current);
