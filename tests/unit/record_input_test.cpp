@@ -37,10 +37,10 @@ TEST(RecordInputTest, ChangesNeedIdsAndMayCarryAVersion) {
 TEST(RecordInputTest, OneChangeIsReadAsTheRecord) {
   const RecordsInput input = recordChangeFromBody(parse(R"({"fields":{"A":1},"version":7})"));
   ASSERT_EQ(input.records.size(), 1u);
-  EXPECT_EQ(input.records[0].where, "record");
+  EXPECT_EQ(input.records[0].where, "the record");
   EXPECT_EQ(input.records[0].version, 7);
   EXPECT_EQ(refusalOf(recordChangeFromBody, R"({"fields":[1]})"),
-            "invalid_field record: 'fields' must be an object.");
+            "invalid_field the record: 'fields' must be an object.");
   EXPECT_TRUE(refusalOf(recordChangeFromBody, R"({"id":"rec1"})").starts_with("unknown_field"));
 }
 
