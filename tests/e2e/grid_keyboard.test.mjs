@@ -527,11 +527,11 @@ test('the field menu edits a field: description, options, type with the conversi
       {
         name: 'Stage',
         type: 'singleSelect',
-        options: { choices: [{ name: 'Todo', color: 'red' }] },
+        options: { choices: [{ name: 'Planned', color: 'red' }] },
       },
     ],
     [
-      { Name: 'one', Code: '12', Stage: 'Todo' },
+      { Name: 'one', Code: '12', Stage: 'Planned' },
       { Name: 'two', Code: 'twelve' },
     ],
   );
@@ -547,7 +547,7 @@ test('the field menu edits a field: description, options, type with the conversi
   await page.getByRole('menuitem', { name: 'Edit field' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit field' });
   await dialog.getByLabel('Description').fill('Where the work is');
-  await dialog.getByLabel('Choices (one per line)').fill('Todo\nDone');
+  await dialog.getByLabel('Choices (one per line)').fill('Planned\nDone');
   await dialog.getByRole('button', { name: 'Save field' }).click();
   await dialog.waitFor({ state: 'detached' });
   const stage = await field('Stage');
@@ -555,7 +555,7 @@ test('the field menu edits a field: description, options, type with the conversi
   assert.deepEqual(
     stage.options.choices.map((c) => [c.name, c.color === 'red']),
     [
-      ['Todo', true],
+      ['Planned', true],
       ['Done', false],
     ],
   );

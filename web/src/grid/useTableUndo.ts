@@ -4,11 +4,12 @@
 // records). Each step is a write on the server.
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 
-import { del, errorMessage, patch, post } from "../api/client";
+import { del, errorMessage, post } from "../api/client";
 import type { CellValue, Table, TableRecord } from "../api/types";
 import { isWritable } from "./fieldTypes";
 import { UndoHistory, type CellChange, type Change } from "./undoHistory";
 import type { RecordPages } from "./useRecordPages";
+import { patchRecords } from "./writeCellBatches";
 
 const TOAST_MS = 8000;
 
@@ -37,11 +38,8 @@ export function useTableUndo(table: Table, records: RecordPages, onError: (messa
     for (const change of changes) {
       byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: change[side] });
     }
-    const answer = await patch<{ records: TableRecord[] }>(`/api/table/${table.id}/record?fieldKeyType=id`, {
-      records: [...byRecord].map(([id, fields]) => ({ id, fields })),
-      fieldKeyType: "id",
-    });
-    for (const record of answer.records) records.replaceRecord(record);
+    const changed = [...byRecord].map(([id, fields]) => ({ id, fields }));
+    for (const record of await patchRecords(table.id, changed, false)) records.replaceRecord(record);
   }
 
   async function createAgain(change: Extract<Change, { kind: "deleteRecords" }>): Promise<Change> {

@@ -1,7 +1,8 @@
 // Several cells written as one step (a paste, a fill down, a cleared
-// range): grouped by record, sent with the API's typecast (pasted text is
-// read as the field wants it), in batches the API accepts. Each written
-// cell is reported with its value before and after, for undo.
+// range, an undo): grouped by record and sent in batches the API accepts.
+// A paste is sent with the API's typecast (pasted text is read as the field
+// wants it); each written cell is reported with its value before and after,
+// for undo.
 import { patch } from "../api/client";
 import type { CellValue, TableRecord } from "../api/types";
 import type { CellChange } from "./undoHistory";
@@ -9,6 +10,25 @@ import type { CellWrite } from "./useCellRange";
 
 // The most records the API changes in one request.
 const BATCH = 1000;
+
+export interface RecordChange {
+  id: string;
+  fields: Record<string, CellValue | null>;
+}
+
+// Changes records by id, BATCH at a time; answers the records as saved.
+export async function patchRecords(tableId: string, changes: RecordChange[], typecast: boolean) {
+  const saved: TableRecord[] = [];
+  for (let start = 0; start < changes.length; start += BATCH) {
+    const answer = await patch<{ records: TableRecord[] }>(`/api/table/${tableId}/record?fieldKeyType=id`, {
+      records: changes.slice(start, start + BATCH),
+      fieldKeyType: "id",
+      typecast,
+    });
+    saved.push(...answer.records);
+  }
+  return saved;
+}
 
 export async function writeCellBatches(
   tableId: string,
@@ -21,25 +41,17 @@ export async function writeCellBatches(
     entry.fields[field.id] = value;
     byRecord.set(record.id, entry);
   }
-  const entries = [...byRecord.values()];
-  for (let start = 0; start < entries.length; start += BATCH) {
-    const batch = entries.slice(start, start + BATCH);
-    const answer = await patch<{ records: TableRecord[] }>(`/api/table/${tableId}/record?fieldKeyType=id`, {
-      records: batch.map(({ record, fields }) => ({ id: record.id, fields })),
-      fieldKeyType: "id",
-      typecast: true,
-    });
-    for (const updated of answer.records) {
-      const sent = byRecord.get(updated.id);
-      if (!sent) continue;
-      for (const fieldId of Object.keys(sent.fields)) {
-        onWritten(updated, {
-          recordId: updated.id,
-          fieldId,
-          before: sent.record.fields[fieldId] ?? null,
-          after: updated.fields[fieldId] ?? null,
-        });
-      }
+  const changes = [...byRecord.values()].map(({ record, fields }) => ({ id: record.id, fields }));
+  for (const updated of await patchRecords(tableId, changes, true)) {
+    const sent = byRecord.get(updated.id);
+    if (!sent) continue;
+    for (const fieldId of Object.keys(sent.fields)) {
+      onWritten(updated, {
+        recordId: updated.id,
+        fieldId,
+        before: sent.record.fields[fieldId] ?? null,
+        after: updated.fields[fieldId] ?? null,
+      });
     }
   }
 }

@@ -1,7 +1,7 @@
 // Profile: who the signed-in user is, and changing their name, email (with
 // the current password) and password (which signs out their other
 // sessions; tokens keep working).
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 
 import { patch, post } from "../api/client";
 import type { User } from "../api/types";
@@ -11,6 +11,29 @@ import { initials } from "../layout/AppShell";
 import { useAction } from "../lib/useAction";
 import { usePageTitle } from "../lib/usePageTitle";
 import { exactDate } from "../lib/time";
+
+interface PasswordInputProps {
+  label: ReactNode;
+  value: string;
+  autoComplete: "current-password" | "new-password";
+  onChange(value: string): void;
+}
+
+function PasswordInput({ label, value, autoComplete, onChange }: PasswordInputProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        autoComplete={autoComplete}
+        required
+        minLength={autoComplete === "new-password" ? 8 : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}
 
 function AccountForm({ user, onSaved }: { user: User; onSaved(user: User): void }) {
   const [name, setName] = useState(user.name);
@@ -48,16 +71,16 @@ function AccountForm({ user, onSaved }: { user: User; onSaved(user: User): void 
         <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
       {emailChanged && (
-        <label>
-          Current password <span className="muted">(to change the email you sign in with)</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={currentPassword}
-            onChange={(e) => setCurrentPassword(e.target.value)}
-          />
-        </label>
+        <PasswordInput
+          label={
+            <>
+              Current password <span className="muted">(to change the email you sign in with)</span>
+            </>
+          }
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrentPassword}
+        />
       )}
       <ErrorMessage message={error} />
       <p role="status" className="hint">
@@ -89,27 +112,22 @@ function PasswordForm() {
   return (
     <form className="form profile-form" onSubmit={submit} aria-labelledby="password-heading">
       <h3 id="password-heading">Password</h3>
-      <label>
-        Current password
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.target.value)}
-        />
-      </label>
-      <label>
-        New password <span className="muted">(at least 8 characters)</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-        />
-      </label>
+      <PasswordInput
+        label="Current password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+      />
+      <PasswordInput
+        label={
+          <>
+            New password <span className="muted">(at least 8 characters)</span>
+          </>
+        }
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={setNewPassword}
+      />
       <ErrorMessage message={error} />
       <p role="status" className="hint">
         {changed ? "Password changed. Your other sessions were signed out; your tokens keep working." : ""}
