@@ -76,7 +76,14 @@ export function CellEditor({ field, initial, error: serverError, onCommit, onCan
     onKeyDown,
     // Leaving a cell whose text cannot be saved leaves the editor open with
     // the text and the message, to fix or cancel with Escape.
-    onBlur: () => commit("stay"),
+    onBlur: () => {
+      // Leaving a refused value unchanged drops it rather than sending it
+      // again to be refused again.
+      if (serverError && draft === initial) {
+        finished.current = true;
+        onCancel();
+      } else commit("stay");
+    },
     className: "cell-input",
   };
 

@@ -140,9 +140,12 @@ export function TableGrid(props: TableGridProps) {
     void props.onSaveCell(record, field, value).then((error) => {
       if (!error) return;
       // The refused value comes back at its cell with the reason, unless
-      // the person is already editing another cell.
+      // the person has moved on (editing, or on another cell): then the
+      // reason shows above the grid, and no editor takes their focus.
+      const focused = document.activeElement;
+      const stillHere = focused === cellAt(at) || focused === document.body || !focused;
       setEditing((current) => {
-        if (current) {
+        if (current || !stillHere) {
           props.onError(error);
           return current;
         }
