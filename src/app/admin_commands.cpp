@@ -10,6 +10,7 @@
 #include "app/database_url.h"
 #include "app/open_database.h"
 #include "auth/password.h"
+#include "features/invitations/invitation_service.h"
 #include "features/users/user_store.h"
 #include "http/api_error.h"
 #include "store/database_copy.h"
@@ -34,8 +35,13 @@ int runUserCreate(const Config& config, const std::string& email, const std::str
     features::validateNewUser(user);
     auto database = openDatabase(config);
     const std::string hash = auth::hashPassword(user.password);
-    const features::User created = database->write(
-        [&](store::Session& session) { return features::insertUser(session, user, hash); });
+    // Like a sign-up, the new account takes up the e-mail invitations
+    // waiting for its address.
+    const features::User created = database->write([&](store::Session& session) {
+      features::User inserted = features::insertUser(session, user, hash);
+      features::joinOnSignUp(session, inserted, "");
+      return inserted;
+    });
     database->close();
     std::cout << boost::json::serialize(features::userToJson(created)) << std::endl;
     return 0;

@@ -7,6 +7,7 @@
 #include "features/bases/base_routes.h"
 #include "features/fields/field_routes.h"
 #include "features/health/health_routes.h"
+#include "features/invitations/invitation_routes.h"
 #include "features/members/member_routes.h"
 #include "features/openapi/openapi_routes.h"
 #include "features/records/record_routes.h"
@@ -54,6 +55,7 @@ Application::Application(const Config& config)
       spaces_(*database_),
       bases_(*database_),
       members_(*database_),
+      invitations_(*database_),
       tables_(*database_),
       sortIndexes_(*database_,
                    [](const std::string& failure) { spdlog::warn("sort index: {}", failure); }),
@@ -82,6 +84,7 @@ Application::Application(const Config& config)
   features::registerSpaceRoutes(router_, spaces_);
   features::registerBaseRoutes(router_, bases_, authorizer_);
   features::registerMemberRoutes(router_, members_, authorizer_);
+  features::registerInvitationRoutes(router_, invitations_);
   features::registerTableRoutes(router_, tables_);
   features::registerFieldRoutes(router_, fields_);
   features::registerRecordRoutes(router_, records_);

@@ -16,6 +16,7 @@
 #include "features/accounts/account_service.h"
 #include "features/bases/base_service.h"
 #include "features/fields/field_service.h"
+#include "features/invitations/invitation_service.h"
 #include "features/members/member_service.h"
 #include "features/records/record_service.h"
 #include "features/spaces/space_service.h"
@@ -55,6 +56,7 @@ class Application {
   features::SpaceService spaces_;
   features::BaseService bases_;
   features::MemberService members_;
+  features::InvitationService invitations_;
   features::TableService tables_;
   features::SortIndexBuilder sortIndexes_;
   features::FieldService fields_;

@@ -8,18 +8,11 @@ namespace {
 
 // Tessera's own tables in an order that satisfies their foreign keys.
 // schema_migrations is not copied: the target has applied the same ones.
-const std::vector<std::string> kFixedTables = {"users",
-                                               "browser_sessions",
-                                               "spaces",
-                                               "bases",
-                                               "space_members",
-                                               "base_members",
-                                               "tables_meta",
-                                               "fields_meta",
-                                               "views_meta",
-                                               "access_tokens",
-                                               "access_token_retired_secrets",
-                                               "audit_events"};
+const std::vector<std::string> kFixedTables = {
+    "users",         "browser_sessions", "spaces",        "bases",
+    "space_members", "base_members",     "invitations",   "tables_meta",
+    "fields_meta",   "views_meta",       "access_tokens", "access_token_retired_secrets",
+    "audit_events"};
 
 std::string quoted(const std::string& identifier) { return "\"" + identifier + "\""; }
 

@@ -142,6 +142,25 @@ ALTER TABLE users ADD COLUMN disabled_at BIGINT;
       {5, "table schema versions", R"sql(
 ALTER TABLE tables_meta ADD COLUMN schema_version BIGINT NOT NULL DEFAULT 0;
 )sql"},
+      {6, "invitations", R"sql(
+CREATE TABLE invitations (
+  id TEXT PRIMARY KEY,
+  space_id TEXT REFERENCES spaces(id) ON DELETE CASCADE,
+  base_id TEXT REFERENCES bases(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  email TEXT,
+  email_key TEXT,
+  secret_hash TEXT UNIQUE,
+  invited_by TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  use_count BIGINT NOT NULL DEFAULT 0,
+  last_used_at BIGINT
+);
+CREATE INDEX invitations_space ON invitations(space_id);
+CREATE INDEX invitations_base ON invitations(base_id);
+CREATE INDEX invitations_email ON invitations(email_key);
+)sql"},
   };
   return migrations;
 }

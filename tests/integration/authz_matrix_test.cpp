@@ -192,6 +192,14 @@ class AuthzMatrixTest : public ::testing::Test {
     otherBase_ = create("/api/base", {{"spaceId", otherSpace_}, {"name", "Other base"}});
     addCollaborator("space", mainSpace_, "extra@example.com", "viewer");
     addCollaborator("base", mainBase_, "extra@example.com", "viewer");
+    // Everyone who may join through this link is a collaborator of the
+    // other space already, so joining changes nothing the cases rely on.
+    invitationCode_ = std::string(client_
+                                      .json("POST", "/api/space/" + otherSpace_ + "/invite-link",
+                                            {{"role", "viewer"}}, owner_.headers())
+                                      .json()
+                                      .at("code")
+                                      .as_string());
 
     actors_.push_back({"owner", "owner", owner_, {}, ""});
     for (const std::string role : {"creator", "editor", "commenter", "viewer"}) {
@@ -324,6 +332,10 @@ class AuthzMatrixTest : public ::testing::Test {
     } else if (victim == "view") {
       victimView_ =
           create("/api/table/" + table_ + "/view", {{"name", "v" + std::to_string(counter_++)}});
+    } else if (victim == "invitationInSpace" || victim == "invitationInBase") {
+      const std::string on =
+          victim == "invitationInSpace" ? "/api/space/" + mainSpace_ : "/api/base/" + mainBase_;
+      victimInvitation_ = create(on + "/invitation", body("emailInvitation"));
     } else if (victim == "extraInSpace") {
       addCollaborator("space", mainSpace_, "extra@example.com", "viewer");
     } else if (victim == "extraInBase") {
@@ -343,6 +355,9 @@ class AuthzMatrixTest : public ::testing::Test {
     if (recipe == "base") return {{"spaceId", mainSpace_}, {"name", unique}};
     if (recipe == "collaborator") return {{"email", "newcomer@example.com"}, {"role", "viewer"}};
     if (recipe == "role") return {{"role", "editor"}};
+    if (recipe == "emailInvitation")
+      return {{"email", unique + "@invited.example.com"}, {"role", "viewer"}};
+    if (recipe == "invitationCode") return {{"code", invitationCode_}};
     if (recipe == "field") return {{"name", unique}, {"type", "number"}};
     if (recipe == "records") return {{"records", {{{"fields", boost::json::object()}}}}};
     if (recipe == "recordBatch")
@@ -375,6 +390,7 @@ class AuthzMatrixTest : public ::testing::Test {
   BrowserUser admin_, owner_, extra_, newcomer_;
   std::string mainSpace_, mainBase_, table_, field_, record_, view_, otherSpace_, otherBase_;
   std::string victimSpace_, victimBase_, victimTable_, victimField_, victimRecord_, victimView_;
+  std::string victimInvitation_, invitationCode_;
   std::vector<Actor> actors_;
   int counter_ = 0;
 };
@@ -434,6 +450,7 @@ TEST_F(AuthzMatrixTest, EveryRouteRoleAndCredentialGetsTheAnswerTheRulesGive) {
         bind("recordId", victim == "record" ? victimRecord_ : record_);
         bind("viewId", victim == "view" ? victimView_ : view_);
         bind("userId", extra_.id);
+        bind("invitationId", victimInvitation_);
         bind("tokenId", actor.victimTokenId);
         if (victim == "recordByQuery") path += "?recordIds=" + victimRecord_;
         const std::string roleOnTarget = actor.roleOnMainSpace;

@@ -45,10 +45,11 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
   };
   router.add("POST", "/api/auth/signup", access::anyone(), [&accounts, secure](auto& ctx) {
     const boost::json::value body = http::parseJsonBody(ctx.request);
-    http::JsonObjectReader reader(body, {"email", "password", "name"});
+    http::JsonObjectReader reader(body, {"email", "password", "name", "invitation"});
     NewUser user{reader.requiredString("email", 1000), reader.requiredString("name", 1000),
                  rawString(body, "password")};
-    return signedInResponse(201, accounts.signUp(std::move(user)), secure(ctx));
+    const std::string invitation = reader.optionalString("invitation", 100).value_or("");
+    return signedInResponse(201, accounts.signUp(std::move(user), invitation), secure(ctx));
   });
 
   router.add("POST", "/api/auth/signin", access::anyone(), [&accounts, secure](auto& ctx) {

@@ -1,6 +1,7 @@
 #include "features/accounts/account_service.h"
 
 #include "auth/password.h"
+#include "features/invitations/invitation_service.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -20,16 +21,18 @@ AccountService::AccountService(store::Database& database, auth::SessionStore& se
       accountFailures_(limits.failuresPerAccount, limits.window),
       ipFailures_(limits.failuresPerIp, limits.window) {}
 
-SignedIn AccountService::signUp(NewUser user) {
+SignedIn AccountService::signUp(NewUser user, const std::string& invitationCode) {
   validateNewUser(user);
   const std::string passwordHash = auth::hashPassword(user.password);
   return database_.write([&](store::Session& session) {
-    if (!signupOpen_ && anyUserExists(session)) {
+    const bool invited = invitedToSignUp(session, emailKey(user.email), invitationCode);
+    if (!signupOpen_ && !invited && anyUserExists(session)) {
       throw http::forbidden("signup_disabled",
                             "Sign-up is closed on this server. Ask an administrator for an "
-                            "account.");
+                            "account, or a collaborator for an invitation.");
     }
     User created = insertUser(session, user, passwordHash);
+    joinOnSignUp(session, created, invitationCode);
     auth::IssuedSession issued = sessions_.create(session, created.id);
     return SignedIn{std::move(created), std::move(issued)};
   });

@@ -44,8 +44,13 @@ class AccountService {
   AccountService(store::Database& database, auth::SessionStore& sessions, bool signupOpen,
                  SignInLimits limits);
 
-  // Throws ApiError 400 (bad fields), 403 signup_disabled, 409 email_taken.
-  SignedIn signUp(NewUser user);
+  // Creates the account, and makes it a collaborator wherever an e-mail
+  // invitation for its address waits and where `invitationCode` (a link's
+  // code; empty: none) invites. When sign-up is closed, only someone so
+  // invited may sign up. Throws ApiError 400 (bad fields), 403
+  // signup_disabled, 404 invitation_not_found, 410 invitation_expired, 409
+  // email_taken.
+  SignedIn signUp(NewUser user, const std::string& invitationCode);
   // Throws ApiError 401 invalid_credentials or 429 too_many_attempts.
   SignedIn signIn(const std::string& email, const std::string& password,
                   const std::string& clientIp);

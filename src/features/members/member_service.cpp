@@ -12,24 +12,6 @@
 namespace tessera::features {
 namespace {
 
-access::Role parseGrantableRole(access::ResourceKind kind, const std::string& name) {
-  const auto role = access::parseRole(name);
-  if (kind == access::ResourceKind::Space) {
-    if (!role) {
-      throw http::badRequest("invalid_role",
-                             "Field 'role' must be one of owner, creator, editor, commenter, "
-                             "viewer.");
-    }
-    return *role;
-  }
-  if (!role || *role == access::Role::Owner) {
-    throw http::badRequest("invalid_role",
-                           "Field 'role' must be one of creator, editor, commenter, viewer (bases "
-                           "have no owners; owners belong to spaces).");
-  }
-  return *role;
-}
-
 boost::json::value collaboratorToJson(const Collaborator& collaborator) {
   return {{"userId", collaborator.userId},
           {"email", collaborator.email},
@@ -57,6 +39,37 @@ void keepAnOwner(store::Session& session, const access::ResourceRef& resource,
 }
 
 }  // namespace
+
+access::Role parseGrantableRole(access::ResourceKind kind, const std::string& name) {
+  const auto role = access::parseRole(name);
+  if (kind == access::ResourceKind::Space) {
+    if (!role) {
+      throw http::badRequest("invalid_role",
+                             "Field 'role' must be one of owner, creator, editor, commenter, "
+                             "viewer.");
+    }
+    return *role;
+  }
+  if (!role || *role == access::Role::Owner) {
+    throw http::badRequest("invalid_role",
+                           "Field 'role' must be one of creator, editor, commenter, viewer (bases "
+                           "have no owners; owners belong to spaces).");
+  }
+  return *role;
+}
+
+access::Role joinWithRole(store::Session& session, const access::ResourceRef& resource,
+                          const std::string& userId, access::Role role) {
+  const auto collaborator = loadCollaborator(session, resource, userId);
+  if (!collaborator) {
+    insertCollaborator(session, resource, userId, role, nowMillis());
+    return role;
+  }
+  const access::Role held = access::parseRole(collaborator->role).value_or(access::Role::None);
+  const access::Role stronger = access::strongerRole(held, role);
+  if (stronger != held) updateCollaboratorRole(session, resource, userId, stronger);
+  return stronger;
+}
 
 boost::json::value MemberService::list(const access::ResourceRef& resource) {
   return database_.read([&](store::Session& session) {

@@ -12,6 +12,17 @@
 
 namespace tessera::features {
 
+// The role named `name` if it may be granted on a resource of `kind` (any
+// role on a space, any but owner on a base). Refuses ApiError 400
+// invalid_role.
+access::Role parseGrantableRole(access::ResourceKind kind, const std::string& name);
+
+// Inside the caller's write: makes `userId` a collaborator of `resource`
+// with `role`, or raises their role to it; a stronger role they hold stays.
+// Returns the role they hold afterwards.
+access::Role joinWithRole(store::Session& session, const access::ResourceRef& resource,
+                          const std::string& userId, access::Role role);
+
 class MemberService {
  public:
   explicit MemberService(store::Database& database) : database_(database) {}
