@@ -66,11 +66,15 @@ export async function openPage(
     }
   });
   // Every state change carries the CSRF header, but signing in and up,
-  // which come before there is a session to protect.
+  // which come before there is a session to protect, and an invitation's
+  // preview (a POST only to keep the link's code out of URLs; it changes
+  // nothing).
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     const beforeSession =
-      path === '/api/auth/signin' || path === '/api/auth/signup';
+      path === '/api/auth/signin' ||
+      path === '/api/auth/signup' ||
+      path === '/api/invitation/preview';
     if (
       path.startsWith('/api/') &&
       request.method() !== 'GET' &&

@@ -6,6 +6,7 @@ import { AppShell } from "./layout/AppShell";
 import { BasePage } from "./pages/BasePage";
 import { DocsPage } from "./pages/DocsPage";
 import { HomePage } from "./pages/HomePage";
+import { InvitePage } from "./pages/InvitePage";
 import { SignInPage, SignUpPage } from "./pages/AuthPages";
 import { ProfilePage } from "./settings/ProfilePage";
 import { SettingsLayout } from "./settings/SettingsLayout";
@@ -24,6 +25,7 @@ export function App() {
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
       <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/invite" element={<InvitePage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="base/:baseId" element={<BasePage />} />

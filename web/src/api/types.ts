@@ -34,6 +34,32 @@ export interface Collaborator {
   createdTime: string;
 }
 
+export interface Invitation {
+  id: string;
+  kind: "email" | "link";
+  email?: string;
+  role: Role;
+  invitedBy: { id: string; name: string };
+  createdTime: string;
+  expiresTime: string;
+  expired: boolean;
+  useCount: number;
+  lastUsedTime: string | null;
+  code?: string; // only when a link is created
+}
+
+// What an invitation link invites to; after accepting, the role held.
+export interface InvitationTarget {
+  kind: "space" | "base";
+  id: string;
+  name: string;
+  spaceId: string;
+  role: Role;
+  invitedBy: string;
+  expiresTime: string;
+  alreadyMember?: boolean;
+}
+
 export type FieldType =
   | "singleLineText"
   | "longText"

@@ -9,7 +9,8 @@ interface Session {
   user: User | null;
   loading: boolean;
   signIn(email: string, password: string): Promise<void>;
-  signUp(name: string, email: string, password: string): Promise<void>;
+  // `invitation`: the code of an invitation link being followed ("" if none).
+  signUp(name: string, email: string, password: string, invitation: string): Promise<void>;
   signOut(): Promise<void>;
   // After the profile page changed the account.
   updateUser(user: User): void;
@@ -36,8 +37,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(answer.user);
   }, []);
 
-  const signUp = useCallback(async (name: string, email: string, password: string) => {
-    const answer = await post<{ user: User }>("/api/auth/signup", { name, email, password });
+  const signUp = useCallback(async (name: string, email: string, password: string, invitation: string) => {
+    const answer = await post<{ user: User }>("/api/auth/signup", {
+      name,
+      email,
+      password,
+      ...(invitation ? { invitation } : {}),
+    });
     setUser(answer.user);
   }, []);
 

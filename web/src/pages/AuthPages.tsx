@@ -6,9 +6,10 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 import { get } from "../api/client";
 import { useSession } from "../auth/session";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { pendingInvitation } from "../lib/pendingInvitation";
 import { useAction } from "../lib/useAction";
 
-function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
+export function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <main className="auth-page">
       <div className="auth-card">
@@ -20,10 +21,15 @@ function AuthFrame({ title, children }: { title: string; children: React.ReactNo
   );
 }
 
+// Where to go once signed in: the page that sent the person here, or home.
+function useReturnPath(): string {
+  const location = useLocation();
+  return (location.state as { from?: string } | null)?.from ?? "/";
+}
+
 function useAfterSignIn() {
   const navigate = useNavigate();
-  const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? "/";
+  const from = useReturnPath();
   return () => navigate(from, { replace: true });
 }
 
@@ -45,12 +51,13 @@ function useServerSetup(): ServerSetup | null {
 export function SignInPage() {
   const { user, signIn } = useSession();
   const done = useAfterSignIn();
+  const returnPath = useReturnPath();
   const setup = useServerSetup();
   const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const { busy, error, run } = useAction();
-  if (user) return <Navigate to="/" replace />;
+  if (user) return <Navigate to={returnPath} replace />;
   if (setup?.fresh) return <Navigate to="/signup" replace state={location.state} />;
 
   async function submit(event: FormEvent) {
@@ -86,9 +93,12 @@ export function SignInPage() {
           Sign in
         </button>
       </form>
-      {setup?.signupOpen !== false && (
+      {(setup?.signupOpen !== false || pendingInvitation() !== "") && (
         <p className="auth-switch">
-          New to Tessera? <Link to="/signup">Create an account</Link>
+          New to Tessera?{" "}
+          <Link to="/signup" state={location.state}>
+            Create an account
+          </Link>
         </p>
       )}
     </AuthFrame>
@@ -98,11 +108,13 @@ export function SignInPage() {
 export function SignUpPage() {
   const { user, signUp } = useSession();
   const done = useAfterSignIn();
+  const returnPath = useReturnPath();
+  const location = useLocation();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const { busy, error, setError, run } = useAction();
-  if (user) return <Navigate to="/" replace />;
+  if (user) return <Navigate to={returnPath} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -114,7 +126,7 @@ export function SignUpPage() {
           ? "Choose a password of at least 8 characters."
           : "";
     if (problem) setError(problem);
-    else if (await run(() => signUp(name, email, password))) done();
+    else if (await run(() => signUp(name, email, password, pendingInvitation()))) done();
   }
 
   return (
@@ -148,7 +160,10 @@ export function SignUpPage() {
         </button>
       </form>
       <p className="auth-switch">
-        Already have an account? <Link to="/signin">Sign in</Link>
+        Already have an account?{" "}
+        <Link to="/signin" state={location.state}>
+          Sign in
+        </Link>
       </p>
     </AuthFrame>
   );

@@ -1,13 +1,15 @@
 // Who has access to a space or a base, with their roles: owners add people
-// by email, change roles and remove them; anyone may leave.
+// by email (inviting those without an account), change roles and remove
+// them, and manage invitations; anyone may leave.
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
 
-import { del, errorMessage, get, patch, post } from "../api/client";
+import { ApiError, del, errorMessage, get, patch, post } from "../api/client";
 import type { Collaborator, Role } from "../api/types";
 import { useSession } from "../auth/session";
 import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { ROLE_LABELS, canManageMembers } from "../lib/roles";
+import { InvitationsSection } from "./InvitationsSection";
 
 interface CollaboratorsDialogProps {
   kind: "space" | "base";
@@ -26,6 +28,8 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
   const [error, setError] = useState("");
+  const [notice, setNotice] = useState("");
+  const [invitationsVersion, setInvitationsVersion] = useState(0);
   const roleId = useId();
 
   const load = useCallback(
@@ -38,6 +42,7 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
 
   async function run(action: () => Promise<unknown>) {
     setError("");
+    setNotice("");
     try {
       await action();
       await load();
@@ -48,8 +53,20 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
 
   function add(event: FormEvent) {
     event.preventDefault();
+    const address = email.trim();
     void run(async () => {
-      await post(path, { email: email.trim(), role });
+      try {
+        await post(path, { email: address, role });
+      } catch (failure) {
+        if (!(failure instanceof ApiError && failure.code === "user_not_found")) throw failure;
+        // Someone without an account yet: they join when they sign up.
+        await post(`/api/${kind}/${id}/invitation`, { email: address, role });
+        setInvitationsVersion((version) => version + 1);
+        setNotice(
+          `${address} has no account yet, so they were invited as ${ROLE_LABELS[role]}. ` +
+            "They join when they sign up with this address.",
+        );
+      }
       setEmail("");
     });
   }
@@ -110,7 +127,11 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
           </button>
         </form>
       )}
+      <p className="hint" role="status">
+        {notice}
+      </p>
       <ErrorMessage message={error} />
+      {manage && <InvitationsSection kind={kind} id={id} roles={roles} version={invitationsVersion} />}
     </Dialog>
   );
 }

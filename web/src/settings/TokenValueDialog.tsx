@@ -4,22 +4,13 @@
 import { useRef, useState } from "react";
 
 import { Dialog } from "../components/Dialog";
+import { copyText } from "../lib/clipboard";
 
 interface TokenValueDialogProps {
   title: string;
   name: string;
   value: string;
   onClose(): void;
-}
-
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    field?.select();
-    return document.execCommand("copy");
-  }
 }
 
 export function TokenValueDialog({ title, name, value, onClose }: TokenValueDialogProps) {
