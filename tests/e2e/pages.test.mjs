@@ -468,3 +468,31 @@ test('profile: name, email (with the current password) and password change; othe
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);
 });
+
+test('a locked-out sign-in says when to try again, in minutes', async () => {
+  await signUpOverApi(server.url, 'locked@example.com', 'Lou Locke');
+  const { page, problems } = await openPage(browser, server.url);
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill('locked@example.com');
+  const alert = page.getByRole('alert');
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel('Password').fill(`wrong password ${attempt}`);
+    const answered = page.waitForResponse((r) =>
+      r.url().endsWith('/api/auth/signin'),
+    );
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    assert.equal((await answered).status(), 401);
+  }
+  await alert.waitFor();
+  // The right password no longer helps until the wait is over.
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await alert
+    .filter({ hasText: 'Too many failed sign-in attempts.' })
+    .waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /Try again in 1[45] minutes\./);
+  assert.doesNotMatch(text, /seconds/);
+  await screenshot(page, 'sign-in-locked');
+  assert.deepEqual(problems, []);
+});
