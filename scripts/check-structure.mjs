@@ -25,7 +25,7 @@ export const LAYERS = [
   ['audit'],
   ['http'],
   ['access'],
-  ['store'],
+  ['store', 'mail'],
   ['common'],
 ];
 

@@ -2,7 +2,8 @@
 # Installs every Debian package Tessera needs to build, run and test
 # (Chromium for the browser tests: playwright-core drives /usr/bin/chromium;
 # clang with its sanitizer and libFuzzer runtimes for the hardening builds;
-# wrk for the benchmarks and the soak; openssl makes the test certificates).
+# wrk for the benchmarks and the soak; openssl makes the test certificates;
+# python3-aiosmtpd is the mail server the password-reset tests read).
 # Idempotent: packages already present are skipped, and apt-get runs only
 # when something is missing.
 set -euo pipefail
@@ -10,10 +11,10 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libssl-dev openssl postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
+  libsqlite3-dev libpq-dev libcurl4-openssl-dev libssl-dev openssl postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14 wrk
-  curl jq tzdata
+  curl jq tzdata python3-aiosmtpd
   chromium fonts-liberation
   nodejs npm
 )

@@ -3,6 +3,8 @@
 #include "app/open_database.h"
 
 #include <spdlog/spdlog.h>
+
+#include <cstdlib>
 #include "features/accounts/account_routes.h"
 #include "features/bases/base_routes.h"
 #include "features/fields/field_routes.h"
@@ -10,11 +12,13 @@
 #include "features/invitations/invitation_routes.h"
 #include "features/members/member_routes.h"
 #include "features/openapi/openapi_routes.h"
+#include "features/password_reset/password_reset_routes.h"
 #include "features/records/record_routes.h"
 #include "features/spaces/space_routes.h"
 #include "features/tables/table_routes.h"
 #include "features/tokens/token_routes.h"
 #include "features/views/view_routes.h"
+#include "mail/smtp_sender.h"
 #include "mcp/mcp_http_routes.h"
 #include "web/web_assets.h"
 
@@ -29,6 +33,17 @@ auth::SessionPolicy sessionPolicy(const Config& config) {
 features::SignInLimits signInLimits(const Config& config) {
   return {config.signinFailuresPerAccount, config.signinFailuresPerIp,
           std::chrono::seconds(config.signinWindowSeconds)};
+}
+
+// The queue that sends e-mail through --smtp-url, or nullptr without one.
+// The password is read from the environment only, never from a flag.
+std::unique_ptr<mail::MailQueue> mailQueue(const Config& config) {
+  if (config.smtpUrl.empty()) return nullptr;
+  const char* password = std::getenv("TESSERA_SMTP_PASSWORD");
+  auto sender = std::make_shared<mail::SmtpSender>(mail::SmtpSettings{
+      config.smtpUrl, config.smtpFrom, config.smtpUser, password ? password : ""});
+  return std::make_unique<mail::MailQueue>(
+      [sender](const mail::MailMessage& message) { sender->send(message); });
 }
 
 bool startsWithHttps(const std::string& url) { return url.rfind("https://", 0) == 0; }
@@ -51,7 +66,9 @@ Application::Application(const Config& config)
       badTokens_(config.badTokensPerMinute, std::chrono::seconds(60)),
       authenticator_(sessions_, tokenVerifier_, badTokens_),
       authorizer_(*database_),
+      mail_(mailQueue(config)),
       accounts_(*database_, sessions_, !config.disableSignup, signInLimits(config)),
+      passwordResets_(*database_, mail_.get(), config.effectivePublicUrl()),
       spaces_(*database_),
       bases_(*database_),
       members_(*database_),
@@ -80,7 +97,9 @@ Application::Application(const Config& config)
     return response;
   });
   features::registerOpenApiRoutes(router_);
-  features::registerAccountRoutes(router_, accounts_, startsWithHttps(config.effectivePublicUrl()));
+  features::registerAccountRoutes(router_, accounts_, startsWithHttps(config.effectivePublicUrl()),
+                                  passwordResets_.available());
+  features::registerPasswordResetRoutes(router_, passwordResets_);
   features::registerSpaceRoutes(router_, spaces_);
   features::registerBaseRoutes(router_, bases_, authorizer_);
   features::registerMemberRoutes(router_, members_, authorizer_);
@@ -98,6 +117,7 @@ Application::~Application() { flusher_.stop(); }
 void Application::flush() {
   sortIndexes_.stop();
   flusher_.stop();
+  if (mail_) mail_->stop();
 }
 
 }  // namespace tessera::app

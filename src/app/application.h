@@ -18,6 +18,7 @@
 #include "features/fields/field_service.h"
 #include "features/invitations/invitation_service.h"
 #include "features/members/member_service.h"
+#include "features/password_reset/password_reset_service.h"
 #include "features/records/record_service.h"
 #include "features/spaces/space_service.h"
 #include "features/tables/table_service.h"
@@ -25,6 +26,7 @@
 #include "features/views/sort_index_builder.h"
 #include "features/views/view_service.h"
 #include "http/router.h"
+#include "mail/mail_queue.h"
 #include "store/database.h"
 
 namespace tessera::app {
@@ -52,7 +54,9 @@ class Application {
   auth::AttemptLimiter badTokens_;
   auth::Authenticator authenticator_;
   access::Authorizer authorizer_;
+  std::unique_ptr<mail::MailQueue> mail_;  // nullptr: no mail server configured
   features::AccountService accounts_;
+  features::PasswordResetService passwordResets_;
   features::SpaceService spaces_;
   features::BaseService bases_;
   features::MemberService members_;

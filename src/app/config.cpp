@@ -144,6 +144,18 @@ void addServeOptions(CLI::App& command, Config& config) {
                   "The PEM private key of --tls-cert (reloaded on SIGHUP)")
       ->envname("TESSERA_TLS_KEY");
   command
+      .add_option("--smtp-url", config.smtpUrl,
+                  "Send e-mail (password reset links) through this server: smtp://HOST:PORT "
+                  "(STARTTLS when offered) or smtps://HOST:PORT")
+      ->envname("TESSERA_SMTP_URL");
+  command.add_option("--smtp-from", config.smtpFrom, "The sender address of Tessera's e-mails")
+      ->envname("TESSERA_SMTP_FROM");
+  command
+      .add_option("--smtp-user", config.smtpUser,
+                  "User name at the mail server; its password is read from "
+                  "TESSERA_SMTP_PASSWORD")
+      ->envname("TESSERA_SMTP_USER");
+  command
       .add_option("--ready-file", config.readyFile,
                   "Write the bound address (HOST:PORT) to this file once listening")
       ->envname("TESSERA_READY_FILE");
@@ -171,6 +183,22 @@ void validate(const Config& config) {
   if (config.tlsCertFile.empty() != config.tlsKeyFile.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key go together: give both or neither");
   }
+  if (!config.smtpUrl.empty()) {
+    auto url = boost::urls::parse_absolute_uri(config.smtpUrl);
+    if (!url || (url->scheme() != "smtp" && url->scheme() != "smtps") || !url->has_authority() ||
+        url->host().empty()) {
+      throw std::invalid_argument("--smtp-url must be smtp://HOST:PORT or smtps://HOST:PORT");
+    }
+    if (url->has_userinfo()) {
+      throw std::invalid_argument(
+          "--smtp-url must not hold credentials: give --smtp-user, and the password in "
+          "TESSERA_SMTP_PASSWORD");
+    }
+    if (config.smtpFrom.find('@') == std::string::npos ||
+        config.smtpFrom.find_first_of("\r\n") != std::string::npos) {
+      throw std::invalid_argument("--smtp-url needs --smtp-from, the sender's e-mail address");
+    }
+  }
   parseDatabaseUrl(config.database, config.dataDir);
   http::TrustedProxies{config.trustedProxies};  // throws for a bad entry
 }
@@ -183,6 +211,10 @@ std::string describe(const Config& config) {
   };
   line("listen", config.listen);
   line("public-url", config.effectivePublicUrl());
+  line("smtp", config.smtpUrl.empty()
+                   ? "off (no e-mail is sent)"
+                   : config.smtpUrl + " from " + config.smtpFrom +
+                         (config.smtpUser.empty() ? "" : " as " + config.smtpUser));
   line("database", database.backend == DatabaseUrl::Backend::Sqlite
                        ? "sqlite:" + database.location
                        : maskDatabaseUrl(database.location));

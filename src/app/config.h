@@ -38,6 +38,9 @@ struct Config {
   std::string trustedProxies;  // comma-separated addresses or networks
   std::string tlsCertFile;     // PEM chain; with tlsKeyFile, serve HTTPS
   std::string tlsKeyFile;
+  std::string smtpUrl;   // empty: Tessera sends no e-mail
+  std::string smtpFrom;  // the sender address of its e-mails
+  std::string smtpUser;  // the password comes from TESSERA_SMTP_PASSWORD only
 
   std::string host() const;
   std::uint16_t port() const;

@@ -152,6 +152,17 @@ std::string JsonObjectReader::requiredString(std::string_view key, std::size_t m
   return stringValue(key, *value, maxLength, false);
 }
 
+std::string JsonObjectReader::requiredRawString(std::string_view key) {
+  const boost::json::value* value = find(key);
+  if (!value || value->is_null()) {
+    throw badRequest("missing_field", "Field '" + std::string(key) + "' is required.");
+  }
+  if (!value->is_string()) {
+    throw badRequest("invalid_field", "Field '" + std::string(key) + "' must be a string.");
+  }
+  return std::string(value->as_string());
+}
+
 std::optional<std::string> JsonObjectReader::optionalString(std::string_view key,
                                                             std::size_t maxLength) {
   const boost::json::value* value = find(key);

@@ -38,6 +38,9 @@ class JsonObjectReader {
   // A string of 1..maxLength characters after trimming surrounding spaces.
   std::string requiredString(std::string_view key, std::size_t maxLength);
   std::optional<std::string> optionalString(std::string_view key, std::size_t maxLength);
+  // A string taken as sent: never trimmed, never length-checked here
+  // (passwords: their own rules check them).
+  std::string requiredRawString(std::string_view key);
   // A string that may be empty (descriptions); null reads as "".
   std::optional<std::string> optionalText(std::string_view key, std::size_t maxLength);
 

@@ -161,6 +161,15 @@ CREATE INDEX invitations_space ON invitations(space_id);
 CREATE INDEX invitations_base ON invitations(base_id);
 CREATE INDEX invitations_email ON invitations(email_key);
 )sql"},
+      {7, "password reset links", R"sql(
+CREATE TABLE password_resets (
+  secret_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX password_resets_user ON password_resets(user_id);
+)sql"},
   };
   return migrations;
 }

@@ -10,18 +10,6 @@
 namespace tessera::features {
 namespace {
 
-std::string rawString(const boost::json::value& body, std::string_view key) {
-  // Passwords are taken as sent: never trimmed, never length-checked here.
-  const auto* value = body.as_object().if_contains(key);
-  if (!value || value->is_null()) {
-    throw http::badRequest("missing_field", "Field '" + std::string(key) + "' is required.");
-  }
-  if (!value->is_string()) {
-    throw http::badRequest("invalid_field", "Field '" + std::string(key) + "' must be a string.");
-  }
-  return std::string(value->as_string());
-}
-
 http::Response signedInResponse(int status, const SignedIn& signedIn, bool secure) {
   http::Response response = http::Response::json(
       status, {{"user", userToJson(signedIn.user)}, {"csrfToken", signedIn.session.csrfToken}});
@@ -37,7 +25,8 @@ http::Response signedInResponse(int status, const SignedIn& signedIn, bool secur
 
 }  // namespace
 
-void registerAccountRoutes(http::Router& router, AccountService& accounts, bool httpsPublicUrl) {
+void registerAccountRoutes(http::Router& router, AccountService& accounts, bool httpsPublicUrl,
+                           bool passwordResetByEmail) {
   // Cookies are Secure when the public URL is https, or when a trusted
   // proxy says the client came over https.
   const auto secure = [httpsPublicUrl](const http::RequestContext& ctx) {
@@ -47,7 +36,7 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
     const boost::json::value body = http::parseJsonBody(ctx.request);
     http::JsonObjectReader reader(body, {"email", "password", "name", "invitation"});
     NewUser user{reader.requiredString("email", 1000), reader.requiredString("name", 1000),
-                 rawString(body, "password")};
+                 reader.requiredRawString("password")};
     const std::string invitation = reader.optionalString("invitation", 100).value_or("");
     return signedInResponse(201, accounts.signUp(std::move(user), invitation), secure(ctx));
   });
@@ -57,7 +46,7 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
     http::JsonObjectReader reader(body, {"email", "password"});
     const std::string email = reader.requiredString("email", 1000);
     return signedInResponse(
-        200, accounts.signIn(email, rawString(body, "password"), ctx.request.clientIp),
+        200, accounts.signIn(email, reader.requiredRawString("password"), ctx.request.clientIp),
         secure(ctx));
   });
 
@@ -71,10 +60,12 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
     return response;
   });
 
-  router.add("GET", "/api/auth/setup", access::anyone(), [&accounts](auto&) {
+  router.add("GET", "/api/auth/setup", access::anyone(), [&accounts, passwordResetByEmail](auto&) {
     const ServerSetup setup = accounts.setup();
     return http::Response::json(
-        200, boost::json::object{{"fresh", setup.fresh}, {"signupOpen", setup.signupOpen}});
+        200, boost::json::object{{"fresh", setup.fresh},
+                                 {"signupOpen", setup.signupOpen},
+                                 {"passwordResetByEmail", passwordResetByEmail}});
   });
 
   router.add("GET", "/api/auth/user", access::signedIn(), [&accounts](auto& ctx) {
@@ -89,7 +80,7 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
     ProfileChange change{reader.optionalString("name", 1000), reader.optionalString("email", 1000),
                          ""};
     if (body.as_object().contains("currentPassword"))
-      change.currentPassword = rawString(body, "currentPassword");
+      change.currentPassword = reader.requiredRawString("currentPassword");
     return http::Response::json(
         200, userToJson(accounts.changeProfile(ctx.who().userId, std::move(change))));
   });
@@ -98,7 +89,8 @@ void registerAccountRoutes(http::Router& router, AccountService& accounts, bool 
     const boost::json::value body = http::parseJsonBody(ctx.request);
     http::JsonObjectReader reader(body, {"currentPassword", "newPassword"});
     accounts.changePassword(ctx.who().userId, ctx.browserSessionHash,
-                            rawString(body, "currentPassword"), rawString(body, "newPassword"));
+                            reader.requiredRawString("currentPassword"),
+                            reader.requiredRawString("newPassword"));
     return http::Response::noContent();
   });
 }

@@ -4,8 +4,8 @@
 #include <boost/json/value.hpp>
 
 #include "features/bases/base_store.h"
-#include "features/invitations/invitation_code.h"
 #include "features/invitations/invitation_store.h"
+#include "features/link_secret.h"
 #include "features/members/member_service.h"
 #include "features/members/member_store.h"
 #include "features/spaces/space_store.h"
@@ -50,7 +50,7 @@ boost::json::value invitationToJson(const Invitation& invitation, UnixMillis now
 
 // The link invitation `code` opens, if it is valid now.
 Invitation validLink(store::Session& session, const std::string& code, UnixMillis now) {
-  const auto digest = invitationCodeDigest(code);
+  const auto digest = linkSecretDigest(kInvitationPrefix, code);
   const auto invitation = digest ? findLinkInvitation(session, *digest) : std::nullopt;
   if (!invitation) {
     throw http::ApiError(404, "invitation_not_found",
@@ -134,11 +134,11 @@ boost::json::value InvitationService::createLink(const access::ResourceRef& reso
   const access::Role role = parseGrantableRole(resource.kind, input.role);
   const UnixMillis now = nowMillis();
   const UnixMillis expiresAt = checkedExpiry(input.expiresAt, kLinkInvitationDays, now);
-  const std::string code = newInvitationCode();
+  const std::string code = newLinkSecret(kInvitationPrefix);
   return database_.write([&](store::Session& session) {
-    const std::string id =
-        insertInvitation(session, {resource, std::string(access::roleName(role)), std::nullopt,
-                                   invitationCodeDigest(code).value(), invitedBy, now, expiresAt});
+    const std::string id = insertInvitation(
+        session, {resource, std::string(access::roleName(role)), std::nullopt,
+                  linkSecretDigest(kInvitationPrefix, code).value(), invitedBy, now, expiresAt});
     boost::json::value json = invitationToJson(loadInvitation(session, id).value(), now);
     json.as_object()["code"] = code;
     return json;
