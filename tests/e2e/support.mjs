@@ -3,7 +3,15 @@
 // and kept off the network, and a page that records console errors, failed
 // pages and state-changing requests sent without the CSRF header.
 // TESSERA_BINARY names the binary; E2E_ARTIFACTS the screenshot folder.
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -65,20 +73,23 @@ export async function openPage(
       problems.push(`console error: ${message.text()}`);
     }
   });
-  // Every state change carries the CSRF header, but signing in and up,
-  // which come before there is a session to protect, and an invitation's
-  // preview (a POST only to keep the link's code out of URLs; it changes
-  // nothing).
+  // Every state change carries the CSRF header, but signing in and up and
+  // resetting a forgotten password, which come before there is a session
+  // to protect, and an invitation's preview (a POST only to keep the
+  // link's code out of URLs; it changes nothing).
+  const beforeSession = new Set([
+    '/api/auth/signin',
+    '/api/auth/signup',
+    '/api/auth/password-reset',
+    '/api/auth/password-reset/confirm',
+    '/api/invitation/preview',
+  ]);
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    const beforeSession =
-      path === '/api/auth/signin' ||
-      path === '/api/auth/signup' ||
-      path === '/api/invitation/preview';
     if (
       path.startsWith('/api/') &&
       request.method() !== 'GET' &&
-      !beforeSession &&
+      !beforeSession.has(path) &&
       !request.headers()['x-csrf-token']
     ) {
       problems.push(
@@ -162,4 +173,64 @@ export async function signInInBrowser(
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Home' }).waitFor();
+}
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+// A real SMTP server (Debian's aiosmtpd) on loopback keeping what it
+// receives in a maildir: { url, messages(), waitForMessages(n), stop() }.
+export async function startMailSink() {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-mail-'));
+  const port = await freePort();
+  const sink = spawn(
+    '/usr/bin/python3',
+    [
+      '-m',
+      'aiosmtpd',
+      '-n',
+      '-l',
+      `127.0.0.1:${port}`,
+      '-c',
+      'aiosmtpd.handlers.Mailbox',
+      join(dir, 'mail'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const messages = () => {
+    try {
+      return readdirSync(join(dir, 'mail', 'new')).map((name) =>
+        readFileSync(join(dir, 'mail', 'new', name), 'utf8'),
+      );
+    } catch {
+      return [];
+    }
+  };
+  for (let i = 0; i < 300; i++) {
+    const open = await new Promise((resolve) => {
+      const socket = createConnection(port, '127.0.0.1');
+      socket.on('connect', () => socket.end(() => resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (open) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    async waitForMessages(count) {
+      for (let i = 0; i < 200 && messages().length < count; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      return messages();
+    },
+    stop() {
+      sink.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

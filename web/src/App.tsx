@@ -7,6 +7,7 @@ import { BasePage } from "./pages/BasePage";
 import { DocsPage } from "./pages/DocsPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitePage } from "./pages/InvitePage";
+import { ForgotPasswordPage, ResetPasswordPage } from "./pages/PasswordResetPages";
 import { SignInPage, SignUpPage } from "./pages/AuthPages";
 import { ProfilePage } from "./settings/ProfilePage";
 import { SettingsLayout } from "./settings/SettingsLayout";
@@ -26,6 +27,8 @@ export function App() {
       <Route path="/signin" element={<SignInPage />} />
       <Route path="/signup" element={<SignUpPage />} />
       <Route path="/invite" element={<InvitePage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="base/:baseId" element={<BasePage />} />

@@ -36,14 +36,17 @@ function useAfterSignIn() {
 interface ServerSetup {
   fresh: boolean;
   signupOpen: boolean;
+  passwordResetByEmail: boolean;
 }
 
 // A fresh server (no account yet) opens on "Create account"; a server
 // whose sign-up is closed offers none.
-function useServerSetup(): ServerSetup | null {
+export function useServerSetup(): ServerSetup | null {
   const [setup, setSetup] = useState<ServerSetup | null>(null);
   useEffect(() => {
-    get<ServerSetup>("/api/auth/setup").then(setSetup, () => setSetup({ fresh: false, signupOpen: true }));
+    get<ServerSetup>("/api/auth/setup").then(setSetup, () =>
+      setSetup({ fresh: false, signupOpen: true, passwordResetByEmail: false }),
+    );
   }, []);
   return setup;
 }
@@ -93,6 +96,9 @@ export function SignInPage() {
           Sign in
         </button>
       </form>
+      <p className="auth-switch">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       {(setup?.signupOpen !== false || pendingInvitation() !== "") && (
         <p className="auth-switch">
           New to Tessera?{" "}

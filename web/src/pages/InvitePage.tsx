@@ -11,7 +11,8 @@ import { useSession } from "../auth/session";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { ROLE_LABELS } from "../lib/roles";
 import { exactDate } from "../lib/time";
-import { codeFromFragment, forgetInvitation, pendingInvitation, rememberInvitation } from "../lib/pendingInvitation";
+import { INVITATION_PREFIX, takeSecretFromAddressBar } from "../lib/linkSecret";
+import { forgetInvitation, pendingInvitation, rememberInvitation } from "../lib/pendingInvitation";
 import { usePageTitle } from "../lib/usePageTitle";
 import { useAction } from "../lib/useAction";
 import { AuthFrame } from "./AuthPages";
@@ -20,11 +21,8 @@ import { AuthFrame } from "./AuthPages";
 // (then removed from the address bar), else the one remembered.
 function useInvitationCode(): string {
   const [code] = useState(() => {
-    const fromLink = codeFromFragment(window.location.hash);
-    if (fromLink) {
-      rememberInvitation(fromLink);
-      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
-    }
+    const fromLink = takeSecretFromAddressBar(INVITATION_PREFIX);
+    if (fromLink) rememberInvitation(fromLink);
     return fromLink || pendingInvitation();
   });
   return code;

@@ -1,39 +1,17 @@
 // Profile: who the signed-in user is, and changing their name, email (with
 // the current password) and password (which signs out their other
 // sessions; tokens keep working).
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 
 import { patch, post } from "../api/client";
 import type { User } from "../api/types";
 import { useSession } from "../auth/session";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { PasswordInput } from "../components/PasswordInput";
 import { initials } from "../layout/AppShell";
 import { useAction } from "../lib/useAction";
 import { usePageTitle } from "../lib/usePageTitle";
 import { exactDate } from "../lib/time";
-
-interface PasswordInputProps {
-  label: ReactNode;
-  value: string;
-  autoComplete: "current-password" | "new-password";
-  onChange(value: string): void;
-}
-
-function PasswordInput({ label, value, autoComplete, onChange }: PasswordInputProps) {
-  return (
-    <label>
-      {label}
-      <input
-        type="password"
-        autoComplete={autoComplete}
-        required
-        minLength={autoComplete === "new-password" ? 8 : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </label>
-  );
-}
 
 function AccountForm({ user, onSaved }: { user: User; onSaved(user: User): void }) {
   const [name, setName] = useState(user.name);
