@@ -290,7 +290,10 @@ test('search marks its matches and says when nothing matches; the title names ta
 test('a viewer sees a read-only table, and an editor whose role is lowered while the page is open sees it turn read-only', async () => {
   const { table, ids } = await tableWith(
     'Shared',
-    [{ name: 'Name', type: 'singleLineText' }],
+    [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Notes', type: 'longText' },
+    ],
     [{ Name: 'shared row' }],
   );
   const guest = await signUpOverApi(server.url, 'vi@example.com', 'Vi');
@@ -303,6 +306,16 @@ test('a viewer sees a read-only table, and an editor whose role is lowered while
   await page.goto(`/base/${baseId}/table/${table.id}`);
   await cell(page, 'Name', 1).getByText('shared row').waitFor();
   await page.getByLabel('Select row 1', { exact: true }).waitFor();
+  // An editor may hide a field in the view, not change the field.
+  await page.getByRole('button', { name: 'Field Notes actions' }).click();
+  await page.getByRole('menuitem', { name: 'Hide in this view' }).waitFor();
+  assert.equal(
+    await page
+      .getByRole('menuitem', { name: /Edit field|Delete field/ })
+      .count(),
+    0,
+  );
+  await page.keyboard.press('Escape');
 
   // Lowered to viewer behind the page's back: the next save is refused
   // and the table turns read-only with a sentence, not the refusal's code.
@@ -318,6 +331,10 @@ test('a viewer sees a read-only table, and an editor whose role is lowered while
     .getByText('Your role on this base has changed')
     .waitFor();
   await page.getByText('Read only').waitFor();
+  assert.equal(
+    await page.getByRole('button', { name: 'Field Notes actions' }).count(),
+    0,
+  );
   assert.equal(
     await page.getByLabel('Select row 1', { exact: true }).count(),
     0,

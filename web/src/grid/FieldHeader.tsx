@@ -1,6 +1,7 @@
-// A column header: the field's type icon and name, and for those who may
-// change the schema a menu to edit (name, description, type, options),
-// rename, hide in the view, or delete it. The grid makes the
+// A column header: the field's type icon and name, and a menu: for those
+// who may change the schema, edit (name, description, type, options),
+// rename or delete the field; for those who may change views (editors
+// too), hide it in the view. The grid makes the
 // header a cell of its keyboard navigation (cellProps); the menu button is
 // reached from there, not by Tab.
 import type { Field } from "../api/types";
@@ -11,7 +12,8 @@ interface FieldHeaderProps {
   field: Field;
   className: string;
   cellProps: object;
-  editable: boolean;
+  schemaEditable: boolean;
+  viewEditable: boolean;
   onEdit(): void;
   onRename(): void;
   onHide(): void;
@@ -22,13 +24,24 @@ export function FieldHeader({
   field,
   className,
   cellProps,
-  editable,
+  schemaEditable,
+  viewEditable,
   onEdit,
   onRename,
   onHide,
   onDelete,
 }: FieldHeaderProps) {
   const type = FIELD_TYPES[field.type];
+  const items = [
+    ...(schemaEditable
+      ? [
+          { label: "Edit field", onSelect: onEdit },
+          { label: "Rename field", onSelect: onRename },
+        ]
+      : []),
+    ...(viewEditable && !field.isPrimary ? [{ label: "Hide in this view", onSelect: onHide }] : []),
+    ...(schemaEditable && !field.isPrimary ? [{ label: "Delete field", danger: true, onSelect: onDelete }] : []),
+  ];
   return (
     <div
       role="columnheader"
@@ -41,23 +54,7 @@ export function FieldHeader({
       </span>
       <span className="field-name">{field.name}</span>
       <span className="visually-hidden">({type.label})</span>
-      {editable && (
-        <Menu
-          label={`Field ${field.name} actions`}
-          button="▾"
-          buttonTabIndex={-1}
-          items={[
-            { label: "Edit field", onSelect: onEdit },
-            { label: "Rename field", onSelect: onRename },
-            ...(field.isPrimary
-              ? []
-              : [
-                  { label: "Hide in this view", onSelect: onHide },
-                  { label: "Delete field", danger: true, onSelect: onDelete },
-                ]),
-          ]}
-        />
-      )}
+      {items.length > 0 && <Menu label={`Field ${field.name} actions`} button="▾" buttonTabIndex={-1} items={items} />}
     </div>
   );
 }

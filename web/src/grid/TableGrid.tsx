@@ -269,7 +269,8 @@ export function TableGrid(props: TableGridProps) {
               field={field}
               className={frozen(col)}
               cellProps={cellProps({ row: -1, col })}
-              editable={props.schemaEditable}
+              schemaEditable={props.schemaEditable}
+              viewEditable={props.editable}
               onEdit={() => props.onEditField(field)}
               onRename={() => props.onRenameField(field)}
               onHide={() => props.onHideField(field)}

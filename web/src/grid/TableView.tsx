@@ -196,7 +196,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
               {hiddenFields.map((field) => (
                 <li key={field.id}>
                   {field.name}{" "}
-                  {schemaEditable && (
+                  {editable && (
                     <button
                       type="button"
                       className="link-button"
