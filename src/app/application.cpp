@@ -84,10 +84,15 @@ Application::Application(const Config& config)
                config.leakReportsPerMinute}),
       site_(web::webAssets()),
       pipeline_(router_, site_, authenticator_, authorizer_, metrics_),
-      flusher_(std::chrono::seconds(config.lastUsedFlushSeconds), [this] {
-        lastUsed_.flush();
-        audit_.flush();
-      }) {
+      flusher_(std::chrono::seconds(config.lastUsedFlushSeconds),
+               [this, retention = UnixMillis{config.trashRetentionDays} * kMillisPerDay] {
+                 lastUsed_.flush();
+                 audit_.flush();
+                 // <= cutoff is purged: with no retention, everything deleted so far.
+                 const UnixMillis cutoff = nowMillis() - retention + 1;
+                 fields_.purgeTrash(cutoff);
+                 views_.purgeTrash(cutoff);
+               }) {
   sortIndexes_.scheduleEveryTable();
   features::registerHealthRoutes(router_, *database_);
   router_.add("GET", "/metrics", access::loopback(), [this](auto&) {

@@ -1,5 +1,6 @@
 // A thread that runs a flush function every `interval` and once more when
-// stopped (last-used times, buffered audit events).
+// stopped (last-used times, buffered audit events, and purging the trash
+// of deleted fields and views past its retention).
 #pragma once
 
 #include <chrono>

@@ -122,6 +122,9 @@ void addServeOptions(CLI::App& command, Config& config) {
   addBounded(command, "--leak-reports-per-minute", config.leakReportsPerMinute,
              "TESSERA_LEAK_REPORTS_PER_MINUTE",
              "Leaked-token reports accepted per client IP and minute", 1, 100000);
+  addBounded(
+      command, "--trash-retention-days", config.trashRetentionDays, "TESSERA_TRASH_RETENTION_DAYS",
+      "How long deleted fields and views can be restored (0: purged at the next flush)", 0, 3660);
   command
       .add_flag("--allow-non-expiring-tokens", config.allowNonExpiringTokens,
                 "Let users create personal access tokens that never expire")
@@ -234,6 +237,7 @@ std::string describe(const Config& config) {
   line("last-used-flush-seconds", std::to_string(config.lastUsedFlushSeconds));
   line("bad-tokens-per-minute", std::to_string(config.badTokensPerMinute));
   line("leak-reports-per-minute", std::to_string(config.leakReportsPerMinute));
+  line("trash-retention-days", std::to_string(config.trashRetentionDays));
   line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
   line("trusted-proxies", config.trustedProxies.empty() ? "none" : config.trustedProxies);
   line("tls", config.tlsCertFile.empty() ? "off" : config.tlsCertFile + " " + config.tlsKeyFile);

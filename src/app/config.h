@@ -31,6 +31,7 @@ struct Config {
   unsigned maxTokenLifetimeDays = 366;
   unsigned lastUsedFlushSeconds = 30;
   unsigned leakReportsPerMinute = 10;
+  unsigned trashRetentionDays = 7;
   unsigned badTokensPerMinute = 100;
   bool allowNonExpiringTokens = false;
   std::string logLevel = "info";

@@ -170,6 +170,12 @@ CREATE TABLE password_resets (
 );
 CREATE INDEX password_resets_user ON password_resets(user_id);
 )sql"},
+      {8, "deleted fields and views kept for undo", R"sql(
+ALTER TABLE fields_meta ADD COLUMN deleted_at BIGINT;
+ALTER TABLE views_meta ADD COLUMN deleted_at BIGINT;
+CREATE INDEX fields_meta_deleted ON fields_meta(deleted_at);
+CREATE INDEX views_meta_deleted ON views_meta(deleted_at);
+)sql"},
   };
   return migrations;
 }

@@ -327,6 +327,16 @@ class AuthzMatrixTest : public ::testing::Test {
     } else if (victim == "field") {
       victimField_ = create("/api/table/" + table_ + "/field",
                             {{"name", "v" + std::to_string(counter_++)}, {"type", "number"}});
+    } else if (victim == "trashedField") {
+      victimField_ = create("/api/table/" + table_ + "/field",
+                            {{"name", "v" + std::to_string(counter_++)}, {"type", "number"}});
+      client_.request("DELETE", "/api/table/" + table_ + "/field/" + victimField_, "",
+                      owner_.headers());
+    } else if (victim == "trashedView") {
+      victimView_ =
+          create("/api/table/" + table_ + "/view", {{"name", "v" + std::to_string(counter_++)}});
+      client_.request("DELETE", "/api/table/" + table_ + "/view/" + victimView_, "",
+                      owner_.headers());
     } else if (victim == "record" || victim == "recordByQuery") {
       victimRecord_ = newRecord();
     } else if (victim == "view") {
@@ -446,9 +456,9 @@ TEST_F(AuthzMatrixTest, EveryRouteRoleAndCredentialGetsTheAnswerTheRulesGive) {
         bind("spaceId", spaceId);
         bind("baseId", baseId);
         bind("tableId", victim == "table" ? victimTable_ : table_);
-        bind("fieldId", victim == "field" ? victimField_ : field_);
+        bind("fieldId", victim == "field" || victim == "trashedField" ? victimField_ : field_);
         bind("recordId", victim == "record" ? victimRecord_ : record_);
-        bind("viewId", victim == "view" ? victimView_ : view_);
+        bind("viewId", victim == "view" || victim == "trashedView" ? victimView_ : view_);
         bind("userId", extra_.id);
         bind("invitationId", victimInvitation_);
         bind("tokenId", actor.victimTokenId);

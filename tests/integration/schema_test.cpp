@@ -1,6 +1,7 @@
 // Tables, fields and views: creation with defaults, every field type and
 // its options, unique names, type changes that convert values and report
-// failures, and the physical SQL table behind each user table.
+// failures, the physical SQL table behind each user table, and the trash
+// that lets deleted fields and views be restored until it is emptied.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -8,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "support/test_server.h"
 #include "support/workspace.h"
@@ -186,7 +188,9 @@ TEST_F(SchemaTest, FieldsAreAddedRenamedAndDeleted) {
       client.json("PATCH", fields + "/" + id, {{"name", "Weight"}}, workspace.owner.headers());
   EXPECT_EQ(renamed.json().at("name").as_string(), "Weight");
   EXPECT_EQ(client.request("DELETE", fields + "/" + id, "", workspace.owner.headers()).status, 204);
-  EXPECT_FALSE(sqlColumns(server, std::string(table.at("id").as_string())).contains("f_" + id));
+  EXPECT_EQ(client.request("GET", fields + "/" + id, "", workspace.owner.headers()).status, 404);
+  EXPECT_TRUE(sqlColumns(server, std::string(table.at("id").as_string())).contains("f_" + id))
+      << "a deleted field's column stays in the trash, for undo";
   const std::string primary(table.at("primaryFieldId").as_string());
   const HttpResult primaryDelete =
       client.request("DELETE", fields + "/" + primary, "", workspace.owner.headers());
@@ -298,6 +302,105 @@ TEST_F(SchemaTest, ViewsFilterSortAndHideAndAreAppliedByViewId) {
                                          workspace.owner.headers());
   EXPECT_EQ(badView.status, 400);
   EXPECT_EQ(badView.errorCode(), "invalid_sort");
+}
+
+TEST_F(SchemaTest, ADeletedFieldIsRestoredWithEveryValueEvenUnderATakenName) {
+  const auto table = createTable(
+      client, workspace,
+      {{"name", "T"},
+       {"fields",
+        {{{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Size"}, {"type", "number"}}}}});
+  const std::string tableId(table.at("id").as_string());
+  const std::string sizeId(table.at("fields").at(1).at("id").as_string());
+  createRecords(client, workspace.owner, tableId,
+                {{{"Name", "a"}, {"Size", 3}}, {{"Name", "b"}, {"Size", 5}}});
+  const std::string fields = tablePath(table) + "/field";
+  const Headers& as = workspace.owner.headers();
+  ASSERT_EQ(client.request("DELETE", fields + "/" + sizeId, "", as).status, 204);
+  const auto listed = client.json("GET", tablePath(table) + "/record", nullptr, as).json();
+  EXPECT_FALSE(listed.at("records").at(0).at("fields").as_object().contains("Size"));
+  ASSERT_EQ(client.json("POST", fields, {{"name", "Size"}, {"type", "singleLineText"}}, as).status,
+            201)
+      << "a deleted field's name is free";
+
+  const HttpResult restored = client.request("POST", fields + "/" + sizeId + "/restore", "", as);
+  ASSERT_EQ(restored.status, 200) << restored.body;
+  EXPECT_EQ(restored.json().at("name").as_string(), "Size (restored)");
+  EXPECT_EQ(restored.json().at("type").as_string(), "number");
+  const auto records =
+      client.json("GET", tablePath(table) + "/record", nullptr, as).json().at("records");
+  EXPECT_EQ(records.at(0).at("fields").at("Size (restored)").to_number<double>(), 3);
+  EXPECT_EQ(records.at(1).at("fields").at("Size (restored)").to_number<double>(), 5);
+
+  const HttpResult again = client.request("POST", fields + "/" + sizeId + "/restore", "", as);
+  EXPECT_EQ(again.status, 404);
+  EXPECT_EQ(again.errorCode(), "field_not_found");
+  const std::string primary(table.at("primaryFieldId").as_string());
+  EXPECT_EQ(client.request("POST", fields + "/" + primary + "/restore", "", as).errorCode(),
+            "field_not_found")
+      << "a live field is not in the trash";
+}
+
+TEST_F(SchemaTest, ADeletedViewIsRestoredWithItsSettingsLessTheFieldsDeletedSince) {
+  const auto table = createTable(
+      client, workspace,
+      {{"name", "T"},
+       {"fields",
+        {{{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Size"}, {"type", "number"}}}}});
+  const std::string views = tablePath(table) + "/view";
+  const Headers& as = workspace.owner.headers();
+  const HttpResult created = client.json(
+      "POST", views,
+      {{"name", "Big first"},
+       {"sort", {{{"fieldId", "Size"}, {"order", "desc"}}, {{"fieldId", "Name"}}}},
+       {"filter", {{"filterSet", {{{"fieldId", "Name"}, {"operator", "isNotEmpty"}}}}}}},
+      as);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string viewId(created.json().at("id").as_string());
+  ASSERT_EQ(client.request("DELETE", views + "/" + viewId, "", as).status, 204);
+  EXPECT_EQ(client.request("GET", views + "/" + viewId, "", as).status, 404);
+  EXPECT_EQ(client.json("GET", views, nullptr, as).json().at("views").as_array().size(), 1u);
+  const std::string sizeId(table.at("fields").at(1).at("id").as_string());
+  ASSERT_EQ(client.request("DELETE", tablePath(table) + "/field/" + sizeId, "", as).status, 204);
+
+  const HttpResult restored = client.request("POST", views + "/" + viewId + "/restore", "", as);
+  ASSERT_EQ(restored.status, 200) << restored.body;
+  EXPECT_EQ(restored.json().at("name").as_string(), "Big first");
+  EXPECT_EQ(restored.json().at("sort").as_array().size(), 1u)
+      << "the sort on the field deleted since is gone: " << restored.body;
+  EXPECT_FALSE(restored.json().at("filter").is_null());
+  EXPECT_EQ(client.json("GET", views, nullptr, as).json().at("views").as_array().size(), 2u);
+  EXPECT_EQ(client.request("POST", views + "/" + viewId + "/restore", "", as).errorCode(),
+            "view_not_found");
+
+  // The last live view stays, whatever the trash holds.
+  const auto all = client.json("GET", views, nullptr, as).json().at("views").as_array();
+  ASSERT_EQ(
+      client.request("DELETE", views + "/" + std::string(all.at(0).at("id").as_string()), "", as)
+          .status,
+      204);
+  EXPECT_EQ(client.request("DELETE", views + "/" + viewId, "", as).errorCode(), "last_view");
+}
+
+TEST(TrashRetentionTest, TheTrashIsEmptiedAfterItsRetention) {
+  TestServer server({"--trash-retention-days", "0", "--last-used-flush-seconds", "1"});
+  HttpClient client(server.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  const auto table = createTable(
+      client, workspace,
+      {{"name", "T"},
+       {"fields",
+        {{{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Size"}, {"type", "number"}}}}});
+  const std::string tableId(table.at("id").as_string());
+  const std::string sizeId(table.at("fields").at(1).at("id").as_string());
+  const std::string field = "/api/table/" + tableId + "/field/" + sizeId;
+  ASSERT_EQ(client.request("DELETE", field, "", workspace.owner.headers()).status, 204);
+  for (int i = 0; i < 100 && sqlColumns(server, tableId).contains("f_" + sizeId); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_FALSE(sqlColumns(server, tableId).contains("f_" + sizeId)) << "the column is dropped";
+  EXPECT_EQ(client.request("POST", field + "/restore", "", workspace.owner.headers()).errorCode(),
+            "field_not_found");
 }
 
 }  // namespace

@@ -33,6 +33,12 @@ void registerFieldRoutes(http::Router& router, FieldService& fields) {
                fields.remove(ctx.param("tableId"), ctx.param("fieldId"));
                return http::Response::noContent();
              });
+  // Undoing a deletion adds the field back: it needs what adding one does.
+  router.add("POST", collection + "/{fieldId}/restore", access::onTable(Action::FieldCreate),
+             [&fields](auto& ctx) {
+               return http::Response::json(
+                   200, fields.restore(ctx.param("tableId"), ctx.param("fieldId")));
+             });
 }
 
 }  // namespace tessera::features

@@ -1,6 +1,7 @@
 #include "features/fields/field_service.h"
 
 #include <boost/json/array.hpp>
+#include <limits>
 
 #include "features/fields/field_conversion.h"
 #include "features/fields/field_input.h"
@@ -8,6 +9,7 @@
 #include "features/schema/field_options.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
+#include "features/schema/trash_store.h"
 #include "features/schema/user_table_store.h"
 #include "features/views/sort_index_store.h"
 #include "features/views/view_definition.h"
@@ -26,6 +28,28 @@ const FieldDef& requireField(const TableSchema& schema, const std::string& field
 void saveField(store::Session& session, const std::string& tableId, const FieldDef& field) {
   updateFieldRow(session, field, nowMillis());
   touchTableSchema(session, tableId);
+}
+
+// Drops trashed fields for good: their columns and their rows.
+void purgeFields(store::Session& session, const std::vector<TrashedRow>& trashed) {
+  for (const TrashedRow& row : trashed) {
+    FieldDef field;
+    field.id = row.id;
+    field.type = parseFieldType(row.type).value_or(FieldType::SingleLineText);
+    dropFieldColumn(session, row.tableId, field);
+    deleteFieldRow(session, row.id);
+  }
+}
+
+// Deleted fields keep their columns, so a table's live and trashed fields
+// together stay within the limit: the oldest trashed go first.
+void makeRoomForAColumn(store::Session& session, const TableSchema& schema) {
+  std::vector<TrashedRow> trashed =
+      loadTrash(session, TrashKind::Field, std::numeric_limits<UnixMillis>::max(), schema.id);
+  const std::size_t columns = schema.fields.size() + trashed.size();
+  if (columns < kMaxFieldsPerTable) return;
+  trashed.resize(std::min(trashed.size(), columns + 1 - kMaxFieldsPerTable));
+  purgeFields(session, trashed);
 }
 
 }  // namespace
@@ -50,6 +74,7 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
   return database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
+    makeRoomForAColumn(session, schema);
     insertField(session, tableId, field);
     return fieldToJson(field);
   });
@@ -103,13 +128,44 @@ void FieldService::remove(const std::string& tableId, const std::string& fieldId
       forgetField(view.definition, fieldId);
       updateView(session, view);
     }
+    for (ViewDef view : loadTrashedViews(session, tableId)) {
+      forgetField(view.definition, fieldId);
+      updateViewDefinition(session, view);
+    }
     const std::vector<ViewDef> after = loadViews(session, tableId);
     dropSortIndexes(session, schema, before, after);
-    dropFieldColumn(session, tableId, field);
-    deleteFieldRow(session, fieldId);
+    moveToTrash(session, TrashKind::Field, fieldId, nowMillis());
     touchTableSchema(session, tableId);
   });
   sortIndexes_.schedule(tableId);  // a sort past the limit may get its index now
+}
+
+boost::json::value FieldService::restore(const std::string& tableId, const std::string& fieldId) {
+  return database_.write([&](store::Session& session) {
+    const TableSchema schema = requireTableSchema(session, tableId);
+    if (!isInTrash(session, TrashKind::Field, tableId, fieldId)) {
+      throw http::ApiError(
+          404, "field_not_found",
+          "This table has no deleted field with this id: deleted fields can be "
+          "restored until the server empties its trash (after 7 days, unless set otherwise).");
+    }
+    requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
+    restoreFromTrash(session, TrashKind::Field, tableId, fieldId);
+    touchTableSchema(session, tableId);
+    return fieldToJson(requireField(requireTableSchema(session, tableId), fieldId));
+  });
+}
+
+std::size_t FieldService::purgeTrash(UnixMillis cutoff) {
+  const bool any = database_.read([&](store::Session& session) {
+    return !loadTrash(session, TrashKind::Field, cutoff).empty();
+  });
+  if (!any) return 0;
+  return database_.write([&](store::Session& session) {
+    const std::vector<TrashedRow> trashed = loadTrash(session, TrashKind::Field, cutoff);
+    purgeFields(session, trashed);
+    return trashed.size();
+  });
 }
 
 }  // namespace tessera::features

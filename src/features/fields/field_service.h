@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "common/clock.h"
 #include "features/fields/field_input.h"
 #include "features/views/sort_index_builder.h"
 #include "store/database.h"
@@ -35,9 +36,18 @@ class FieldService {
   // field_name_taken.
   boost::json::value update(const std::string& tableId, const std::string& fieldId,
                             const FieldChangesInput& changes);
-  // Deletes the field and its column, and takes it out of every view.
-  // Refuses 400 primary_field.
+  // Deletes the field and takes it out of every view. Its column stays in
+  // the trash for --trash-retention-days (features/schema/trash_store.h), so
+  // restore() can bring it back with every value. Refuses 400 primary_field.
   void remove(const std::string& tableId, const std::string& fieldId);
+  // Brings a deleted field back (under "Name (restored)" when its name was
+  // taken meanwhile); views show it again only where someone adds it.
+  // Refuses 404 field_not_found (not in the trash: never deleted, or
+  // purged), 409 limit_reached, 409 field_name_taken.
+  boost::json::value restore(const std::string& tableId, const std::string& fieldId);
+  // Drops for good the fields deleted before `cutoff`, with their columns.
+  // Returns how many.
+  std::size_t purgeTrash(UnixMillis cutoff);
 
  private:
   store::Database& database_;

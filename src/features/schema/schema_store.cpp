@@ -31,7 +31,7 @@ std::optional<TableSchema> loadTableSchema(store::Session& session, const std::s
                      row.text(4), row.integer(5), row.integer(6), {}};
   const store::Rows fields = session.query(
       "SELECT id, name, description, type, options, is_primary, position FROM fields_meta"
-      " WHERE table_id = ? ORDER BY is_primary DESC, position, id",
+      " WHERE table_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, position, id",
       {tableId});
   for (const store::Row& field : fields) {
     const auto type = parseFieldType(field.text(3));

@@ -31,6 +31,12 @@ void registerViewRoutes(http::Router& router, ViewService& views) {
                views.remove(ctx.param("tableId"), ctx.param("viewId"));
                return http::Response::noContent();
              });
+  // Undoing a deletion adds the view back: it needs what adding one does.
+  router.add("POST", collection + "/{viewId}/restore", access::onTable(Action::ViewCreate),
+             [&views](auto& ctx) {
+               return http::Response::json(
+                   200, views.restore(ctx.param("tableId"), ctx.param("viewId")));
+             });
 }
 
 }  // namespace tessera::features

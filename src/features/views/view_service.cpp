@@ -2,6 +2,7 @@
 
 #include "features/limits.h"
 #include "features/schema/schema_store.h"
+#include "features/schema/trash_store.h"
 #include "features/views/sort_index_store.h"
 #include "features/views/view_definition.h"
 #include "features/views/view_store.h"
@@ -66,11 +67,40 @@ void ViewService::remove(const std::string& tableId, const std::string& viewId) 
     if (loadViews(session, tableId).size() <= 1) {
       throw http::conflict("last_view", "A table keeps at least one view.");
     }
-    deleteView(session, viewId);
+    moveToTrash(session, TrashKind::View, viewId, nowMillis());
     const TableSchema schema = requireTableSchema(session, tableId);
     dropSortIndexes(session, schema, {view}, loadViews(session, tableId));
   });
   sortIndexes_.schedule(tableId);  // a sort past the limit may get its index now
+}
+
+boost::json::value ViewService::restore(const std::string& tableId, const std::string& viewId) {
+  boost::json::value restored = database_.write([&](store::Session& session) {
+    requireTableSchema(session, tableId);
+    if (!isInTrash(session, TrashKind::View, tableId, viewId)) {
+      throw http::ApiError(
+          404, "view_not_found",
+          "This table has no deleted view with this id: deleted views can be "
+          "restored until the server empties its trash (after 7 days, unless set otherwise).");
+    }
+    requireRoom(loadViews(session, tableId).size(), 1, kMaxViewsPerTable, "table", "views");
+    restoreFromTrash(session, TrashKind::View, tableId, viewId);
+    return viewToJson(requireView(session, tableId, viewId));
+  });
+  sortIndexes_.schedule(tableId);  // its sort gets its index back
+  return restored;
+}
+
+std::size_t ViewService::purgeTrash(UnixMillis cutoff) {
+  const bool any = database_.read([&](store::Session& session) {
+    return !loadTrash(session, TrashKind::View, cutoff).empty();
+  });
+  if (!any) return 0;
+  return database_.write([&](store::Session& session) {
+    const std::vector<TrashedRow> trashed = loadTrash(session, TrashKind::View, cutoff);
+    for (const TrashedRow& row : trashed) deleteView(session, row.id);
+    return trashed.size();
+  });
 }
 
 }  // namespace tessera::features

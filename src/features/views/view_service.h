@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "common/clock.h"
 #include "features/views/sort_index_builder.h"
 #include "features/views/view_input.h"
 #include "store/database.h"
@@ -31,8 +32,17 @@ class ViewService {
   // Applies what `changes` names; sort indexes follow. Refuses as create.
   boost::json::value update(const std::string& tableId, const std::string& viewId,
                             const ViewInput& changes);
+  // Moves the view to the trash for --trash-retention-days
+  // (features/schema/trash_store.h), from where restore() brings it back.
   // Refuses 409 last_view: a table keeps at least one view.
   void remove(const std::string& tableId, const std::string& viewId);
+  // Brings a deleted view back with its definition (less the fields deleted
+  // since), under "Name (restored)" when its name was taken meanwhile.
+  // Refuses 404 view_not_found (not in the trash), 409 limit_reached, 409
+  // view_name_taken.
+  boost::json::value restore(const std::string& tableId, const std::string& viewId);
+  // Deletes for good the views deleted before `cutoff`. Returns how many.
+  std::size_t purgeTrash(UnixMillis cutoff);
 
  private:
   store::Database& database_;

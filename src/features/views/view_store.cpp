@@ -24,6 +24,19 @@ ViewDef viewFromRow(const store::Row& row) {
                  row.integer(7)};
 }
 
+// The views of a table in display order, live or trashed by `condition`.
+std::vector<ViewDef> viewsWhere(store::Session& session, const std::string& condition,
+                                const std::string& tableId) {
+  std::vector<ViewDef> views;
+  for (const store::Row& row : session.query(std::string("SELECT ") + kViewColumns +
+                                                 " FROM views_meta WHERE table_id = ? AND " +
+                                                 condition + " ORDER BY position, id",
+                                             {tableId})) {
+    views.push_back(viewFromRow(row));
+  }
+  return views;
+}
+
 std::string viewNameTaken(const std::string& name) {
   return "This table already has a view named '" + name + "'.";
 }
@@ -39,28 +52,27 @@ boost::json::object emptyViewDefinition() {
 
 std::vector<std::string> loadTableIdsWithViews(store::Session& session) {
   std::vector<std::string> tableIds;
-  for (const store::Row& row : session.query("SELECT DISTINCT table_id FROM views_meta")) {
+  for (const store::Row& row :
+       session.query("SELECT DISTINCT table_id FROM views_meta WHERE deleted_at IS NULL")) {
     tableIds.push_back(row.text(0));
   }
   return tableIds;
 }
 
 std::vector<ViewDef> loadViews(store::Session& session, const std::string& tableId) {
-  std::vector<ViewDef> views;
-  for (const store::Row& row :
-       session.query(std::string("SELECT ") + kViewColumns +
-                         " FROM views_meta WHERE table_id = ? ORDER BY position, id",
-                     {tableId})) {
-    views.push_back(viewFromRow(row));
-  }
-  return views;
+  return viewsWhere(session, "deleted_at IS NULL", tableId);
+}
+
+std::vector<ViewDef> loadTrashedViews(store::Session& session, const std::string& tableId) {
+  return viewsWhere(session, "deleted_at IS NOT NULL", tableId);
 }
 
 std::optional<ViewDef> loadView(store::Session& session, const std::string& tableId,
                                 const std::string& viewId) {
-  const store::Rows rows = session.query(
-      std::string("SELECT ") + kViewColumns + " FROM views_meta WHERE table_id = ? AND id = ?",
-      {tableId, viewId});
+  const store::Rows rows = session.query(std::string("SELECT ") + kViewColumns +
+                                             " FROM views_meta WHERE table_id = ? AND id = ?"
+                                             " AND deleted_at IS NULL",
+                                         {tableId, viewId});
   if (rows.empty()) return std::nullopt;
   return viewFromRow(rows[0]);
 }
@@ -91,6 +103,11 @@ void updateView(store::Session& session, const ViewDef& view) {
         {view.name, nameKey(view.name), boost::json::serialize(view.definition), nowMillis(),
          view.id});
   });
+}
+
+void updateViewDefinition(store::Session& session, const ViewDef& view) {
+  session.execute("UPDATE views_meta SET definition = ? WHERE id = ?",
+                  {boost::json::serialize(view.definition), view.id});
 }
 
 void deleteView(store::Session& session, const std::string& viewId) {

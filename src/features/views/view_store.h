@@ -29,9 +29,13 @@ struct ViewDef {
 // The definition of a view that shows everything in creation order.
 boost::json::object emptyViewDefinition();
 
+// The live views of a table (not those in the trash), in display order.
 std::vector<ViewDef> loadViews(store::Session& session, const std::string& tableId);
+// The views of a table in the trash (features/schema/trash_store.h).
+std::vector<ViewDef> loadTrashedViews(store::Session& session, const std::string& tableId);
 // Every table that has views (every table), for the sort index builder.
 std::vector<std::string> loadTableIdsWithViews(store::Session& session);
+// A live view.
 std::optional<ViewDef> loadView(store::Session& session, const std::string& tableId,
                                 const std::string& viewId);
 // Assigns the id and position. Throws ApiError 409 view_name_taken.
@@ -39,6 +43,9 @@ void insertView(store::Session& session, ViewDef& view);
 // Throws ApiError 409 view_name_taken.
 void updateView(store::Session& session, const ViewDef& view);
 
+// Stores a new definition only (for views in the trash, whose name stays).
+void updateViewDefinition(store::Session& session, const ViewDef& view);
+// Deletes the row for good (a view purged from the trash).
 void deleteView(store::Session& session, const std::string& viewId);
 
 boost::json::value viewToJson(const ViewDef& view);
