@@ -436,6 +436,80 @@ test('undo and redo: a cleared cell comes back from the toast, edits from Ctrl+Z
   assert.deepEqual(problems, []);
 });
 
+test('a deleted field comes back with its values and a deleted view with its sort, from the toast and from Ctrl+Z after a reload', async () => {
+  const { table } = await tableWith(
+    'Trash',
+    [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Qty', type: 'number', options: { precision: 0 } },
+    ],
+    [
+      { Name: 'a', Qty: 7 },
+      { Name: 'b', Qty: 9 },
+    ],
+  );
+  const { page, problems } = await openTable(table);
+  await cell(page, 'Qty', 1).getByText('7').waitFor();
+
+  // A field: deleted from its menu, back from the toast with its values.
+  await page.getByRole('button', { name: 'Field Qty actions' }).click();
+  await page.getByRole('menuitem', { name: 'Delete field' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete field “Qty”?' })
+    .getByRole('button', { name: 'Delete field' })
+    .click();
+  const fieldToast = page
+    .getByRole('status')
+    .filter({ hasText: 'Field “Qty” deleted.' });
+  await fieldToast.waitFor();
+  await page
+    .getByRole('columnheader', { name: /Qty/ })
+    .waitFor({ state: 'detached' });
+  await fieldToast.getByRole('button', { name: 'Undo' }).click();
+  await cell(page, 'Qty', 2).getByText('9').waitFor();
+
+  // Redone, then undone again with Ctrl+Z after a reload of the page.
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.press('Control+Shift+z');
+  await page
+    .getByRole('columnheader', { name: /Qty/ })
+    .waitFor({ state: 'detached' });
+  await page.reload();
+  await cell(page, 'Name', 1).getByText('a').waitFor();
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.press('Control+z');
+  await cell(page, 'Qty', 1).getByText('7').waitFor();
+  const fields = (await api('GET', `/api/table/${table.id}/field`)).fields;
+  assert.deepEqual(
+    fields.map((f) => f.name),
+    ['Name', 'Qty'],
+  );
+
+  // A view with a sort: deleted, back from the toast, selected, sorted.
+  const view = await api('POST', `/api/table/${table.id}/view`, {
+    name: 'Big first',
+    sort: [{ fieldId: 'Qty', order: 'desc' }],
+  });
+  await page.goto(`/base/${baseId}/table/${table.id}?view=${view.id}`);
+  await cell(page, 'Name', 1).getByText('b').waitFor();
+  await page.getByRole('button', { name: 'View Big first actions' }).click();
+  await page.getByRole('menuitem', { name: 'Delete view' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete view “Big first”?' })
+    .getByRole('button', { name: 'Delete view' })
+    .click();
+  const viewToast = page
+    .getByRole('status')
+    .filter({ hasText: 'View “Big first” deleted.' });
+  await viewToast.waitFor();
+  await viewToast.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForURL(new RegExp(`view=${view.id}`));
+  await cell(page, 'Name', 1).getByText('b').waitFor();
+  const views = (await api('GET', `/api/table/${table.id}/view`)).views;
+  assert.ok(views.some((v) => v.id === view.id && v.sort.length === 1));
+  assert.deepEqual(problems, []);
+});
+
 test('a range of cells is copied as tab-separated text, a spreadsheet block is pasted, filled down and cleared, each undoable', async () => {
   const { table, ids } = await tableWith(
     'Sheet',

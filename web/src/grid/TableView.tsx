@@ -71,7 +71,12 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     search: search.trim() || undefined,
   };
   const records = useRecordPages(table.id, query);
-  const undo = useTableUndo(table, records, setError);
+  const undo = useTableUndo(
+    table,
+    records,
+    { reload: onSchemaChanged, showView: (id) => setSearchParams({ view: id }) },
+    setError,
+  );
   // What failed while the server was away is read again once it is back.
   useOnReconnect(() => {
     setError("");
@@ -186,6 +191,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         sort={sort}
         onSelect={(id) => setSearchParams({ view: id })}
         onChanged={onSchemaChanged}
+        onDeleted={undo.recordViewDeletion}
       />
       <div className="toolbar" role="toolbar" aria-label="Table tools">
         <FilterPanel fields={table.fields} filter={filter} onChange={changeFilter} />
@@ -301,10 +307,14 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
           onClose={() => setOpen(null)}
           onConfirm={async () => {
             await del(`/api/table/${table.id}/field/${open.field.id}`);
+            undo.recordFieldDeletion(open.field);
             await onSchemaChanged();
           }}
         >
-          <p>Its values in every record are deleted, and views stop filtering or sorting on it.</p>
+          <p>
+            Its values go with it, and views stop filtering or sorting on it. You can undo this (Ctrl+Z, or Undo in the
+            notice that follows).
+          </p>
         </ConfirmDialog>
       )}
       {open?.kind === "deleteRecords" && (

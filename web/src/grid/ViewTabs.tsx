@@ -17,11 +17,13 @@ interface ViewTabsProps {
   sort: SortKey[];
   onSelect(viewId: string): void;
   onChanged(): Promise<void>;
+  // After a view was deleted (to offer undoing it).
+  onDeleted(view: View): void;
 }
 
 type Open = { kind: "new" } | { kind: "rename"; view: View } | { kind: "delete"; view: View };
 
-export function ViewTabs({ table, activeView, editable, filter, sort, onSelect, onChanged }: ViewTabsProps) {
+export function ViewTabs({ table, activeView, editable, filter, sort, onSelect, onChanged, onDeleted }: ViewTabsProps) {
   const [open, setOpen] = useState<Open | null>(null);
   const close = () => setOpen(null);
   const runnable = filter.filterSet.filter(isComplete);
@@ -96,11 +98,15 @@ export function ViewTabs({ table, activeView, editable, filter, sort, onSelect, 
           onClose={close}
           onConfirm={async () => {
             await del(`/api/table/${table.id}/view/${open.view.id}`);
+            onDeleted(open.view);
             await onChanged();
             onSelect(table.views.find((view) => view.id !== open.view.id)!.id);
           }}
         >
-          <p>The records stay; only this view's filter, sort and hidden fields are deleted.</p>
+          <p>
+            The records stay; only this view's filter, sort and hidden fields go. You can undo this (Ctrl+Z, or Undo in
+            the notice that follows).
+          </p>
         </ConfirmDialog>
       )}
     </div>

@@ -1,9 +1,9 @@
 // The person's own recent changes to one table, to undo and redo: edited
-// or cleared cells, and deleted records. Each step is done again on the
-// server (a save of the earlier values, or the records created again), and
+// or cleared cells, deleted records, deleted fields and views. Each step
+// is done again on the server (a save of the earlier values, the records
+// created again, a field or view restored from the server's trash), and
 // the list is kept in the tab's sessionStorage, so it survives a reload of
-// the grid. Deleted fields and views are not in it yet: they need the
-// server to keep what was deleted (docs/web-app.md).
+// the grid.
 import type { CellValue } from "../api/types";
 
 export interface CellChange {
@@ -17,7 +17,10 @@ export type Change =
   | { kind: "cells"; changes: CellChange[] }
   // The ids are those the records have now: created again by an undo, a
   // record has a new id, which a redo then deletes.
-  | { kind: "deleteRecords"; records: { id: string; fields: Record<string, CellValue> }[] };
+  | { kind: "deleteRecords"; records: { id: string; fields: Record<string, CellValue> }[] }
+  // Restored from the trash, a field or view keeps its id.
+  | { kind: "deleteField"; fieldId: string; name: string }
+  | { kind: "deleteView"; viewId: string; name: string };
 
 interface Stored {
   done: Change[];

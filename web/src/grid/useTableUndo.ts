@@ -1,11 +1,11 @@
 // Undo and redo of the person's own changes to one table (undoHistory):
 // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y) outside an editor, and a
 // toast with "Undo" after a destructive change (a cleared cell, deleted
-// records). Each step is a write on the server.
+// records, a deleted field or view). Each step is a write on the server.
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 
 import { del, errorMessage, post } from "../api/client";
-import type { CellValue, Table, TableRecord } from "../api/types";
+import type { CellValue, Field, Table, TableRecord, View } from "../api/types";
 import { isWritable } from "./fieldTypes";
 import { UndoHistory, type CellChange, type Change } from "./undoHistory";
 import type { RecordPages } from "./useRecordPages";
@@ -18,12 +18,25 @@ export interface TableUndo {
   dismissToast(): void;
   recordCells(changes: CellChange[], toast?: string): void;
   recordDeletion(deleted: TableRecord[]): void;
+  recordFieldDeletion(field: Field): void;
+  recordViewDeletion(view: View): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   onKeyDown(event: KeyboardEvent): void;
 }
 
-export function useTableUndo(table: Table, records: RecordPages, onError: (message: string) => void): TableUndo {
+// What an undone or redone field or view deletion needs from the page.
+export interface SchemaHooks {
+  reload(): Promise<void>;
+  showView(viewId: string): void;
+}
+
+export function useTableUndo(
+  table: Table,
+  records: RecordPages,
+  schema: SchemaHooks,
+  onError: (message: string) => void,
+): TableUndo {
   const history = useMemo(() => new UndoHistory(`tessera.undo.${table.id}`), [table.id]);
   const [toast, setToast] = useState<string | null>(null);
 
@@ -63,6 +76,17 @@ export function useTableUndo(table: Table, records: RecordPages, onError: (messa
     return change;
   }
 
+  // Undo brings the field or view back from the server's trash (same id);
+  // redo deletes it again.
+  async function restoreOrDelete(what: "field" | "view", id: string, direction: "undo" | "redo") {
+    const path = `/api/table/${table.id}/${what}/${id}`;
+    if (direction === "undo") await post(`${path}/restore`);
+    else await del(path);
+    await schema.reload();
+    await records.reload(); // the rows on screen were read without a deleted field
+    if (what === "view" && direction === "undo") schema.showView(id);
+  }
+
   async function step(direction: "undo" | "redo") {
     setToast(null);
     try {
@@ -73,6 +97,12 @@ export function useTableUndo(table: Table, records: RecordPages, onError: (messa
             return change;
           case "deleteRecords":
             return direction === "undo" ? createAgain(change) : deleteAgain(change);
+          case "deleteField":
+            await restoreOrDelete("field", change.fieldId, direction);
+            return change;
+          case "deleteView":
+            await restoreOrDelete("view", change.viewId, direction);
+            return change;
         }
       });
     } catch (failure) {
@@ -93,6 +123,14 @@ export function useTableUndo(table: Table, records: RecordPages, onError: (messa
         records: deleted.map((record) => ({ id: record.id, fields: record.fields })),
       });
       setToast(`${deleted.length} ${deleted.length === 1 ? "record" : "records"} deleted.`);
+    },
+    recordFieldDeletion(field) {
+      history.record({ kind: "deleteField", fieldId: field.id, name: field.name });
+      setToast(`Field “${field.name}” deleted.`);
+    },
+    recordViewDeletion(view) {
+      history.record({ kind: "deleteView", viewId: view.id, name: view.name });
+      setToast(`View “${view.name}” deleted.`);
     },
     undo: () => step("undo"),
     redo: () => step("redo"),
