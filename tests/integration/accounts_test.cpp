@@ -214,10 +214,12 @@ TEST(SignupPolicyTest, ClosedSignupStillLetsTheFirstUserIn) {
   TestServer server({"--disable-signup"});
   HttpClient client(server.port());
   const auto setup = [&] { return client.request("GET", "/api/auth/setup").json(); };
-  EXPECT_EQ(setup(), boost::json::parse(R"({"fresh":true,"signupOpen":true})"))
+  EXPECT_EQ(setup(),
+            boost::json::parse(R"({"fresh":true,"signupOpen":true,"passwordResetByEmail":false})"))
       << "a fresh server opens on sign-up for its first user";
   signUp(client, "first@example.com");
-  EXPECT_EQ(setup(), boost::json::parse(R"({"fresh":false,"signupOpen":false})"));
+  EXPECT_EQ(setup(), boost::json::parse(
+                         R"({"fresh":false,"signupOpen":false,"passwordResetByEmail":false})"));
   const HttpResult second =
       client.json("POST", "/api/auth/signup",
                   {{"email", "second@example.com"}, {"name", "S"}, {"password", kPassword}});
