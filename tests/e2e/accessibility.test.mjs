@@ -49,6 +49,9 @@ before(async () => {
   await api('POST', `/api/table/${ids.table}/record`, {
     records: [{ fields: { Name: 'S-1', Stage: 'New', Done: true } }],
   });
+  ids.invitation = (
+    await api('POST', `/api/space/${ids.space}/invite-link`, { role: 'editor' })
+  ).code;
   await api('POST', '/api/access-token', {
     name: 'Nightly export',
     scopes: ['read'],
@@ -93,6 +96,15 @@ test('pages and dialogs have no WCAG A/AA violations', async () => {
     .getByRole('heading', { name: 'Create your Tessera account' })
     .waitFor();
   assert.deepEqual(await violations(page), [], 'sign up');
+  await page.goto('/forgot-password');
+  await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+  assert.deepEqual(await violations(page), [], 'forgot password');
+  await page.goto('/reset-password#tsr_pwr_' + 'a'.repeat(40));
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+  assert.deepEqual(await violations(page), [], 'reset password');
+  await page.goto('/invite#' + ids.invitation);
+  await page.getByRole('heading', { name: 'Join Research' }).waitFor();
+  assert.deepEqual(await violations(page), [], 'invitation');
   await signInInBrowser(page, 'ally@example.com');
 
   const screens = [
@@ -105,6 +117,7 @@ test('pages and dialogs have no WCAG A/AA violations', async () => {
       'Add field',
     ],
     ['profile', '/settings/profile', 'ally@example.com', null],
+    ['invitation, signed in', '/invite', 'Join Research', null],
     ['tokens', '/settings/personal-access-token', 'Nightly export', null],
     [
       'create token',
@@ -122,6 +135,13 @@ test('pages and dialogs have no WCAG A/AA violations', async () => {
     }
     assert.deepEqual(await violations(page), [], name);
   }
+  await page.goto('/');
+  await page
+    .getByRole('button', { name: 'Actions for space Research' })
+    .click();
+  await page.getByRole('menuitem', { name: 'Collaborators' }).click();
+  await page.getByRole('region', { name: 'Invitations' }).waitFor();
+  assert.deepEqual(await violations(page), [], 'collaborators and invitations');
   await context.close();
 });
 
