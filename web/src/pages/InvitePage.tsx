@@ -60,8 +60,8 @@ export function InvitePage() {
 
   useEffect(() => {
     if (joinNow && user && target && !busy && !error) void join();
-    // Joins once, on the way back from signing in or up.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Joins once, on the way back from signing in or up (not again when a
+    // failed attempt changes `error`).
   }, [joinNow, user, target]);
 
   if (!code) {
