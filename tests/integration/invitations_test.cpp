@@ -4,6 +4,7 @@
 // join), with every refusal a person or program can run into.
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
 #include <ctime>
 #include <thread>
 
@@ -88,6 +89,20 @@ TEST_F(InvitationsTest, AnEmailInvitationBecomesARoleWhenThatAddressSignsUp) {
   EXPECT_EQ(roleAt(space(), newcomer.id), "editor");
   EXPECT_EQ(client.json("GET", space(), nullptr, newcomer.headers()).status, 200);
   EXPECT_TRUE(invitations(space()).empty()) << "an e-mail invitation is used up at sign-up";
+}
+
+TEST_F(InvitationsTest, AnAccountAnAdministratorCreatesTakesUpItsInvitations) {
+  client.json("POST", base() + "/invitation", {{"email", "cli@example.com"}, {"role", "commenter"}},
+              owner.headers());
+  std::string output;
+  ASSERT_EQ(runTessera(onDatabaseOf(server, {"user", "create", "--email", "cli@example.com",
+                                             "--name", "Cli", "--password-stdin"}),
+                       "a long passphrase\n", output),
+            0)
+      << output;
+  const auto created = boost::json::parse(output.substr(output.find('{')));
+  EXPECT_EQ(roleAt(base(), str(created, "id")), "commenter");
+  EXPECT_TRUE(invitations(base()).empty());
 }
 
 TEST_F(InvitationsTest, EmailInvitationsRefuseWhatCannotBeSent) {
