@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "features/schema/trash_store.h"
 #include "features/schema/user_table_store.h"
 #include "http/api_error.h"
 #include "workspace_database.h"
@@ -93,7 +94,7 @@ TEST_F(SchemaStoreTest, RowsChangeAndGo) {
     qty.name = "Count";
     qty.options = {{"precision", 2}};
     updateFieldRow(session, qty, 50);
-    deleteFieldRow(session, "fldName");
+    moveToTrash(session, TrashKind::Field, "fldName", 50);
     deleteTableRow(session, "tblB");
   });
   const TableSchema jobs = schema("tblA");
@@ -103,6 +104,12 @@ TEST_F(SchemaStoreTest, RowsChangeAndGo) {
   EXPECT_EQ(jobs.fields[0].options.at("precision").as_int64(), 2);
   db.database.read([](store::Session& session) {
     EXPECT_EQ(loadTableIds(session, "bse1"), std::vector<std::string>{"tblA"});
+    EXPECT_TRUE(isInTrash(session, TrashKind::Field, "tblA", "fldName"));
+  });
+  write([](store::Session& session) {
+    EXPECT_TRUE(deleteFromTrash(session, TrashKind::Field, "fldName"));
+    EXPECT_FALSE(deleteFromTrash(session, TrashKind::Field, "fldName")) << "gone already";
+    EXPECT_FALSE(deleteFromTrash(session, TrashKind::Field, "fldQty")) << "a live field stays";
   });
 }
 

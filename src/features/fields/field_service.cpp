@@ -30,15 +30,19 @@ void saveField(store::Session& session, const std::string& tableId, const FieldD
   touchTableSchema(session, tableId);
 }
 
-// Drops trashed fields for good: their columns and their rows.
-void purgeFields(store::Session& session, const std::vector<TrashedRow>& trashed) {
+// Drops trashed fields for good: their rows and their columns. Returns
+// how many (another node may have purged some first).
+std::size_t purgeFields(store::Session& session, const std::vector<TrashedRow>& trashed) {
+  std::size_t purged = 0;
   for (const TrashedRow& row : trashed) {
+    if (!deleteFromTrash(session, TrashKind::Field, row.id)) continue;
+    ++purged;
     FieldDef field;
     field.id = row.id;
     field.type = parseFieldType(row.type).value_or(FieldType::SingleLineText);
     dropFieldColumn(session, row.tableId, field);
-    deleteFieldRow(session, row.id);
   }
+  return purged;
 }
 
 // Deleted fields keep their columns, so a table's live and trashed fields
@@ -162,9 +166,7 @@ std::size_t FieldService::purgeTrash(UnixMillis cutoff) {
   });
   if (!any) return 0;
   return database_.write([&](store::Session& session) {
-    const std::vector<TrashedRow> trashed = loadTrash(session, TrashKind::Field, cutoff);
-    purgeFields(session, trashed);
-    return trashed.size();
+    return purgeFields(session, loadTrash(session, TrashKind::Field, cutoff));
   });
 }
 

@@ -132,8 +132,4 @@ void updateFieldOptions(store::Session& session, const FieldDef& field, UnixMill
                   {boost::json::serialize(field.options), at, field.id});
 }
 
-void deleteFieldRow(store::Session& session, const std::string& fieldId) {
-  session.execute("DELETE FROM fields_meta WHERE id = ?", {fieldId});
-}
-
 }  // namespace tessera::features

@@ -48,6 +48,5 @@ void insertFieldRow(store::Session& session, const std::string& tableId, FieldDe
 void updateFieldRow(store::Session& session, const FieldDef& field, UnixMillis at);
 // Saves the field's options alone (choices that typecast added).
 void updateFieldOptions(store::Session& session, const FieldDef& field, UnixMillis at);
-void deleteFieldRow(store::Session& session, const std::string& fieldId);
 
 }  // namespace tessera::features

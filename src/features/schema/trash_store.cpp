@@ -37,8 +37,8 @@ bool nameFree(store::Session& session, const TrashTable& t, const std::string& t
 }  // namespace
 
 void moveToTrash(store::Session& session, TrashKind kind, const std::string& id, UnixMillis at) {
-  // The name key of a deleted row cannot be one of a live name (those are
-  // trimmed text; this starts with a NUL-free marker no trimmed name has).
+  // The name key of a deleted row is never a live name's: it starts with a
+  // space, and names are trimmed.
   session.execute(std::string("UPDATE ") + trashTable(kind).table +
                       " SET deleted_at = ?, name_key = ? WHERE id = ?",
                   {at, " deleted " + id, id});
@@ -77,6 +77,12 @@ std::string restoreFromTrash(store::Session& session, TrashKind kind, const std:
   throw http::conflict(t.nameTaken, "The " + std::string(t.noun) + " '" + name +
                                         "' cannot be restored: its name is taken. Rename the " +
                                         t.noun + " that has it, then try again.");
+}
+
+bool deleteFromTrash(store::Session& session, TrashKind kind, const std::string& id) {
+  return session.execute(std::string("DELETE FROM ") + trashTable(kind).table +
+                             " WHERE id = ? AND deleted_at IS NOT NULL",
+                         {id}) > 0;
 }
 
 std::vector<TrashedRow> loadTrash(store::Session& session, TrashKind kind, UnixMillis cutoff,

@@ -28,6 +28,10 @@ bool isInTrash(store::Session& session, TrashKind kind, const std::string& table
 std::string restoreFromTrash(store::Session& session, TrashKind kind, const std::string& tableId,
                              const std::string& id);
 
+// Deletes the row `id` for good if it is still in the trash; false when
+// another node purged it first (a field's column must then stay alone).
+bool deleteFromTrash(store::Session& session, TrashKind kind, const std::string& id);
+
 struct TrashedRow {
   std::string id;
   std::string tableId;

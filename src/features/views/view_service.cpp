@@ -98,8 +98,10 @@ std::size_t ViewService::purgeTrash(UnixMillis cutoff) {
   if (!any) return 0;
   return database_.write([&](store::Session& session) {
     const std::vector<TrashedRow> trashed = loadTrash(session, TrashKind::View, cutoff);
-    for (const TrashedRow& row : trashed) deleteView(session, row.id);
-    return trashed.size();
+    std::size_t purged = 0;
+    for (const TrashedRow& row : trashed)
+      purged += deleteFromTrash(session, TrashKind::View, row.id);
+    return purged;
   });
 }
 

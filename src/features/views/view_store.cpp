@@ -110,10 +110,6 @@ void updateViewDefinition(store::Session& session, const ViewDef& view) {
                   {boost::json::serialize(view.definition), view.id});
 }
 
-void deleteView(store::Session& session, const std::string& viewId) {
-  session.execute("DELETE FROM views_meta WHERE id = ?", {viewId});
-}
-
 boost::json::value viewToJson(const ViewDef& view) {
   boost::json::object json{{"id", view.id},
                            {"tableId", view.tableId},

@@ -45,8 +45,6 @@ void updateView(store::Session& session, const ViewDef& view);
 
 // Stores a new definition only (for views in the trash, whose name stays).
 void updateViewDefinition(store::Session& session, const ViewDef& view);
-// Deletes the row for good (a view purged from the trash).
-void deleteView(store::Session& session, const std::string& viewId);
 
 boost::json::value viewToJson(const ViewDef& view);
 boost::json::array viewsToJson(const std::vector<ViewDef>& views);
