@@ -103,7 +103,9 @@ void addSchemaTools(std::vector<Tool>& tools) {
        }});
   tools.push_back({"delete_field",
                    "Delete a field",
-                   "Delete a field and its values (not the primary field).",
+                   "Delete a field and its values (not the primary field). The server keeps it "
+                   "in its trash for a while (7 days unless set otherwise): restore_field brings "
+                   "it back with every value.",
                    objectSchema({{"tableId", kId}, {"fieldId", kId}}, {"tableId", "fieldId"}),
                    resultSchema({{"deleted", {{"type", "boolean"}}}}),
                    false,
@@ -115,6 +117,21 @@ void addSchemaTools(std::vector<Tool>& tools) {
                              "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
                                  idArgument(arguments, "fieldId"));
                      return boost::json::value{{"deleted", true}};
+                   }});
+  tools.push_back({"restore_field",
+                   "Restore a deleted field",
+                   "Bring back a field deleted from this table, with every record's value, from "
+                   "the server's trash (under 'Name (restored)' if its name was taken since).",
+                   objectSchema({{"tableId", kId}, {"fieldId", kId}}, {"tableId", "fieldId"}),
+                   resultSchema({{"id", {{"type", "string"}}}}),
+                   false,
+                   false,
+                   true,
+                   {"field:create"},
+                   [](const boost::json::object& arguments, ApiClient& api) {
+                     return request(api, "POST",
+                                    "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
+                                        idArgument(arguments, "fieldId") + "/restore");
                    }});
   tools.push_back({"list_views",
                    "List views",

@@ -51,7 +51,7 @@ for (const [label, transportFor] of [['stdio', stdioTransport], ['streamable HTT
       [['write'], ['create_records', 'update_records', 'delete_records'], ['list_records', 'create_table']],
       [['admin'], ['list_spaces', 'create_table', 'update_field', 'create_view', 'list_views'],
         ['list_records', 'create_records']],
-      [['full_access'], ['create_table', 'create_field', 'create_view', 'delete_field'], []],
+      [['full_access'], ['create_table', 'create_field', 'create_view', 'delete_field', 'restore_field'], []],
     ];
     for (const [scopes, present, absent] of expectations) {
       const client = await connected(transportFor(await token(scopes)));
@@ -120,6 +120,9 @@ test('every tool answers through the SDK client, each result checked against its
   await call('list_views', { tableId: table.id });
   await call('delete_records', { tableId: table.id, recordIds: [recordId] });
   await call('delete_field', { tableId: table.id, fieldId: field.id });
+  const restored = await call('restore_field', { tableId: table.id, fieldId: field.id });
+  assert.equal(restored.id, field.id);
+  assert.equal(restored.name, 'Weight');
   assert.deepEqual([...called].sort(), [...listed].sort(), 'every listed tool was called');
   await client.close();
 });
