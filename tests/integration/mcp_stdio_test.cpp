@@ -226,9 +226,10 @@ TEST_F(McpStdioTest, EveryToolWorksWithAFullAccessToken) {
                         tool(1, "update_field",
                              {{"tableId", tableId()}, {"fieldId", sizeField}, {"name", "Weight"}}),
                         tool(2, "delete_field", {{"tableId", tableId()}, {"fieldId", sizeField}}),
-                        tool(3, "delete_records", remove),
+                        tool(3, "restore_field", {{"tableId", tableId()}, {"fieldId", sizeField}}),
+                        tool(4, "delete_records", remove),
                     });
-  for (int id = 1; id <= 3; ++id) {
+  for (int id = 1; id <= 4; ++id) {
     EXPECT_FALSE(second[id].at("result").at("isError").as_bool())
         << id << " " << boost::json::serialize(second[id]);
   }
@@ -240,7 +241,7 @@ TEST_F(McpStdioTest, EveryToolWorksWithAFullAccessToken) {
                 .as_int64(),
             0);
   const auto listed = toolNames(session(full, {call(1, "tools/list")})[1]);
-  EXPECT_EQ(listed.size(), 18u) << "every tool is listed for full access";
+  EXPECT_EQ(listed.size(), 19u) << "every tool is listed for full access";
 }
 
 TEST_F(McpStdioTest, AMissingOrMalformedTokenIsExplainedNotACrash) {
