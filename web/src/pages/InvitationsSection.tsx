@@ -2,14 +2,15 @@
 // collaborators: the e-mail invitations waiting for a sign-up and the
 // invitation links, each revocable; and a form that creates a link with a
 // role and an expiry, shown once with a Copy button.
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 
-import { del, errorMessage, get, post } from "../api/client";
+import { del, post } from "../api/client";
 import type { Invitation, Role } from "../api/types";
+import { CopyableValue } from "../components/CopyableValue";
 import { ErrorMessage } from "../components/ErrorMessage";
-import { copyText } from "../lib/clipboard";
 import { ROLE_LABELS } from "../lib/roles";
 import { addDays, exactDate } from "../lib/time";
+import { useLoadedList } from "../lib/useLoadedList";
 
 const LINK_LIFETIMES = [
   { days: 1, label: "1 day" },
@@ -39,7 +40,6 @@ function describe(invitation: Invitation): string {
 }
 
 function NewLink({ invitation, onDone }: { invitation: Invitation; onDone(): void }) {
-  const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
   const url = `${window.location.origin}/invite#${invitation.code}`;
   return (
@@ -48,66 +48,24 @@ function NewLink({ invitation, onDone }: { invitation: Invitation; onDone(): voi
         Anyone signed in who opens this link before {exactDate(invitation.expiresTime)} joins as{" "}
         {ROLE_LABELS[invitation.role]}. <strong>Copy it now: it will not be shown again.</strong>
       </p>
-      <div className="token-value">
-        <input
-          ref={field}
-          readOnly
-          aria-label="Invitation link"
-          value={url}
-          onFocus={(event) => event.target.select()}
-          onCopy={() => setCopied(true)}
-        />
-        <button
-          type="button"
-          className="primary"
-          autoFocus
-          onClick={async () => setCopied(await copyText(url, field.current))}
-        >
-          {copied ? "Copied" : "Copy"}
-        </button>
+      <CopyableValue label="Invitation link" value={url} noun="link" copied={copied} onCopied={setCopied}>
         <button type="button" onClick={onDone}>
           Done
         </button>
-      </div>
-      <p aria-live="polite" className="hint">
-        {copied === false
-          ? "Copying failed: select the link and copy it by hand."
-          : copied
-            ? "Copied to the clipboard."
-            : ""}
-      </p>
+      </CopyableValue>
     </div>
   );
 }
 
 export function InvitationsSection({ kind, id, roles, version }: InvitationsSectionProps) {
   const path = `/api/${kind}/${id}`;
-  const [invitations, setInvitations] = useState<Invitation[]>([]);
+  const { items: invitations, error, run } = useLoadedList<Invitation>(`${path}/invitation`, "invitations", version);
   const [role, setRole] = useState<Role>("editor");
   const [days, setDays] = useState(7);
   const [created, setCreated] = useState<Invitation | null>(null);
-  const [error, setError] = useState("");
   const headingId = useId();
   const roleId = useId();
   const daysId = useId();
-
-  const load = useCallback(
-    () => get<{ invitations: Invitation[] }>(`${path}/invitation`).then((answer) => setInvitations(answer.invitations)),
-    [path],
-  );
-  useEffect(() => {
-    load().catch((failure) => setError(errorMessage(failure)));
-  }, [load, version]);
-
-  async function run(action: () => Promise<unknown>) {
-    setError("");
-    try {
-      await action();
-      await load();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }
 
   function createLink(event: FormEvent) {
     event.preventDefault();

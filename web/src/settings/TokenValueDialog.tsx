@@ -1,10 +1,10 @@
 // Shows a token's value once, after Create or Refresh: a Copy button and the
 // warning that it will not be shown again. Closing it before the value was
 // copied (by the button or by hand) asks first.
-import { useRef, useState } from "react";
+import { useState } from "react";
 
+import { CopyableValue } from "../components/CopyableValue";
 import { Dialog } from "../components/Dialog";
-import { copyText } from "../lib/clipboard";
 
 interface TokenValueDialogProps {
   title: string;
@@ -16,7 +16,6 @@ interface TokenValueDialogProps {
 export function TokenValueDialog({ title, name, value, onClose }: TokenValueDialogProps) {
   const [copied, setCopied] = useState<boolean | null>(null);
   const [askingToClose, setAskingToClose] = useState(false);
-  const field = useRef<HTMLInputElement>(null);
   const requestClose = () => (copied ? onClose() : setAskingToClose(true));
   return (
     <Dialog
@@ -47,31 +46,7 @@ export function TokenValueDialog({ title, name, value, onClose }: TokenValueDial
       <p className="warning" role="note">
         Copy the token for <strong>{name}</strong> now. <strong>It will not be shown again.</strong>
       </p>
-      <div className="token-value">
-        <input
-          ref={field}
-          readOnly
-          aria-label="Token value"
-          value={value}
-          onFocus={(event) => event.target.select()}
-          onCopy={() => setCopied(true)}
-        />
-        <button
-          type="button"
-          className="primary"
-          data-autofocus
-          onClick={async () => setCopied(await copyText(value, field.current))}
-        >
-          {copied ? "Copied" : "Copy"}
-        </button>
-      </div>
-      <p aria-live="polite" className="hint">
-        {copied === false
-          ? "Copying failed: select the value and copy it by hand."
-          : copied
-            ? "Copied to the clipboard."
-            : ""}
-      </p>
+      <CopyableValue label="Token value" value={value} noun="value" copied={copied} onCopied={setCopied} />
       <p className="hint">
         Send it as <code>Authorization: Bearer {value.slice(0, 12)}…</code>, or give it to an AI agent with{" "}
         <code>TESSERA_API_TOKEN=… tessera mcp</code>. Keep it out of code and URLs.
