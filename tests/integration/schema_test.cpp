@@ -44,6 +44,14 @@ std::map<std::string, std::string> sqlColumns(const TestServer& server, const st
   return columns;
 }
 
+// A table "T" with a text primary field "Name" and a number field "Size".
+boost::json::value nameAndSizeTable() {
+  return {
+      {"name", "T"},
+      {"fields",
+       {{{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Size"}, {"type", "number"}}}}};
+}
+
 class SchemaTest : public ::testing::Test {
  protected:
   SchemaTest() : workspace(makeWorkspace(client, "ada@example.com")) {}
@@ -305,11 +313,7 @@ TEST_F(SchemaTest, ViewsFilterSortAndHideAndAreAppliedByViewId) {
 }
 
 TEST_F(SchemaTest, ADeletedFieldIsRestoredWithEveryValueEvenUnderATakenName) {
-  const auto table = createTable(
-      client, workspace,
-      {{"name", "T"},
-       {"fields",
-        {{{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Size"}, {"type", "number"}}}}});
+  const auto table = createTable(client, workspace, nameAndSizeTable());
   const std::string tableId(table.at("id").as_string());
   const std::string sizeId(table.at("fields").at(1).at("id").as_string());
   createRecords(client, workspace.owner, tableId,
@@ -342,11 +346,7 @@ TEST_F(SchemaTest, ADeletedFieldIsRestoredWithEveryValueEvenUnderATakenName) {
 }
 
 TEST_F(SchemaTest, ADeletedViewIsRestoredWithItsSettingsLessTheFieldsDeletedSince) {
-  const auto table = createTable(
-      client, workspace,
-      {{"name", "T"},
-       {"fields",
-        {{{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Size"}, {"type", "number"}}}}});
+  const auto table = createTable(client, workspace, nameAndSizeTable());
   const std::string views = tablePath(table) + "/view";
   const Headers& as = workspace.owner.headers();
   const HttpResult created = client.json(
@@ -386,11 +386,7 @@ TEST(TrashRetentionTest, TheTrashIsEmptiedAfterItsRetention) {
   TestServer server({"--trash-retention-days", "0", "--last-used-flush-seconds", "1"});
   HttpClient client(server.port());
   const Workspace workspace = makeWorkspace(client, "ada@example.com");
-  const auto table = createTable(
-      client, workspace,
-      {{"name", "T"},
-       {"fields",
-        {{{"name", "Name"}, {"type", "singleLineText"}}, {{"name", "Size"}, {"type", "number"}}}}});
+  const auto table = createTable(client, workspace, nameAndSizeTable());
   const std::string tableId(table.at("id").as_string());
   const std::string sizeId(table.at("fields").at(1).at("id").as_string());
   const std::string field = "/api/table/" + tableId + "/field/" + sizeId;

@@ -1,14 +1,15 @@
 // Who has access to a space or a base, with their roles: owners add people
 // by email (inviting those without an account), change roles and remove
 // them, and manage invitations; anyone may leave.
-import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 
-import { ApiError, del, errorMessage, get, patch, post } from "../api/client";
+import { ApiError, del, patch, post } from "../api/client";
 import type { Collaborator, Role } from "../api/types";
 import { useSession } from "../auth/session";
 import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { ROLE_LABELS, canManageMembers } from "../lib/roles";
+import { useLoadedList } from "../lib/useLoadedList";
 import { InvitationsSection } from "./InvitationsSection";
 
 interface CollaboratorsDialogProps {
@@ -24,31 +25,16 @@ export function CollaboratorsDialog({ kind, id, name, myRole, onClose }: Collabo
   const path = `/api/${kind}/${id}/collaborator`;
   const roles = (Object.keys(ROLE_LABELS) as Role[]).filter((role) => kind === "space" || role !== "owner");
   const manage = canManageMembers(myRole);
-  const [people, setPeople] = useState<Collaborator[]>([]);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
-  const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
   const [invitationsVersion, setInvitationsVersion] = useState(0);
   const roleId = useId();
+  const { items: people, error, run: runAndReload } = useLoadedList<Collaborator>(path, "collaborators");
 
-  const load = useCallback(
-    () => get<{ collaborators: Collaborator[] }>(path).then((answer) => setPeople(answer.collaborators)),
-    [path],
-  );
-  useEffect(() => {
-    load().catch((failure) => setError(errorMessage(failure)));
-  }, [load]);
-
-  async function run(action: () => Promise<unknown>) {
-    setError("");
+  function run(action: () => Promise<unknown>) {
     setNotice("");
-    try {
-      await action();
-      await load();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
+    return runAndReload(action);
   }
 
   function add(event: FormEvent) {
