@@ -26,4 +26,12 @@ std::string lowerAscii(std::string_view text) {
   return lowered;
 }
 
+std::string upperAscii(std::string_view text) {
+  std::string raised(text);
+  for (char& c : raised) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return raised;
+}
+
 }  // namespace tessera

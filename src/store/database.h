@@ -18,6 +18,10 @@
 
 namespace tessera::store {
 
+// The SQL a backend speaks beyond the portable subset. Only code that must
+// write backend-specific SQL (compiled formulas) asks for it.
+enum class SqlDialect { Sqlite, Postgres };
+
 // A connection inside one open transaction. Valid only within the callback
 // that received it.
 class Session {
@@ -29,6 +33,7 @@ class Session {
   virtual std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) = 0;
   // Runs several parameterless statements (migrations, DDL).
   virtual void executeScript(std::string_view sql) = 0;
+  virtual SqlDialect dialect() const = 0;
   // Calls `onRow` for each row in order without keeping the rows, for
   // results written out as they are read; the row is valid only during the
   // call. A backend that cannot stream reads all the rows first.

@@ -176,6 +176,56 @@ ALTER TABLE views_meta ADD COLUMN deleted_at BIGINT;
 CREATE INDEX fields_meta_deleted ON fields_meta(deleted_at);
 CREATE INDEX views_meta_deleted ON views_meta(deleted_at);
 )sql"},
+      // The arithmetic of compiled formulas (features/formula/formula_sql.h)
+      // without the errors PostgreSQL raises on overflow, underflow and
+      // undefined powers: such results are NULL (or 0 for an underflow), as
+      // store/sqlite/formula_helpers.h makes them on SQLite.
+      {9, "formula arithmetic", "", R"sql(
+CREATE OR REPLACE FUNCTION tessera_num(x DOUBLE PRECISION) RETURNS DOUBLE PRECISION
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN abs(x) > 1e308::float8 THEN NULL
+              WHEN abs(x) < 1e-300::float8 THEN 0::float8 ELSE x END
+$$;
+CREATE OR REPLACE FUNCTION tessera_date(x DOUBLE PRECISION) RETURNS BIGINT
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN x >= -62135596800000::float8 AND x <= 253402300799999::float8
+              THEN CAST(floor(x) AS BIGINT) END
+$$;
+CREATE OR REPLACE FUNCTION tessera_add(a DOUBLE PRECISION, b DOUBLE PRECISION)
+RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN abs(a) <= 1.7e308::float8 - abs(b) OR sign(a) <> sign(b)
+              THEN tessera_num(a + b) END
+$$;
+CREATE OR REPLACE FUNCTION tessera_mul(a DOUBLE PRECISION, b DOUBLE PRECISION)
+RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL
+              WHEN a = 0 OR b = 0 THEN 0::float8
+              WHEN abs(a) > 1 AND abs(b) > 1e308::float8 / abs(a) THEN NULL
+              WHEN abs(a) < 1 AND abs(b) < 1e-300::float8 / abs(a) THEN 0::float8
+              ELSE tessera_num(a * b) END
+$$;
+CREATE OR REPLACE FUNCTION tessera_div(a DOUBLE PRECISION, b DOUBLE PRECISION)
+RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN a IS NULL OR b IS NULL OR b = 0 THEN NULL
+              WHEN a = 0 THEN 0::float8
+              WHEN abs(b) < 1 AND abs(a) > 1e308::float8 * abs(b) THEN NULL
+              WHEN abs(b) > 1 AND abs(a) < 1e-300::float8 * abs(b) THEN 0::float8
+              ELSE tessera_num(a / b) END
+$$;
+CREATE OR REPLACE FUNCTION tessera_pow(a DOUBLE PRECISION, b DOUBLE PRECISION)
+RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL
+              WHEN b = 0 THEN 1::float8
+              WHEN a = 0 THEN CASE WHEN b > 0 THEN 0::float8 END
+              WHEN a < 0 AND b <> trunc(b) THEN NULL
+              WHEN abs(a) = 1 OR abs(b) < 1e-300::float8 THEN tessera_num(power(a, b))
+              WHEN abs(b) > 1e300::float8 THEN
+                CASE WHEN (b > 0) = (abs(a) > 1) THEN NULL ELSE 0::float8 END
+              WHEN b * ln(abs(a)) > 709.78 THEN NULL
+              WHEN b * ln(abs(a)) < -700 THEN 0::float8
+              ELSE tessera_num(power(a, b)) END
+$$;
+)sql"},
   };
   return migrations;
 }
@@ -201,7 +251,10 @@ int migrate(Database& database, const std::vector<Migration>& migrations) {
   for (const Migration& migration : migrations) {
     if (migration.version <= current) continue;
     database.write([&](Session& session) {
-      session.executeScript(migration.sql);
+      if (!migration.sql.empty()) session.executeScript(migration.sql);
+      if (!migration.postgresSql.empty() && session.dialect() == SqlDialect::Postgres) {
+        session.executeScript(migration.postgresSql);
+      }
       session.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                       {std::int64_t{migration.version}, migration.name, nowMillis()});
     });

@@ -13,6 +13,9 @@ struct Migration {
   int version;
   std::string name;
   std::string sql;  // portable SQL, several statements allowed
+  // Run after `sql` on PostgreSQL only: what SQLite gets otherwise (the
+  // formula helper functions, which the SQLite connection registers).
+  std::string postgresSql = {};
 };
 
 // Every migration Tessera knows, in version order.

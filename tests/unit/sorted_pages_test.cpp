@@ -28,6 +28,7 @@ class RecordingSession : public store::Session {
     return inner_.execute(sql, params);
   }
   void executeScript(std::string_view sql) override { inner_.executeScript(sql); }
+  store::SqlDialect dialect() const override { return inner_.dialect(); }
 
   std::vector<std::pair<std::string, std::vector<store::SqlValue>>> queries;
 

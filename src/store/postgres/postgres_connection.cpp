@@ -84,6 +84,15 @@ PostgresConnection::PostgresConnection(const std::string& url) : connection_(con
   // Notices (e.g. "table does not exist, skipping") are not for the log.
   PQsetNoticeProcessor(
       connection_, [](void*, const char*) {}, nullptr);
+  // Compiled formulas write text literals with '' as the only escape,
+  // which is what they mean only while this is on (the default since
+  // PostgreSQL 9.1, but a server or role may turn it off).
+  try {
+    executeScript("SET standard_conforming_strings = on");
+  } catch (...) {
+    PQfinish(connection_);
+    throw;
+  }
 }
 
 PostgresConnection::~PostgresConnection() { PQfinish(connection_); }

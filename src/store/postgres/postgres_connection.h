@@ -24,6 +24,7 @@ class PostgresConnection final : public Session {
   Rows query(std::string_view sql, std::span<const SqlValue> params) override;
   std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) override;
   void executeScript(std::string_view sql) override;
+  SqlDialect dialect() const override { return SqlDialect::Postgres; }
   using Session::execute;
   using Session::query;
 

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_connection.h"
 
+#include "store/sqlite/formula_helpers.h"
+
 #include <sqlite3.h>
 
 #include "store/store_error.h"
@@ -84,6 +86,7 @@ SqliteConnection::SqliteConnection(const std::string& path, bool readOnly,
     executeScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
   }
   executeScript("PRAGMA foreign_keys=ON;");
+  registerFormulaHelpers(db_);
 }
 
 SqliteConnection::~SqliteConnection() {

@@ -27,6 +27,7 @@ class SqliteConnection final : public Session {
   Rows query(std::string_view sql, std::span<const SqlValue> params) override;
   std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) override;
   void executeScript(std::string_view sql) override;
+  SqlDialect dialect() const override { return SqlDialect::Sqlite; }
   void queryEach(std::string_view sql, std::span<const SqlValue> params,
                  const std::function<void(const Row&)>& onRow) override;
   using Session::execute;

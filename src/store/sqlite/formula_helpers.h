@@ -1,0 +1,17 @@
+// The SQL functions compiled formulas call on SQLite (features/formula/
+// formula_sql.h), registered on every connection: tessera_num(x) is x
+// when it is a finite number of magnitude at most 1e308, 0 when its
+// magnitude is below 1e-300, and NULL otherwise; tessera_date(x) is x
+// (milliseconds) rounded down to a BIGINT when it is within 0001-01-01 and
+// 9999-12-31T23:59:59.999Z, and NULL otherwise. PostgreSQL gets the same
+// behaviour from the functions of migration 9.
+#pragma once
+
+struct sqlite3;
+
+namespace tessera::store {
+
+// Registers the helpers on `db`; throws StoreError if SQLite refuses.
+void registerFormulaHelpers(sqlite3* db);
+
+}  // namespace tessera::store
