@@ -10,13 +10,6 @@
 namespace tessera::features {
 namespace {
 
-using Node = FormulaNode;
-using C = FormulaCompiler;
-
-TypedSql numberOf(std::string sql) { return {std::move(sql), FormulaType::Number}; }
-TypedSql dateOf(std::string sql) { return {std::move(sql), FormulaType::Date}; }
-TypedSql textOf(std::string sql) { return {std::move(sql), FormulaType::Text}; }
-
 enum class Unit { Millisecond, Second, Minute, Hour, Day, Week, Month, Quarter, Year };
 
 struct UnitName {

@@ -26,6 +26,13 @@ struct FormulaFunction {
   TypedSql (*compile)(FormulaCompiler& compiler, const FormulaNode& node);
 };
 
+// What the function files write their code with.
+using Node = FormulaNode;
+using C = FormulaCompiler;
+inline TypedSql numberOf(std::string sql) { return {std::move(sql), FormulaType::Number}; }
+inline TypedSql textOf(std::string sql) { return {std::move(sql), FormulaType::Text}; }
+inline TypedSql dateOf(std::string sql) { return {std::move(sql), FormulaType::Date}; }
+
 // The function named `upperName`, or nullptr.
 const FormulaFunction* findFormulaFunction(std::string_view upperName);
 // Every function, in alphabetical order.

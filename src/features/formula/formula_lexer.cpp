@@ -99,6 +99,7 @@ class Lexer {
       }
     }
     token.kind = FormulaToken::Kind::Number;
+    token.text = std::string(text_.substr(token.byteBegin, at_ - token.byteBegin));
     const char* begin = text_.data() + token.byteBegin;
     const auto result = std::from_chars(begin, text_.data() + at_, token.number);
     if (result.ec != std::errc() || !std::isfinite(token.number) ||

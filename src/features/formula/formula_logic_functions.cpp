@@ -8,9 +8,6 @@
 namespace tessera::features {
 namespace {
 
-using Node = FormulaNode;
-using C = FormulaCompiler;
-
 TypedSql booleanValue(const std::string& predicate) {
   return {C::booleanOf(predicate), FormulaType::Boolean};
 }

@@ -2,21 +2,25 @@
 // SQRT, MOD, POWER, SUM, AVERAGE, MIN, MAX, COUNT, COUNTA, COUNTALL.
 // Blank arguments count as 0 where a number is needed, and are left out by
 // AVERAGE, MIN, MAX and the counts.
+#include <algorithm>
+#include <cmath>
+
 #include "features/formula/formula_functions.h"
 
 namespace tessera::features {
 namespace {
 
-using Node = FormulaNode;
-using C = FormulaCompiler;
-
-TypedSql numberOf(std::string sql) { return {std::move(sql), FormulaType::Number}; }
-
-// Decimal places to round at, within -15..15 (0 when left out).
-std::string digits(C& c, const Node& node) {
-  if (node.children.size() < 2) return "0";
+// 10 to the power of the decimal places to round at (within -15..15, 0
+// when left out): a literal when the places are.
+std::string scaleOf(C& c, const Node& node) {
+  if (node.children.size() < 2) return c.sql().numberLiteral(1);
+  if (node.children[1].kind == FormulaNode::Kind::Number) {
+    const double places = std::trunc(std::clamp(node.children[1].number, -15.0, 15.0));
+    return c.sql().numberLiteral(std::pow(10.0, places));
+  }
   const std::string d = c.sql().count(c.number(node.children[1]));
-  return "(CASE WHEN " + d + " > 15 THEN 15 WHEN " + d + " < -15 THEN -15 ELSE " + d + " END)";
+  return "POWER(" + c.sql().numberLiteral(10) + ", (CASE WHEN " + d + " > 15 THEN 15 WHEN " + d +
+         " < -15 THEN -15 ELSE " + d + " END))";
 }
 
 // `x` rounded at `digits` decimal places by `step` (FLOOR or CEIL) applied
@@ -26,7 +30,7 @@ std::string digits(C& c, const Node& node) {
 TypedSql rounded(C& c, const Node& node, std::string_view step, std::string_view nudge,
                  std::string_view add) {
   const std::string x = "(" + c.number(node.children.at(0)) + ")";
-  const std::string scale = "POWER(" + c.sql().numberLiteral(10) + ", " + digits(c, node) + ")";
+  const std::string scale = scaleOf(c, node);
   const std::string magnitude = "(" + std::string(step) + "(ABS(" + x + ") * " + scale + " * " +
                                 std::string(nudge) + std::string(add) + ") / " + scale + ")";
   return numberOf("(CASE WHEN ABS(" + x + ") >= 1e15 THEN " + x + " WHEN " + x + " < 0 THEN -" +

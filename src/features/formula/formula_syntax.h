@@ -30,6 +30,6 @@ struct FormulaError {
 inline constexpr std::size_t kMaxFormulaLength = 10000;      // characters of text
 inline constexpr std::size_t kMaxFormulaDepth = 64;          // nesting of calls, parentheses, signs
 inline constexpr std::size_t kMaxFormulaTreeDepth = 256;     // operations inside each other
-inline constexpr std::size_t kMaxFormulaSqlLength = 200000;  // bytes of compiled SQL
+inline constexpr std::size_t kMaxFormulaSqlLength = 500000;  // bytes of compiled SQL
 
 }  // namespace tessera::features

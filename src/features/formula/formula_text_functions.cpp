@@ -5,12 +5,6 @@
 namespace tessera::features {
 namespace {
 
-using Node = FormulaNode;
-using C = FormulaCompiler;
-
-TypedSql textOf(std::string sql) { return {std::move(sql), FormulaType::Text}; }
-TypedSql numberOf(std::string sql) { return {std::move(sql), FormulaType::Number}; }
-
 TypedSql concatenate(C& c, const Node& node) {
   std::string sql = "(";
   for (std::size_t i = 0; i < node.children.size(); ++i) {
