@@ -63,7 +63,6 @@ export function useTableUndo(
       })),
       fieldKeyType: "id",
     });
-    await records.reload();
     return {
       kind: "deleteRecords",
       records: answer.records.map((record) => ({ id: record.id, fields: record.fields })),
@@ -72,23 +71,25 @@ export function useTableUndo(
 
   async function deleteAgain(change: Extract<Change, { kind: "deleteRecords" }>): Promise<Change> {
     await del(`/api/table/${table.id}/record?recordIds=${change.records.map((record) => record.id).join(",")}`);
-    await records.reload();
     return change;
   }
 
   // Undo brings the field or view back from the server's trash (same id);
-  // redo deletes it again.
+  // redo deletes it again. Returns how to bring the page up to date.
   async function restoreOrDelete(what: "field" | "view", id: string, direction: "undo" | "redo") {
     const path = `/api/table/${table.id}/${what}/${id}`;
     if (direction === "undo") await post(`${path}/restore`);
     else await del(path);
-    await schema.reload();
-    await records.reload(); // the rows on screen were read without a deleted field
-    if (what === "view" && direction === "undo") schema.showView(id);
+    return async () => {
+      await schema.reload();
+      await records.reload(); // the rows on screen were read without a deleted field
+      if (what === "view" && direction === "undo") schema.showView(id);
+    };
   }
 
   async function step(direction: "undo" | "redo") {
     setToast(null);
+    let refresh = async () => {};
     try {
       await history[direction](async (change) => {
         switch (change.kind) {
@@ -96,15 +97,21 @@ export function useTableUndo(
             await writeCells(change.changes, direction === "undo" ? "before" : "after");
             return change;
           case "deleteRecords":
+            refresh = async () => {
+              await records.reload();
+            };
             return direction === "undo" ? createAgain(change) : deleteAgain(change);
           case "deleteField":
-            await restoreOrDelete("field", change.fieldId, direction);
+            refresh = await restoreOrDelete("field", change.fieldId, direction);
             return change;
           case "deleteView":
-            await restoreOrDelete("view", change.viewId, direction);
+            refresh = await restoreOrDelete("view", change.viewId, direction);
             return change;
         }
       });
+      // The history is saved as soon as the server has the change; the page
+      // is brought up to date after, so a reload in between loses no step.
+      await refresh();
     } catch (failure) {
       onError(`Could not ${direction}: ${errorMessage(failure)}`);
     }
