@@ -5,6 +5,7 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 
 import { get } from "../api/client";
 import { useSession } from "../auth/session";
+import { EmailInput } from "../components/EmailInput";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { pendingInvitation } from "../lib/pendingInvitation";
 import { useAction } from "../lib/useAction";
@@ -71,16 +72,7 @@ export function SignInPage() {
   return (
     <AuthFrame title="Sign in to Tessera">
       <form className="form" onSubmit={submit}>
-        <label>
-          Email
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
+        <EmailInput value={email} onChange={setEmail} />
         <label>
           Password
           <input

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 
 import { post } from "../api/client";
+import { EmailInput } from "../components/EmailInput";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { PasswordInput } from "../components/PasswordInput";
 import { PASSWORD_RESET_PREFIX, takeSecretFromAddressBar } from "../lib/linkSecret";
@@ -55,16 +56,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="form" onSubmit={submit}>
           <p>Enter the e-mail address of your account: we will send it a link to choose a new password.</p>
-          <label>
-            Email
-            <input
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </label>
+          <EmailInput value={email} onChange={setEmail} />
           <ErrorMessage message={error} />
           <button type="submit" className="primary wide" disabled={busy}>
             Send the link
