@@ -21,13 +21,9 @@ class FormulaDatabase {
   FormulaDatabase();
   ~FormulaDatabase();
 
-  store::Database& database() { return *database_; }
-  store::SqlDialect dialect() const { return dialect_; }
-
   // Fields Price (number), Name (text), Done (boolean), Due (date) and
   // Nothing, No name, No date (the same types, always blank), by id
   // fldPrice, fldName, ... and by name.
-  const std::vector<features::FormulaField>& fields() const { return fields_; }
   features::FormulaScope scope() const;
 
   // Compiles `formula` (names resolved as a user writes them); the error

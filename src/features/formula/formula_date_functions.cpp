@@ -5,32 +5,26 @@
 #include <array>
 
 #include "common/ascii.h"
-#include "features/formula/formula_functions.h"
+#include "features/formula/formula_families.h"
 
-namespace tessera::features {
+namespace tessera::features::formula_families {
 namespace {
-
-enum class Unit { Millisecond, Second, Minute, Hour, Day, Week, Month, Quarter, Year };
 
 struct UnitName {
   std::string_view longName;   // also plural with "s", any case
   std::string_view shortName;  // exact case, as moment.js writes it
-  Unit unit;
-  std::int64_t millis;  // 0 for calendar units
+  std::int64_t millis;         // 0 for calendar units
   int months;
 };
 
 constexpr std::array kUnits = {
-    UnitName{"millisecond", "ms", Unit::Millisecond, 1, 0},
-    UnitName{"second", "s", Unit::Second, 1000, 0},
-    UnitName{"minute", "m", Unit::Minute, 60000, 0},
-    UnitName{"hour", "h", Unit::Hour, 3600000, 0},
-    UnitName{"day", "d", Unit::Day, 86400000, 0},
-    UnitName{"week", "w", Unit::Week, 604800000, 0},
-    UnitName{"month", "M", Unit::Month, 0, 1},
-    UnitName{"quarter", "Q", Unit::Quarter, 0, 3},
-    UnitName{"year", "y", Unit::Year, 0, 12},
+    UnitName{"millisecond", "ms", 1, 0}, UnitName{"second", "s", 1000, 0},
+    UnitName{"minute", "m", 60000, 0},   UnitName{"hour", "h", 3600000, 0},
+    UnitName{"day", "d", 86400000, 0},   UnitName{"week", "w", 604800000, 0},
+    UnitName{"month", "M", 0, 1},        UnitName{"quarter", "Q", 0, 3},
+    UnitName{"year", "y", 0, 12},
 };
+constexpr const UnitName& kSeconds = kUnits[1];  // DATETIME_DIFF's default
 
 const UnitName& unitOf(C& c, const Node& node) {
   const std::string written = c.literalText(node, "unit");
@@ -269,7 +263,7 @@ TypedSql modifiedTime(C& c, const Node&) { return dateOf(c.recordColumn("__updat
 
 }  // namespace
 
-std::vector<FormulaFunction> dateFormulaFunctions() {
+std::vector<FormulaFunction> dateFunctions() {
   return {
       {"TODAY", "TODAY()", "Midnight (UTC) of the current day.", 0, 0, today},
       {"NOW", "NOW()", "The current date and time.", 0, 0, now},
@@ -297,4 +291,4 @@ std::vector<FormulaFunction> dateFormulaFunctions() {
   };
 }
 
-}  // namespace tessera::features
+}  // namespace tessera::features::formula_families

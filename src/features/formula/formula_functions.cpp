@@ -1,5 +1,7 @@
 #include "features/formula/formula_functions.h"
 
+#include "features/formula/formula_families.h"
+
 #include <algorithm>
 
 namespace tessera::features {
@@ -7,8 +9,8 @@ namespace {
 
 std::vector<FormulaFunction> catalogue() {
   std::vector<FormulaFunction> all;
-  for (auto family : {textFormulaFunctions, numberFormulaFunctions, logicFormulaFunctions,
-                      dateFormulaFunctions}) {
+  for (auto family : {formula_families::textFunctions, formula_families::numberFunctions,
+                      formula_families::logicFunctions, formula_families::dateFunctions}) {
     const auto functions = family();
     all.insert(all.end(), functions.begin(), functions.end());
   }

@@ -1,13 +1,12 @@
 // The catalogue of formula functions: each one's name, how many arguments
 // it takes, how it reads in the docs and the editor, and how it compiles.
-// The functions live in one file per family (text, number, logic, date).
+// The functions live in one file per family (formula_families.h).
 #pragma once
 
 #include <cstddef>
 #include <limits>
 #include <span>
 #include <string_view>
-#include <vector>
 
 #include "features/formula/formula_compiler.h"
 
@@ -26,22 +25,9 @@ struct FormulaFunction {
   TypedSql (*compile)(FormulaCompiler& compiler, const FormulaNode& node);
 };
 
-// What the function files write their code with.
-using Node = FormulaNode;
-using C = FormulaCompiler;
-inline TypedSql numberOf(std::string sql) { return {std::move(sql), FormulaType::Number}; }
-inline TypedSql textOf(std::string sql) { return {std::move(sql), FormulaType::Text}; }
-inline TypedSql dateOf(std::string sql) { return {std::move(sql), FormulaType::Date}; }
-
 // The function named `upperName`, or nullptr.
 const FormulaFunction* findFormulaFunction(std::string_view upperName);
 // Every function, in alphabetical order.
 std::span<const FormulaFunction> allFormulaFunctions();
-
-// The families, for the catalogue.
-std::vector<FormulaFunction> textFormulaFunctions();
-std::vector<FormulaFunction> numberFormulaFunctions();
-std::vector<FormulaFunction> logicFormulaFunctions();
-std::vector<FormulaFunction> dateFormulaFunctions();
 
 }  // namespace tessera::features

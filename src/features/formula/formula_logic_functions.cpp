@@ -3,9 +3,9 @@
 // no separate error value: what has no answer (a division by zero, the
 // square root of a negative number, a date out of range) is blank, so
 // ERROR() is blank and ISERROR and IFERROR test for blank.
-#include "features/formula/formula_functions.h"
+#include "features/formula/formula_families.h"
 
-namespace tessera::features {
+namespace tessera::features::formula_families {
 namespace {
 
 TypedSql booleanValue(const std::string& predicate) {
@@ -91,7 +91,7 @@ TypedSql recordId(C& c, const Node&) { return {c.recordColumn("__id"), FormulaTy
 
 }  // namespace
 
-std::vector<FormulaFunction> logicFormulaFunctions() {
+std::vector<FormulaFunction> logicFunctions() {
   return {
       {"IF", "IF(condition, value if true, [value if false])",
        "One value or the other; blank when the condition fails and no other is given.", 2, 3,
@@ -121,4 +121,4 @@ std::vector<FormulaFunction> logicFormulaFunctions() {
   };
 }
 
-}  // namespace tessera::features
+}  // namespace tessera::features::formula_families

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "features/formula/formula_functions.h"
+#include "features/formula/formula_families.h"
 
-namespace tessera::features {
+namespace tessera::features::formula_families {
 namespace {
 
 // 10 to the power of the decimal places to round at (within -15..15, 0
@@ -136,7 +136,7 @@ TypedSql countAll(C& c, const Node& node) {
 
 }  // namespace
 
-std::vector<FormulaFunction> numberFormulaFunctions() {
+std::vector<FormulaFunction> numberFunctions() {
   return {
       {"ROUND", "ROUND(number, [places])", "Rounded to places decimals, halves away from zero.", 1,
        2, round},
@@ -169,4 +169,4 @@ std::vector<FormulaFunction> numberFormulaFunctions() {
   };
 }
 
-}  // namespace tessera::features
+}  // namespace tessera::features::formula_families

@@ -1,8 +1,8 @@
 // Text functions: CONCATENATE, LEFT, RIGHT, MID, LEN, LOWER, UPPER, TRIM,
 // SUBSTITUTE, FIND, SEARCH, REPLACE, T. Positions count characters from 1.
-#include "features/formula/formula_functions.h"
+#include "features/formula/formula_families.h"
 
-namespace tessera::features {
+namespace tessera::features::formula_families {
 namespace {
 
 TypedSql concatenate(C& c, const Node& node) {
@@ -98,7 +98,7 @@ TypedSql textOnly(C& c, const Node& node) {
 
 }  // namespace
 
-std::vector<FormulaFunction> textFormulaFunctions() {
+std::vector<FormulaFunction> textFunctions() {
   return {
       {"CONCATENATE", "CONCATENATE(text, ...)", "Joins its arguments into one text.", 1,
        kAnyNumberOfArguments, concatenate},
@@ -122,4 +122,4 @@ std::vector<FormulaFunction> textFormulaFunctions() {
   };
 }
 
-}  // namespace tessera::features
+}  // namespace tessera::features::formula_families
