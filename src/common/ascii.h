@@ -1,7 +1,8 @@
-// Case-insensitive comparison and lowering of ASCII letters (HTTP header
-// names, schemes, media types, name keys, formula function names) without locales: the
-// boost::algorithm forms look up the std::locale's ctype facet on every
-// call, which cost more than the rest of a refused request's work.
+// Case-insensitive comparison, lowering and raising of ASCII letters (HTTP
+// header names, schemes, media types, name keys, formula function names)
+// without locales: the boost::algorithm forms look up the std::locale's
+// ctype facet on every call, which cost more than the rest of a refused
+// request's work.
 #pragma once
 
 #include <string>
