@@ -17,14 +17,15 @@ struct UnitName {
   int months;
 };
 
+constexpr UnitName kSeconds{"second", "s", 1000, 0};  // DATETIME_DIFF's default
+
 constexpr std::array kUnits = {
-    UnitName{"millisecond", "ms", 1, 0}, UnitName{"second", "s", 1000, 0},
+    UnitName{"millisecond", "ms", 1, 0}, kSeconds,
     UnitName{"minute", "m", 60000, 0},   UnitName{"hour", "h", 3600000, 0},
     UnitName{"day", "d", 86400000, 0},   UnitName{"week", "w", 604800000, 0},
     UnitName{"month", "M", 0, 1},        UnitName{"quarter", "Q", 0, 3},
     UnitName{"year", "y", 0, 12},
 };
-constexpr const UnitName& kSeconds = kUnits[1];  // DATETIME_DIFF's default
 
 const UnitName& unitOf(C& c, const Node& node) {
   const std::string written = c.literalText(node, "unit");
@@ -71,7 +72,7 @@ TypedSql dateAdd(C& c, const Node& node) {
 TypedSql dateDiff(C& c, const Node& node) {
   const std::string a = "(" + c.date(node.children.at(0)) + ")";
   const std::string b = "(" + c.date(node.children.at(1)) + ")";
-  const UnitName& unit = node.children.size() > 2 ? unitOf(c, node.children[2]) : kUnits[1];
+  const UnitName& unit = node.children.size() > 2 ? unitOf(c, node.children[2]) : kSeconds;
   if (unit.millis > 0) {
     return numberOf("CAST((" + a + " - " + b + ") / " + std::to_string(unit.millis) +
                     " AS DOUBLE PRECISION)");
