@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                          }
                                          return nullptr;
                                        },
-                                       "t."};
+                                       "t.", std::nullopt};
     const auto compiled = features::compileFormula(std::get<features::FormulaNode>(parsed), scope);
     if (const auto* formula = std::get_if<features::CompiledFormula>(&compiled)) {
       if (formula->sql.size() > features::kMaxFormulaSqlLength) {

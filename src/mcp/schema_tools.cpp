@@ -6,6 +6,19 @@
 
 namespace tessera::mcp {
 
+namespace {
+
+// How to write a formula field, for the tools that create or change one.
+constexpr const char* kFormulaHelp =
+    " A formula field (type formula) is computed by the server from the record's other fields: "
+    "options {\"expression\": \"{Price} * {Qty}\"} with fields named in braces, operators + - "
+    "* / % & = != < > <= >= and functions such as IF, SWITCH, ROUND, CONCATENATE, DATEADD, "
+    "DATETIME_FORMAT (list_formula_functions lists them all); add \"resultType\" (number, text, "
+    "boolean, date) to force the result's type. A formula that cannot be computed is refused with "
+    "the position of the trouble; check_formula tries one without saving it.";
+
+}  // namespace
+
 void addSchemaTools(std::vector<Tool>& tools) {
   const boost::json::object fieldDefinition = {{"type", "object"},
                                                {"properties",
@@ -57,7 +70,8 @@ void addSchemaTools(std::vector<Tool>& tools) {
                    }});
   tools.push_back({"create_field",
                    "Create a field",
-                   "Add a field to a table.",
+                   std::string("Add a field to a table. Field types: ") +
+                       features::allFieldTypeNames() + "." + kFormulaHelp,
                    objectSchema({{"tableId", kId},
                                  {"name", {{"type", "string"}}},
                                  {"type", {{"type", "string"}}},
@@ -79,8 +93,10 @@ void addSchemaTools(std::vector<Tool>& tools) {
   tools.push_back(
       {"update_field",
        "Update a field",
-       "Rename a field or change its type or options; a new type converts existing values and "
-       "reports how many could not be kept.",
+       std::string("Rename a field or change its type or options; a new type converts existing "
+                   "values and reports how many could not be kept (a formula turned into a stored "
+                   "type keeps its computed values).") +
+           kFormulaHelp,
        objectSchema({{"tableId", kId},
                      {"fieldId", kId},
                      {"name", {{"type", "string"}}},
@@ -132,6 +148,43 @@ void addSchemaTools(std::vector<Tool>& tools) {
                      return request(api, "POST",
                                     "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
                                         idArgument(arguments, "fieldId") + "/restore");
+                   }});
+  tools.push_back(
+      {"check_formula",
+       "Check a formula",
+       "Try a formula against a table without saving anything: whether it can be computed, its "
+       "result type (number, text, boolean, date) and the fields it uses, or the error with the "
+       "character position where it goes wrong (e.g. 'Unknown field {Prce} at 7.'). Pass fieldId "
+       "when changing an existing formula field.",
+       objectSchema({{"tableId", kId},
+                     {"expression", {{"type", "string"}}},
+                     {"resultType", {{"enum", {"number", "text", "boolean", "date"}}}},
+                     {"fieldId", kId}},
+                    {"tableId", "expression"}),
+       resultSchema({{"valid", {{"type", "boolean"}}},
+                     {"result", kAnyObject},
+                     {"referencedFieldIds", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                     {"error", kAnyObject}}),
+       true,
+       false,
+       true,
+       {"field:read"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         const boost::json::object body = pick(arguments, {"expression", "resultType", "fieldId"});
+         return request(api, "POST",
+                        "/api/table/" + idArgument(arguments, "tableId") + "/formula/check", body);
+       }});
+  tools.push_back({"list_formula_functions",
+                   "List formula functions",
+                   "Every function a formula can call, with its signature and what it does.",
+                   objectSchema({}, {}),
+                   resultSchema({{"functions", kAnyArray}}),
+                   true,
+                   false,
+                   true,
+                   {"field:read"},
+                   [](const boost::json::object&, ApiClient& api) {
+                     return request(api, "GET", "/api/formula/function");
                    }});
   tools.push_back({"list_views",
                    "List views",

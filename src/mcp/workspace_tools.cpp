@@ -61,7 +61,9 @@ void addWorkspaceTools(std::vector<Tool>& tools) {
                    }});
   tools.push_back({"describe_table",
                    "Describe a table",
-                   "The fields (names, types, options) and views of a table.",
+                   "The fields (names, types, options) and views of a table. A formula field's "
+                   "options show its expression (fields by name), result.type and, when a field "
+                   "it used was deleted, error; its cells then read {\"error\": \"#ERROR!\"}.",
                    objectSchema({{"tableId", kId}}, {"tableId"}),
                    resultSchema({{"fields", kAnyArray}, {"views", kAnyArray}}),
                    true,

@@ -54,7 +54,7 @@ features::FormulaScope FormulaDatabase::scope() const {
             }
             return nullptr;
           },
-          "t."};
+          "t.", std::nullopt};
 }
 
 std::variant<features::CompiledFormula, features::FormulaError> FormulaDatabase::compile(

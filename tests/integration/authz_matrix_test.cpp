@@ -369,6 +369,7 @@ class AuthzMatrixTest : public ::testing::Test {
       return {{"email", unique + "@invited.example.com"}, {"role", "viewer"}};
     if (recipe == "invitationCode") return {{"code", invitationCode_}};
     if (recipe == "field") return {{"name", unique}, {"type", "number"}};
+    if (recipe == "formula") return {{"expression", "{N} * 2"}};
     if (recipe == "records") return {{"records", {{{"fields", boost::json::object()}}}}};
     if (recipe == "recordBatch")
       return {{"records", {{{"id", record_}, {"fields", boost::json::object()}}}}};

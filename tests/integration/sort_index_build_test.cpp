@@ -4,13 +4,13 @@
 // holds the build back); once built, the index is there and valid.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <boost/json/parse.hpp>
 #include <chrono>
 #include <memory>
 #include <thread>
 
+#include "support/sort_indexes.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
 
@@ -24,30 +24,6 @@ void run(PGconn* connection, const std::string& sql) {
   const ExecStatusType status = PQresultStatus(result.get());
   ASSERT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
       << sql << ": " << PQerrorMessage(connection);
-}
-
-// How many finished sort indexes the table has, as "<n>\n".
-std::string builtSortIndexes(const TestServer& server, const std::string& tableId) {
-  if (server.database().onPostgres()) {
-    return server.database().query(
-        "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-        " WHERE c.relname LIKE 'i_" +
-        tableId + "_s_%' AND i.indisvalid");
-  }
-  sqlite3* db = nullptr;
-  sqlite3_open_v2((server.dataDir() / "tessera.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* statement = nullptr;
-  std::string count;
-  const std::string sql =
-      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'i_" + tableId +
-      "_s_%'";
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-      sqlite3_step(statement) == SQLITE_ROW) {
-    count = std::to_string(sqlite3_column_int(statement, 0)) + "\n";
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
-  return count;
 }
 
 TEST(SortIndexBuildTest, SavingAViewNeverWaitsForItsIndexAndWritesGoOn) {

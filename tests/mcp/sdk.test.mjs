@@ -109,8 +109,21 @@ test('every tool answers through the SDK client, each result checked against its
   await call('update_table', { baseId: ids.base, tableId: table.id, description: 'made by the SDK test' });
   const field = await call('create_field', { tableId: table.id, name: 'Size', type: 'number' });
   await call('update_field', { tableId: table.id, fieldId: field.id, name: 'Weight' });
-  await call('describe_table', { tableId: table.id });
-  const created = await call('create_records', { tableId: table.id, records: [{ fields: { Title: 'a' } }] });
+  const functions = await call('list_formula_functions', {});
+  assert.ok(functions.functions.some((f) => f.name === 'DATETIME_FORMAT'));
+  const wrong = await call('check_formula', { tableId: table.id, expression: '{Wieght} * 2' });
+  assert.equal(wrong.valid, false);
+  assert.equal(wrong.error.message, 'Unknown field {Wieght} at 1.');
+  const right = await call('check_formula', { tableId: table.id, expression: '{Weight} * 2' });
+  assert.deepEqual([right.valid, right.result.type], [true, 'number']);
+  const formula = await call('create_field', { tableId: table.id, name: 'Double', type: 'formula',
+    options: { expression: '{Weight} * 2' } });
+  const described = await call('describe_table', { tableId: table.id });
+  const shown = described.fields.find((f) => f.id === formula.id);
+  assert.equal(shown.options.expression, '{Weight} * 2');
+  assert.equal(shown.options.result.type, 'number');
+  const created = await call('create_records', { tableId: table.id, records: [{ fields: { Title: 'a', Weight: 21 } }] });
+  assert.equal(created.records[0].fields.Double, 42, 'the formula is computed in what the tool returns');
   const recordId = created.records[0].id;
   await call('get_record', { tableId: table.id, recordId });
   await call('update_records', { tableId: table.id, records: [{ id: recordId, fields: { Title: 'b' } }] });

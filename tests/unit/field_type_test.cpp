@@ -28,9 +28,12 @@ TEST(FieldTypeTest, TheListOfNamesNamesEveryTypeInOrder) {
   EXPECT_TRUE(allFieldTypeNames().starts_with("singleLineText, longText, number"));
 }
 
-TEST(FieldTypeTest, ComputedTypesReadASystemColumnAndStoredTypesHaveASqlType) {
+TEST(FieldTypeTest, ComputedTypesReadASystemColumnOrAFormulaAndStoredTypesHaveASqlType) {
   for (FieldType type : kAllFieldTypes) {
-    if (isComputed(type)) {
+    if (type == FieldType::Formula) {
+      EXPECT_TRUE(isComputed(type));
+      EXPECT_EQ(systemColumn(type), "") << "a formula reads the columns it names";
+    } else if (isComputed(type)) {
       EXPECT_TRUE(systemColumn(type).starts_with("__")) << fieldTypeName(type);
     } else {
       EXPECT_EQ(systemColumn(type), "") << fieldTypeName(type);

@@ -44,7 +44,7 @@ std::string errorOf(const std::string& formula) {
                                }
                                return nullptr;
                              },
-                             "t."};
+                             "t.", std::nullopt};
     const auto compiled = compileFormula(std::get<FormulaNode>(parsed), scope);
     const std::string error = std::holds_alternative<FormulaError>(compiled)
                                   ? std::get<FormulaError>(compiled).message

@@ -13,9 +13,10 @@ namespace {
 class RecordJsonTest : public ::testing::Test {
  protected:
   RecordJsonTest() {
-    schema.fields = {{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1},
-                     {"fldQty", "Qty", "", FieldType::Number, {{"precision", 1}}, false, 2},
-                     {"fldBy", "Author", "", FieldType::CreatedBy, {}, false, 3}};
+    schema.fields = {
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr},
+        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 1}}, false, 2, nullptr},
+        {"fldBy", "Author", "", FieldType::CreatedBy, {}, false, 3, nullptr}};
   }
 
   // A row as selectRecords reads it: system columns, then one per field.

@@ -35,7 +35,7 @@ class SchemaCacheTest : public ::testing::Test {
           "0, "
           "0)");
       createUserTable(session, "tblT");
-      FieldDef name{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 0};
+      FieldDef name{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 0, nullptr};
       insertField(session, "tblT", name);
     });
   }

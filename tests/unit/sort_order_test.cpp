@@ -15,7 +15,7 @@ FieldDef field(std::string id, FieldType type) {
 TEST(SortOrderTest, EachKeyOrdersEmptyCellsLastThenByValueAndSeqBreaksTies) {
   const FieldDef qty = field("fldQty", FieldType::Number);
   const FieldDef made = field("fldMade", FieldType::CreatedTime);
-  const std::vector<OrderPart> parts = orderParts({{&qty, true}, {&made, false}}, "t.");
+  const std::vector<OrderPart> parts = orderParts({{&qty, true}, {&made, false}}, OrderFor::Query);
   ASSERT_EQ(parts.size(), 5u);
   EXPECT_EQ(parts[0].expression, R"((CASE WHEN t."f_fldQty" IS NULL THEN 1 ELSE 0 END))");
   EXPECT_FALSE(parts[0].descending) << "empty cells last in both directions";
@@ -30,8 +30,8 @@ TEST(SortOrderTest, EachKeyOrdersEmptyCellsLastThenByValueAndSeqBreaksTies) {
 
 TEST(SortOrderTest, IndexesUseTheSameExpressionsWithoutAQualifier) {
   const FieldDef name = field("fldName", FieldType::SingleLineText);
-  const std::vector<OrderPart> inQuery = orderParts({{&name, false}}, "t.");
-  const std::vector<OrderPart> inIndex = orderParts({{&name, false}}, "");
+  const std::vector<OrderPart> inQuery = orderParts({{&name, false}}, OrderFor::Query);
+  const std::vector<OrderPart> inIndex = orderParts({{&name, false}}, OrderFor::Index);
   ASSERT_EQ(inQuery.size(), inIndex.size());
   for (std::size_t i = 0; i < inQuery.size(); ++i) {
     std::string unqualified = inQuery[i].expression;
@@ -40,6 +40,22 @@ TEST(SortOrderTest, IndexesUseTheSameExpressionsWithoutAQualifier) {
     }
     EXPECT_EQ(unqualified, inIndex[i].expression);
   }
+}
+
+TEST(SortOrderTest, AFormulaSortsByItsPlannedSqlAndIsIndexableOnlyWithIndexSql) {
+  FieldDef total = field("fldTotal", FieldType::Formula);
+  auto plan = std::make_shared<FormulaPlan>();
+  plan->resultType = FormulaType::Date;
+  plan->sql = R"((t."f_fldA" + 1))";
+  plan->indexSql = R"(("f_fldA" + 1))";
+  total.formula = plan;
+  const std::vector<OrderPart> inQuery = orderParts({{&total, false}}, OrderFor::Query);
+  EXPECT_EQ(inQuery[1].expression, plan->sql);
+  EXPECT_EQ(inQuery[1].valueType, "BIGINT") << "the SQL type of the result type";
+  EXPECT_EQ(orderParts({{&total, false}}, OrderFor::Index)[1].expression, plan->indexSql);
+  EXPECT_TRUE(isIndexable({&total, false}));
+  plan->indexSql.clear();  // it reads the clock, say
+  EXPECT_FALSE(isIndexable({&total, false}));
 }
 
 TEST(SortOrderTest, TheSignatureNamesFieldsAndDirectionsInOrder) {

@@ -40,8 +40,8 @@ class SortedPagesTest : public ::testing::Test {
  protected:
   SortedPagesTest() {
     schema.id = "tblT";
-    schema.fields = {{"fldRank", "Rank", "", FieldType::Number, {}, false, 0},
-                     {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1}};
+    schema.fields = {{"fldRank", "Rank", "", FieldType::Number, {}, false, 0, nullptr},
+                     {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr}};
     view.definition = emptyViewDefinition();
     view.definition["sort"] = boost::json::parse(
         R"([{"fieldId":"fldRank","order":"asc"},{"fieldId":"fldName","order":"desc"}])");

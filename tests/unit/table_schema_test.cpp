@@ -15,19 +15,19 @@ TEST(TableSchemaTest, IdentifiersAreQuotedAndOnlyOurOwnIdsAreAccepted) {
 TEST(TableSchemaTest, ColumnsComeFromIdsAndComputedFieldsShowSystemColumns) {
   TableSchema table;
   table.id = "tblT";
-  table.fields = {{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1},
-                  {"fldMade", "Made", "", FieldType::CreatedTime, {}, false, 2}};
+  table.fields = {{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr},
+                  {"fldMade", "Made", "", FieldType::CreatedTime, {}, false, 2, nullptr}};
   EXPECT_EQ(table.sqlTable(), "\"t_tblT\"");
   EXPECT_EQ(table.fields[0].column(), "\"f_fldName\"");
   EXPECT_EQ(table.fields[0].expression(), "t.\"f_fldName\"");
-  EXPECT_EQ(table.fields[1].valueColumn(), "\"__created_at\"");
+  EXPECT_EQ(table.fields[1].indexExpression(), "\"__created_at\"");
   EXPECT_EQ(table.fields[1].valueType(), "BIGINT");
 }
 
 TEST(TableSchemaTest, FieldsAreFoundByIdAndByNameIgnoringCaseWhenAsked) {
   TableSchema table;
-  table.fields = {{"fldQty", "Qty", "", FieldType::Number, {}, false, 2},
-                  {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1}};
+  table.fields = {{"fldQty", "Qty", "", FieldType::Number, {}, false, 2, nullptr},
+                  {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr}};
   EXPECT_EQ(table.field("fldQty", false), &table.fields[0]);
   EXPECT_EQ(table.field("qty", false), nullptr);
   EXPECT_EQ(table.field("qty", true), &table.fields[0]);

@@ -14,8 +14,9 @@ namespace {
 class ViewDefinitionTest : public ::testing::Test {
  protected:
   ViewDefinitionTest() {
-    schema.fields = {{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1},
-                     {"fldQty", "Qty", "", FieldType::Number, {{"precision", 0}}, false, 2}};
+    schema.fields = {
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr},
+        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 0}}, false, 2, nullptr}};
   }
 
   void apply(const char* changes) {

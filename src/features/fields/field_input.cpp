@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxTypeNameLength = 40;
 constexpr std::size_t kMaxFieldDescriptionLength = 20000;
+constexpr std::size_t kMaxIdLength = 64;
 
 }  // namespace
 
@@ -51,10 +52,22 @@ FieldChangesInput fieldChangesFromBody(const boost::json::value& body) {
   return changes;
 }
 
+FormulaTrialInput formulaTrialFromBody(const boost::json::value& body) {
+  http::JsonObjectReader reader(body, {"expression", "resultType", "fieldId"});
+  FormulaTrialInput trial;
+  trial.fieldId = reader.optionalString("fieldId", kMaxIdLength);
+  boost::json::object options;
+  for (const std::string_view key : {"expression", "resultType"}) {
+    if (const auto* value = body.as_object().if_contains(key)) options[key] = *value;
+  }
+  trial.options = normalizeOptions(FieldType::Formula, options);
+  return trial;
+}
+
 std::vector<FieldDef> initialFieldsFromBody(const boost::json::value& fields) {
   std::vector<FieldDef> defs;
   if (fields.is_null()) {
-    defs.push_back(FieldDef{"", "Name", "", FieldType::SingleLineText, {}, true, 1});
+    defs.push_back(FieldDef{"", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr});
     return defs;
   }
   if (!fields.is_array() || fields.as_array().empty() ||
@@ -77,7 +90,7 @@ std::vector<FieldDef> initialFieldsFromBody(const boost::json::value& fields) {
 }
 
 void insertField(store::Session& session, const std::string& tableId, FieldDef& field) {
-  field.id = newId("fld");
+  if (field.id.empty()) field.id = newId("fld");
   insertFieldRow(session, tableId, field, nowMillis());
   addFieldColumn(session, tableId, field);
   touchTableSchema(session, tableId);

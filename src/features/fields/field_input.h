@@ -3,6 +3,7 @@
 // column), shared by table creation and the field endpoints.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
@@ -33,8 +34,18 @@ struct FieldChangesInput {
 // Throws ApiError 400 naming the problem.
 FieldChangesInput fieldChangesFromBody(const boost::json::value& body);
 
-// Inserts the metadata row of `field` (its id is assigned here) and adds
-// its column. Throws ApiError 409 field_name_taken.
+// A formula to try out: POST .../formula/check {"expression",
+// "resultType"?, "fieldId"?}.
+struct FormulaTrialInput {
+  boost::json::object options;  // normalized formula options
+  std::optional<std::string> fieldId;
+};
+
+// Throws ApiError 400 naming the problem.
+FormulaTrialInput formulaTrialFromBody(const boost::json::value& body);
+
+// Inserts the metadata row of `field` (its id is assigned here unless it
+// has one) and adds its column. Throws ApiError 409 field_name_taken.
 void insertField(store::Session& session, const std::string& tableId, FieldDef& field);
 
 }  // namespace tessera::features

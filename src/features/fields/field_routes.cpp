@@ -1,8 +1,10 @@
 #include "features/fields/field_routes.h"
 
+#include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
 
 #include "features/fields/field_input.h"
+#include "features/formula/formula_functions.h"
 #include "http/json_body.h"
 
 namespace tessera::features {
@@ -32,6 +34,24 @@ void registerFieldRoutes(http::Router& router, FieldService& fields) {
              [&fields](auto& ctx) {
                fields.remove(ctx.param("tableId"), ctx.param("fieldId"));
                return http::Response::noContent();
+             });
+  // The functions formulas can call, for editors to complete and explain.
+  router.add("GET", "/api/formula/function", access::signedIn(), [](auto&) {
+    boost::json::array functions;
+    for (const FormulaFunction& function : allFormulaFunctions()) {
+      functions.push_back({{"name", function.name},
+                           {"signature", function.signature},
+                           {"description", function.description}});
+    }
+    return http::Response::json(200, boost::json::value{{"functions", std::move(functions)}});
+  });
+  // Trying a formula out saves nothing: whoever may see the fields may.
+  router.add("POST", "/api/table/{tableId}/formula/check", access::onTable(Action::FieldRead),
+             [&fields](auto& ctx) {
+               const FormulaTrialInput trial =
+                   formulaTrialFromBody(http::parseJsonBody(ctx.request));
+               return http::Response::json(
+                   200, fields.tryFormula(ctx.param("tableId"), trial.options, trial.fieldId));
              });
   // Undoing a deletion adds the field back: it needs what adding one does.
   router.add("POST", collection + "/{fieldId}/restore", access::onTable(Action::FieldCreate),

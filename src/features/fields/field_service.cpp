@@ -3,10 +3,13 @@
 #include <boost/json/array.hpp>
 #include <limits>
 
+#include "common/random.h"
 #include "features/fields/field_conversion.h"
 #include "features/fields/field_input.h"
+#include "features/fields/formula_check.h"
 #include "features/limits.h"
 #include "features/schema/field_options.h"
+#include "features/schema/formula_fields.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
 #include "features/schema/trash_store.h"
@@ -56,6 +59,16 @@ void makeRoomForAColumn(store::Session& session, const TableSchema& schema) {
   purgeFields(session, trashed);
 }
 
+// The views whose sort uses a field of `fieldIds`.
+std::vector<ViewDef> viewsSortedByAny(const std::vector<ViewDef>& views,
+                                      const std::vector<std::string>& fieldIds) {
+  std::vector<ViewDef> sorting;
+  for (const std::string& fieldId : fieldIds) {
+    for (ViewDef& view : viewsSortedBy(views, fieldId)) sorting.push_back(std::move(view));
+  }
+  return sorting;
+}
+
 }  // namespace
 
 boost::json::value FieldService::list(const std::string& tableId) {
@@ -79,6 +92,10 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const TableSchema schema = requireTableSchema(session, tableId);
     requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
     makeRoomForAColumn(session, schema);
+    if (field.type == FieldType::Formula) {
+      field.id = newId("fld");
+      checkFormulaField(schema, field, session.dialect());
+    }
     insertField(session, tableId, field);
     return fieldToJson(field);
   });
@@ -93,6 +110,7 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
     if (changes.name) changed.name = *changes.name;
     if (changes.description) changed.description = *changes.description;
     if (changes.type) changed.type = *changes.type;
+    if (changed.type != FieldType::Formula) changed.formula = nullptr;
     if (changed.isPrimary && isComputed(changed.type)) {
       throw http::badRequest("primary_field", "The primary field cannot be a computed type.");
     }
@@ -101,12 +119,20 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       changed.options =
           normalizeOptions(changed.type, changes.options.value_or(boost::json::value()));
     }
+    const bool formulaChanged = changed.type == FieldType::Formula && changes.options;
+    if (changed.type == FieldType::Formula && (formulaChanged || typeChanged)) {
+      checkFormulaField(schema, changed, session.dialect());
+    }
     boost::json::object result;
-    const std::vector<ViewDef> sortingViews = viewsSortedBy(loadViews(session, tableId), fieldId);
+    if (typeChanged || formulaChanged) {
+      // The sort indexes on the old column, or on formulas that use the
+      // field, go with it (a column an index uses cannot be dropped on
+      // SQLite), and are rebuilt on the new one.
+      std::vector<std::string> affected = formulasUsing(schema, fieldId);
+      affected.push_back(fieldId);
+      dropSortIndexes(session, schema, viewsSortedByAny(loadViews(session, tableId), affected), {});
+    }
     if (typeChanged) {
-      // The sort indexes on the old column go with it, and are rebuilt on
-      // the new one.
-      dropSortIndexes(session, schema, sortingViews, {});
       const ConversionReport report = convertField(session, schema, current, changed);
       result["conversion"] = {{"converted", report.converted}, {"failed", report.failed}};
     }
@@ -138,6 +164,8 @@ void FieldService::remove(const std::string& tableId, const std::string& fieldId
     }
     const std::vector<ViewDef> after = loadViews(session, tableId);
     dropSortIndexes(session, schema, before, after);
+    // The formulas that use the field break: their sort indexes go.
+    dropSortIndexes(session, schema, viewsSortedByAny(after, formulasUsing(schema, fieldId)), {});
     moveToTrash(session, TrashKind::Field, fieldId, nowMillis());
     touchTableSchema(session, tableId);
   });
@@ -145,7 +173,7 @@ void FieldService::remove(const std::string& tableId, const std::string& fieldId
 }
 
 boost::json::value FieldService::restore(const std::string& tableId, const std::string& fieldId) {
-  return database_.write([&](store::Session& session) {
+  boost::json::value restored = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     if (!isInTrash(session, TrashKind::Field, tableId, fieldId)) {
       throw http::ApiError(
@@ -157,6 +185,17 @@ boost::json::value FieldService::restore(const std::string& tableId, const std::
     restoreFromTrash(session, TrashKind::Field, tableId, fieldId);
     touchTableSchema(session, tableId);
     return fieldToJson(requireField(requireTableSchema(session, tableId), fieldId));
+  });
+  sortIndexes_.schedule(tableId);  // formulas that use the field work again
+  return restored;
+}
+
+boost::json::value FieldService::tryFormula(const std::string& tableId,
+                                            const boost::json::object& options,
+                                            const std::optional<std::string>& fieldId) {
+  return database_.read([&](store::Session& session) {
+    return features::tryFormula(requireTableSchema(session, tableId), options, fieldId,
+                                session.dialect());
   });
 }
 

@@ -4,7 +4,9 @@
 // in the same transaction.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <optional>
 #include <string>
 
 #include "common/clock.h"
@@ -45,6 +47,11 @@ class FieldService {
   // Refuses 404 field_not_found (not in the trash: never deleted, or
   // purged), 409 limit_reached, 409 field_name_taken.
   boost::json::value restore(const std::string& tableId, const std::string& fieldId);
+  // What the formula of a formula field with `options` (normalizeOptions)
+  // would compute in the table, or why it cannot (formula_check.h's
+  // tryFormula); nothing is saved. `fieldId` names the field being edited.
+  boost::json::value tryFormula(const std::string& tableId, const boost::json::object& options,
+                                const std::optional<std::string>& fieldId);
   // Drops for good the fields deleted before `cutoff`, with their columns.
   // Returns how many.
   std::size_t purgeTrash(UnixMillis cutoff);

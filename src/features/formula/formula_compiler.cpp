@@ -247,9 +247,12 @@ std::variant<CompiledFormula, FormulaError> compileFormula(const FormulaNode& ro
                                                            const FormulaScope& scope) {
   try {
     FormulaCompiler compiler(scope);
-    const TypedSql result = compiler.value(root);
+    TypedSql result = compiler.value(root);
+    if (scope.resultType && !result.blank) {
+      result = {compiler.convert(result, *scope.resultType, root), *scope.resultType};
+    }
     CompiledFormula compiled;
-    compiled.type = result.blank ? FormulaType::Text : result.type;
+    compiled.type = result.blank ? scope.resultType.value_or(FormulaType::Text) : result.type;
     // Empty text is blank, as it is in a text field.
     compiled.sql = result.blank                         ? compiler.sql().nullOf(compiled.type)
                    : compiled.type == FormulaType::Text ? "NULLIF(" + result.sql + ", '')"

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -31,6 +32,8 @@ struct FormulaScope {
   std::function<const FormulaField*(std::string_view id)> field;
   // Put before the record's system columns (__id, __created_at, ...).
   std::string recordQualifier = "t.";
+  // The type the result is converted to, when set (else it is inferred).
+  std::optional<FormulaType> resultType;
 };
 
 struct CompiledFormula {
@@ -41,8 +44,9 @@ struct CompiledFormula {
 };
 
 // The SQL of `root`; or the first error, with its position: an unknown
-// function, a wrong number or type of arguments, a deleted field, SQL
-// longer than kMaxFormulaSqlLength.
+// function, a wrong number or type of arguments, a deleted field, a result
+// that cannot be converted to scope.resultType, SQL longer than
+// kMaxFormulaSqlLength.
 std::variant<CompiledFormula, FormulaError> compileFormula(const FormulaNode& root,
                                                            const FormulaScope& scope);
 

@@ -23,6 +23,28 @@ std::string_view formulaTypeName(FormulaType type) {
   return "text";
 }
 
+std::optional<FormulaType> parseFormulaType(std::string_view name) {
+  for (const FormulaType type :
+       {FormulaType::Number, FormulaType::Text, FormulaType::Boolean, FormulaType::Date}) {
+    if (formulaTypeName(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+std::string_view formulaSqlType(FormulaType type) {
+  switch (type) {
+    case FormulaType::Number:
+      return "DOUBLE PRECISION";
+    case FormulaType::Text:
+      return "TEXT";
+    case FormulaType::Boolean:
+      return "INTEGER";
+    case FormulaType::Date:
+      return "BIGINT";
+  }
+  return "TEXT";
+}
+
 std::string FormulaSql::pick(std::string sqlite, std::string postgres) const {
   switch (dialect_) {
     case store::SqlDialect::Sqlite:
@@ -49,17 +71,7 @@ std::string FormulaSql::textLiteral(std::string_view text) const {
 }
 
 std::string FormulaSql::nullOf(FormulaType type) const {
-  switch (type) {
-    case FormulaType::Number:
-      return "CAST(NULL AS DOUBLE PRECISION)";
-    case FormulaType::Text:
-      return "CAST(NULL AS TEXT)";
-    case FormulaType::Boolean:
-      return "CAST(NULL AS INTEGER)";
-    case FormulaType::Date:
-      return "CAST(NULL AS BIGINT)";
-  }
-  return "NULL";
+  return "CAST(NULL AS " + std::string(formulaSqlType(type)) + ")";
 }
 
 std::string FormulaSql::add(const std::string& a, const std::string& b) const {
@@ -225,6 +237,16 @@ std::string FormulaSql::now() const {
 
 std::string FormulaSql::same(const std::string& a, const std::string& b) const {
   return pick(wrap(a) + " IS " + wrap(b), wrap(a) + " IS NOT DISTINCT FROM " + wrap(b));
+}
+
+std::string FormulaSql::joinedNames(const std::string& column) const {
+  return pick("(SELECT group_concat(value, ', ') FROM json_each(" + column + "))",
+              "(SELECT string_agg(e.name, ', ' ORDER BY e.n) FROM jsonb_array_elements_text(CAST(" +
+                  column + " AS jsonb)) WITH ORDINALITY AS e(name, n))");
+}
+
+std::string FormulaSql::userName(const std::string& column) const {
+  return "(SELECT u.name FROM users u WHERE u.id = " + column + ")";
 }
 
 }  // namespace tessera::features

@@ -8,6 +8,7 @@
 // created by a PostgreSQL migration (store/formula_helpers.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ namespace tessera::features {
 enum class FormulaType { Number, Text, Boolean, Date };
 
 std::string_view formulaTypeName(FormulaType type);
+std::optional<FormulaType> parseFormulaType(std::string_view name);
+// The SQL type of a value of the type: DOUBLE PRECISION, TEXT, INTEGER, BIGINT.
+std::string_view formulaSqlType(FormulaType type);
 
 // A compiled piece of a formula. `blank` marks BLANK() and ERROR(), which
 // take the type their context needs.
@@ -88,6 +92,13 @@ class FormulaSql {
 
   // `a` IS NOT DISTINCT FROM `b`, as a condition.
   std::string same(const std::string& a, const std::string& b) const;
+
+  // Field values that are not a plain column, as text. Both are
+  // subqueries, which an index expression cannot hold.
+  // The names of a multiple select column (a JSON array) joined by ", ".
+  std::string joinedNames(const std::string& column) const;
+  // The name of the user whose id a column holds.
+  std::string userName(const std::string& column) const;
 
  private:
   std::string pick(std::string sqlite, std::string postgres) const;

@@ -26,8 +26,25 @@ std::string likePattern(const std::string& text) {
 
 enum class Family { Text, Select, MultiSelect, Number, Checkbox, Date, User };
 
-Family familyOf(FieldType type) {
+Family familyOf(FormulaType type) {
   switch (type) {
+    case FormulaType::Number:
+      return Family::Number;
+    case FormulaType::Text:
+      return Family::Text;
+    case FormulaType::Boolean:
+      return Family::Checkbox;
+    case FormulaType::Date:
+      return Family::Date;
+  }
+  return Family::Text;
+}
+
+// A formula is filtered as its result type is.
+Family familyOf(const FieldDef& field) {
+  switch (field.type) {
+    case FieldType::Formula:
+      return familyOf(field.formula->resultType);
     case FieldType::SingleSelect:
       return Family::Select;
     case FieldType::MultipleSelect:
@@ -52,6 +69,12 @@ Family familyOf(FieldType type) {
       return Family::Text;
   }
   return Family::Text;
+}
+
+// Searched by `search`: text-like fields and formulas with a text result.
+bool isSearched(const FieldDef& field) {
+  return isTextual(field.type) ||
+         (field.type == FieldType::Formula && field.formula->resultType == FormulaType::Text);
 }
 
 const std::set<std::string>& operatorsOf(Family family) {
@@ -134,7 +157,7 @@ class FilterCompiler {
       throw invalidFilter("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
     }
     const std::string name(op->as_string());
-    const Family family = familyOf(field->type);
+    const Family family = familyOf(*field);
     if (!operatorsOf(family).contains(name)) {
       std::string allowed;
       for (const auto& known : operatorsOf(family))
@@ -170,7 +193,8 @@ class FilterCompiler {
       case Family::Checkbox:
         if (!value.is_bool())
           throw invalidFilter("'" + field.name + "' is compared with true or false.");
-        return {value.as_bool() ? "(" + x + " = 1)" : "(" + x + " IS NULL)", {}};
+        // An unchecked box is stored as NULL; a false formula is 0.
+        return {value.as_bool() ? "(" + x + " = 1)" : "(" + x + " IS NULL OR " + x + " = 0)", {}};
       case Family::Date:
         return compileDate(field, x, op, value);
     }
@@ -319,7 +343,7 @@ SqlFragment compileFilter(const TableSchema& schema, const boost::json::value& f
 SqlFragment compileSearch(const TableSchema& schema, const std::string& text) {
   SqlFragment out{"(", {}};
   for (const FieldDef& field : schema.fields) {
-    if (!isTextual(field.type)) continue;
+    if (!isSearched(field)) continue;
     out.sql += out.params.empty() ? "" : " OR ";
     out.sql += "LOWER(" + field.expression() + ") LIKE LOWER(?) ESCAPE '\\'";
     out.params.push_back(likePattern(text));

@@ -144,7 +144,7 @@ std::string orderBy(const std::vector<OrderPart>& parts, std::size_t from) {
 
 }  // namespace
 
-std::string selectRecords(const TableSchema& schema) {
+std::string selectRecords(const TableSchema& schema, const std::string& moreColumns) {
   // The users are joined only for a table with a field that shows them:
   // two fewer look-ups per row for every other table.
   bool createdBy = false, modifiedBy = false;
@@ -158,7 +158,7 @@ std::string selectRecords(const TableSchema& schema) {
   sql += modifiedBy ? "mu.name, mu.email" : "NULL, NULL";
   sql += ", t.__version";
   for (const FieldDef& field : schema.fields) sql += ", " + field.expression();
-  sql += " FROM " + schema.sqlTable() + " t";
+  sql += moreColumns + " FROM " + schema.sqlTable() + " t";
   if (createdBy) sql += " LEFT JOIN users cu ON cu.id = t.__created_by";
   if (modifiedBy) sql += " LEFT JOIN users mu ON mu.id = t.__updated_by";
   return sql;
@@ -200,13 +200,12 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
 std::optional<std::string> fetchPage(store::Session& session, const TableSchema& schema,
                                      const ListQuery& query,
                                      const std::function<void(const store::Row&)>& onRecord) {
-  const std::vector<OrderPart> parts = orderParts(query.sort, "t.");
-  std::string select = selectRecords(schema);
+  const std::vector<OrderPart> parts = orderParts(query.sort, OrderFor::Query);
   const std::size_t firstOrderColumn = RecordRow::kFirstField + schema.fields.size();
   // The order parts are selected too, so the last row can make the cursor.
   std::string orderColumns;
   for (const OrderPart& part : parts) orderColumns += ", " + part.expression;
-  select.insert(select.find(" FROM "), orderColumns);
+  const std::string select = selectRecords(schema, orderColumns);
 
   // Rows are handed on as they come; the one after `take` only says that
   // a next page exists, and the last one handed on makes its cursor.

@@ -29,7 +29,8 @@ struct RecordRow {
 // "SELECT <columns> FROM <table> t [LEFT JOIN users ...]" for `schema`;
 // field i of schema.fields is at RecordRow::kFirstField + i. The user
 // names and emails are NULL unless the table has a field showing them.
-std::string selectRecords(const TableSchema& schema);
+// `moreColumns` (", a, b") are selected after the fields.
+std::string selectRecords(const TableSchema& schema, const std::string& moreColumns = {});
 
 constexpr std::size_t kMaxSortKeys = 10;
 

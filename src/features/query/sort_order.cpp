@@ -2,16 +2,19 @@
 
 namespace tessera::features {
 
-std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort, std::string_view qualifier) {
+std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort, OrderFor use) {
+  const bool query = use == OrderFor::Query;
   std::vector<OrderPart> parts;
   for (const SortKey& key : sort) {
-    const std::string value = std::string(qualifier) + key.field->valueColumn();
+    const std::string value = query ? key.field->expression() : key.field->indexExpression();
     parts.push_back({"(CASE WHEN " + value + " IS NULL THEN 1 ELSE 0 END)", false, {}});
     parts.push_back({value, key.descending, key.field->valueType()});
   }
-  parts.push_back({std::string(qualifier) + "__seq", false, {}});
+  parts.push_back({query ? "t.__seq" : "__seq", false, {}});
   return parts;
 }
+
+bool isIndexable(const SortKey& key) { return !key.field->indexExpression().empty(); }
 
 std::string sortSignature(const std::vector<SortKey>& sort) {
   std::string signature;

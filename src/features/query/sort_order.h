@@ -20,7 +20,7 @@ struct SortKey {
 
 // One component of the order.
 struct OrderPart {
-  std::string expression;  // SQL; columns carry the qualifier given to orderParts
+  std::string expression;  // SQL; columns qualified by `t.` in queries, bare in indexes
   bool descending;
   // The SQL type a bound value is cast to before it is compared with this
   // part: the value column's type, or empty (null flags, __seq). The cast
@@ -29,9 +29,16 @@ struct OrderPart {
   std::string_view valueType;
 };
 
-// Per key (null flag, value), then __seq; columns prefixed by `qualifier`
-// ("t." in queries, "" in CREATE INDEX).
-std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort, std::string_view qualifier);
+enum class OrderFor { Query, Index };
+
+// Per key (null flag, value), then __seq; with columns qualified by `t.`
+// for a query, bare for CREATE INDEX. REQUIRES for an index: every key
+// isIndexable.
+std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort, OrderFor use);
+
+// Whether an index can hold the key's value (a formula may not: it reads
+// the clock or another table, or it is broken).
+bool isIndexable(const SortKey& key);
 
 // Names the sort (field ids and directions), for cursors and index names.
 std::string sortSignature(const std::vector<SortKey>& sort);

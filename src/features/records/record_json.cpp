@@ -46,6 +46,11 @@ void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& 
                 options.format);
       continue;
     }
+    if (field.formula && field.formula->error) {
+      // A broken formula shows as an error in every record, as in Airtable.
+      json.key(key).beginObject().key("error").string("#ERROR!").endObject();
+      continue;
+    }
     const store::SqlValue& stored = row.value(RecordRow::kFirstField + index);
     if (std::holds_alternative<std::nullptr_t>(stored)) continue;  // empty cells are left out
     writeCell(json.key(key), field, stored, options.format);

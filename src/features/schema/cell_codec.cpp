@@ -187,6 +187,59 @@ store::SqlValue encodeUrl(const boost::json::value& value, bool typecast) {
   return text;
 }
 
+double numberOf(const store::SqlValue& stored) {
+  if (const auto* integer = std::get_if<std::int64_t>(&stored))
+    return static_cast<double>(*integer);
+  if (const auto* text = std::get_if<std::string>(&stored))
+    return std::strtod(text->c_str(), nullptr);
+  return std::get<double>(stored);
+}
+
+void writeNumber(JsonWriter& json, double number) {
+  if (std::floor(number) == number && std::fabs(number) < 9007199254740992.0) {
+    json.integer(static_cast<std::int64_t>(number));  // whole numbers read as 3, not 3E0
+  } else {
+    json.number(number);
+  }
+}
+
+// A formula's value by its result type (formula_sql.h): a number, text,
+// a boolean (0 or 1) or a date (Unix milliseconds). SQLite may hand a
+// number back as an integer.
+void writeFormulaValue(JsonWriter& json, FormulaType type, const store::SqlValue& stored,
+                       CellFormat format) {
+  const bool text = format == CellFormat::Text;
+  switch (type) {
+    case FormulaType::Number: {
+      const double number = numberOf(stored);
+      if (text) {
+        json.string(numberText(number));
+      } else {
+        writeNumber(json, number);
+      }
+      return;
+    }
+    case FormulaType::Boolean: {
+      const bool value = numberOf(stored) != 0;
+      text ? json.string(value ? "true" : "false") : json.boolean(value);
+      return;
+    }
+    case FormulaType::Date: {
+      Rfc3339Buffer iso;
+      formatRfc3339(static_cast<UnixMillis>(numberOf(stored)), iso);
+      json.string(std::string_view(iso, sizeof iso));
+      return;
+    }
+    case FormulaType::Text:
+      if (const auto* value = std::get_if<std::string>(&stored)) {
+        json.string(*value);
+      } else {
+        json.string(numberText(numberOf(stored)));
+      }
+      return;
+  }
+}
+
 }  // namespace
 
 store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, bool typecast,
@@ -240,6 +293,7 @@ store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, boo
     case FieldType::LastModifiedTime:
     case FieldType::CreatedBy:
     case FieldType::LastModifiedBy:
+    case FieldType::Formula:
       throw CellError("this field is computed by the server and cannot be written");
   }
   throw CellError("this field's type is unknown");
@@ -254,18 +308,14 @@ void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& s
   const bool text = format == CellFormat::Text;
   switch (field.type) {
     case FieldType::Number: {
-      const double number = std::holds_alternative<double>(stored)
-                                ? std::get<double>(stored)
-                                : static_cast<double>(std::get<std::int64_t>(stored));
+      const double number = numberOf(stored);
       if (text) {
         char buffer[64];
         std::snprintf(buffer, sizeof buffer, "%.*f",
                       static_cast<int>(field.options.at("precision").as_int64()), number);
         json.string(buffer);
-      } else if (std::floor(number) == number && std::fabs(number) < 9007199254740992.0) {
-        json.integer(static_cast<std::int64_t>(number));  // whole numbers read as 3, not 3E0
       } else {
-        json.number(number);
+        writeNumber(json, number);
       }
       return;
     }
@@ -301,6 +351,9 @@ void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& s
       text ? json.string(std::to_string(number)) : json.integer(number);
       return;
     }
+    case FieldType::Formula:
+      writeFormulaValue(json, field.formula->resultType, stored, format);
+      return;
     case FieldType::SingleLineText:
     case FieldType::LongText:
     case FieldType::SingleSelect:

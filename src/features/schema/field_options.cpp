@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/ascii.h"
+#include "features/formula/formula_sql.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
 
@@ -100,6 +101,30 @@ boost::json::array normalizeChoices(const boost::json::object& given) {
   return choices;
 }
 
+// {"expression", "resultType"?}; what the API adds when it shows a
+// formula ("result", "referencedFieldIds", "error") may come back in a
+// client's copy and is dropped. The expression is checked against the
+// table by the field service.
+boost::json::object formulaOptions(const boost::json::object& given) {
+  allowOnly(given, {"expression", "resultType", "result", "referencedFieldIds", "error"},
+            FieldType::Formula);
+  const auto* expression = given.if_contains("expression");
+  if (!expression || !expression->is_string() || expression->as_string().empty()) {
+    throw badOption("A formula field needs 'options.expression', the formula, e.g. {Price} * 2.");
+  }
+  boost::json::object options{{"expression", expression->as_string()}};
+  if (const auto* resultType = given.if_contains("resultType");
+      resultType && !resultType->is_null()) {
+    if (!resultType->is_string() || !parseFormulaType(resultType->as_string())) {
+      throw badOption(
+          "Option 'options.resultType' must be number, text, boolean or date (or left out, "
+          "to have it inferred).");
+    }
+    options["resultType"] = resultType->as_string();
+  }
+  return options;
+}
+
 }  // namespace
 
 boost::json::object normalizeOptions(FieldType type, const boost::json::value& given) {
@@ -137,6 +162,8 @@ boost::json::object normalizeOptions(FieldType type, const boost::json::value& g
     case FieldType::MultipleSelect:
       allowOnly(options, {"choices"}, type);
       return {{"choices", normalizeChoices(options)}};
+    case FieldType::Formula:
+      return formulaOptions(options);
     case FieldType::SingleLineText:
     case FieldType::LongText:
     case FieldType::Checkbox:

@@ -7,44 +7,47 @@ namespace {
 struct TypeFacts {
   std::string_view name;
   std::string_view sqlColumnType;  // empty for computed types
-  std::string_view systemColumn;   // the column a computed type shows; empty for stored types
+  std::string_view systemColumn;   // the column a computed type shows; empty for the others
   bool textual;
+  bool computed;
 };
 
 TypeFacts factsOf(FieldType type) {
   switch (type) {
     case FieldType::SingleLineText:
-      return {"singleLineText", "TEXT", "", true};
+      return {"singleLineText", "TEXT", "", true, false};
     case FieldType::LongText:
-      return {"longText", "TEXT", "", true};
+      return {"longText", "TEXT", "", true, false};
     case FieldType::Number:
-      return {"number", "DOUBLE PRECISION", "", false};
+      return {"number", "DOUBLE PRECISION", "", false, false};
     case FieldType::Checkbox:
-      return {"checkbox", "INTEGER", "", false};
+      return {"checkbox", "INTEGER", "", false, false};
     case FieldType::Date:
-      return {"date", "BIGINT", "", false};
+      return {"date", "BIGINT", "", false, false};
     case FieldType::SingleSelect:
-      return {"singleSelect", "TEXT", "", true};
+      return {"singleSelect", "TEXT", "", true, false};
     case FieldType::MultipleSelect:
-      return {"multipleSelect", "TEXT", "", true};
+      return {"multipleSelect", "TEXT", "", true, false};
     case FieldType::Email:
-      return {"email", "TEXT", "", true};
+      return {"email", "TEXT", "", true, false};
     case FieldType::Url:
-      return {"url", "TEXT", "", true};
+      return {"url", "TEXT", "", true, false};
     case FieldType::Rating:
-      return {"rating", "INTEGER", "", false};
+      return {"rating", "INTEGER", "", false, false};
     case FieldType::AutoNumber:
-      return {"autoNumber", "", "__seq", false};
+      return {"autoNumber", "", "__seq", false, true};
     case FieldType::CreatedTime:
-      return {"createdTime", "", "__created_at", false};
+      return {"createdTime", "", "__created_at", false, true};
     case FieldType::LastModifiedTime:
-      return {"lastModifiedTime", "", "__updated_at", false};
+      return {"lastModifiedTime", "", "__updated_at", false, true};
     case FieldType::CreatedBy:
-      return {"createdBy", "", "__created_by", false};
+      return {"createdBy", "", "__created_by", false, true};
     case FieldType::LastModifiedBy:
-      return {"lastModifiedBy", "", "__updated_by", false};
+      return {"lastModifiedBy", "", "__updated_by", false, true};
+    case FieldType::Formula:
+      return {"formula", "", "", false, true};
   }
-  return {"unknown", "TEXT", "", false};
+  return {"unknown", "TEXT", "", false, false};
 }
 
 }  // namespace
@@ -67,7 +70,7 @@ std::string allFieldTypeNames() {
   return names;
 }
 
-bool isComputed(FieldType type) { return !factsOf(type).systemColumn.empty(); }
+bool isComputed(FieldType type) { return factsOf(type).computed; }
 
 std::string_view sqlColumnType(FieldType type) { return factsOf(type).sqlColumnType; }
 

@@ -29,6 +29,7 @@ enum class FieldType {
   LastModifiedTime,
   CreatedBy,
   LastModifiedBy,
+  Formula,
 };
 
 // Every type, in the order the API lists them.
@@ -38,6 +39,7 @@ inline constexpr std::array kAllFieldTypes = {
     FieldType::MultipleSelect,   FieldType::Email,      FieldType::Url,
     FieldType::Rating,           FieldType::AutoNumber, FieldType::CreatedTime,
     FieldType::LastModifiedTime, FieldType::CreatedBy,  FieldType::LastModifiedBy,
+    FieldType::Formula,
 };
 
 std::optional<FieldType> parseFieldType(std::string_view name);
@@ -45,11 +47,14 @@ std::string_view fieldTypeName(FieldType type);
 // Every type name, for error messages and the API description.
 std::string allFieldTypeNames();
 
-// Computed types are kept in the record's system columns.
+// Computed types are never written by clients and have no column of their
+// own: they show one of the record's system columns, or (formulas) an
+// expression over the record's columns.
 bool isComputed(FieldType type);
 // The SQL column type of a stored field; REQUIRES: !isComputed(type).
 std::string_view sqlColumnType(FieldType type);
-// The system column a computed field reads; REQUIRES: isComputed(type).
+// The system column a computed field shows; empty for a formula.
+// REQUIRES: isComputed(type).
 std::string_view systemColumn(FieldType type);
 
 // Text-like types: searched by `search`, compared as text.

@@ -4,12 +4,29 @@
 
 namespace tessera::features {
 
+namespace {
+
+// A formula as people read it: references by name, and what it computes.
+boost::json::object formulaOptions(const FieldDef& field) {
+  const FormulaPlan& plan = *field.formula;
+  boost::json::object options = field.options;
+  options["expression"] = plan.expression;
+  options["result"] = {{"type", formulaTypeName(plan.resultType)}};
+  boost::json::array used;
+  for (const std::string& id : plan.fieldIds) used.push_back(boost::json::value(id));
+  options["referencedFieldIds"] = std::move(used);
+  if (plan.error) options["error"] = plan.error->message;
+  return options;
+}
+
+}  // namespace
+
 boost::json::value fieldToJson(const FieldDef& field) {
   return {{"id", field.id},
           {"name", field.name},
           {"type", fieldTypeName(field.type)},
           {"description", field.description},
-          {"options", field.options},
+          {"options", field.formula ? formulaOptions(field) : field.options},
           {"isPrimary", field.isPrimary},
           {"isComputed", isComputed(field.type)}};
 }

@@ -7,7 +7,9 @@
 
 namespace tessera::features {
 
-// {"id","name","type","description","options","isPrimary","isComputed"}
+// {"id","name","type","description","options","isPrimary","isComputed"}.
+// A planned formula's options show its expression with field names, and
+// "result": {"type"}, "referencedFieldIds" and, when it is broken, "error".
 boost::json::value fieldToJson(const FieldDef& field);
 
 // {"id","baseId","name","description","primaryFieldId","fields":[...],

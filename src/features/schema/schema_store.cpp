@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "features/naming.h"
+#include "features/schema/formula_fields.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -38,8 +39,9 @@ std::optional<TableSchema> loadTableSchema(store::Session& session, const std::s
     if (!type) throw std::logic_error("unknown field type in metadata: " + field.text(3));
     schema.fields.push_back(FieldDef{field.text(0), field.text(1), field.text(2), *type,
                                      boost::json::parse(field.text(4)).as_object(),
-                                     field.integer(5) != 0, field.integer(6)});
+                                     field.integer(5) != 0, field.integer(6), nullptr});
   }
+  planFormulaFields(schema, session.dialect());
   return schema;
 }
 

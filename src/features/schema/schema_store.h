@@ -15,7 +15,8 @@
 
 namespace tessera::features {
 
-// nullopt when no such table exists.
+// The table with its formula fields planned (formula_fields.h); nullopt
+// when no such table exists.
 std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId);
 // The table; throws ApiError 404 when there is none.
 TableSchema requireTableSchema(store::Session& session, const std::string& tableId);

@@ -19,16 +19,41 @@ std::string nameKey(std::string_view name) { return lowerAscii(name); }
 
 std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 
-std::string FieldDef::valueColumn() const {
+std::string FieldDef::expression() const {
+  if (type == FieldType::Formula) return formula->sql;
+  return "t." + indexExpression();
+}
+
+std::string FieldDef::indexExpression() const {
+  if (type == FieldType::Formula) return formula->indexSql;
   return isComputed(type) ? quoteIdentifier(systemColumn(type)) : column();
 }
 
 std::string_view FieldDef::valueType() const {
-  if (!isComputed(type)) return sqlColumnType(type);
-  return type == FieldType::CreatedBy || type == FieldType::LastModifiedBy ? "TEXT" : "BIGINT";
+  switch (type) {
+    case FieldType::Formula:
+      return formulaSqlType(formula->resultType);
+    case FieldType::CreatedBy:
+    case FieldType::LastModifiedBy:
+      return "TEXT";
+    case FieldType::AutoNumber:
+    case FieldType::CreatedTime:
+    case FieldType::LastModifiedTime:
+      return "BIGINT";
+    case FieldType::SingleLineText:
+    case FieldType::LongText:
+    case FieldType::Number:
+    case FieldType::Checkbox:
+    case FieldType::Date:
+    case FieldType::SingleSelect:
+    case FieldType::MultipleSelect:
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::Rating:
+      return sqlColumnType(type);
+  }
+  return "TEXT";
 }
-
-std::string FieldDef::expression() const { return "t." + valueColumn(); }
 
 std::string TableSchema::sqlTable() const { return quoteIdentifier("t_" + id); }
 

@@ -5,34 +5,51 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/clock.h"
+#include "features/formula/formula_sql.h"
+#include "features/formula/formula_syntax.h"
 #include "features/schema/field_type.h"
 
 namespace tessera::features {
+
+// What a formula field computes, worked out from its stored expression
+// each time its table's schema is loaded (features/schema/formula_fields.h).
+struct FormulaPlan {
+  std::string expression;  // as the API shows it: each reference by field name
+  FormulaType resultType = FormulaType::Text;
+  std::string sql;       // over the columns of the table aliased `t`; NULL when broken
+  std::string indexSql;  // the same unqualified, for CREATE INDEX; empty when not indexable
+  std::vector<std::string> fieldIds;  // the fields it references
+  std::optional<FormulaError> error;  // why it is broken; nullopt when it works
+};
 
 struct FieldDef {
   std::string id;
   std::string name;
   std::string description;
   FieldType type = FieldType::SingleLineText;
-  boost::json::object options;
+  boost::json::object options;  // as stored: a formula's references by field id
   bool isPrimary = false;
   std::int64_t position = 0;
+  std::shared_ptr<const FormulaPlan> formula;  // set for formula fields once planned
 
   // The quoted column of a stored field, e.g. "f_fldAbc...".
   // REQUIRES: !isComputed(type).
   std::string column() const;
-  // The quoted column that holds the value: the field's own, or for a
-  // computed field the system column it shows.
-  std::string valueColumn() const;
-  // The SQL type of valueColumn(), for casts that must match it.
-  std::string_view valueType() const;
   // The SQL expression of the value in a query whose table alias is `t`.
+  // REQUIRES for a formula: `formula` is set.
   std::string expression() const;
+  // The same with unqualified columns, as an index is built on; empty for
+  // a formula that cannot be indexed (it reads the clock, another table or
+  // is broken).
+  std::string indexExpression() const;
+  // The SQL type of the value, for casts that must match it.
+  std::string_view valueType() const;
 };
 
 struct TableSchema {

@@ -4,6 +4,7 @@
 
 #include "common/random.h"
 #include "features/fields/field_input.h"
+#include "features/fields/formula_check.h"
 #include "features/limits.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
@@ -38,7 +39,11 @@ boost::json::value TableService::create(const std::string& userId, const std::st
     requireRoom(loadTableIds(session, baseId).size(), 1, kMaxTablesPerBase, "base", "tables");
     insertTableRow(session, table);
     createUserTable(session, id);
-    for (FieldDef& field : fields) insertField(session, id, field);
+    TableSchema planned = table;
+    for (FieldDef& field : fields) field.id = newId("fld");
+    planned.fields = std::move(fields);
+    checkInitialFormulas(planned, session.dialect());
+    for (FieldDef& field : planned.fields) insertField(session, id, field);
     ViewDef view{"", id, "Grid view", "grid", emptyViewDefinition(), 0, 0, 0};
     insertView(session, view);
     return tableJson(session, *loadTableSchema(session, id));

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <set>
 
 #include "features/limits.h"
@@ -15,9 +16,14 @@ std::vector<SortKey> sortOf(const TableSchema& schema, const ViewDef& view) {
 }
 
 // "i_<table>_s_<16 hex digits of a hash of the sort>": short enough for
-// PostgreSQL's 63-character names, and the same for the same sort.
+// PostgreSQL's 63-character names, and the same for the same sort. For a
+// sort by formulas the hash takes in their SQL as well, so that an index
+// on what a formula computed before never serves it.
 std::string indexName(const TableSchema& schema, const std::vector<SortKey>& sort) {
-  const std::string signature = sortSignature(sort);
+  std::string signature = sortSignature(sort);
+  for (const SortKey& key : sort) {
+    if (key.field->type == FieldType::Formula) signature += "|" + key.field->indexExpression();
+  }
   unsigned char digest[8];
   crypto_generichash(digest, sizeof digest,
                      reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
@@ -37,10 +43,12 @@ std::vector<SortIndex> wantedSortIndexes(const TableSchema& schema,
     if (names.size() == kMaxSortIndexesPerTable) break;
     const std::vector<SortKey> sort = sortOf(schema, view);
     if (sort.empty()) continue;  // creation order: the __seq index serves it
+    // Sorted per request: a formula that cannot be indexed.
+    if (!std::all_of(sort.begin(), sort.end(), isIndexable)) continue;
     std::string name = indexName(schema, sort);
     if (!names.insert(name).second) continue;
     std::string columns;
-    for (const OrderPart& part : orderParts(sort, "")) {
+    for (const OrderPart& part : orderParts(sort, OrderFor::Index)) {
       columns += (columns.empty() ? "" : ", ") + part.expression + (part.descending ? " DESC" : "");
     }
     wanted.push_back({std::move(name), std::move(columns)});
