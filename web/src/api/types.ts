@@ -75,7 +75,10 @@ export type FieldType =
   | "createdTime"
   | "lastModifiedTime"
   | "createdBy"
-  | "lastModifiedBy";
+  | "lastModifiedBy"
+  | "formula";
+
+export type FormulaResultType = "number" | "text" | "boolean" | "date";
 
 export interface Choice {
   name: string;
@@ -88,6 +91,14 @@ export interface FieldOptions {
   timeZone?: string;
   choices?: Choice[];
   max?: number;
+  // A formula's: its text (fields by name), a forced result type, and what
+  // the server worked out: the result's type, the fields it uses, and why
+  // it cannot be computed when a field it used was deleted.
+  expression?: string;
+  resultType?: FormulaResultType;
+  result?: { type: FormulaResultType };
+  referencedFieldIds?: string[];
+  error?: string;
 }
 
 export interface Field {
@@ -135,7 +146,8 @@ export interface Table {
   views: View[];
 }
 
-export type CellValue = string | number | boolean | string[];
+// A broken formula's cells read {"error": "#ERROR!"}.
+export type CellValue = string | number | boolean | string[] | { error: string };
 
 export interface TableRecord {
   id: string;

@@ -25,6 +25,23 @@ describe("CellDisplay", () => {
     expect(container.textContent).toBe("1,234,567.50");
   });
 
+  it("shows a formula's value by its result's type", () => {
+    const number = render(<CellDisplay field={field("formula", { result: { type: "number" } })} value={1234.5} />);
+    expect(number.container.textContent).toBe("1,234.5");
+    render(<CellDisplay field={field("formula", { result: { type: "boolean" } })} value={true} />);
+    expect(screen.getByLabelText("true").textContent).toBe("✓");
+    const date = render(
+      <CellDisplay field={field("formula", { result: { type: "date" } })} value="2026-03-01T09:30:00.000Z" />,
+    );
+    expect(date.container.textContent).toBe("Mar 1, 2026, 9:30 AM");
+  });
+
+  it("shows a broken formula's error, with why on hover", () => {
+    const broken = field("formula", { result: { type: "number" }, error: "The field {fldX} no longer exists at 1." });
+    render(<CellDisplay field={broken} value={{ error: "#ERROR!" }} />);
+    expect(screen.getByText("#ERROR!").title).toBe("The field {fldX} no longer exists at 1.");
+  });
+
   it("shows choices as pills in their colours", () => {
     const choices = [{ name: "Doing", color: "orange" }];
     render(<CellDisplay field={field("singleSelect", { choices })} value="Doing" />);

@@ -47,9 +47,36 @@ interface CellDisplayProps {
   search?: string;
 }
 
+// A formula's value, by its result's type; a broken formula's error.
+function FormulaValue({ field, value, search }: { field: Field; value: CellValue; search?: string }) {
+  if (typeof value === "object" && !Array.isArray(value)) {
+    return (
+      <span className="formula-error" title={field.options.error}>
+        {value.error}
+      </span>
+    );
+  }
+  switch (field.options.result?.type) {
+    case "number":
+      return <span className="number">{Number(value).toLocaleString("en", { maximumFractionDigits: 10 })}</span>;
+    case "boolean":
+      return value ? (
+        <span className="check" aria-label="true">
+          ✓
+        </span>
+      ) : null;
+    case "date":
+      return <>{formatDate(field, String(value))}</>;
+    default:
+      return <Highlighted text={String(value)} search={search} />;
+  }
+}
+
 export function CellDisplay({ field, value, search }: CellDisplayProps) {
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
+    case "formula":
+      return <FormulaValue field={field} value={value} search={search} />;
     case "checkbox":
       return value ? (
         <span className="check" aria-label="checked">

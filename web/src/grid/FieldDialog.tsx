@@ -5,15 +5,18 @@
 import { useState, type FormEvent } from "react";
 
 import { patch, post } from "../api/client";
-import type { Field, FieldOptions, FieldType } from "../api/types";
+import type { Field, FieldOptions, FieldType, FormulaResultType } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FormActions } from "../components/FormActions";
 import { useAction } from "../lib/useAction";
 import { CHOICE_COLORS, FIELD_TYPES } from "./fieldTypes";
+import { FormulaEditor } from "./FormulaEditor";
 
 interface FieldDialogProps {
   tableId: string;
+  // The table's fields, for formulas to name.
+  fields: Field[];
   // The field to edit; none: a new field.
   field?: Field;
   onClose(): void;
@@ -25,7 +28,7 @@ interface Conversion {
   failed: number;
 }
 
-export function FieldDialog({ tableId, field, onClose, onSaved }: FieldDialogProps) {
+export function FieldDialog({ tableId, fields, field, onClose, onSaved }: FieldDialogProps) {
   const [name, setName] = useState(field?.name ?? "");
   const [description, setDescription] = useState(field?.description ?? "");
   const [type, setType] = useState<FieldType>(field?.type ?? "singleLineText");
@@ -33,6 +36,8 @@ export function FieldDialog({ tableId, field, onClose, onSaved }: FieldDialogPro
   const [max, setMax] = useState(field?.options.max ?? 5);
   const [withTime, setWithTime] = useState(field?.options.dateOnly === false);
   const [choices, setChoices] = useState((field?.options.choices ?? []).map((choice) => choice.name).join("\n"));
+  const [expression, setExpression] = useState(field?.options.expression ?? "");
+  const [resultType, setResultType] = useState<FormulaResultType | "">(field?.options.resultType ?? "");
   const [report, setReport] = useState<Conversion | null>(null);
   const { busy, error, setError, run } = useAction();
 
@@ -40,6 +45,7 @@ export function FieldDialog({ tableId, field, onClose, onSaved }: FieldDialogPro
     if (type === "number") return { precision };
     if (type === "rating") return { max };
     if (type === "date") return { dateOnly: !withTime };
+    if (type === "formula") return { expression, ...(resultType ? { resultType } : {}) };
     if (type === "singleSelect" || type === "multipleSelect") {
       const names = choices
         .split("\n")
@@ -145,6 +151,17 @@ export function FieldDialog({ tableId, field, onClose, onSaved }: FieldDialogPro
             <input type="checkbox" checked={withTime} onChange={(e) => setWithTime(e.target.checked)} />
             Include a time
           </label>
+        )}
+        {type === "formula" && (
+          <FormulaEditor
+            tableId={tableId}
+            fields={fields}
+            fieldId={field?.id}
+            expression={expression}
+            resultType={resultType}
+            onChange={setExpression}
+            onResultTypeChange={setResultType}
+          />
         )}
         {(type === "singleSelect" || type === "multipleSelect") && (
           <label>

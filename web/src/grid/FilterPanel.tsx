@@ -2,7 +2,7 @@
 // takes) and a value input that suits the field, joined by and / or.
 import type { Field, Filter, FilterCondition } from "../api/types";
 import { Popover } from "../components/Popover";
-import { FIELD_TYPES, OPERATOR_LABELS, operatorNeedsValue } from "./fieldTypes";
+import { OPERATOR_LABELS, operatorNeedsValue, operatorsOf, valueType } from "./fieldTypes";
 
 interface FilterPanelProps {
   fields: Field[];
@@ -21,7 +21,8 @@ function ValueInput({
 }) {
   const label = `Value for ${field.name}`;
   const value = condition.value;
-  if (field.type === "checkbox") {
+  const type = valueType(field);
+  if (type === "checkbox") {
     return (
       <select aria-label={label} value={String(value ?? true)} onChange={(e) => onChange(e.target.value === "true")}>
         <option value="true">checked</option>
@@ -41,8 +42,8 @@ function ValueInput({
       </select>
     );
   }
-  const numeric = ["number", "rating", "autoNumber"].includes(field.type);
-  const dated = ["date", "createdTime", "lastModifiedTime"].includes(field.type);
+  const numeric = ["number", "rating", "autoNumber"].includes(type);
+  const dated = ["date", "createdTime", "lastModifiedTime"].includes(type);
   return (
     <input
       aria-label={label}
@@ -94,7 +95,7 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
               onChange={(e) =>
                 update(index, {
                   fieldId: e.target.value,
-                  operator: FIELD_TYPES[fieldOf(e.target.value).type].operators[0],
+                  operator: operatorsOf(fieldOf(e.target.value))[0],
                   value: undefined,
                 })
               }
@@ -110,7 +111,7 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
               value={condition.operator}
               onChange={(e) => update(index, { operator: e.target.value })}
             >
-              {FIELD_TYPES[field.type].operators.map((op) => (
+              {operatorsOf(field).map((op) => (
                 <option key={op} value={op}>
                   {OPERATOR_LABELS[op]}
                 </option>
@@ -137,7 +138,7 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
           const field = fields[0];
           onChange({
             ...filter,
-            filterSet: [...conditions, { fieldId: field.id, operator: FIELD_TYPES[field.type].operators[0] }],
+            filterSet: [...conditions, { fieldId: field.id, operator: operatorsOf(field)[0] }],
           });
         }}
       >

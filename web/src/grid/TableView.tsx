@@ -87,6 +87,12 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
     [table.fields, view.hiddenFieldIds],
   );
 
+  // A field's values change with it: a new formula's, a retyped field's.
+  async function afterFieldSaved() {
+    await onSchemaChanged();
+    await records.reload();
+  }
+
   async function saveToView(change: { filter?: Filter | null; sort?: SortKey[] }) {
     if (!editable) return;
     try {
@@ -281,10 +287,16 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         onDeleteField={(field) => setOpen({ kind: "deleteField", field })}
       />
       {open?.kind === "addField" && (
-        <FieldDialog tableId={table.id} onClose={() => setOpen(null)} onSaved={onSchemaChanged} />
+        <FieldDialog tableId={table.id} fields={table.fields} onClose={() => setOpen(null)} onSaved={afterFieldSaved} />
       )}
       {open?.kind === "editField" && (
-        <FieldDialog tableId={table.id} field={open.field} onClose={() => setOpen(null)} onSaved={onSchemaChanged} />
+        <FieldDialog
+          tableId={table.id}
+          fields={table.fields}
+          field={open.field}
+          onClose={() => setOpen(null)}
+          onSaved={afterFieldSaved}
+        />
       )}
       {open?.kind === "renameField" && (
         <NameDialog

@@ -1,6 +1,6 @@
 // Per field type: its label, the icon in column headers, whether people can
 // write it, and the filter operators the API accepts for it.
-import type { Field, FieldType } from "../api/types";
+import type { Field, FieldType, FormulaResultType } from "../api/types";
 
 interface TypeInfo {
   label: string;
@@ -34,7 +34,23 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
   lastModifiedTime: { label: "Last modified time", icon: "✎", computed: true, operators: DATE_OPS },
   createdBy: { label: "Created by", icon: "☺", computed: true, operators: USER_OPS },
   lastModifiedBy: { label: "Last modified by", icon: "☻", computed: true, operators: USER_OPS },
+  // Filtered by its result's type: operatorsOf.
+  formula: { label: "Formula", icon: "ƒ", computed: true, operators: TEXT_OPS },
 };
+
+const TYPE_OF_RESULT: Record<FormulaResultType, FieldType> = {
+  number: "number",
+  text: "singleLineText",
+  boolean: "checkbox",
+  date: "date",
+};
+
+// The type a field's values have: a formula's are its result's.
+export const valueType = (field: Field): FieldType =>
+  field.type === "formula" ? TYPE_OF_RESULT[field.options.result?.type ?? "text"] : field.type;
+
+// The filter operators the API accepts for the field.
+export const operatorsOf = (field: Field) => FIELD_TYPES[valueType(field)].operators;
 
 export const OPERATOR_LABELS: Record<string, string> = {
   is: "is",
