@@ -197,8 +197,10 @@ TEST_F(McpStdioTest, EveryToolWorksWithAFullAccessToken) {
           tool(12, "get_record", {{"tableId", tableId()}, {"recordId", recordId}}),
           tool(13, "list_records", {{"tableId", tableId()}}),  // missing nothing
           tool(14, "create_field", {{"tableId", tableId()}}),  // missing name and type
+          tool(15, "check_formula", {{"tableId", tableId()}, {"expression", "LEN({Name})"}}),
+          tool(16, "list_formula_functions", {}),
       });
-  for (int id = 1; id <= 13; ++id) {
+  for (int id : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16}) {
     EXPECT_FALSE(first[id].at("result").at("isError").as_bool())
         << id << " " << boost::json::serialize(first[id]);
     EXPECT_TRUE(first[id].at("result").as_object().contains("structuredContent")) << id;
@@ -206,6 +208,7 @@ TEST_F(McpStdioTest, EveryToolWorksWithAFullAccessToken) {
   EXPECT_EQ(first[8].at("result").at("structuredContent").at("records").as_array().size(), 1u);
   EXPECT_EQ(first[12].at("result").at("structuredContent").at("fields").at("Name").as_string(),
             "renamed");
+  EXPECT_TRUE(first[15].at("result").at("structuredContent").at("valid").as_bool());
   EXPECT_TRUE(first[14].at("result").at("isError").as_bool());
   EXPECT_NE(
       std::string(first[14].at("result").at("content").at(0).at("text").as_string()).find("'name'"),
@@ -241,7 +244,7 @@ TEST_F(McpStdioTest, EveryToolWorksWithAFullAccessToken) {
                 .as_int64(),
             0);
   const auto listed = toolNames(session(full, {call(1, "tools/list")})[1]);
-  EXPECT_EQ(listed.size(), 19u) << "every tool is listed for full access";
+  EXPECT_EQ(listed.size(), 21u) << "every tool is listed for full access";
 }
 
 TEST_F(McpStdioTest, AMissingOrMalformedTokenIsExplainedNotACrash) {
