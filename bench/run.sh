@@ -85,6 +85,8 @@ measure "(b') same, during an unknown-token flood" "$records/$RECORD" "$work/aut
 measure "(c) token list 100 records" "$records?take=100" "$work/auth.lua"
 measure "(d) 1M rows, filtered+sorted, first page" "/api/table/$BIG/record?viewId=$VIEW&take=100" "$work/auth.lua"
 measure "(d) 1M rows, page 500,000 deep by cursor" "/api/table/$BIG/record?viewId=$VIEW&take=100&cursor=$DEEP" "$work/auth.lua"
+measure "(d') 1M rows, by a formula, first page" "/api/table/$BIG/record?viewId=$FVIEW&take=100" "$work/auth.lua"
+measure "(d') 1M rows, by a formula, 500,000 deep" "/api/table/$BIG/record?viewId=$FVIEW&take=100&cursor=$FDEEP" "$work/auth.lua"
 measure "(e) malformed token" "$records/$RECORD" "$work/malformed.lua"
 measure "(f) well-formed unknown token" "$records/$RECORD" "$work/unknown.lua"
 measure "(g) POST one record" "$records" "$work/POST-one.lua"

@@ -4,6 +4,8 @@
 //   BIG, VIEW, DEEP        a table of 1,000,000 records, a view on it that
 //                          filters and sorts (so the sort key is indexed), and
 //                          the cursor of the page 500,000 rows deep
+//   FVIEW, FDEEP           the same for a view filtered and sorted by a formula
+//                          over the record's own fields
 //   UNKNOWN                a well-formed token (right checksum) that does not exist
 //   SORT_SIGNATURE         the "o" of the cursors of TABLE sorted by Qty, then
 //                          Name descending (for the soak's tampered cursors)
@@ -66,11 +68,41 @@ const view = await call('POST', `/api/table/${big.id}/view`, {
   filter: { conjunction: 'and', filterSet: [{ fieldId: 'Qty', operator: 'isGreaterEqual', value: 5 }] },
   sort: [{ fieldId: 'Qty', order: 'desc' }],
 });
-let cursor = null;
-for (let depth = 0; depth < bigRecords / 2; depth += 1000) {
-  const query = new URLSearchParams({ viewId: view.id, take: '1000', ...(cursor ? { cursor } : {}) });
-  cursor = (await call('GET', `/api/table/${big.id}/record?${query}`)).nextCursor;
+await call('POST', `/api/table/${big.id}/field`, {
+  name: 'Score',
+  type: 'formula',
+  options: { expression: '{Qty} * 3 + LEN({Name})' },
+});
+const formulaView = await call('POST', `/api/table/${big.id}/view`, {
+  name: 'By score',
+  filter: { conjunction: 'and', filterSet: [{ fieldId: 'Score', operator: 'isGreaterEqual', value: 20 }] },
+  sort: [{ fieldId: 'Score', order: 'desc' }],
+});
+
+// The sort index is built in the background: until then every page is
+// sorted per request. Waits (up to two minutes) until the first page
+// answers like an index range scan.
+async function waitForIndex(viewId) {
+  for (const until = Date.now() + 120_000; Date.now() < until; ) {
+    const started = performance.now();
+    await call('GET', `/api/table/${big.id}/record?viewId=${viewId}&take=1`);
+    if (performance.now() - started < 50) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
+
+// The cursor of the page half the table deep.
+async function deepCursor(viewId) {
+  await waitForIndex(viewId);
+  let cursor = null;
+  for (let depth = 0; depth < bigRecords / 2; depth += 1000) {
+    const query = new URLSearchParams({ viewId, take: '1000', ...(cursor ? { cursor } : {}) });
+    cursor = (await call('GET', `/api/table/${big.id}/record?${query}`)).nextCursor;
+  }
+  return cursor;
+}
+const cursor = await deepCursor(view.id);
+const formulaCursor = await deepCursor(formulaView.id);
 
 const token = await call('POST', '/api/access-token', {
   name: 'bench',
@@ -90,4 +122,5 @@ for (let i = 0; i < 6; i++) {
 }
 console.log(`TOKEN=${token.token}\nTABLE=${table.id}\nRECORD=${first}\nBIG=${big.id}\nVIEW=${view.id}`);
 console.log(`DEEP='${encodeURIComponent(cursor)}'\nUNKNOWN=${body + digits}`);
+console.log(`FVIEW=${formulaView.id}\nFDEEP='${encodeURIComponent(formulaCursor)}'`);
 console.log(`SORT_SIGNATURE='${sortSignature}'`);

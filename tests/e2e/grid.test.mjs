@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
+  gridCell,
   launchBrowser,
   openPage,
   screenshot,
@@ -34,8 +35,7 @@ after(async () => {
   server?.stop();
 });
 
-const cell = (page, field, row) =>
-  page.getByRole('gridcell', { name: new RegExp(`^${field}, row ${row}:`) });
+const cell = gridCell;
 
 test('a table of 100,000 records stays responsive', async () => {
   const table = await api('POST', `/api/base/${baseId}/table`, {

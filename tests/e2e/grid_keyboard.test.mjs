@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
+  gridCell,
   launchBrowser,
   openPage,
   screenshot,
@@ -35,8 +36,7 @@ after(async () => {
   server?.stop();
 });
 
-const cell = (page, field, row) =>
-  page.getByRole('gridcell', { name: new RegExp(`^${field}, row ${row}:`) });
+const cell = gridCell;
 const focusedName = (page) =>
   page.evaluate(() => document.activeElement?.textContent ?? '');
 const waitForFocusOn = (page, prefix) =>

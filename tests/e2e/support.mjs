@@ -104,6 +104,10 @@ export async function openPage(
   return { page, context, problems };
 }
 
+// A cell of the grid, by its field's name and its row (from 1).
+export const gridCell = (page, field, row) =>
+  page.getByRole('gridcell', { name: new RegExp(`^${field}, row ${row}:`) });
+
 export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({
