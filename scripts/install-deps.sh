@@ -11,7 +11,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libcurl4-openssl-dev libssl-dev openssl postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
+  libsqlite3-dev libre2-dev libpq-dev libcurl4-openssl-dev libssl-dev openssl postgresql-15 haproxy libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14 wrk
   curl jq tzdata python3-aiosmtpd

@@ -86,6 +86,10 @@ TEST(FormulaParserTest, RefusalsSayWhatAndWhere) {
        "Unknown date format letter 'k'; put text in [brackets] at 24."},
       {"DATETIME_FORMAT({Due}, '[at')", "The format has a '[' without ']' at 24."},
       {"1e999", "The number 1e999 is too large at 1."},
+      {"REGEX_MATCH({Name}, {Name})", "The pattern must be written as text in quotes at 21."},
+      {"REGEX_MATCH({Name}, '(?i)a')",
+       "The pattern cannot be used: Only (...) and (?:...) groups are supported, not flags or "
+       "look-arounds (character 2 of the pattern) at 21."},
       {std::string("'a\0b'", 5), "Text may not hold the character NUL at 3."},
   };
   for (const auto& [formula, message] : cases) EXPECT_EQ(errorOf(formula), message) << formula;

@@ -16,6 +16,10 @@ using C = FormulaCompiler;
 inline TypedSql numberOf(std::string sql) { return {std::move(sql), FormulaType::Number}; }
 inline TypedSql textOf(std::string sql) { return {std::move(sql), FormulaType::Text}; }
 inline TypedSql dateOf(std::string sql) { return {std::move(sql), FormulaType::Date}; }
+// A boolean value (1 or 0) from an SQL predicate.
+inline TypedSql booleanValue(const std::string& predicate) {
+  return {C::booleanOf(predicate), FormulaType::Boolean};
+}
 
 std::vector<FormulaFunction> textFunctions();
 std::vector<FormulaFunction> numberFunctions();

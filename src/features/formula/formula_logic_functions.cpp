@@ -8,10 +8,6 @@
 namespace tessera::features::formula_families {
 namespace {
 
-TypedSql booleanValue(const std::string& predicate) {
-  return {C::booleanOf(predicate), FormulaType::Boolean};
-}
-
 // CASE WHEN <conditions[i]> THEN <results[i]> ... ELSE <otherwise> END
 // with the results in their common type.
 TypedSql choice(C& c, const Node& node, const std::vector<std::string>& conditions,

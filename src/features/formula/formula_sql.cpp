@@ -239,6 +239,11 @@ std::string FormulaSql::same(const std::string& a, const std::string& b) const {
   return pick(wrap(a) + " IS " + wrap(b), wrap(a) + " IS NOT DISTINCT FROM " + wrap(b));
 }
 
+std::string FormulaSql::regexMatch(const std::string& text, const std::string& pattern) const {
+  return pick("(tessera_regex(" + text + ", " + pattern + ") = 1)",
+              "(" + text + " ~ " + pattern + ")");
+}
+
 std::string FormulaSql::joinedNames(const std::string& column) const {
   return pick("(SELECT group_concat(value, ', ') FROM json_each(" + column + "))",
               "(SELECT string_agg(e.name, ', ' ORDER BY e.n) FROM jsonb_array_elements_text(CAST(" +

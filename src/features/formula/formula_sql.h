@@ -90,6 +90,11 @@ class FormulaSql {
   // Now and the start of today (UTC), as BIGINT milliseconds.
   std::string now() const;
 
+  // Whether the portable pattern (formula_regex.h; an SQL literal) matches
+  // part of `text` (not NULL), as a condition: RE2 on SQLite, ~ on
+  // PostgreSQL.
+  std::string regexMatch(const std::string& text, const std::string& pattern) const;
+
   // `a` IS NOT DISTINCT FROM `b`, as a condition.
   std::string same(const std::string& a, const std::string& b) const;
 

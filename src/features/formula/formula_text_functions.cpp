@@ -1,6 +1,8 @@
 // Text functions: CONCATENATE, LEFT, RIGHT, MID, LEN, LOWER, UPPER, TRIM,
-// SUBSTITUTE, FIND, SEARCH, REPLACE, T. Positions count characters from 1.
+// SUBSTITUTE, FIND, SEARCH, REPLACE, T, REGEX_MATCH. Positions count
+// characters from 1.
 #include "features/formula/formula_families.h"
+#include "features/formula/formula_regex.h"
 
 namespace tessera::features::formula_families {
 namespace {
@@ -96,6 +98,19 @@ TypedSql textOnly(C& c, const Node& node) {
   return textOf(value.type == FormulaType::Text && !value.blank ? value.sql : "CAST(NULL AS TEXT)");
 }
 
+// The pattern is a literal, checked and rewritten here (formula_regex.h),
+// so that both backends read it alike; a blank text is matched as "".
+TypedSql regexMatch(C& c, const Node& node) {
+  const Node& patternNode = node.children.at(1);
+  const auto pattern = portableRegex(c.literalText(patternNode, "pattern"));
+  if (const auto* error = std::get_if<RegexError>(&pattern)) {
+    C::fail(patternNode, "The pattern cannot be used: " + error->message + " (character " +
+                             std::to_string(error->position) + " of the pattern)");
+  }
+  return booleanValue(c.sql().regexMatch(c.textOrEmpty(node.children.at(0)),
+                                         c.sql().textLiteral(std::get<std::string>(pattern))));
+}
+
 }  // namespace
 
 std::vector<FormulaFunction> textFunctions() {
@@ -119,6 +134,9 @@ std::vector<FormulaFunction> textFunctions() {
       {"REPLACE", "REPLACE(text, start, count, new)",
        "count characters from position start replaced by new.", 4, 4, replace},
       {"T", "T(value)", "The value when it is text, else blank.", 1, 1, textOnly},
+      {"REGEX_MATCH", "REGEX_MATCH(text, \"pattern\")",
+       "True when the regular expression (written in quotes) matches part of the text.", 2, 2,
+       regexMatch},
   };
 }
 

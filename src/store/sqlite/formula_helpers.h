@@ -3,8 +3,11 @@
 // when it is a finite number of magnitude at most 1e308, 0 when its
 // magnitude is below 1e-300, and NULL otherwise; tessera_date(x) is x
 // (milliseconds) rounded down to a BIGINT when it is within 0001-01-01 and
-// 9999-12-31T23:59:59.999Z, and NULL otherwise. PostgreSQL gets the same
-// behaviour from the functions of migration 9.
+// 9999-12-31T23:59:59.999Z, and NULL otherwise; tessera_regex(text,
+// pattern) is 1 when RE2 finds the pattern in the text (`.` matching a new
+// line too), else 0. PostgreSQL gets the same behaviour from the functions
+// of migration 9 and, for patterns, its ~ operator on the portable
+// patterns of features/formula/formula_regex.h.
 #pragma once
 
 struct sqlite3;

@@ -126,7 +126,11 @@ export function FieldDialog({ tableId, fields, field, onClose, onSaved }: FieldD
           </select>
         </label>
         {field && type !== field.type && (
-          <p className="hint">Existing values are converted to the new type; those that cannot be are cleared.</p>
+          <p className="hint">
+            {type === "formula"
+              ? "The field's values are replaced by what the formula computes."
+              : "Existing values are converted to the new type; those that cannot be are cleared."}
+          </p>
         )}
         {type === "number" && (
           <label>
