@@ -7,30 +7,25 @@ import { after, before, test } from 'node:test';
 
 import {
   gridCell,
-  launchBrowser,
   openPage,
   screenshot,
   signInInBrowser,
-  signUpOverApi,
-  startTessera,
+  startWorkspace,
 } from './support.mjs';
 
+let workspace;
 let server;
 let browser;
 let api;
 let baseId;
 
 before(async () => {
-  server = await startTessera();
-  browser = await launchBrowser();
-  api = await signUpOverApi(server.url, 'ada@example.com');
-  const space = await api('POST', '/api/space', { name: 'Shop' });
-  baseId = (await api('POST', '/api/base', { spaceId: space.id, name: 'Orders' })).id;
+  workspace = await startWorkspace('ada@example.com', 'Ada', 'Shop', 'Orders');
+  ({ server, browser, api, baseId } = workspace);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.stop();
+  await workspace?.stop();
 });
 
 const cell = gridCell;

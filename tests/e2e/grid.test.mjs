@@ -7,32 +7,25 @@ import { after, before, test } from 'node:test';
 
 import {
   gridCell,
-  launchBrowser,
   openPage,
   screenshot,
   signInInBrowser,
-  signUpOverApi,
-  startTessera,
+  startWorkspace,
 } from './support.mjs';
 
+let workspace;
 let server;
 let browser;
 let api;
 let baseId;
 
 before(async () => {
-  server = await startTessera();
-  browser = await launchBrowser();
-  api = await signUpOverApi(server.url, 'grace@example.com');
-  const space = await api('POST', '/api/space', { name: 'Ops' });
-  baseId = (
-    await api('POST', '/api/base', { spaceId: space.id, name: 'Inventory' })
-  ).id;
+  workspace = await startWorkspace('grace@example.com', 'Grace', 'Ops', 'Inventory');
+  ({ server, browser, api, baseId } = workspace);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.stop();
+  await workspace?.stop();
 });
 
 const cell = gridCell;

@@ -9,31 +9,26 @@ import { after, before, test } from 'node:test';
 
 import {
   gridCell,
-  launchBrowser,
   openPage,
   screenshot,
   signInInBrowser,
   signUpOverApi,
-  startTessera,
+  startWorkspace,
 } from './support.mjs';
 
+let workspace;
 let server;
 let browser;
 let api;
 let baseId;
 
 before(async () => {
-  server = await startTessera();
-  browser = await launchBrowser();
-  api = await signUpOverApi(server.url, 'ken@example.com', 'Ken');
-  const space = await api('POST', '/api/space', { name: 'Keys' });
-  baseId = (await api('POST', '/api/base', { spaceId: space.id, name: 'Desk' }))
-    .id;
+  workspace = await startWorkspace('ken@example.com', 'Ken', 'Keys', 'Desk');
+  ({ server, browser, api, baseId } = workspace);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.stop();
+  await workspace?.stop();
 });
 
 const cell = gridCell;

@@ -104,6 +104,26 @@ export async function openPage(
   return { page, context, problems };
 }
 
+// A Tessera, a browser and a signed-up user with a space and a base: what
+// a grid test file starts from (call it in before(); stop() in after()).
+export async function startWorkspace(email, name, spaceName, baseName) {
+  const server = await startTessera();
+  const browser = await launchBrowser();
+  const api = await signUpOverApi(server.url, email, name);
+  const space = await api('POST', '/api/space', { name: spaceName });
+  const base = await api('POST', '/api/base', { spaceId: space.id, name: baseName });
+  return {
+    server,
+    browser,
+    api,
+    baseId: base.id,
+    async stop() {
+      await browser.close();
+      server.stop();
+    },
+  };
+}
+
 // A cell of the grid, by its field's name and its row (from 1).
 export const gridCell = (page, field, row) =>
   page.getByRole('gridcell', { name: new RegExp(`^${field}, row ${row}:`) });
