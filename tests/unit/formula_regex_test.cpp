@@ -58,6 +58,8 @@ TEST(FormulaRegexTest, WhatTheEnginesReadDifferentlyIsRefusedWithItsPosition) {
     EXPECT_EQ(rewritten(pattern).substr(0, refusal.size()), refusal) << pattern;
   }
   EXPECT_EQ(rewritten(std::string(1001, 'a')).substr(0, 12), "refused at 1");
+  // Found by the formula fuzzer: a class holding bytes that are not UTF-8.
+  EXPECT_EQ(rewritten("[\xae-9\xa4\xa4]"), "refused at 1: A pattern must be UTF-8 text");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "common/utf8.h"
+
 namespace tessera::features {
 namespace {
 
@@ -254,7 +256,8 @@ class RegexReader {
     return std::string(pattern_.substr(start, at_ - start));
   }
 
-  // The code point of one character as classCharacter wrote it.
+  // The code point of one character as classCharacter wrote it
+  // (REQUIRES: valid UTF-8, so at most four bytes).
   static std::uint32_t codePoint(const std::string& written) {
     const std::string_view c = written.size() == 2 && written[0] == '\\'
                                    ? std::string_view(written).substr(1)
@@ -285,6 +288,9 @@ std::variant<std::string, RegexError> portableRegex(std::string_view pattern) {
   if (pattern.size() > kMaxRegexLength) {
     return RegexError{
         1, "A pattern may hold at most " + std::to_string(kMaxRegexLength) + " characters"};
+  }
+  if (validUtf8(pattern) != pattern) {
+    return RegexError{1, "A pattern must be UTF-8 text"};
   }
   if (pattern.find('\0') != std::string_view::npos) {
     return RegexError{characterPosition(pattern, pattern.find('\0')),
