@@ -23,6 +23,7 @@ TEST(SortOrderTest, EachKeyOrdersEmptyCellsLastThenByValueAndSeqBreaksTies) {
   EXPECT_EQ(parts[1].expression, R"(t."f_fldQty")");
   EXPECT_TRUE(parts[1].descending);
   EXPECT_EQ(parts[1].valueType, "DOUBLE PRECISION");
+  EXPECT_TRUE(parts[1].castsBoundValue);
   EXPECT_EQ(parts[3].expression, R"(t."__created_at")") << "a computed field sorts its column";
   EXPECT_EQ(parts[4].expression, "t.__seq");
   EXPECT_FALSE(parts[4].descending);
@@ -52,6 +53,7 @@ TEST(SortOrderTest, AFormulaSortsByItsPlannedSqlAndIsIndexableOnlyWithIndexSql) 
   const std::vector<OrderPart> inQuery = orderParts({{&total, false}}, OrderFor::Query);
   EXPECT_EQ(inQuery[1].expression, plan->sql);
   EXPECT_EQ(inQuery[1].valueType, "BIGINT") << "the SQL type of the result type";
+  EXPECT_FALSE(inQuery[1].castsBoundValue) << "a cast would give the expression an affinity";
   EXPECT_EQ(orderParts({{&total, false}}, OrderFor::Index)[1].expression, plan->indexSql);
   EXPECT_TRUE(isIndexable({&total, false}));
   plan->indexSql.clear();  // it reads the clock, say

@@ -106,7 +106,7 @@ std::vector<store::SqlValue> decodeCursor(const std::vector<SortKey>& sort,
 // `part` compared with a bound value.
 std::string comparison(const OrderPart& part, std::string_view op) {
   return part.expression + " " + std::string(op) + " " +
-         (part.valueType.empty() ? "?" : "CAST(? AS " + std::string(part.valueType) + ")");
+         (part.castsBoundValue ? "CAST(? AS " + std::string(part.valueType) + ")" : "?");
 }
 
 // The rows after the cursor `values` are, in order, those equal to it in

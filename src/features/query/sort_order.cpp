@@ -7,10 +7,11 @@ std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort, OrderFor use
   std::vector<OrderPart> parts;
   for (const SortKey& key : sort) {
     const std::string value = query ? key.field->expression() : key.field->indexExpression();
-    parts.push_back({"(CASE WHEN " + value + " IS NULL THEN 1 ELSE 0 END)", false, {}});
-    parts.push_back({value, key.descending, key.field->valueType()});
+    parts.push_back({"(CASE WHEN " + value + " IS NULL THEN 1 ELSE 0 END)", false, {}, false});
+    parts.push_back(
+        {value, key.descending, key.field->valueType(), key.field->type != FieldType::Formula});
   }
-  parts.push_back({query ? "t.__seq" : "__seq", false, {}});
+  parts.push_back({query ? "t.__seq" : "__seq", false, {}, false});
   return parts;
 }
 

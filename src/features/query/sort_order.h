@@ -22,11 +22,16 @@ struct SortKey {
 struct OrderPart {
   std::string expression;  // SQL; columns qualified by `t.` in queries, bare in indexes
   bool descending;
-  // The SQL type a bound value is cast to before it is compared with this
-  // part: the value column's type, or empty (null flags, __seq). The cast
-  // keeps SQLite from substituting an equal value for the column inside the
-  // null flag's expression, which would then no longer match the index.
+  // The SQL type of the value (what a cursor's value must fit), or empty
+  // (null flags, __seq).
   std::string_view valueType;
+  // Whether a bound value is cast to valueType before it is compared with
+  // this part. For a column it is: the cast keeps SQLite from substituting
+  // an equal value for the column inside the null flag's expression, which
+  // would then no longer match the index. For a formula it is not: an
+  // expression has no affinity, and comparing it with a typed value would
+  // give it one that the index does not have, so SQLite would not use it.
+  bool castsBoundValue = false;
 };
 
 enum class OrderFor { Query, Index };
