@@ -57,12 +57,14 @@ std::map<std::string, std::int64_t> copySqliteDatabase(store::Database& source,
   }
   std::map<std::string, std::int64_t> copied;
   source.read([&](store::Session& from) {
-    // User tables and their indexes, as SQLite keeps their (portable) DDL,
-    // including every column added, renamed or dropped since.
+    // User tables, the junctions of their links (l_..., after the tables
+    // their keys reference) and their indexes, as SQLite keeps their
+    // (portable) DDL, including every column added, renamed or dropped since.
     const store::Rows ddl = from.query(
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND"
-        " ((type = 'table' AND name LIKE 't\\_%' ESCAPE '\\') OR"
-        "  (type = 'index' AND name LIKE 'i\\_%' ESCAPE '\\')) ORDER BY type DESC, name");
+        " ((type = 'table' AND (name LIKE 't\\_%' ESCAPE '\\' OR name LIKE 'l\\_%' ESCAPE '\\'))"
+        "  OR (type = 'index' AND name LIKE 'i\\_%' ESCAPE '\\'))"
+        " ORDER BY type DESC, name LIKE 'l\\_%' ESCAPE '\\', name");
     target.write([&](store::Session& to) {
       for (const std::string& table : kFixedTables) copied[table] = copyRows(from, to, table);
       for (const store::Row& row : ddl) {

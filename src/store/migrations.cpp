@@ -226,6 +226,15 @@ RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               ELSE tessera_num(power(a, b)) END
 $$;
 )sql"},
+      // Link fields: the table each links to, and the junction table that
+      // holds its pairs (l_<link_junction>), for what must follow a table's
+      // or a field's deletion.
+      {10, "link fields", R"sql(
+ALTER TABLE fields_meta ADD COLUMN linked_table_id TEXT;
+ALTER TABLE fields_meta ADD COLUMN link_junction TEXT;
+CREATE INDEX fields_meta_linked_table ON fields_meta(linked_table_id);
+CREATE INDEX fields_meta_link_junction ON fields_meta(link_junction);
+)sql"},
   };
   return migrations;
 }

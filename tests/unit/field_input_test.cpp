@@ -22,7 +22,7 @@ TEST(FieldInputTest, ADefinitionGetsItsTypeAndNormalisedOptions) {
 TEST(FieldInputTest, AnUnknownTypeIsRefusedListingTheTypes) {
   const std::string refusal =
       refusalOf([](const boost::json::value& body) { return fieldFromJson(body, "fields[2]."); },
-                R"({"name":"L","type":"link"})");
+                R"({"name":"L","type":"barcode"})");
   EXPECT_TRUE(refusal.starts_with("invalid_field Field 'fields[2].type' must be one of "))
       << refusal;
   EXPECT_NE(refusal.find(allFieldTypeNames()), std::string::npos);
@@ -59,7 +59,8 @@ TEST(FieldInputTest, ChangesNameTheirTypeWhenGiven) {
   const FieldChangesInput rename = fieldChangesFromBody(boost::json::parse(R"({"name":"B"})"));
   EXPECT_FALSE(rename.type);
   EXPECT_FALSE(rename.options);
-  EXPECT_TRUE(refusalOf(fieldChangesFromBody, R"({"type":"link"})").starts_with("invalid_field"));
+  EXPECT_TRUE(
+      refusalOf(fieldChangesFromBody, R"({"type":"barcode"})").starts_with("invalid_field"));
   EXPECT_TRUE(
       refusalOf(fieldChangesFromBody, R"({"isPrimary":true})").starts_with("unknown_field"));
 }

@@ -16,7 +16,7 @@ TEST(FieldTypeTest, EveryTypeHasOneNameThatParsesBackToIt) {
     EXPECT_EQ(parseFieldType(name), type) << name;
   }
   EXPECT_EQ(parseFieldType("SingleLineText"), std::nullopt) << "names are case-sensitive";
-  EXPECT_EQ(parseFieldType("link"), std::nullopt);
+  EXPECT_EQ(parseFieldType("barcode"), std::nullopt);
 }
 
 TEST(FieldTypeTest, TheListOfNamesNamesEveryTypeInOrder) {
@@ -32,11 +32,18 @@ TEST(FieldTypeTest, ComputedTypesReadASystemColumnOrAFormulaAndStoredTypesHaveAS
   for (FieldType type : kAllFieldTypes) {
     if (type == FieldType::Formula) {
       EXPECT_TRUE(isComputed(type));
+      EXPECT_FALSE(hasColumn(type));
       EXPECT_EQ(systemColumn(type), "") << "a formula reads the columns it names";
+    } else if (type == FieldType::Link) {
+      EXPECT_FALSE(isComputed(type)) << "links are written by clients";
+      EXPECT_FALSE(hasColumn(type)) << "their pairs are rows of a junction table";
+      EXPECT_EQ(systemColumn(type), "");
     } else if (isComputed(type)) {
+      EXPECT_FALSE(hasColumn(type));
       EXPECT_TRUE(systemColumn(type).starts_with("__")) << fieldTypeName(type);
     } else {
       EXPECT_EQ(systemColumn(type), "") << fieldTypeName(type);
+      EXPECT_TRUE(hasColumn(type)) << fieldTypeName(type);
       EXPECT_FALSE(sqlColumnType(type).empty()) << fieldTypeName(type);
     }
   }

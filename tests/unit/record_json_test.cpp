@@ -14,9 +14,9 @@ class RecordJsonTest : public ::testing::Test {
  protected:
   RecordJsonTest() {
     schema.fields = {
-        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr},
-        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 1}}, false, 2, nullptr},
-        {"fldBy", "Author", "", FieldType::CreatedBy, {}, false, 3, nullptr}};
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr},
+        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 1}}, false, 2, nullptr, nullptr},
+        {"fldBy", "Author", "", FieldType::CreatedBy, {}, false, 3, nullptr, nullptr}};
   }
 
   // A row as selectRecords reads it: system columns, then one per field.

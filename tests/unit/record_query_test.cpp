@@ -20,8 +20,10 @@ class RecordQueryTest : public ::testing::Test {
     schema = db.database.write([](store::Session& session) {
       insertTableRow(session, {"tblA", "bse1", "Items", "", "usr1", 5, 5, {}});
       createUserTable(session, "tblA");
-      FieldDef name{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 0, nullptr};
-      FieldDef qty{"fldQty", "Qty", "", FieldType::Number, {{"precision", 0}}, false, 0, nullptr};
+      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true,
+                    0,         nullptr, nullptr};
+      FieldDef qty{"fldQty", "Qty",   "",     FieldType::Number, {{"precision", 0}}, false,
+                   0,        nullptr, nullptr};
       for (FieldDef* field : {&name, &qty}) {
         insertFieldRow(session, "tblA", *field, 7);
         addFieldColumn(session, "tblA", *field);

@@ -42,10 +42,11 @@ class SortedPagesTest : public ::testing::Test {
   SortedPagesTest() {
     schema.id = "tblT";
     schema.fields = {
-        {"fldRank", "Rank", "", FieldType::Number, {}, false, 0, nullptr},
-        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr},
+        {"fldRank", "Rank", "", FieldType::Number, {}, false, 0, nullptr, nullptr},
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr},
         {"fldScore", "Score", "", FieldType::Formula,
-         boost::json::object{{"expression", "{fldRank} * 3 + LEN({fldName})"}}, false, 2, nullptr}};
+         boost::json::object{{"expression", "{fldRank} * 3 + LEN({fldName})"}}, false, 2, nullptr,
+         nullptr}};
     planFormulaFields(schema, store::SqlDialect::Sqlite);
     view.definition = emptyViewDefinition();
     view.definition["sort"] = boost::json::parse(

@@ -15,8 +15,8 @@ class ViewDefinitionTest : public ::testing::Test {
  protected:
   ViewDefinitionTest() {
     schema.fields = {
-        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr},
-        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 0}}, false, 2, nullptr}};
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr},
+        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 0}}, false, 2, nullptr, nullptr}};
   }
 
   void apply(const char* changes) {

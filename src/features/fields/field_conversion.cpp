@@ -23,7 +23,7 @@ store::SqlValue convertValue(FieldDef& to, const boost::json::value& asJson,
 ConversionReport convertField(store::Session& session, const TableSchema& table,
                               const FieldDef& from, FieldDef& to) {
   ConversionReport report;
-  const bool stored = !isComputed(to.type);
+  const bool stored = hasColumn(to.type);
   if (stored) {
     addStagingColumn(session, table, to);
     const bool userField =

@@ -67,7 +67,8 @@ FormulaTrialInput formulaTrialFromBody(const boost::json::value& body) {
 std::vector<FieldDef> initialFieldsFromBody(const boost::json::value& fields) {
   std::vector<FieldDef> defs;
   if (fields.is_null()) {
-    defs.push_back(FieldDef{"", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr});
+    defs.push_back(
+        FieldDef{"", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr});
     return defs;
   }
   if (!fields.is_array() || fields.as_array().empty() ||
@@ -81,9 +82,10 @@ std::vector<FieldDef> initialFieldsFromBody(const boost::json::value& fields) {
     field.position = static_cast<std::int64_t>(i + 1);
     defs.push_back(std::move(field));
   }
-  if (isComputed(defs[0].type)) {
-    throw http::badRequest("invalid_field",
-                           "The first field becomes the primary field and cannot be computed.");
+  if (isComputed(defs[0].type) || defs[0].type == FieldType::Link) {
+    throw http::badRequest(
+        "invalid_field",
+        "The first field becomes the primary field and cannot be computed or a link.");
   }
   defs[0].isPrimary = true;
   return defs;

@@ -32,8 +32,8 @@ void registerFieldRoutes(http::Router& router, FieldService& fields) {
              });
   router.add("DELETE", collection + "/{fieldId}", access::onTable(Action::FieldDelete),
              [&fields](auto& ctx) {
-               fields.remove(ctx.param("tableId"), ctx.param("fieldId"));
-               return http::Response::noContent();
+               return http::Response::json(
+                   200, fields.remove(ctx.param("tableId"), ctx.param("fieldId")));
              });
   // The functions formulas can call, for editors to complete and explain.
   router.add("GET", "/api/formula/function", access::signedIn(), [](auto&) {

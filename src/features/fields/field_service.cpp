@@ -5,8 +5,10 @@
 
 #include "common/random.h"
 #include "features/fields/field_conversion.h"
+#include "features/fields/field_detach.h"
 #include "features/fields/field_input.h"
 #include "features/fields/formula_check.h"
+#include "features/fields/link_lifecycle.h"
 #include "features/limits.h"
 #include "features/schema/field_options.h"
 #include "features/schema/formula_fields.h"
@@ -44,6 +46,7 @@ std::size_t purgeFields(store::Session& session, const std::vector<TrashedRow>& 
     field.id = row.id;
     field.type = parseFieldType(row.type).value_or(FieldType::SingleLineText);
     dropFieldColumn(session, row.tableId, field);
+    if (!row.linkJunction.empty()) purgeLinkJunction(session, row.linkJunction);
   }
   return purged;
 }
@@ -59,14 +62,20 @@ void makeRoomForAColumn(store::Session& session, const TableSchema& schema) {
   purgeFields(session, trashed);
 }
 
-// The views whose sort uses a field of `fieldIds`.
-std::vector<ViewDef> viewsSortedByAny(const std::vector<ViewDef>& views,
-                                      const std::vector<std::string>& fieldIds) {
-  std::vector<ViewDef> sorting;
-  for (const std::string& fieldId : fieldIds) {
-    for (ViewDef& view : viewsSortedBy(views, fieldId)) sorting.push_back(std::move(view));
-  }
-  return sorting;
+// Takes the field out of its table's views and moves it to the trash.
+void trashField(store::Session& session, const TableSchema& schema, const std::string& fieldId) {
+  detachFromViews(session, schema, fieldId);
+  moveToTrash(session, TrashKind::Field, fieldId, nowMillis());
+  touchTableSchema(session, schema.id);
+}
+
+// A link's symmetric field, when it is live.
+std::optional<AffectedField> livePartner(store::Session& session, const FieldDef& field) {
+  if (!field.link || field.link->symmetricFieldId.empty()) return std::nullopt;
+  const TableSchema linked = requireTableSchema(session, field.link->linkedTableId);
+  const FieldDef* partner = linked.field(field.link->symmetricFieldId, false);
+  if (!partner) return std::nullopt;
+  return AffectedField{linked.id, partner->id, partner->name};
 }
 
 }  // namespace
@@ -92,12 +101,14 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const TableSchema schema = requireTableSchema(session, tableId);
     requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
     makeRoomForAColumn(session, schema);
-    if (field.type == FieldType::Formula) {
-      field.id = newId("fld");
-      checkFormulaField(schema, field, session.dialect());
-    }
+    field.id = newId("fld");
+    if (field.type == FieldType::Formula) checkFormulaField(schema, field, session.dialect());
+    const std::optional<FieldDef> symmetric =
+        field.type == FieldType::Link ? createLink(session, schema, field) : std::nullopt;
     insertField(session, tableId, field);
-    return fieldToJson(field);
+    boost::json::value json = fieldToJson(field);
+    if (symmetric) json.as_object()["symmetricField"] = fieldToJson(*symmetric);
+    return json;
   });
 }
 
@@ -111,14 +122,21 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
     if (changes.description) changed.description = *changes.description;
     if (changes.type) changed.type = *changes.type;
     if (changed.type != FieldType::Formula) changed.formula = nullptr;
-    if (changed.isPrimary && isComputed(changed.type)) {
-      throw http::badRequest("primary_field", "The primary field cannot be a computed type.");
+    if (changed.isPrimary && (isComputed(changed.type) || changed.type == FieldType::Link)) {
+      throw http::badRequest("primary_field",
+                             "The primary field cannot be a computed type or a link.");
     }
     const bool typeChanged = changed.type != current.type;
+    if (typeChanged && (changed.type == FieldType::Link || current.type == FieldType::Link)) {
+      throw http::badRequest("invalid_field",
+                             "Converting a field to or from a link is not supported yet; add a "
+                             "new field instead.");
+    }
     if (changes.options || typeChanged) {
       changed.options =
           normalizeOptions(changed.type, changes.options.value_or(boost::json::value()));
     }
+    if (changed.type == FieldType::Link && changes.options) changeLink(session, current, changed);
     const bool formulaChanged = changed.type == FieldType::Formula && changes.options;
     if (changed.type == FieldType::Formula && (formulaChanged || typeChanged)) {
       checkFormulaField(schema, changed, session.dialect());
@@ -145,31 +163,26 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
   return updated;
 }
 
-void FieldService::remove(const std::string& tableId, const std::string& fieldId) {
-  database_.write([&](store::Session& session) {
+boost::json::value FieldService::remove(const std::string& tableId, const std::string& fieldId) {
+  boost::json::value removed = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     const FieldDef& field = requireField(schema, fieldId);
     if (field.isPrimary) {
       throw http::badRequest("primary_field",
                              "The primary field cannot be deleted; rename or retype it instead.");
     }
-    const std::vector<ViewDef> before = loadViews(session, tableId);
-    for (ViewDef view : before) {
-      forgetField(view.definition, fieldId);
-      updateView(session, view);
+    const std::optional<AffectedField> partner = livePartner(session, field);
+    trashField(session, schema, fieldId);
+    std::vector<AffectedField> alsoDeleted;
+    if (partner) {
+      trashField(session, requireTableSchema(session, partner->tableId), partner->id);
+      alsoDeleted.push_back(*partner);
     }
-    for (ViewDef view : loadTrashedViews(session, tableId)) {
-      forgetField(view.definition, fieldId);
-      updateViewDefinition(session, view);
-    }
-    const std::vector<ViewDef> after = loadViews(session, tableId);
-    dropSortIndexes(session, schema, before, after);
-    // The formulas that use the field break: their sort indexes go.
-    dropSortIndexes(session, schema, viewsSortedByAny(after, formulasUsing(schema, fieldId)), {});
-    moveToTrash(session, TrashKind::Field, fieldId, nowMillis());
-    touchTableSchema(session, tableId);
+    return boost::json::value{
+        {"id", fieldId}, {"deleted", true}, {"alsoDeletedFields", affectedJson(alsoDeleted)}};
   });
   sortIndexes_.schedule(tableId);  // a sort past the limit may get its index now
+  return removed;
 }
 
 boost::json::value FieldService::restore(const std::string& tableId, const std::string& fieldId) {
@@ -184,7 +197,22 @@ boost::json::value FieldService::restore(const std::string& tableId, const std::
     requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
     restoreFromTrash(session, TrashKind::Field, tableId, fieldId);
     touchTableSchema(session, tableId);
-    return fieldToJson(requireField(requireTableSchema(session, tableId), fieldId));
+    const FieldDef field = requireField(requireTableSchema(session, tableId), fieldId);
+    std::vector<AffectedField> alsoRestored;
+    if (field.link && !field.link->symmetricFieldId.empty() &&
+        isInTrash(session, TrashKind::Field, field.link->linkedTableId,
+                  field.link->symmetricFieldId)) {
+      const std::string& linkedTableId = field.link->linkedTableId;
+      requireRoom(requireTableSchema(session, linkedTableId).fields.size(), 1, kMaxFieldsPerTable,
+                  "table", "fields");
+      const std::string name =
+          restoreFromTrash(session, TrashKind::Field, linkedTableId, field.link->symmetricFieldId);
+      touchTableSchema(session, linkedTableId);
+      alsoRestored.push_back({linkedTableId, field.link->symmetricFieldId, name});
+    }
+    boost::json::value json = fieldToJson(field);
+    json.as_object()["alsoRestoredFields"] = affectedJson(alsoRestored);
+    return json;
   });
   sortIndexes_.schedule(tableId);  // formulas that use the field work again
   return restored;

@@ -28,22 +28,27 @@ class FieldService {
   // {"fields": [...]}, the primary field first.
   boost::json::value list(const std::string& tableId);
   boost::json::value get(const std::string& tableId, const std::string& fieldId);
-  // Adds `field` (its id is assigned) with its column. Refuses 409
-  // field_name_taken.
+  // Adds `field` (its id is assigned) with its column; a two-way link
+  // adds its symmetric field to the linked table too ("symmetricField" in
+  // the result). Refuses 409 field_name_taken, and what createLink refuses.
   boost::json::value create(const std::string& tableId, FieldDef field);
   // Applies what `changes` names. A new type converts every value it can
   // and reports {"conversion": {"converted", "failed"}}; options are
-  // checked against the (new) type. Refuses 400 (invalid_field, bad
-  // options, a computed primary field: primary_field) and 409
-  // field_name_taken.
+  // checked against the (new) type; a link's relationship may change
+  // (changeLink). Refuses 400 (invalid_field, bad options, a computed or
+  // link primary field: primary_field) and 409 field_name_taken.
   boost::json::value update(const std::string& tableId, const std::string& fieldId,
                             const FieldChangesInput& changes);
   // Deletes the field and takes it out of every view. Its column stays in
   // the trash for --trash-retention-days (features/schema/trash_store.h), so
-  // restore() can bring it back with every value. Refuses 400 primary_field.
-  void remove(const std::string& tableId, const std::string& fieldId);
+  // restore() can bring it back with every value. A link's symmetric field
+  // goes with it. Returns {"id", "deleted": true, "alsoDeletedFields":
+  // [{"tableId","id","name"}]}. Refuses 400 primary_field.
+  boost::json::value remove(const std::string& tableId, const std::string& fieldId);
   // Brings a deleted field back (under "Name (restored)" when its name was
-  // taken meanwhile); views show it again only where someone adds it.
+  // taken meanwhile), and a link's symmetric field with it
+  // ("alsoRestoredFields"); views show them again only where someone adds
+  // them.
   // Refuses 404 field_not_found (not in the trash: never deleted, or
   // purged), 409 limit_reached, 409 field_name_taken.
   boost::json::value restore(const std::string& tableId, const std::string& fieldId);

@@ -1,5 +1,6 @@
 #include "features/query/record_filter.h"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <map>
 #include <set>
@@ -24,7 +25,7 @@ std::string likePattern(const std::string& text) {
   return pattern + "%";
 }
 
-enum class Family { Text, Select, MultiSelect, Number, Checkbox, Date, User };
+enum class Family { Text, Select, MultiSelect, Number, Checkbox, Date, User, Link };
 
 Family familyOf(FormulaType type) {
   switch (type) {
@@ -45,6 +46,8 @@ Family familyOf(const FieldDef& field) {
   switch (field.type) {
     case FieldType::Formula:
       return familyOf(field.formula->resultType);
+    case FieldType::Link:
+      return Family::Link;
     case FieldType::SingleSelect:
       return Family::Select;
     case FieldType::MultipleSelect:
@@ -92,6 +95,7 @@ const std::set<std::string>& operatorsOf(Family family) {
        {"is", "isNot", "isGreater", "isGreaterEqual", "isLess", "isLessEqual", "isWithIn",
         "isEmpty", "isNotEmpty"}},
       {Family::User, {"is", "isNot", "isAnyOf", "isNoneOf", "isEmpty", "isNotEmpty"}},
+      {Family::Link, {"is", "hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"}},
   };
   return kOperators.at(family);
 }
@@ -173,6 +177,7 @@ class FilterCompiler {
 
   SqlFragment compile(const FieldDef& field, Family family, const std::string& op,
                       const boost::json::value& value) {
+    if (family == Family::Link) return compileLink(field, op, value);
     const std::string x = field.expression();
     if (op == "isEmpty") return {"(" + x + " IS NULL)", {}};
     if (op == "isNotEmpty") return {"(" + x + " IS NOT NULL)", {}};
@@ -197,6 +202,8 @@ class FilterCompiler {
         return {value.as_bool() ? "(" + x + " = 1)" : "(" + x + " IS NULL OR " + x + " = 0)", {}};
       case Family::Date:
         return compileDate(field, x, op, value);
+      case Family::Link:
+        break;
     }
     throw invalidFilter("unsupported condition.");
   }
@@ -246,6 +253,44 @@ class FilterCompiler {
     out.sql += ")";
     if (op == "isNoneOf") out.sql = "(" + x + " IS NULL OR NOT " + out.sql + ")";
     return out;
+  }
+
+  // Over the link's junction: a record "is" a linked record when it links
+  // to it (among others).
+  SqlFragment compileLink(const FieldDef& field, const std::string& op,
+                          const boost::json::value& value) {
+    const LinkPlan& link = *field.link;
+    const std::string to = "p." + quoteIdentifier(std::string(link.to()));
+    const std::string pairs = "SELECT 1 FROM " + link.junction() + " p WHERE p." +
+                              quoteIdentifier(std::string(link.from())) + " = t.__id";
+    if (op == "isEmpty") return {"(NOT EXISTS (" + pairs + "))", {}};
+    if (op == "isNotEmpty") return {"(EXISTS (" + pairs + "))", {}};
+    const auto recordId = [&field](const boost::json::value& v) {
+      if (!v.is_string() || v.as_string().empty()) {
+        throw invalidFilter("'" + field.name + "' is compared with record ids (\"rec...\").");
+      }
+      return store::SqlValue(std::string(v.as_string()));
+    };
+    if (op == "is") return {"(EXISTS (" + pairs + " AND " + to + " = ?))", {recordId(value)}};
+    SqlFragment list = valueList(field, value, recordId);
+    if (op == "hasAllOf") {
+      // Each id counted once.
+      std::vector<std::string> ids;
+      for (const store::SqlValue& id : list.params) ids.push_back(std::get<std::string>(id));
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      list = {};
+      for (std::string& id : ids) {
+        list.sql += list.params.empty() ? "?" : ", ?";
+        list.params.emplace_back(std::move(id));
+      }
+      return {"((SELECT COUNT(*) FROM " + link.junction() + " p WHERE p." +
+                  quoteIdentifier(std::string(link.from())) + " = t.__id AND " + to + " IN (" +
+                  list.sql + ")) = " + std::to_string(list.params.size()) + ")",
+              list.params};
+    }
+    const std::string any = "EXISTS (" + pairs + " AND " + to + " IN (" + list.sql + "))";
+    return {op == "isNoneOf" ? "(NOT " + any + ")" : "(" + any + ")", list.params};
   }
 
   static SqlFragment compileOrdered(const std::string& x, const std::string& op,

@@ -185,6 +185,10 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
     const FieldDef* field = schema.field(fieldKey->as_string(), true);
     if (!field)
       throw invalid("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
+    if (field->type == FieldType::Link) {
+      throw invalid("link field '" + field->name +
+                    "' cannot order records; order by a field of this table.");
+    }
     bool descending = false;
     if (const auto* order = object->if_contains("order")) {
       if (!order->is_string() || (order->as_string() != "asc" && order->as_string() != "desc")) {

@@ -103,7 +103,7 @@ JsonText RecordService::create(const std::string& tableId, const std::string& us
                                const RecordsInput& input) {
   return database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
-    std::vector<CellValues> records;
+    std::vector<RecordChanges> records;
     for (const RecordInput& record : input.records) {
       records.push_back(writer.encode(record.fields, record.where));
     }
@@ -119,9 +119,9 @@ JsonText RecordService::updateOne(const std::string& tableId, const std::string&
   const RecordInput& record = input.records.at(0);
   return database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
-    const CellValues values = writer.encode(record.fields, record.where);
+    const RecordChanges changes = writer.encode(record.fields, record.where);
     writer.saveAddedChoices();
-    writer.update(recordId, values, record.version);
+    writer.update(recordId, changes, record.version);
     const ReadOptions read{input.options.keyById, CellFormat::Json, {}};
     const store::Rows rows = loadRecordRows(session, writer.schema(), {recordId});
     return recordJson(writer.schema(), rows.at(0), read);
@@ -133,7 +133,7 @@ JsonText RecordService::updateMany(const std::string& tableId, const std::string
   return database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
     std::vector<std::string> ids;
-    std::vector<CellValues> changes;
+    std::vector<RecordChanges> changes;
     for (const RecordInput& record : input.records) {
       ids.push_back(record.id);
       changes.push_back(writer.encode(record.fields, record.where));

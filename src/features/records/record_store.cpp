@@ -22,7 +22,7 @@ std::vector<std::string> insertRecords(store::Session& session, const TableSchem
   std::string rowPlaceholders = "(?, ?, ?, ?, ?, ?, 1";
   std::vector<std::size_t> stored;
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-    if (isComputed(schema.fields[i].type)) continue;
+    if (!hasColumn(schema.fields[i].type)) continue;
     stored.push_back(i);
     columns += ", " + schema.fields[i].column();
     rowPlaceholders += ", ?";

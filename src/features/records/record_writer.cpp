@@ -1,7 +1,12 @@
 #include "features/records/record_writer.h"
 
+#include <algorithm>
 #include "common/clock.h"
+
 #include "features/schema/cell_codec.h"
+#include "features/schema/link_cell.h"
+#include "features/schema/link_fields.h"
+#include "features/schema/link_store.h"
 #include "features/schema/schema_store.h"
 #include "http/api_error.h"
 
@@ -16,8 +21,8 @@ RecordWriter::RecordWriter(store::Session& session, TableSchema schema, std::str
       typecast_(typecast),
       optionsChanged_(schema_.fields.size(), false) {}
 
-CellValues RecordWriter::encode(const boost::json::object& fields, const std::string& where) {
-  CellValues values;
+RecordChanges RecordWriter::encode(const boost::json::object& fields, const std::string& where) {
+  RecordChanges changes;
   for (const auto& entry : fields) {
     const std::string key(entry.key());
     const FieldDef* found = schema_.field(key, !keyById_);
@@ -36,7 +41,11 @@ CellValues RecordWriter::encode(const boost::json::object& fields, const std::st
     }
     bool changed = false;
     try {
-      values.emplace_back(index, encodeCell(field, entry.value(), typecast_, changed));
+      if (field.type == FieldType::Link) {
+        changes.links.push_back({index, linkIds(field, entry.value())});
+      } else {
+        changes.cells.emplace_back(index, encodeCell(field, entry.value(), typecast_, changed));
+      }
     } catch (const CellError& error) {
       throw http::badRequest("invalid_cell", "In " + where + ", field '" + field.name + "' (" +
                                                  std::string(fieldTypeName(field.type)) +
@@ -44,16 +53,53 @@ CellValues RecordWriter::encode(const boost::json::object& fields, const std::st
     }
     if (changed) optionsChanged_[index] = true;
   }
-  return values;
+  return changes;
 }
 
-std::vector<std::string> RecordWriter::insert(const std::vector<CellValues>& records) {
-  return insertRecords(session_, schema_, records, userId_, nowMillis());
+std::vector<std::string> RecordWriter::linkIds(const FieldDef& field,
+                                               const boost::json::value& value) {
+  const LinkPlan& link = *field.link;
+  std::vector<std::string> ids = parseLinkIds(value, typecast_);
+  if (link.singleLink() && ids.size() > 1) {
+    throw CellError("it links to one record at most (its relationship is " +
+                    std::string(relationshipName(link.relationship)) + "), got " +
+                    std::to_string(ids.size()));
+  }
+  const std::vector<std::string> existing = existingRecordIds(session_, link.linkedSqlTable, ids);
+  for (const std::string& id : ids) {
+    if (std::find(existing.begin(), existing.end(), id) == existing.end()) {
+      throw CellError("'" + id + "' is not a record of table '" + link.linkedTableName + "'");
+    }
+  }
+  return ids;
 }
 
-void RecordWriter::update(const std::string& recordId, const CellValues& values,
+void RecordWriter::writeLinks(const std::string& recordId, const std::vector<LinkCell>& links) {
+  const UnixMillis at = nowMillis();
+  for (const LinkCell& cell : links) {
+    const LinkPlan& link = *schema_.fields[cell.fieldIndex].link;
+    LinkChange change = replaceLinks(session_, link, recordId, cell.ids);
+    // The record written has advanced already (a self-link may list it).
+    std::erase(change.linkedRecords, recordId);
+    touchRecords(session_, link.linkedSqlTable, change.linkedRecords, userId_, at);
+    touchRecords(session_, schema_.sqlTable(), change.movedFrom, userId_, at);
+  }
+}
+
+std::vector<std::string> RecordWriter::insert(const std::vector<RecordChanges>& records) {
+  std::vector<CellValues> cells;
+  for (const RecordChanges& record : records) cells.push_back(record.cells);
+  const std::vector<std::string> ids =
+      insertRecords(session_, schema_, cells, userId_, nowMillis());
+  for (std::size_t i = 0; i < ids.size(); ++i) writeLinks(ids[i], records[i].links);
+  return ids;
+}
+
+void RecordWriter::update(const std::string& recordId, const RecordChanges& changes,
                           std::optional<std::int64_t> expectedVersion) {
-  if (updateRecord(session_, schema_, recordId, values, expectedVersion, userId_, nowMillis())) {
+  if (updateRecord(session_, schema_, recordId, changes.cells, expectedVersion, userId_,
+                   nowMillis())) {
+    writeLinks(recordId, changes.links);
     return;
   }
   const auto current = loadRecordVersion(session_, schema_, recordId);

@@ -1,7 +1,7 @@
 // The write side of records inside one transaction: turning request
-// "fields" objects into typed column values, the rules of inserting and
-// updating rows (record_store.h holds the statements), and persisting
-// choices that typecast added.
+// "fields" objects into typed column values and links, the rules of
+// inserting and updating rows (record_store.h and link_store.h hold the
+// statements), and persisting choices that typecast added.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -15,20 +15,33 @@
 
 namespace tessera::features {
 
+// The record ids a link cell is to hold (field index into schema.fields).
+struct LinkCell {
+  std::size_t fieldIndex;
+  std::vector<std::string> ids;
+};
+
+// What a write changes in one record: its column values and its links.
+struct RecordChanges {
+  CellValues cells;
+  std::vector<LinkCell> links;
+};
+
 class RecordWriter {
  public:
   RecordWriter(store::Session& session, TableSchema schema, std::string userId, bool keyById,
                bool typecast);
 
-  // The stored values of a record's "fields" object. Throws ApiError 400
-  // (unknown_field, field_not_writable, invalid_cell) naming `where`
-  // (e.g. "records[3]") and the field.
-  CellValues encode(const boost::json::object& fields, const std::string& where);
+  // The stored values and links of a record's "fields" object. Throws
+  // ApiError 400 (unknown_field, field_not_writable, invalid_cell: also
+  // for a linked id that is no record of the linked table, naming it)
+  // naming `where` (e.g. "records[3]") and the field.
+  RecordChanges encode(const boost::json::object& fields, const std::string& where);
 
   // Returns the new record ids.
-  std::vector<std::string> insert(const std::vector<CellValues>& records);
+  std::vector<std::string> insert(const std::vector<RecordChanges>& records);
   // Throws ApiError 404 record_not_found, 409 version_conflict.
-  void update(const std::string& recordId, const CellValues& values,
+  void update(const std::string& recordId, const RecordChanges& changes,
               std::optional<std::int64_t> expectedVersion);
   // Saves select choices that typecast added. Call once, after encoding.
   void saveAddedChoices();
@@ -36,6 +49,11 @@ class RecordWriter {
   const TableSchema& schema() const { return schema_; }
 
  private:
+  std::vector<std::string> linkIds(const FieldDef& field, const boost::json::value& value);
+  // Sets the record's links, and advances the records whose cells that
+  // changed too.
+  void writeLinks(const std::string& recordId, const std::vector<LinkCell>& links);
+
   store::Session& session_;
   TableSchema schema_;
   std::string userId_;

@@ -206,6 +206,49 @@ void writeNumber(JsonWriter& json, double number) {
 // A formula's value by its result type (formula_sql.h): a number, text,
 // a boolean (0 or 1) or a date (Unix milliseconds). SQLite may hand a
 // number back as an integer.
+// A link cell's title value as its title field stores it (the backends'
+// JSON may write 3.0 as 3, or a whole number as 3.0).
+store::SqlValue titleValue(const boost::json::value& value, const FieldDef& titleField) {
+  if (value.is_string()) return std::string(value.as_string());
+  if (value.is_null()) return nullptr;
+  const bool real = titleField.valueType() == "DOUBLE PRECISION";
+  if (value.is_double()) {
+    return real ? store::SqlValue(value.as_double())
+                : store::SqlValue(static_cast<std::int64_t>(value.as_double()));
+  }
+  const auto number = value.to_number<std::int64_t>();
+  return real ? store::SqlValue(static_cast<double>(number)) : store::SqlValue(number);
+}
+
+// A link cell as read ([[id, title value], ...]): [{"id", "title"}], or
+// the titles joined by ", " as text. A title is the linked record's
+// primary field as text; "" when that is empty.
+void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& stored,
+                CellFormat format) {
+  const boost::json::value pairs = boost::json::parse(stored);
+  const FieldDef& titleField = *link.titleField;
+  const auto titleText = [&](const boost::json::value& value) -> std::string {
+    const store::SqlValue title = titleValue(value, titleField);
+    if (std::holds_alternative<std::nullptr_t>(title)) return "";
+    return std::string(decodeCell(titleField, title, CellFormat::Text).as_string());
+  };
+  if (format == CellFormat::Text) {
+    std::string joined;
+    for (const auto& pair : pairs.as_array()) {
+      joined += (joined.empty() ? "" : ", ") + titleText(pair.as_array().at(1));
+    }
+    json.string(joined);
+    return;
+  }
+  json.beginArray();
+  for (const auto& pair : pairs.as_array()) {
+    const auto& items = pair.as_array();
+    json.beginObject().key("id").string(items.at(0).as_string());
+    json.key("title").string(titleText(items.at(1))).endObject();
+  }
+  json.endArray();
+}
+
 void writeFormulaValue(JsonWriter& json, FormulaType type, const store::SqlValue& stored,
                        CellFormat format) {
   const bool text = format == CellFormat::Text;
@@ -295,6 +338,8 @@ store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, boo
     case FieldType::LastModifiedBy:
     case FieldType::Formula:
       throw CellError("this field is computed by the server and cannot be written");
+    case FieldType::Link:
+      throw std::logic_error("link cells are written as pairs (link_store.h)");
   }
   throw CellError("this field's type is unknown");
 }
@@ -353,6 +398,9 @@ void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& s
     }
     case FieldType::Formula:
       writeFormulaValue(json, field.formula->resultType, stored, format);
+      return;
+    case FieldType::Link:
+      writeLinks(json, *field.link, std::get<std::string>(stored), format);
       return;
     case FieldType::SingleLineText:
     case FieldType::LongText:

@@ -1,11 +1,14 @@
 #include "features/schema/field_options.h"
 
 #include <array>
+#include <boost/algorithm/string/trim.hpp>
 #include <filesystem>
 #include <set>
 
 #include "common/ascii.h"
 #include "features/formula/formula_sql.h"
+#include "features/naming.h"
+#include "features/schema/link_fields.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
 
@@ -125,6 +128,48 @@ boost::json::object formulaOptions(const boost::json::object& given) {
   return options;
 }
 
+// {"linkedTableId", "relationship", "oneWay"?, "symmetricFieldName"?}: the
+// link as asked for (two-way unless "oneWay" is true); the field service checks the table and
+// stores it (link_fields.h). "symmetricFieldId", which the API shows, may come back in a client's
+// copy and is dropped.
+boost::json::object linkOptions(const boost::json::object& given) {
+  allowOnly(given,
+            {"linkedTableId", "relationship", "oneWay", "symmetricFieldName", "symmetricFieldId"},
+            FieldType::Link);
+  const auto* table = given.if_contains("linkedTableId");
+  if (!table || !table->is_string() || table->as_string().empty() ||
+      table->as_string().size() > 64) {
+    throw badOption(
+        "A link field needs 'options.linkedTableId', the id of the table it links to "
+        "(a table of the same base).");
+  }
+  boost::json::object options{{"linkedTableId", table->as_string()}, {"relationship", "manyMany"}};
+  if (const auto* relationship = given.if_contains("relationship")) {
+    if (!relationship->is_string() || !parseRelationship(relationship->as_string())) {
+      throw badOption(
+          "Option 'options.relationship' must be manyMany, manyOne (each record links to one "
+          "at most), oneMany (each linked record links back to one at most) or oneOne.");
+    }
+    options["relationship"] = relationship->as_string();
+  }
+  if (const auto* oneWay = given.if_contains("oneWay")) {
+    if (!oneWay->is_bool()) throw badOption("Option 'options.oneWay' must be a boolean.");
+    options["oneWay"] = oneWay->as_bool();
+  }
+  if (const auto* name = given.if_contains("symmetricFieldName")) {
+    const std::string trimmed = name->is_string()
+                                    ? boost::algorithm::trim_copy(std::string(name->as_string()))
+                                    : std::string();
+    if (trimmed.empty() || http::utf8Length(trimmed) > kMaxNameLength ||
+        trimmed.find('\0') != std::string::npos) {
+      throw badOption("Option 'options.symmetricFieldName' must be a name of 1 to " +
+                      std::to_string(kMaxNameLength) + " characters.");
+    }
+    options["symmetricFieldName"] = trimmed;
+  }
+  return options;
+}
+
 }  // namespace
 
 boost::json::object normalizeOptions(FieldType type, const boost::json::value& given) {
@@ -164,6 +209,8 @@ boost::json::object normalizeOptions(FieldType type, const boost::json::value& g
       return {{"choices", normalizeChoices(options)}};
     case FieldType::Formula:
       return formulaOptions(options);
+    case FieldType::Link:
+      return linkOptions(options);
     case FieldType::SingleLineText:
     case FieldType::LongText:
     case FieldType::Checkbox:

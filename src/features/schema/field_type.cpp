@@ -6,7 +6,7 @@ namespace {
 // Everything Tessera knows of a type, in one place per type.
 struct TypeFacts {
   std::string_view name;
-  std::string_view sqlColumnType;  // empty for computed types
+  std::string_view sqlColumnType;  // empty for types without a column
   std::string_view systemColumn;   // the column a computed type shows; empty for the others
   bool textual;
   bool computed;
@@ -46,6 +46,8 @@ TypeFacts factsOf(FieldType type) {
       return {"lastModifiedBy", "", "__updated_by", false, true};
     case FieldType::Formula:
       return {"formula", "", "", false, true};
+    case FieldType::Link:
+      return {"link", "", "", false, false};
   }
   return {"unknown", "TEXT", "", false, false};
 }
@@ -71,6 +73,8 @@ std::string allFieldTypeNames() {
 }
 
 bool isComputed(FieldType type) { return factsOf(type).computed; }
+
+bool hasColumn(FieldType type) { return !factsOf(type).sqlColumnType.empty(); }
 
 std::string_view sqlColumnType(FieldType type) { return factsOf(type).sqlColumnType; }
 

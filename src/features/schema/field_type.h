@@ -30,6 +30,7 @@ enum class FieldType {
   CreatedBy,
   LastModifiedBy,
   Formula,
+  Link,
 };
 
 // Every type, in the order the API lists them.
@@ -39,7 +40,7 @@ inline constexpr std::array kAllFieldTypes = {
     FieldType::MultipleSelect,   FieldType::Email,      FieldType::Url,
     FieldType::Rating,           FieldType::AutoNumber, FieldType::CreatedTime,
     FieldType::LastModifiedTime, FieldType::CreatedBy,  FieldType::LastModifiedBy,
-    FieldType::Formula,
+    FieldType::Formula,          FieldType::Link,
 };
 
 std::optional<FieldType> parseFieldType(std::string_view name);
@@ -51,7 +52,11 @@ std::string allFieldTypeNames();
 // own: they show one of the record's system columns, or (formulas) an
 // expression over the record's columns.
 bool isComputed(FieldType type);
-// The SQL column type of a stored field; REQUIRES: !isComputed(type).
+// Whether the field has a column of its own in its table: not computed
+// types, and not links, whose pairs are rows of a junction table
+// (features/schema/link_fields.h).
+bool hasColumn(FieldType type);
+// The SQL column type of a stored field; REQUIRES: hasColumn(type).
 std::string_view sqlColumnType(FieldType type);
 // The system column a computed field shows; empty for a formula.
 // REQUIRES: isComputed(type).

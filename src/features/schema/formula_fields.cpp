@@ -57,9 +57,10 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
       value.field.type = FormulaType::Date;
       return value;
     case FieldType::Formula:
+    case FieldType::Link:
       break;
   }
-  throw std::logic_error("plainValue of a formula field");
+  throw std::logic_error("plainValue of a formula or link field");
 }
 
 void collectReferences(const FormulaNode& node, std::vector<const FormulaNode*>& references) {
@@ -162,6 +163,11 @@ class Planner {
     scope.field = [&](std::string_view id) -> const FormulaField* {
       const FieldDef* used = schema_.field(id, false);
       if (!used) return nullptr;
+      if (used->type == FieldType::Link) {
+        brokenReference = "A formula cannot use the link " + writeFieldReference(used->name) +
+                          " itself; add a lookup of the linked field it needs";
+        return nullptr;
+      }
       const FieldValue* value = nullptr;
       if (used->type == FieldType::Formula) {
         const Planned& other = planned(*used);

@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "features/schema/link_fields.h"
+
 namespace tessera::features {
 
 namespace {
@@ -19,6 +21,12 @@ boost::json::object formulaOptions(const FieldDef& field) {
   return options;
 }
 
+boost::json::object optionsJson(const FieldDef& field) {
+  if (field.formula) return formulaOptions(field);
+  if (field.type == FieldType::Link) return linkOptionsJson(field);
+  return field.options;
+}
+
 }  // namespace
 
 boost::json::value fieldToJson(const FieldDef& field) {
@@ -26,7 +34,7 @@ boost::json::value fieldToJson(const FieldDef& field) {
           {"name", field.name},
           {"type", fieldTypeName(field.type)},
           {"description", field.description},
-          {"options", field.formula ? formulaOptions(field) : field.options},
+          {"options", optionsJson(field)},
           {"isPrimary", field.isPrimary},
           {"isComputed", isComputed(field.type)}};
 }

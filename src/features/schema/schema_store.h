@@ -15,7 +15,8 @@
 
 namespace tessera::features {
 
-// The table with its formula fields planned (formula_fields.h); nullopt
+// The table with its link and formula fields planned (link_fields.h,
+// formula_fields.h); nullopt
 // when no such table exists.
 std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId);
 // The table; throws ApiError 404 when there is none.
@@ -23,8 +24,10 @@ TableSchema requireTableSchema(store::Session& session, const std::string& table
 // The table's schema_version, or nullopt when no such table exists.
 std::optional<std::int64_t> loadSchemaVersion(store::Session& session, const std::string& tableId);
 // Records that what loadTableSchema reads of the table changed (its row or
-// any of its fields), so cached copies (SchemaCache) are read again. Every
-// such change calls it in the same transaction.
+// any of its fields), so cached copies (SchemaCache) are read again, and
+// so are those of the tables that link to it (directly or through other
+// tables), whose link plans read its fields. Every such change calls it in
+// the same transaction.
 void touchTableSchema(store::Session& session, const std::string& tableId);
 
 // The ids of the base's tables, in display order.
@@ -49,5 +52,26 @@ void insertFieldRow(store::Session& session, const std::string& tableId, FieldDe
 void updateFieldRow(store::Session& session, const FieldDef& field, UnixMillis at);
 // Saves the field's options alone (choices that typecast added).
 void updateFieldOptions(store::Session& session, const FieldDef& field, UnixMillis at);
+
+// A link field's row, live or in the trash.
+struct LinkFieldRow {
+  std::string id;
+  std::string tableId;
+  std::string name;
+  std::string junctionId;
+  bool trashed = false;
+};
+// The link fields (live or trashed) that share junction `junctionId`.
+std::vector<LinkFieldRow> loadLinkFieldsOfJunction(store::Session& session,
+                                                   const std::string& junctionId);
+// The link fields (live or trashed) of other tables that link to `tableId`,
+// and those of `tableId` itself.
+std::vector<LinkFieldRow> loadLinkFieldsTouching(store::Session& session,
+                                                 const std::string& tableId);
+// The junctions of the links of the base's / the space's tables.
+std::vector<std::string> loadJunctionsOfBase(store::Session& session, const std::string& baseId);
+std::vector<std::string> loadJunctionsOfSpace(store::Session& session, const std::string& spaceId);
+// Deletes a field's row for good (live or trashed).
+void deleteFieldRow(store::Session& session, const std::string& fieldId);
 
 }  // namespace tessera::features

@@ -21,11 +21,13 @@ std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 
 std::string FieldDef::expression() const {
   if (type == FieldType::Formula) return formula->sql;
+  if (type == FieldType::Link) return link->sql;
   return "t." + indexExpression();
 }
 
 std::string FieldDef::indexExpression() const {
   if (type == FieldType::Formula) return formula->indexSql;
+  if (type == FieldType::Link) return "";
   return isComputed(type) ? quoteIdentifier(systemColumn(type)) : column();
 }
 
@@ -35,6 +37,7 @@ std::string_view FieldDef::valueType() const {
       return formulaSqlType(formula->resultType);
     case FieldType::CreatedBy:
     case FieldType::LastModifiedBy:
+    case FieldType::Link:
       return "TEXT";
     case FieldType::AutoNumber:
     case FieldType::CreatedTime:
@@ -53,6 +56,24 @@ std::string_view FieldDef::valueType() const {
       return sqlColumnType(type);
   }
   return "TEXT";
+}
+
+std::string LinkPlan::junction() const { return quoteIdentifier("l_" + junctionId); }
+
+std::string_view LinkPlan::from() const { return reversed ? "b" : "a"; }
+
+std::string_view LinkPlan::to() const { return reversed ? "a" : "b"; }
+
+std::string_view LinkPlan::fromOrder() const { return reversed ? "b_ord" : "a_ord"; }
+
+std::string_view LinkPlan::toOrder() const { return reversed ? "a_ord" : "b_ord"; }
+
+bool LinkPlan::singleLink() const {
+  return relationship == LinkRelationship::ManyOne || relationship == LinkRelationship::OneOne;
+}
+
+bool LinkPlan::exclusiveTargets() const {
+  return relationship == LinkRelationship::OneMany || relationship == LinkRelationship::OneOne;
 }
 
 std::string TableSchema::sqlTable() const { return quoteIdentifier("t_" + id); }

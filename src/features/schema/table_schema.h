@@ -28,6 +28,8 @@ struct FormulaPlan {
   std::optional<FormulaError> error;  // why it is broken; nullopt when it works
 };
 
+struct LinkPlan;
+
 struct FieldDef {
   std::string id;
   std::string name;
@@ -37,19 +39,56 @@ struct FieldDef {
   bool isPrimary = false;
   std::int64_t position = 0;
   std::shared_ptr<const FormulaPlan> formula;  // set for formula fields once planned
+  std::shared_ptr<const LinkPlan> link;        // set for link fields once planned
 
   // The quoted column of a stored field, e.g. "f_fldAbc...".
-  // REQUIRES: !isComputed(type).
+  // REQUIRES: hasColumn(type).
   std::string column() const;
   // The SQL expression of the value in a query whose table alias is `t`.
-  // REQUIRES for a formula: `formula` is set.
+  // REQUIRES for a formula: `formula` is set; for a link: `link` is set.
   std::string expression() const;
   // The same with unqualified columns, as an index is built on; empty for
   // a formula that cannot be indexed (it reads the clock, another table or
-  // is broken).
+  // is broken) and for a link.
   std::string indexExpression() const;
   // The SQL type of the value, for casts that must match it.
   std::string_view valueType() const;
+};
+
+enum class LinkRelationship { ManyMany, ManyOne, OneMany, OneOne };
+
+// How a link field reaches its pairs, worked out from its options each
+// time its table's schema is loaded (features/schema/link_fields.h). A
+// link's pairs are the rows (a, b, a_ord, b_ord) of one junction table
+// l_<junctionId>: the field that created the link reads them from `a` to
+// `b`, its symmetric field (reversed) from `b` to `a`, so the two are in
+// step by construction. a_ord orders a record's links on the `a` side,
+// b_ord on the `b` side.
+struct LinkPlan {
+  std::string linkedTableId;
+  LinkRelationship relationship = LinkRelationship::ManyMany;  // seen from this field
+  std::string symmetricFieldId;                                // empty for a one-way link
+  std::string junctionId;      // the id of the field that created the link
+  bool reversed = false;       // this field reads the junction from `b` to `a`
+  std::string linkedSqlTable;  // the quoted physical table of the linked table
+  std::string linkedTableName;
+  // The linked table's primary field, whose values are the links' titles;
+  // null when the linked table is gone.
+  std::shared_ptr<const FieldDef> titleField;
+  // The cell in a query whose table alias is `t`: a JSON array of
+  // [record id, title value] in link order; NULL when empty.
+  std::string sql;
+
+  std::string junction() const;   // quoted, e.g. "l_fldAbc..."
+  std::string_view from() const;  // the junction column of this field's records
+  std::string_view to() const;    // the junction column of the linked records
+  std::string_view fromOrder() const;
+  std::string_view toOrder() const;
+  // Each record links to one record at most (manyOne, oneOne).
+  bool singleLink() const;
+  // A linked record links back to one record at most (oneMany, oneOne):
+  // linking it moves it here from the record it was linked to.
+  bool exclusiveTargets() const;
 };
 
 struct TableSchema {

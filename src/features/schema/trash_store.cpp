@@ -88,7 +88,7 @@ bool deleteFromTrash(store::Session& session, TrashKind kind, const std::string&
 std::vector<TrashedRow> loadTrash(store::Session& session, TrashKind kind, UnixMillis cutoff,
                                   const std::string& tableId) {
   const TrashTable t = trashTable(kind);
-  const std::string type = kind == TrashKind::Field ? "type" : "''";
+  const std::string type = kind == TrashKind::Field ? "type, link_junction" : "'', NULL";
   std::string sql = "SELECT id, table_id, " + type + " FROM " + t.table +
                     " WHERE deleted_at IS NOT NULL AND deleted_at < ?";
   std::vector<store::SqlValue> params{cutoff};
@@ -98,7 +98,7 @@ std::vector<TrashedRow> loadTrash(store::Session& session, TrashKind kind, UnixM
   }
   std::vector<TrashedRow> rows;
   for (const store::Row& row : session.query(sql + " ORDER BY deleted_at, id", params)) {
-    rows.push_back({row.text(0), row.text(1), row.text(2)});
+    rows.push_back({row.text(0), row.text(1), row.text(2), row.optionalText(3).value_or("")});
   }
   return rows;
 }

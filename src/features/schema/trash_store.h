@@ -35,7 +35,8 @@ bool deleteFromTrash(store::Session& session, TrashKind kind, const std::string&
 struct TrashedRow {
   std::string id;
   std::string tableId;
-  std::string type;  // a field's type name; "" for a view
+  std::string type;          // a field's type name; "" for a view
+  std::string linkJunction;  // a link field's junction; "" for the others
 };
 // What was deleted before `cutoff`, on every table (`tableId` empty) or one,
 // oldest first.

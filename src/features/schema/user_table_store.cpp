@@ -1,5 +1,8 @@
 #include "features/schema/user_table_store.h"
 
+#include "features/schema/link_store.h"
+#include "features/schema/schema_store.h"
+
 namespace tessera::features {
 namespace {
 
@@ -29,13 +32,13 @@ void dropUserTable(store::Session& session, const std::string& tableId) {
 }
 
 void addFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
-  if (isComputed(field.type)) return;
+  if (!hasColumn(field.type)) return;
   session.executeScript("ALTER TABLE " + tableName(tableId) + " ADD COLUMN " + field.column() +
                         " " + std::string(sqlColumnType(field.type)));
 }
 
 void dropFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {
-  if (isComputed(field.type)) return;
+  if (!hasColumn(field.type)) return;
   // Databases from before view sort indexes have a plain index per sorted field.
   session.executeScript("DROP INDEX IF EXISTS " + quoteIdentifier("i_" + tableId + "_" + field.id));
   session.executeScript("ALTER TABLE " + tableName(tableId) + " DROP COLUMN " + field.column());
@@ -76,10 +79,16 @@ store::Rows loadFieldValuesAfter(store::Session& session, const TableSchema& tab
 }
 
 void dropUserTablesOfBase(store::Session& session, const std::string& baseId) {
+  for (const std::string& junction : loadJunctionsOfBase(session, baseId)) {
+    dropJunction(session, junction);
+  }
   dropTablesListedBy(session, "SELECT id FROM tables_meta WHERE base_id = ?", baseId);
 }
 
 void dropUserTablesOfSpace(store::Session& session, const std::string& spaceId) {
+  for (const std::string& junction : loadJunctionsOfSpace(session, spaceId)) {
+    dropJunction(session, junction);
+  }
   dropTablesListedBy(
       session,
       "SELECT t.id FROM tables_meta t JOIN bases b ON b.id = t.base_id WHERE b.space_id = ?",

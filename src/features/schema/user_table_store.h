@@ -15,13 +15,13 @@ namespace tessera::features {
 
 void createUserTable(store::Session& session, const std::string& tableId);
 void dropUserTable(store::Session& session, const std::string& tableId);
-// No-ops for computed fields, which have no column of their own.
+// No-ops for fields without a column of their own (hasColumn).
 void addFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field);
 void dropFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field);
 
 // Retyping a field: the new values go into a staging column of the new
 // type (n_<fieldId>), which then takes the old column's place.
-// REQUIRES for each: !isComputed(to.type).
+// REQUIRES for each: hasColumn(to.type).
 void addStagingColumn(store::Session& session, const TableSchema& table, const FieldDef& to);
 void setStagedValue(store::Session& session, const TableSchema& table, const FieldDef& to,
                     const std::string& recordId, const store::SqlValue& value);
@@ -33,8 +33,9 @@ void promoteStagingColumn(store::Session& session, const TableSchema& table, con
 store::Rows loadFieldValuesAfter(store::Session& session, const TableSchema& table,
                                  const FieldDef& from, std::int64_t afterSeq, std::int64_t limit);
 
-// Drop the physical tables of every table in a base / in a space's bases.
-// Call before deleting the base or space (the metadata then cascades).
+// Drop the physical tables of every table in a base / in a space's bases,
+// and the junctions of their links. Call before deleting the base or
+// space (the metadata then cascades).
 void dropUserTablesOfBase(store::Session& session, const std::string& baseId);
 void dropUserTablesOfSpace(store::Session& session, const std::string& spaceId);
 

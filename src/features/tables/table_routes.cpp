@@ -46,8 +46,8 @@ void registerTableRoutes(http::Router& router, TableService& tables) {
              });
   router.add("DELETE", collection + "/{tableId}", access::onBase(Action::TableDelete),
              [&tables](auto& ctx) {
-               tables.remove(ctx.param("baseId"), ctx.param("tableId"));
-               return http::Response::noContent();
+               return http::Response::json(
+                   200, tables.remove(ctx.param("baseId"), ctx.param("tableId")));
              });
 }
 

@@ -5,6 +5,7 @@
 #include "common/random.h"
 #include "features/fields/field_input.h"
 #include "features/fields/formula_check.h"
+#include "features/fields/link_lifecycle.h"
 #include "features/limits.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
@@ -43,7 +44,10 @@ boost::json::value TableService::create(const std::string& userId, const std::st
     for (FieldDef& field : fields) field.id = newId("fld");
     planned.fields = std::move(fields);
     checkInitialFormulas(planned, session.dialect());
-    for (FieldDef& field : planned.fields) insertField(session, id, field);
+    for (FieldDef& field : planned.fields) {
+      if (field.type == FieldType::Link) createLink(session, planned, field);
+      insertField(session, id, field);
+    }
     ViewDef view{"", id, "Grid view", "grid", emptyViewDefinition(), 0, 0, 0};
     insertView(session, view);
     return tableJson(session, *loadTableSchema(session, id));
@@ -79,11 +83,14 @@ boost::json::value TableService::update(const std::string& baseId, const std::st
   });
 }
 
-void TableService::remove(const std::string& baseId, const std::string& tableId) {
-  database_.write([&](store::Session& session) {
+boost::json::value TableService::remove(const std::string& baseId, const std::string& tableId) {
+  return database_.write([&](store::Session& session) {
     tableInBase(session, baseId, tableId);
+    const std::vector<AffectedField> alsoDeleted = removeLinksOfTable(session, tableId);
     dropUserTable(session, tableId);
     deleteTableRow(session, tableId);
+    return boost::json::value{
+        {"id", tableId}, {"deleted", true}, {"alsoDeletedFields", affectedJson(alsoDeleted)}};
   });
 }
 

@@ -34,8 +34,10 @@ class TableService {
   boost::json::value update(const std::string& baseId, const std::string& tableId,
                             const std::optional<std::string>& name,
                             const std::optional<std::string>& description);
-  // Deletes the table with its SQL table, fields and views.
-  void remove(const std::string& baseId, const std::string& tableId);
+  // Deletes the table with its SQL table, fields and views, and the link
+  // fields of other tables that link to it. Returns {"id", "deleted": true,
+  // "alsoDeletedFields": [{"tableId","id","name"}]}.
+  boost::json::value remove(const std::string& baseId, const std::string& tableId);
 
  private:
   store::Database& database_;

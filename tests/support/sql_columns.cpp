@@ -1,0 +1,36 @@
+#include "support/sql_columns.h"
+
+#include <sqlite3.h>
+
+#include <sstream>
+
+namespace tessera::testing {
+
+std::map<std::string, std::string> sqlColumns(const TestServer& server,
+                                              const std::string& physicalTable) {
+  std::map<std::string, std::string> columns;
+  if (server.database().onPostgres()) {
+    std::istringstream lines(server.database().query(
+        "SELECT column_name, upper(data_type) FROM information_schema.columns WHERE table_name = "
+        "'" +
+        physicalTable + "'"));
+    for (std::string line; std::getline(lines, line);) {
+      columns[line.substr(0, line.find('|'))] = line.substr(line.find('|') + 1);
+    }
+    return columns;
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open_v2((server.dataDir() / "tessera.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* statement = nullptr;
+  const std::string sql = "PRAGMA table_info(\"" + physicalTable + "\")";
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    columns[reinterpret_cast<const char*>(sqlite3_column_text(statement, 1))] =
+        reinterpret_cast<const char*>(sqlite3_column_text(statement, 2));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return columns;
+}
+
+}  // namespace tessera::testing

@@ -1,0 +1,17 @@
+// What a test can see of the physical SQL tables in a test server's
+// database (SQLite file or PostgreSQL), read behind the server's back.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "support/test_server.h"
+
+namespace tessera::testing {
+
+// The column types of the SQL table `physicalTable` (e.g. "t_tbl..." or
+// "l_fld..."); empty when there is no such table.
+std::map<std::string, std::string> sqlColumns(const TestServer& server,
+                                              const std::string& physicalTable);
+
+}  // namespace tessera::testing
