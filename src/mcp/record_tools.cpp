@@ -6,6 +6,16 @@
 namespace tessera::mcp {
 namespace {
 
+// How link cells are written, for the tools that write records.
+constexpr const char* kLinkCellHelp =
+    " A link field's cell is written as an array of ids of records of the linked table "
+    "([\"rec...\"]; [] or null unlinks them all) and read as [{\"id\", \"title\"}]; the "
+    "symmetric field in the linked table follows.";
+
+}  // namespace
+
+namespace {
+
 // The input of create_records and update_records: a table and up to 1000
 // records shaped as `item`, with optional typecast.
 boost::json::object recordBatchInput(boost::json::object item) {
@@ -66,8 +76,9 @@ void addRecordTools(std::vector<Tool>& tools) {
   tools.push_back(
       {"create_records",
        "Create records",
-       "Create up to 1000 records in a table, all or nothing. Keys of 'fields' are field "
-       "names; set typecast to convert text values.",
+       std::string("Create up to 1000 records in a table, all or nothing. Keys of 'fields' are "
+                   "field names; set typecast to convert text values.") +
+           kLinkCellHelp,
        recordBatchInput(objectSchema({{"fields", kAnyObject}}, {"fields"})),
        resultSchema({{"records", kAnyArray}}),
        false,
@@ -96,7 +107,9 @@ void addRecordTools(std::vector<Tool>& tools) {
   tools.push_back(
       {"update_records",
        "Update records",
-       "Change fields of up to 1000 records, all or nothing: records is [{id, fields}].",
+       std::string(
+           "Change fields of up to 1000 records, all or nothing: records is [{id, fields}].") +
+           kLinkCellHelp,
        recordBatchInput(objectSchema({{"id", kId}, {"fields", kAnyObject}}, {"id", "fields"})),
        resultSchema({{"records", kAnyArray}}),
        false,

@@ -17,6 +17,14 @@ constexpr const char* kFormulaHelp =
     "boolean, date) to force the result's type. A formula that cannot be computed is refused with "
     "the position of the trouble; check_formula tries one without saving it.";
 
+// How to write a link field, for the tools that create or change one.
+constexpr const char* kLinkHelp =
+    " A link field (type link) links records to records of another table of the same base (or "
+    "of its own table): options {\"linkedTableId\": \"tbl...\", \"relationship\": \"manyMany\" "
+    "(default) | \"manyOne\" (each record links to one at most) | \"oneMany\" | \"oneOne\"}. "
+    "It is two-way unless \"oneWay\": true: the linked table gets a symmetric field (named after "
+    "this table, or \"symmetricFieldName\") that always shows the other side.";
+
 }  // namespace
 
 void addSchemaTools(std::vector<Tool>& tools) {
@@ -71,7 +79,7 @@ void addSchemaTools(std::vector<Tool>& tools) {
   tools.push_back({"create_field",
                    "Create a field",
                    std::string("Add a field to a table. Field types: ") +
-                       features::allFieldTypeNames() + "." + kFormulaHelp,
+                       features::allFieldTypeNames() + "." + kFormulaHelp + kLinkHelp,
                    objectSchema({{"tableId", kId},
                                  {"name", {{"type", "string"}}},
                                  {"type", {{"type", "string"}}},
@@ -95,7 +103,8 @@ void addSchemaTools(std::vector<Tool>& tools) {
        "Update a field",
        std::string("Rename a field or change its type or options; a new type converts existing "
                    "values and reports how many could not be kept (a formula turned into a stored "
-                   "type keeps its computed values).") +
+                   "type keeps its computed values); a link may change its relationship when its "
+                   "links fit the new one.") +
            kFormulaHelp,
        objectSchema({{"tableId", kId},
                      {"fieldId", kId},
@@ -119,20 +128,21 @@ void addSchemaTools(std::vector<Tool>& tools) {
        }});
   tools.push_back({"delete_field",
                    "Delete a field",
-                   "Delete a field and its values (not the primary field). The server keeps it "
-                   "in its trash for a while (7 days unless set otherwise): restore_field brings "
-                   "it back with every value.",
+                   "Delete a field and its values (not the primary field); a link's symmetric "
+                   "field goes with it (alsoDeletedFields). The server keeps them in its trash "
+                   "for a while (7 days unless set otherwise): restore_field brings them back "
+                   "with every value.",
                    objectSchema({{"tableId", kId}, {"fieldId", kId}}, {"tableId", "fieldId"}),
-                   resultSchema({{"deleted", {{"type", "boolean"}}}}),
+                   resultSchema(
+                       {{"deleted", {{"type", "boolean"}}}, {"alsoDeletedFields", kAnyArray}}),
                    false,
                    true,
                    true,
                    {"field:delete"},
                    [](const boost::json::object& arguments, ApiClient& api) {
-                     request(api, "DELETE",
-                             "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
-                                 idArgument(arguments, "fieldId"));
-                     return boost::json::value{{"deleted", true}};
+                     return request(api, "DELETE",
+                                    "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
+                                        idArgument(arguments, "fieldId"));
                    }});
   tools.push_back({"restore_field",
                    "Restore a deleted field",

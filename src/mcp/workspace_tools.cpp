@@ -63,7 +63,10 @@ void addWorkspaceTools(std::vector<Tool>& tools) {
                    "Describe a table",
                    "The fields (names, types, options) and views of a table. A formula field's "
                    "options show its expression (fields by name), result.type and, when a field "
-                   "it used was deleted, error; its cells then read {\"error\": \"#ERROR!\"}.",
+                   "it used was deleted, error; its cells then read {\"error\": \"#ERROR!\"}. "
+                   "A link field's options show the table it links to (linkedTableId, "
+                   "linkedTableName), its relationship and its symmetric field "
+                   "(symmetricFieldId, null for a one-way link).",
                    objectSchema({{"tableId", kId}}, {"tableId"}),
                    resultSchema({{"fields", kAnyArray}, {"views", kAnyArray}}),
                    true,

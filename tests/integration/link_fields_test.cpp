@@ -8,6 +8,9 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <random>
+#include <set>
+#include <thread>
 
 #include "support/sql_columns.h"
 #include "support/test_server.h"
@@ -218,6 +221,39 @@ TEST_F(LinkFieldsTest, ARelationshipChangesOnlyWhenTheLinksFitItAndTheSymmetricF
       "PATCH", fieldPath, {{"options", {{"linkedTableId", tasks}}}}, workspace.owner.headers());
   EXPECT_EQ(otherTable.status, 400);
   EXPECT_EQ(otherTable.errorCode(), "invalid_field");
+}
+
+TEST_F(LinkFieldsTest, ConcurrentWritesFromBothSidesLeaveBothSidesInStep) {
+  addLink(tasks, "Project", {{"linkedTableId", projects}, {"relationship", "manyOne"}});
+  std::vector<std::thread> writers;
+  for (int writer = 0; writer < 6; ++writer) {
+    writers.emplace_back([&, writer] {
+      std::mt19937 random(static_cast<unsigned>(writer));
+      for (int i = 0; i < 15; ++i) {
+        const std::string& someProject = project[random() % project.size()];
+        const std::string& someTask = task[random() % task.size()];
+        const HttpResult wrote =
+            writer % 2 == 0
+                ? write(tasks, someTask, {{"Project", boost::json::array{someProject}}})
+                : write(projects, someProject,
+                        {{"Tasks", {someTask, task[(random() % 2 + 1 + (&someTask - task.data())) %
+                                                   task.size()]}}});
+        EXPECT_EQ(wrote.status, 200) << wrote.body;
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+
+  std::set<std::pair<std::string, std::string>> fromTasks, fromProjects;
+  for (const std::string& t : task) {
+    const auto ids = linked(tasks, t, "Project");
+    EXPECT_LE(ids.size(), 1u) << "a task has one project at most";
+    for (const std::string& p : ids) fromTasks.emplace(t, p);
+  }
+  for (const std::string& p : project) {
+    for (const std::string& t : linked(projects, p, "Tasks")) fromProjects.emplace(t, p);
+  }
+  EXPECT_EQ(fromTasks, fromProjects);
 }
 
 TEST_F(LinkFieldsTest, OneWayAndSelfLinks) {

@@ -140,6 +140,43 @@ test('every tool answers through the SDK client, each result checked against its
   await client.close();
 });
 
+test('an agent links records through the tools, and describe_table shows the link', async () => {
+  const client = await connected(stdioTransport(await token(['full_access'])));
+  const call = async (name, args) => {
+    const result = await client.callTool({ name, arguments: args });
+    assert.equal(result.isError, false, `${name}: ${JSON.stringify(result.content)}`);
+    return result.structuredContent;
+  };
+  const projects = await call('create_table', { baseId: ids.base, name: 'Agent projects' });
+  const tasks = await call('create_table', { baseId: ids.base, name: 'Agent tasks' });
+  const link = await call('create_field', { tableId: tasks.id, name: 'Project', type: 'link',
+    options: { linkedTableId: projects.id, relationship: 'manyOne' } });
+  const described = await call('describe_table', { tableId: projects.id });
+  const symmetric = described.fields.find((f) => f.type === 'link');
+  assert.equal(symmetric.name, 'Agent tasks', 'the symmetric field is named after the linking table');
+  assert.deepEqual(
+    [symmetric.options.linkedTableId, symmetric.options.linkedTableName, symmetric.options.relationship,
+      symmetric.options.symmetricFieldId],
+    [tasks.id, 'Agent tasks', 'oneMany', link.id]);
+
+  const project = (await call('create_records', { tableId: projects.id,
+    records: [{ fields: { Name: 'Apollo' } }] })).records[0];
+  const task = (await call('create_records', { tableId: tasks.id,
+    records: [{ fields: { Name: 'Design', Project: [project.id] } }] })).records[0];
+  assert.deepEqual(task.fields.Project, [{ id: project.id, title: 'Apollo' }]);
+  const fromProject = await call('get_record', { tableId: projects.id, recordId: project.id });
+  assert.deepEqual(fromProject.fields['Agent tasks'], [{ id: task.id, title: 'Design' }]);
+
+  const wrong = await client.callTool({ name: 'update_records', arguments: { tableId: tasks.id,
+    records: [{ id: task.id, fields: { Project: [task.id] } }] } });
+  assert.equal(wrong.isError, true);
+  assert.match(wrong.content[0].text, new RegExp(`'${task.id}' is not a record of table 'Agent projects'`));
+
+  const deleted = await call('delete_field', { tableId: tasks.id, fieldId: link.id });
+  assert.deepEqual(deleted.alsoDeletedFields.map((f) => f.id), [symmetric.id]);
+  await client.close();
+});
+
 test('stdio: a bad token is explained, not a crash', async () => {
   const client = await connected(stdioTransport('tsr_pat_not-a-token'));
   const result = await client.callTool({ name: 'whoami', arguments: {} });

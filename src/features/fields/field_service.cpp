@@ -106,8 +106,14 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const std::optional<FieldDef> symmetric =
         field.type == FieldType::Link ? createLink(session, schema, field) : std::nullopt;
     insertField(session, tableId, field);
-    boost::json::value json = fieldToJson(field);
-    if (symmetric) json.as_object()["symmetricField"] = fieldToJson(*symmetric);
+    if (field.type != FieldType::Link) return fieldToJson(field);
+    // As planned, with the linked table's name.
+    const FieldDef planned = requireField(requireTableSchema(session, tableId), field.id);
+    boost::json::value json = fieldToJson(planned);
+    if (symmetric) {
+      json.as_object()["symmetricField"] = fieldToJson(requireField(
+          requireTableSchema(session, planned.link->linkedTableId), symmetric->id));
+    }
     return json;
   });
 }

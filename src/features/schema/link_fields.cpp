@@ -120,6 +120,7 @@ boost::json::object linkOptionsJson(const FieldDef& field) {
   options["symmetricFieldId"] = stored.symmetricFieldId.empty()
                                     ? boost::json::value(nullptr)
                                     : boost::json::value(stored.symmetricFieldId);
+  if (field.link) options["linkedTableName"] = field.link->linkedTableName;
   return options;
 }
 

@@ -42,7 +42,8 @@ struct LinkedTable {
 std::shared_ptr<const LinkPlan> planLinkField(const FieldDef& field, const LinkedTable& linked,
                                               store::SqlDialect dialect);
 
-// {"linkedTableId", "relationship", "symmetricFieldId" (null when one-way)}.
+// {"linkedTableId", "linkedTableName" (once planned), "relationship",
+// "symmetricFieldId" (null when one-way)}.
 boost::json::object linkOptionsJson(const FieldDef& field);
 
 }  // namespace tessera::features
