@@ -76,7 +76,10 @@ export type FieldType =
   | "lastModifiedTime"
   | "createdBy"
   | "lastModifiedBy"
-  | "formula";
+  | "formula"
+  | "link";
+
+export type LinkRelationship = "manyMany" | "manyOne" | "oneMany" | "oneOne";
 
 export type FormulaResultType = "number" | "text" | "boolean" | "date";
 
@@ -99,6 +102,14 @@ export interface FieldOptions {
   result?: { type: FormulaResultType };
   referencedFieldIds?: string[];
   error?: string;
+  // A link's: the table it links to, how many records each side may link
+  // to, and its symmetric field in that table (null: one-way).
+  linkedTableId?: string;
+  linkedTableName?: string;
+  relationship?: LinkRelationship;
+  symmetricFieldId?: string | null;
+  // Only when creating a link.
+  oneWay?: boolean;
 }
 
 export interface Field {
@@ -146,8 +157,14 @@ export interface Table {
   views: View[];
 }
 
+// A linked record in a link cell: its id and its primary field as text.
+export interface LinkedRecord {
+  id: string;
+  title: string;
+}
+
 // A broken formula's cells read {"error": "#ERROR!"}.
-export type CellValue = string | number | boolean | string[] | { error: string };
+export type CellValue = string | number | boolean | string[] | LinkedRecord[] | { error: string };
 
 export interface TableRecord {
   id: string;

@@ -1,7 +1,7 @@
 // How a cell's value looks in the grid, by field type.
 import type { ReactNode } from "react";
 
-import type { CellValue, Field } from "../api/types";
+import type { CellValue, Field, LinkedRecord } from "../api/types";
 
 function choiceColor(field: Field, name: string): string {
   return field.options.choices?.find((choice) => choice.name === name)?.color ?? "gray";
@@ -72,9 +72,26 @@ function FormulaValue({ field, value, search }: { field: Field; value: CellValue
   }
 }
 
+// A linked record's chip: its title, or a placeholder when that is empty.
+export function LinkChip({ record, search }: { record: LinkedRecord; search?: string }) {
+  return (
+    <span className="link-chip" title={record.title || "Unnamed record"}>
+      {record.title ? <Highlighted text={record.title} search={search} /> : <em>Unnamed record</em>}
+    </span>
+  );
+}
+
 export function CellDisplay({ field, value, search }: CellDisplayProps) {
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
+    case "link":
+      return (
+        <>
+          {(value as LinkedRecord[]).map((record) => (
+            <LinkChip key={record.id} record={record} search={search} />
+          ))}
+        </>
+      );
     case "formula":
       return <FormulaValue field={field} value={value} search={search} />;
     case "checkbox":

@@ -5,18 +5,20 @@
 import { useState, type FormEvent } from "react";
 
 import { patch, post } from "../api/client";
-import type { Field, FieldOptions, FieldType, FormulaResultType } from "../api/types";
+import type { Field, FieldOptions, FieldType, FormulaResultType, LinkRelationship, Table } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FormActions } from "../components/FormActions";
 import { useAction } from "../lib/useAction";
-import { CHOICE_COLORS, FIELD_TYPES } from "./fieldTypes";
+import { CHOICE_COLORS, FIELD_TYPES, RELATIONSHIP_LABELS } from "./fieldTypes";
 import { FormulaEditor } from "./FormulaEditor";
 
 interface FieldDialogProps {
   tableId: string;
   // The table's fields, for formulas to name.
   fields: Field[];
+  // The base's tables, for links to link to.
+  tables: Table[];
   // The field to edit; none: a new field.
   field?: Field;
   onClose(): void;
@@ -28,7 +30,7 @@ interface Conversion {
   failed: number;
 }
 
-export function FieldDialog({ tableId, fields, field, onClose, onSaved }: FieldDialogProps) {
+export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }: FieldDialogProps) {
   const [name, setName] = useState(field?.name ?? "");
   const [description, setDescription] = useState(field?.description ?? "");
   const [type, setType] = useState<FieldType>(field?.type ?? "singleLineText");
@@ -38,6 +40,9 @@ export function FieldDialog({ tableId, fields, field, onClose, onSaved }: FieldD
   const [choices, setChoices] = useState((field?.options.choices ?? []).map((choice) => choice.name).join("\n"));
   const [expression, setExpression] = useState(field?.options.expression ?? "");
   const [resultType, setResultType] = useState<FormulaResultType | "">(field?.options.resultType ?? "");
+  const [linkedTableId, setLinkedTableId] = useState(field?.options.linkedTableId ?? tables[0]?.id ?? "");
+  const [relationship, setRelationship] = useState<LinkRelationship>(field?.options.relationship ?? "manyMany");
+  const [twoWay, setTwoWay] = useState(true);
   const [report, setReport] = useState<Conversion | null>(null);
   const { busy, error, setError, run } = useAction();
 
@@ -46,6 +51,7 @@ export function FieldDialog({ tableId, fields, field, onClose, onSaved }: FieldD
     if (type === "rating") return { max };
     if (type === "date") return { dateOnly: !withTime };
     if (type === "formula") return { expression, ...(resultType ? { resultType } : {}) };
+    if (type === "link") return { linkedTableId, relationship, ...(field ? {} : { oneWay: !twoWay }) };
     if (type === "singleSelect" || type === "multipleSelect") {
       const names = choices
         .split("\n")
@@ -166,6 +172,40 @@ export function FieldDialog({ tableId, fields, field, onClose, onSaved }: FieldD
             onChange={setExpression}
             onResultTypeChange={setResultType}
           />
+        )}
+        {type === "link" && (
+          <>
+            <label>
+              Link to table
+              <select
+                value={linkedTableId}
+                disabled={field?.type === "link"}
+                onChange={(e) => setLinkedTableId(e.target.value)}
+              >
+                {tables.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.id === tableId ? `${t.name} (this table)` : t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Records per link
+              <select value={relationship} onChange={(e) => setRelationship(e.target.value as LinkRelationship)}>
+                {(Object.keys(RELATIONSHIP_LABELS) as LinkRelationship[]).map((key) => (
+                  <option key={key} value={key}>
+                    {RELATIONSHIP_LABELS[key]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {!field && (
+              <label className="check-label">
+                <input type="checkbox" checked={twoWay} onChange={(e) => setTwoWay(e.target.checked)} />
+                Show the links in the linked table too (a field named after this table)
+              </label>
+            )}
+          </>
         )}
         {(type === "singleSelect" || type === "multipleSelect") && (
           <label>

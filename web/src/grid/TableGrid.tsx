@@ -10,11 +10,12 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 
-import type { CellValue, Field, TableRecord } from "../api/types";
+import type { CellValue, Field, LinkedRecord, Table, TableRecord } from "../api/types";
 import { CellDisplay } from "./CellDisplay";
 import { CellEditor } from "./CellEditor";
 import { draftOf, startsWithTypedText, type Draft } from "./cellDraft";
 import { FieldHeader } from "./FieldHeader";
+import { LinkEditor } from "./LinkEditor";
 import { isWritable } from "./fieldTypes";
 import { editMove, keyMove, type EditMove, type Position } from "./gridNavigation";
 import { useCellRange, type CellWrite } from "./useCellRange";
@@ -25,6 +26,8 @@ const SELECT_WIDTH = 48;
 
 interface TableGridProps {
   fields: Field[];
+  // The base's tables, for the records a link cell can link to.
+  tables: Table[];
   records: RecordPages;
   editable: boolean;
   schemaEditable: boolean;
@@ -54,8 +57,12 @@ interface Editing extends Position {
   error?: string;
 }
 
+// A link cell compares by the ids it holds: it is written as ids and read
+// as {id, title}.
+const comparable = (value: CellValue | null | undefined) =>
+  Array.isArray(value) ? value.map((item) => (typeof item === "string" ? item : item.id)) : (value ?? null);
 const same = (a: CellValue | null | undefined, b: CellValue | null | undefined) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
 
 export function TableGrid(props: TableGridProps) {
   const { fields, records, editable, selected } = props;
@@ -347,7 +354,19 @@ export function TableGrid(props: TableGridProps) {
                     >
                       {/* Read first by screen readers; the name includes what the cell shows. */}
                       <span className="visually-hidden">{`${field.name}, row ${row + 1}: `}</span>
-                      {edit && record ? (
+                      {edit && record && field.type === "link" ? (
+                        <LinkEditor
+                          field={field}
+                          linkedTable={props.tables.find((t) => t.id === field.options.linkedTableId)}
+                          initial={edit.draft.links as LinkedRecord[]}
+                          error={edit.error}
+                          onCancel={() => {
+                            setEditing(null);
+                            returnFocusTo(edit);
+                          }}
+                          onCommit={(value, move) => commitEdit(edit, record, field, value, move)}
+                        />
+                      ) : edit && record ? (
                         <CellEditor
                           field={field}
                           initial={edit.draft}

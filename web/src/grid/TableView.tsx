@@ -25,6 +25,8 @@ import { ViewTabs } from "./ViewTabs";
 
 interface TableViewProps {
   table: Table;
+  // Every table of the base, this one included: what links can link to.
+  tables: Table[];
   role: Role;
   onSchemaChanged(): Promise<void>;
 }
@@ -38,7 +40,7 @@ type Open =
 
 const EMPTY_FILTER: Filter = { conjunction: "and", filterSet: [] };
 
-export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
+export function TableView({ table, tables, role, onSchemaChanged }: TableViewProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const view: View = table.views.find((v) => v.id === searchParams.get("view")) ?? table.views[0];
   const [filter, setFilter] = useState<Filter>(view.filter ?? EMPTY_FILTER);
@@ -262,6 +264,7 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
       <ErrorMessage message={error || records.error} onDismiss={error ? () => setError("") : undefined} />
       <TableGrid
         fields={visibleFields}
+        tables={tables}
         records={records}
         editable={editable}
         schemaEditable={schemaEditable}
@@ -287,12 +290,19 @@ export function TableView({ table, role, onSchemaChanged }: TableViewProps) {
         onDeleteField={(field) => setOpen({ kind: "deleteField", field })}
       />
       {open?.kind === "addField" && (
-        <FieldDialog tableId={table.id} fields={table.fields} onClose={() => setOpen(null)} onSaved={afterFieldSaved} />
+        <FieldDialog
+          tableId={table.id}
+          fields={table.fields}
+          tables={tables}
+          onClose={() => setOpen(null)}
+          onSaved={afterFieldSaved}
+        />
       )}
       {open?.kind === "editField" && (
         <FieldDialog
           tableId={table.id}
           fields={table.fields}
+          tables={tables}
           field={open.field}
           onClose={() => setOpen(null)}
           onSaved={afterFieldSaved}

@@ -1,11 +1,13 @@
 // What a cell editor holds while a person types (a draft), how a stored
 // value becomes one, and how a draft becomes the value to save, or a
 // message saying why it cannot be (shown at the cell, the draft kept).
-import type { CellValue, Field, FieldType } from "../api/types";
+import type { CellValue, Field, FieldType, LinkedRecord } from "../api/types";
 
 export interface Draft {
   text: string;
   chosen: string[];
+  // A link cell's records, in order.
+  links?: LinkedRecord[];
 }
 
 export type Parsed = { value: CellValue | null } | { error: string };
@@ -24,7 +26,14 @@ function toDateText(field: Field, value: CellValue | null | undefined): string {
 
 export function draftOf(field: Field, value: CellValue | null | undefined): Draft {
   if (field.type === "date") return { text: toDateText(field, value), chosen: [] };
-  if (Array.isArray(value)) return { text: "", chosen: value };
+  if (field.type === "link") {
+    // Ids alone when a refused write comes back to its editor.
+    const links = ((value ?? []) as (LinkedRecord | string)[]).map((item) =>
+      typeof item === "string" ? { id: item, title: item } : item,
+    );
+    return { text: "", chosen: [], links };
+  }
+  if (Array.isArray(value)) return { text: "", chosen: value as string[] };
   return { text: value === undefined || value === null ? "" : String(value), chosen: [] };
 }
 
@@ -53,6 +62,8 @@ export function parseDraft(field: Field, draft: Draft): Parsed {
       return { value: field.options.dateOnly !== false ? text : new Date(text).toISOString() };
     case "multipleSelect":
       return { value: draft.chosen.length ? draft.chosen : null };
+    case "link":
+      return { value: draft.links?.length ? draft.links.map((record) => record.id) : null };
     case "url": {
       const trimmed = text.trim();
       if (!trimmed) return { value: null };
@@ -71,7 +82,9 @@ export function parseDraft(field: Field, draft: Draft): Parsed {
 export function cellText(value: CellValue | null | undefined): string {
   if (value === undefined || value === null || value === false) return "";
   if (value === true) return "checked";
-  if (Array.isArray(value)) return value.join(", ");
+  if (Array.isArray(value)) {
+    return value.map((item) => (typeof item === "string" ? item : item.title)).join(", ");
+  }
   return String(value);
 }
 

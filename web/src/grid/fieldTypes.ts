@@ -1,6 +1,6 @@
 // Per field type: its label, the icon in column headers, whether people can
 // write it, and the filter operators the API accepts for it.
-import type { Field, FieldType, FormulaResultType } from "../api/types";
+import type { Field, FieldType, FormulaResultType, LinkRelationship } from "../api/types";
 
 interface TypeInfo {
   label: string;
@@ -36,7 +36,21 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
   lastModifiedBy: { label: "Last modified by", icon: "☻", computed: true, operators: USER_OPS },
   // Filtered by its result's type: operatorsOf.
   formula: { label: "Formula", icon: "ƒ", computed: true, operators: TEXT_OPS },
+  // The filter panel takes no record ids yet; the API also has is,
+  // hasAnyOf, hasAllOf and isNoneOf.
+  link: { label: "Link to another record", icon: "⇄", operators: ["isEmpty", "isNotEmpty"] },
 };
+
+export const RELATIONSHIP_LABELS: Record<LinkRelationship, string> = {
+  manyMany: "Many to many: each record links to any number",
+  manyOne: "Many to one: each record links to one at most",
+  oneMany: "One to many: each linked record links back to one at most",
+  oneOne: "One to one",
+};
+
+// Whether a link cell holds one record at most.
+export const linksOneRecord = (field: Field) =>
+  field.options.relationship === "manyOne" || field.options.relationship === "oneOne";
 
 const TYPE_OF_RESULT: Record<FormulaResultType, FieldType> = {
   number: "number",

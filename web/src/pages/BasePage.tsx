@@ -86,7 +86,7 @@ export function BasePage() {
       <div className="base-main">
         <ErrorMessage message={error} />
         {table ? (
-          <TableView key={table.id} table={table} role={base.role} onSchemaChanged={load} />
+          <TableView key={table.id} table={table} tables={tables} role={base.role} onSchemaChanged={load} />
         ) : (
           <div className="empty-state">
             <h2>{tables.length ? "This table does not exist." : "No tables yet"}</h2>

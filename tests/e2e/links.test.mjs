@@ -1,0 +1,82 @@
+// Link fields in a real browser: a link field is added from the field
+// dialog, records are picked in the cell's editor (searched, paged from the
+// server), the cell shows them as chips, and the linked table's symmetric
+// field shows the same links from the other side; a chip can be removed.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { gridCell, openPage, screenshot, signInInBrowser, startWorkspace } from './support.mjs';
+
+let workspace;
+let server;
+let browser;
+let api;
+let baseId;
+
+before(async () => {
+  workspace = await startWorkspace('ada@example.com', 'Ada', 'Studio', 'Plans');
+  ({ server, browser, api, baseId } = workspace);
+});
+
+after(async () => {
+  await workspace?.stop();
+});
+
+const cell = gridCell;
+
+test('a link is created, records are picked from a searchable list, and both sides show them', async () => {
+  const projects = await api('POST', `/api/base/${baseId}/table`, { name: 'Projects' });
+  // More projects than one page of the picker holds.
+  const names = ['Apollo', 'Gemini', ...Array.from({ length: 30 }, (_, i) => `Project ${String(i + 1).padStart(2, '0')}`)];
+  await api('POST', `/api/table/${projects.id}/record`, { records: names.map((Name) => ({ fields: { Name } })) });
+  const tasks = await api('POST', `/api/base/${baseId}/table`, { name: 'Tasks' });
+  await api('POST', `/api/table/${tasks.id}/record`, { records: [{ fields: { Name: 'Design' } }, { fields: { Name: 'Build' } }] });
+
+  const { page, problems } = await openPage(browser, server.url);
+  await signInInBrowser(page, 'ada@example.com');
+  await page.goto(`/base/${baseId}/table/${tasks.id}`);
+  await cell(page, 'Name', 1).getByText('Design').waitFor();
+
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.getByRole('textbox', { name: 'Field name' }).fill('Project');
+  await page.getByLabel('Field type').selectOption('link');
+  await page.getByLabel('Link to table').selectOption({ label: 'Projects' });
+  await page.getByRole('button', { name: 'Add field' }).last().click();
+  await page.getByRole('columnheader', { name: /Project/ }).waitFor();
+
+  // The picker pages through the linked table and searches it on the server.
+  await cell(page, 'Project', 1).dblclick();
+  const editor = page.getByRole('dialog', { name: 'Edit Project' });
+  const results = editor.getByRole('list', { name: 'Records of Projects' });
+  await results.getByRole('button', { name: 'Apollo' }).waitFor();
+  assert.equal(await results.getByRole('listitem').count(), 20, 'one page of 20');
+  await editor.getByRole('button', { name: 'More records' }).click();
+  await results.getByRole('button', { name: 'Project 30' }).waitFor();
+  await results.getByRole('button', { name: 'Apollo' }).click();
+  await editor.getByRole('searchbox').fill('gem');
+  // The search runs on the server: one record comes back.
+  await results.getByRole('listitem').nth(1).waitFor({ state: 'detached' });
+  await results.getByRole('button', { name: 'Gemini' }).click();
+  await screenshot(page, 'link-picker');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await cell(page, 'Project', 1).locator('.link-chip', { hasText: 'Apollo' }).waitFor();
+  await cell(page, 'Project', 1).locator('.link-chip', { hasText: 'Gemini' }).waitFor();
+  await screenshot(page, 'link-chips');
+
+  // The other side: Projects has a "Tasks" field showing Design.
+  await page.getByRole('link', { name: 'Projects' }).click();
+  await cell(page, 'Name', 1).getByText('Apollo').waitFor();
+  await cell(page, 'Tasks', 1).locator('.link-chip', { hasText: 'Design' }).waitFor();
+  await cell(page, 'Tasks', 2).locator('.link-chip', { hasText: 'Design' }).waitFor();
+
+  // Unlinking from this side: Gemini no longer has Design.
+  await cell(page, 'Tasks', 2).dblclick();
+  const fromProject = page.getByRole('dialog', { name: 'Edit Tasks' });
+  await fromProject.getByRole('button', { name: 'Unlink Design' }).click();
+  await fromProject.getByRole('button', { name: 'Save' }).click();
+  await page.waitForFunction(() => !document.querySelectorAll('.link-editor').length);
+  assert.equal(await cell(page, 'Tasks', 2).locator('.link-chip').count(), 0);
+  const design = (await api('GET', `/api/table/${tasks.id}/record`)).records[0];
+  assert.deepEqual(design.fields.Project.map((p) => p.title), ['Apollo']);
+  assert.deepEqual(problems, []);
+});
