@@ -36,6 +36,20 @@ describe("CellDisplay", () => {
     expect(date.container.textContent).toBe("Mar 1, 2026, 9:30 AM");
   });
 
+  it("shows linked records as chips of their titles, an empty title as Unnamed record", () => {
+    const { container } = render(
+      <CellDisplay
+        field={field("link", { linkedTableId: "tbl1", relationship: "manyMany" })}
+        value={[
+          { id: "rec1", title: "Apollo" },
+          { id: "rec2", title: "" },
+        ]}
+      />,
+    );
+    const chips = container.querySelectorAll(".link-chip");
+    expect(Array.from(chips, (chip) => chip.textContent)).toEqual(["Apollo", "Unnamed record"]);
+  });
+
   it("shows a broken formula's error, with why on hover", () => {
     const broken = field("formula", { result: { type: "number" }, error: "The field {fldX} no longer exists at 1." });
     render(<CellDisplay field={broken} value={{ error: "#ERROR!" }} />);

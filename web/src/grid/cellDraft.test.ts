@@ -22,6 +22,29 @@ const field = (type: Field["type"], options: Field["options"] = {}): Field => ({
 });
 const text = (value: string) => ({ text: value, chosen: [] });
 
+describe("link cells", () => {
+  const link = field("link", { linkedTableId: "tbl1", relationship: "manyMany" });
+  const records = [
+    { id: "rec1", title: "Apollo" },
+    { id: "rec2", title: "Gemini" },
+  ];
+
+  it("edit the linked records and save their ids, or null for none", () => {
+    const draft = draftOf(link, records);
+    expect(draft.links).toEqual(records);
+    expect(parseDraft(link, draft)).toEqual({ value: ["rec1", "rec2"] });
+    expect(parseDraft(link, { ...draft, links: [] })).toEqual({ value: null });
+  });
+
+  it("come back to the editor as ids when a write was refused", () => {
+    expect(draftOf(link, ["rec9"]).links).toEqual([{ id: "rec9", title: "rec9" }]);
+  });
+
+  it("copy as their titles", () => {
+    expect(cellText(records)).toBe("Apollo, Gemini");
+  });
+});
+
 describe("parseDraft", () => {
   it("takes numbers, with thousands separators, and refuses text", () => {
     expect(parseDraft(field("number"), text(" 42 "))).toEqual({ value: 42 });
