@@ -236,8 +236,9 @@ TEST_F(LinkFieldsTest, ConcurrentWritesFromBothSidesLeaveBothSidesInStep) {
             writer % 2 == 0
                 ? write(tasks, someTask, {{"Project", boost::json::array{someProject}}})
                 : write(projects, someProject,
-                        {{"Tasks", {someTask, task[(random() % 2 + 1 + (&someTask - task.data())) %
-                                                   task.size()]}}});
+                        {{"Tasks",
+                          {someTask,
+                           task[(random() % 2 + 1 + (&someTask - task.data())) % task.size()]}}});
         EXPECT_EQ(wrote.status, 200) << wrote.body;
       }
     });
@@ -351,6 +352,51 @@ TEST_F(LinkFieldsTest, DeletingABaseWithLinksDropsEverything) {
   EXPECT_EQ(deleted.status, 204) << deleted.body << server.logText();
   EXPECT_TRUE(sqlColumns(server, "l_" + std::string(field.at("id").as_string())).empty());
   EXPECT_TRUE(sqlColumns(server, "t_" + projects).empty());
+}
+
+TEST_F(LinkFieldsTest, TextConvertsToALinkByTitleReportingWhatMatchedNothingAndBack) {
+  const HttpResult text = addField(tasks, {{"name", "Project"}, {"type", "singleLineText"}});
+  ASSERT_EQ(text.status, 201);
+  const std::string fieldPath =
+      "/api/table/" + tasks + "/field/" + std::string(text.json().at("id").as_string());
+  ASSERT_EQ(write(tasks, task[0], {{"Project", "Apollo"}}).status, 200);
+  ASSERT_EQ(write(tasks, task[1], {{"Project", "Gemini, Mercury"}}).status, 200);
+  ASSERT_EQ(write(tasks, task[2], {{"Project", "Apollo, Zeus, Hermes"}}).status, 200);
+  const HttpResult view = client.json(
+      "POST", "/api/table/" + tasks + "/view",
+      {{"name", "By project"}, {"sort", {{{"fieldId", text.json().at("id")}, {"order", "asc"}}}}},
+      workspace.owner.headers());
+  ASSERT_EQ(view.status, 201) << view.body;
+
+  const HttpResult converted = client.json(
+      "PATCH", fieldPath, {{"type", "link"}, {"options", {{"linkedTableId", projects}}}},
+      workspace.owner.headers());
+  ASSERT_EQ(converted.status, 200) << converted.body << server.logText();
+  const boost::json::value report = converted.json().at("conversion");
+  EXPECT_EQ(report.at("converted").as_int64(), 3);
+  EXPECT_EQ(report.at("failed").as_int64(), 1);
+  EXPECT_EQ(boost::json::serialize(report.at("unmatched")), R"(["Hermes","Zeus"])");
+  EXPECT_EQ(converted.json().at("symmetricField").at("name").as_string(), "Tasks");
+  EXPECT_EQ(linked(tasks, task[0], "Project"), std::vector<std::string>{project[0]});
+  EXPECT_EQ(linked(tasks, task[1], "Project"), (std::vector<std::string>{project[1], project[2]}));
+  EXPECT_EQ(linked(tasks, task[2], "Project"), std::vector<std::string>{project[0]});
+  EXPECT_EQ(linked(projects, project[0], "Tasks"), (std::vector<std::string>{task[0], task[2]}));
+  const HttpResult viewed = client.request(
+      "GET",
+      "/api/table/" + tasks + "/record?viewId=" + std::string(view.json().at("id").as_string()), "",
+      workspace.owner.headers());
+  EXPECT_EQ(viewed.status, 200)
+      << "the view's sort on the field, which a link cannot order by, went" << viewed.body;
+
+  // Back to text: the titles, and the symmetric field goes.
+  const HttpResult back =
+      client.json("PATCH", fieldPath, {{"type", "singleLineText"}}, workspace.owner.headers());
+  ASSERT_EQ(back.status, 200) << back.body << server.logText();
+  EXPECT_EQ(back.json().at("conversion").at("converted").as_int64(), 3);
+  EXPECT_EQ(back.json().at("alsoDeletedFields").as_array().size(), 1u);
+  EXPECT_EQ(record(tasks, task[1]).at("fields").at("Project").as_string(), "Gemini, Mercury");
+  EXPECT_FALSE(record(projects, project[0]).at("fields").as_object().contains("Tasks"));
+  EXPECT_TRUE(sqlColumns(server, "l_" + std::string(text.json().at("id").as_string())).empty());
 }
 
 TEST_F(LinkFieldsTest, LinksFilterByTheRecordsTheyHoldAndCannotOrderRecords) {

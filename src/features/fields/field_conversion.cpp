@@ -18,7 +18,17 @@ store::SqlValue convertValue(FieldDef& to, const boost::json::value& asJson,
   }
 }
 
+bool isUserField(const FieldDef& field) {
+  return field.type == FieldType::CreatedBy || field.type == FieldType::LastModifiedBy;
+}
+
 }  // namespace
+
+std::string storedValueText(const FieldDef& from, const store::Row& row) {
+  if (row.isNull(2)) return "";
+  if (isUserField(from)) return row.optionalText(3).value_or("");
+  return std::string(decodeCell(from, row.value(2), CellFormat::Text).as_string());
+}
 
 ConversionReport convertField(store::Session& session, const TableSchema& table,
                               const FieldDef& from, FieldDef& to) {
@@ -26,8 +36,7 @@ ConversionReport convertField(store::Session& session, const TableSchema& table,
   const bool stored = hasColumn(to.type);
   if (stored) {
     addStagingColumn(session, table, to);
-    const bool userField =
-        from.type == FieldType::CreatedBy || from.type == FieldType::LastModifiedBy;
+    const bool userField = isUserField(from);
     std::int64_t after = 0;
     while (true) {
       const store::Rows rows = loadFieldValuesAfter(session, table, from, after, kBatch);
@@ -37,9 +46,7 @@ ConversionReport convertField(store::Session& session, const TableSchema& table,
         const boost::json::value asJson = userField
                                               ? boost::json::value(row.text(2))
                                               : decodeCell(from, row.value(2), CellFormat::Json);
-        const boost::json::value asText = userField
-                                              ? boost::json::value(row.optionalText(3).value_or(""))
-                                              : decodeCell(from, row.value(2), CellFormat::Text);
+        const boost::json::value asText(storedValueText(from, row));
         bool optionsChanged = false;
         store::SqlValue value = nullptr;
         try {

@@ -15,15 +15,25 @@ std::vector<ViewDef> viewsSortedByAny(const std::vector<ViewDef>& views,
   return sorting;
 }
 
-void detachFromViews(store::Session& session, const TableSchema& schema,
-                     const std::string& fieldId) {
+void detachFromViews(store::Session& session, const TableSchema& schema, const std::string& fieldId,
+                     Detach what) {
+  const auto forget = [&](ViewDef& view) {
+    switch (what) {
+      case Detach::Everywhere:
+        forgetField(view.definition, fieldId);
+        return;
+      case Detach::FiltersAndSortsOnly:
+        forgetFilterAndSort(view.definition, fieldId);
+        return;
+    }
+  };
   const std::vector<ViewDef> before = loadViews(session, schema.id);
   for (ViewDef view : before) {
-    forgetField(view.definition, fieldId);
+    forget(view);
     updateView(session, view);
   }
   for (ViewDef view : loadTrashedViews(session, schema.id)) {
-    forgetField(view.definition, fieldId);
+    forget(view);
     updateViewDefinition(session, view);
   }
   const std::vector<ViewDef> after = loadViews(session, schema.id);

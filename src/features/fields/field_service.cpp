@@ -8,6 +8,7 @@
 #include "features/fields/field_detach.h"
 #include "features/fields/field_input.h"
 #include "features/fields/formula_check.h"
+#include "features/fields/link_conversion.h"
 #include "features/fields/link_lifecycle.h"
 #include "features/limits.h"
 #include "features/schema/field_options.h"
@@ -111,8 +112,8 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const FieldDef planned = requireField(requireTableSchema(session, tableId), field.id);
     boost::json::value json = fieldToJson(planned);
     if (symmetric) {
-      json.as_object()["symmetricField"] = fieldToJson(requireField(
-          requireTableSchema(session, planned.link->linkedTableId), symmetric->id));
+      json.as_object()["symmetricField"] = fieldToJson(
+          requireField(requireTableSchema(session, planned.link->linkedTableId), symmetric->id));
     }
     return json;
   });
@@ -133,16 +134,13 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
                              "The primary field cannot be a computed type or a link.");
     }
     const bool typeChanged = changed.type != current.type;
-    if (typeChanged && (changed.type == FieldType::Link || current.type == FieldType::Link)) {
-      throw http::badRequest("invalid_field",
-                             "Converting a field to or from a link is not supported yet; add a "
-                             "new field instead.");
-    }
     if (changes.options || typeChanged) {
       changed.options =
           normalizeOptions(changed.type, changes.options.value_or(boost::json::value()));
     }
-    if (changed.type == FieldType::Link && changes.options) changeLink(session, current, changed);
+    if (changed.type == FieldType::Link && !typeChanged && changes.options) {
+      changeLink(session, current, changed);
+    }
     const bool formulaChanged = changed.type == FieldType::Formula && changes.options;
     if (changed.type == FieldType::Formula && (formulaChanged || typeChanged)) {
       checkFormulaField(schema, changed, session.dialect());
@@ -156,11 +154,35 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       affected.push_back(fieldId);
       dropSortIndexes(session, schema, viewsSortedByAny(loadViews(session, tableId), affected), {});
     }
-    if (typeChanged) {
+    if (typeChanged && (changed.type == FieldType::Link || current.type == FieldType::Link)) {
+      // A link filters by other operators and cannot order records.
+      detachFromViews(session, schema, fieldId, Detach::FiltersAndSortsOnly);
+    }
+    std::optional<FieldDef> symmetric;
+    if (typeChanged && changed.type == FieldType::Link) {
+      LinkConversion conversion = convertToLink(session, schema, current, changed);
+      boost::json::array unmatched;
+      for (const std::string& value : conversion.unmatched) unmatched.emplace_back(value);
+      result["conversion"] = {{"converted", conversion.converted},
+                              {"failed", conversion.failed},
+                              {"unmatched", std::move(unmatched)}};
+      symmetric = std::move(conversion.symmetricField);
+    } else if (typeChanged) {
       const ConversionReport report = convertField(session, schema, current, changed);
       result["conversion"] = {{"converted", report.converted}, {"failed", report.failed}};
+      if (current.type == FieldType::Link) {
+        result["alsoDeletedFields"] = affectedJson(dropConvertedLink(session, current));
+      }
     }
     saveField(session, tableId, changed);
+    if (changed.type == FieldType::Link) {
+      // As planned, with the linked table's name.
+      changed = requireField(requireTableSchema(session, tableId), fieldId);
+      if (symmetric) {
+        result["symmetricField"] = fieldToJson(
+            requireField(requireTableSchema(session, changed.link->linkedTableId), symmetric->id));
+      }
+    }
     boost::json::object json = fieldToJson(changed).as_object();
     for (auto& entry : result) json[entry.key()] = entry.value();
     return boost::json::value(std::move(json));

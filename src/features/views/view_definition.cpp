@@ -97,11 +97,16 @@ void applyViewChanges(const TableSchema& schema, boost::json::object& definition
   }
 }
 
-void forgetField(boost::json::object& definition, const std::string& fieldId) {
+void forgetFilterAndSort(boost::json::object& definition, const std::string& fieldId) {
   if (auto* filter = definition.if_contains("filter"); filter && !filter->is_null()) {
     pruneFilter(*filter, fieldId);
   }
-  for (const char* list : {"sort", "hiddenFieldIds", "fieldOrder"}) {
+  if (auto* sort = definition.if_contains("sort")) eraseId(*sort, fieldId);
+}
+
+void forgetField(boost::json::object& definition, const std::string& fieldId) {
+  forgetFilterAndSort(definition, fieldId);
+  for (const char* list : {"hiddenFieldIds", "fieldOrder"}) {
     if (auto* value = definition.if_contains(list)) eraseId(*value, fieldId);
   }
 }

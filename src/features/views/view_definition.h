@@ -18,5 +18,8 @@ void applyViewChanges(const TableSchema& schema, boost::json::object& definition
 
 // Removes every reference to `fieldId` from a definition.
 void forgetField(boost::json::object& definition, const std::string& fieldId);
+// Removes the filter conditions and sort keys on `fieldId` alone (for a
+// field that changes to or from a type whose operators differ).
+void forgetFilterAndSort(boost::json::object& definition, const std::string& fieldId);
 
 }  // namespace tessera::features
