@@ -41,6 +41,11 @@ write_script() {  # method, body file -> a wrk script sending it with the token
   { header "$TOKEN"; printf 'wrk.method = "%s"\nwrk.headers["Content-Type"] = "application/json"\n' "$1"
     printf 'local f = io.open("%s", "r")\nwrk.body = f:read("*a")\nf:close()\n' "$2"; } >"$work/$1-$(basename "$2" .json).lua"
 }
+# Moves TASK between two projects, one link write per request.
+{ header "$TOKEN"; printf 'wrk.method = "PATCH"\nwrk.headers["Content-Type"] = "application/json"\n'
+  printf 'local bodies = {\x27{"fields":{"Project":["%s"]}}\x27, \x27{"fields":{"Project":["%s"]}}\x27}\n' "$PROJECT_A" "$PROJECT_B"
+  printf 'local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, nil, nil, bodies[n %% 2 + 1])\nend\n'
+} >"$work/link.lua"
 write_script POST "$work/one.json"
 write_script PATCH "$work/patch.json"
 write_script POST "$work/thousand.json"
@@ -87,6 +92,9 @@ measure "(d) 1M rows, filtered+sorted, first page" "/api/table/$BIG/record?viewI
 measure "(d) 1M rows, page 500,000 deep by cursor" "/api/table/$BIG/record?viewId=$VIEW&take=100&cursor=$DEEP" "$work/auth.lua"
 measure "(d') 1M rows, by a formula, first page" "/api/table/$BIG/record?viewId=$FVIEW&take=100" "$work/auth.lua"
 measure "(d') 1M rows, by a formula, 500,000 deep" "/api/table/$BIG/record?viewId=$FVIEW&take=100&cursor=$FDEEP" "$work/auth.lua"
+measure "(j) 100k Tasks, list 100 with 2 links" "/api/table/$TASKS/record?take=100" "$work/auth.lua"
+measure "(j) same, without the link fields" "/api/table/$TASKS/record?take=100&projection=Name&projection=Estimate" "$work/auth.lua"
+measure "(k) PATCH a task's link (moves it)" "/api/table/$TASKS/record/$TASK" "$work/link.lua"
 measure "(e) malformed token" "$records/$RECORD" "$work/malformed.lua"
 measure "(f) well-formed unknown token" "$records/$RECORD" "$work/unknown.lua"
 measure "(g) POST one record" "$records" "$work/POST-one.lua"

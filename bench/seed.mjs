@@ -6,6 +6,10 @@
 //                          the cursor of the page 500,000 rows deep
 //   FVIEW, FDEEP           the same for a view filtered and sorted by a formula
 //                          over the record's own fields
+//   TASKS, TASK            a table of 100,000 tasks, each linked to one of
+//                          10,000 projects (Project) and one of 1,000 people
+//                          (Owner); one of its tasks
+//   PROJECT_A, PROJECT_B   two projects, for writes that move TASK between them
 //   UNKNOWN                a well-formed token (right checksum) that does not exist
 //   SORT_SIGNATURE         the "o" of the cursors of TABLE sorted by Qty, then
 //                          Name descending (for the soak's tampered cursors)
@@ -52,6 +56,44 @@ async function fill(tableId, count) {
   }
   return first;
 }
+
+// Creates `count` records of `fields(n)`, 1,000 a request; returns their ids.
+async function fillWith(tableId, count, fieldsOf) {
+  const ids = [];
+  for (let start = 0; start < count; start += 1000) {
+    const records = Array.from({ length: Math.min(1000, count - start) }, (_, i) => ({ fields: fieldsOf(start + i) }));
+    const created = await call('POST', `/api/table/${tableId}/record`, { records });
+    ids.push(...created.records.map((r) => r.id));
+  }
+  return ids;
+}
+
+// Tasks linked to projects and people.
+const newTable = (name, tableFields) => call('POST', `/api/base/${baseRecord.id}/table`, { name, fields: tableFields });
+const people = await newTable('People', [{ name: 'Name', type: 'singleLineText' }]);
+const personIds = await fillWith(people.id, 1000, (n) => ({ Name: `person ${n}` }));
+const projects = await newTable('Projects', [
+  { name: 'Name', type: 'singleLineText' },
+  { name: 'Budget', type: 'number' },
+]);
+const projectIds = await fillWith(projects.id, 10_000, (n) => ({ Name: `project ${n}`, Budget: n % 500 }));
+const tasks = await newTable('Tasks', [
+  { name: 'Name', type: 'singleLineText' },
+  { name: 'Estimate', type: 'number' },
+]);
+for (const [name, linked] of [['Project', projects], ['Owner', people]]) {
+  await call('POST', `/api/table/${tasks.id}/field`, {
+    name,
+    type: 'link',
+    options: { linkedTableId: linked.id, relationship: 'manyOne' },
+  });
+}
+const taskIds = await fillWith(tasks.id, 100_000, (n) => ({
+  Name: `task ${n}`,
+  Estimate: n % 13,
+  Project: [projectIds[n % projectIds.length]],
+  Owner: [personIds[n % personIds.length]],
+}));
 
 const table = await call('POST', `/api/base/${baseRecord.id}/table`, { name: 'Items', fields });
 const first = await fill(table.id, 10_000);
@@ -124,3 +166,4 @@ console.log(`TOKEN=${token.token}\nTABLE=${table.id}\nRECORD=${first}\nBIG=${big
 console.log(`DEEP='${encodeURIComponent(cursor)}'\nUNKNOWN=${body + digits}`);
 console.log(`FVIEW=${formulaView.id}\nFDEEP='${encodeURIComponent(formulaCursor)}'`);
 console.log(`SORT_SIGNATURE='${sortSignature}'`);
+console.log(`TASKS=${tasks.id}\nTASK=${taskIds[0]}\nPROJECT_A=${projectIds[1]}\nPROJECT_B=${projectIds[2]}`);
