@@ -1,7 +1,8 @@
 // Link fields in a real browser: a link field is added from the field
 // dialog, records are picked in the cell's editor (searched, paged from the
 // server), the cell shows them as chips, and the linked table's symmetric
-// field shows the same links from the other side; a chip can be removed.
+// field shows the same links from the other side; a chip can be removed;
+// an expanded record shows its links.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -76,6 +77,22 @@ test('a link is created, records are picked from a searchable list, and both sid
   await fromProject.getByRole('button', { name: 'Save' }).click();
   await page.waitForFunction(() => !document.querySelectorAll('.link-editor').length);
   assert.equal(await cell(page, 'Tasks', 2).locator('.link-chip').count(), 0);
+  // Expanded, a record shows every field, its links included.
+  await page.getByRole('link', { name: 'Tasks' }).click();
+  await cell(page, 'Name', 1).getByText('Design').waitFor();
+  await cell(page, 'Name', 1).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  const expanded = page.getByRole('dialog', { name: 'Design' });
+  await expanded.locator('.link-chip', { hasText: 'Apollo' }).waitFor();
+  assert.equal(await expanded.locator('.link-chip').count(), 1);
+  await screenshot(page, 'record-expanded');
+  await expanded.getByRole('button', { name: 'Done' }).click();
+  await cell(page, 'Name', 2).hover();
+  await page.getByRole('button', { name: 'Expand row 2' }).click();
+  await page.getByRole('dialog', { name: 'Build' }).getByText('Empty').first().waitFor();
+  await page.keyboard.press('Escape');
+
   const design = (await api('GET', `/api/table/${tasks.id}/record`)).records[0];
   assert.deepEqual(design.fields.Project.map((p) => p.title), ['Apollo']);
   assert.deepEqual(problems, []);

@@ -3,7 +3,8 @@
 // field frozen on horizontal scroll. It is one Tab stop (ARIA grid with a
 // roving tabindex): arrow keys, Home/End and Page keys move the cursor;
 // typing starts an edit that replaces the value, Enter or F2 edits it,
-// Delete clears it, Space toggles checkboxes and row selection. Shift with
+// Delete clears it, Space toggles checkboxes and row selection, Enter on a
+// row's number (or its ⤢ button) expands the record. Shift with
 // an arrow or a click selects a range of cells: Ctrl/Cmd+C copies it as
 // tab-separated text, Ctrl/Cmd+V pastes such text from a spreadsheet,
 // Ctrl/Cmd+D fills down, Delete clears it.
@@ -22,7 +23,7 @@ import { useCellRange, type CellWrite } from "./useCellRange";
 import type { RecordPages } from "./useRecordPages";
 
 const ROW_HEIGHT = 36;
-const SELECT_WIDTH = 48;
+const SELECT_WIDTH = 68;
 
 interface TableGridProps {
   fields: Field[];
@@ -41,6 +42,8 @@ interface TableGridProps {
   onWriteCells(changes: CellWrite[], toast: string): void;
   onError(message: string): void;
   onAddRecord(): void;
+  // Shows every field of the record, linked records included.
+  onExpandRecord(record: TableRecord): void;
   onAddField(): void;
   onEditField(field: Field): void;
   onRenameField(field: Field): void;
@@ -173,6 +176,9 @@ export function TableGrid(props: TableGridProps) {
       if (event.key === " " && record && editable) {
         event.preventDefault();
         toggleRow(position.row, record.id, event.shiftKey);
+      } else if (event.key === "Enter" && record) {
+        event.preventDefault();
+        props.onExpandRecord(record);
       }
       return;
     }
@@ -319,6 +325,18 @@ export function TableGrid(props: TableGridProps) {
                   <span className="row-number" aria-hidden="true">
                     {row + 1}
                   </span>
+                  {record && (
+                    <button
+                      type="button"
+                      className="row-expand"
+                      tabIndex={-1}
+                      aria-label={`Expand row ${row + 1}`}
+                      title="Expand record (Enter)"
+                      onClick={() => props.onExpandRecord(record)}
+                    >
+                      ⤢
+                    </button>
+                  )}
                   {record && editable && (
                     <input
                       type="checkbox"

@@ -13,6 +13,7 @@ import { NameDialog } from "../components/NameDialog";
 import { Popover } from "../components/Popover";
 import { canEditRecords, canManageSchema } from "../lib/roles";
 import { FieldDialog } from "./FieldDialog";
+import { RecordDialog } from "./RecordDialog";
 import { FilterPanel, isComplete } from "./FilterPanel";
 import { SortPanel } from "./SortPanel";
 import { TableGrid } from "./TableGrid";
@@ -36,7 +37,8 @@ type Open =
   | { kind: "editField"; field: Field }
   | { kind: "renameField"; field: Field }
   | { kind: "deleteField"; field: Field }
-  | { kind: "deleteRecords" };
+  | { kind: "deleteRecords" }
+  | { kind: "expandRecord"; recordId: string };
 
 const EMPTY_FILTER: Filter = { conjunction: "and", filterSet: [] };
 
@@ -283,12 +285,16 @@ export function TableView({ table, tables, role, onSchemaChanged }: TableViewPro
         onError={setError}
         onWriteCells={(changes, toast) => void writeCells(changes, toast)}
         onAddRecord={addRecord}
+        onExpandRecord={(record) => setOpen({ kind: "expandRecord", recordId: record.id })}
         onAddField={() => setOpen({ kind: "addField" })}
         onEditField={(field) => setOpen({ kind: "editField", field })}
         onRenameField={(field) => setOpen({ kind: "renameField", field })}
         onHideField={(field) => void setHidden([...view.hiddenFieldIds, field.id])}
         onDeleteField={(field) => setOpen({ kind: "deleteField", field })}
       />
+      {open?.kind === "expandRecord" && (
+        <RecordDialog table={table} recordId={open.recordId} onClose={() => setOpen(null)} />
+      )}
       {open?.kind === "addField" && (
         <FieldDialog
           tableId={table.id}
