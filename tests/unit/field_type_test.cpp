@@ -30,10 +30,10 @@ TEST(FieldTypeTest, TheListOfNamesNamesEveryTypeInOrder) {
 
 TEST(FieldTypeTest, ComputedTypesReadASystemColumnOrAFormulaAndStoredTypesHaveASqlType) {
   for (FieldType type : kAllFieldTypes) {
-    if (type == FieldType::Formula) {
+    if (type == FieldType::Formula || type == FieldType::Lookup) {
       EXPECT_TRUE(isComputed(type));
       EXPECT_FALSE(hasColumn(type));
-      EXPECT_EQ(systemColumn(type), "") << "a formula reads the columns it names";
+      EXPECT_EQ(systemColumn(type), "") << "it reads the columns it names, or other tables";
     } else if (type == FieldType::Link) {
       EXPECT_FALSE(isComputed(type)) << "links are written by clients";
       EXPECT_FALSE(hasColumn(type)) << "their pairs are rows of a junction table";

@@ -14,9 +14,18 @@ class RecordJsonTest : public ::testing::Test {
  protected:
   RecordJsonTest() {
     schema.fields = {
-        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr},
-        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 1}}, false, 2, nullptr, nullptr},
-        {"fldBy", "Author", "", FieldType::CreatedBy, {}, false, 3, nullptr, nullptr}};
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr, nullptr},
+        {"fldQty",
+         "Qty",
+         "",
+         FieldType::Number,
+         {{"precision", 1}},
+         false,
+         2,
+         nullptr,
+         nullptr,
+         nullptr},
+        {"fldBy", "Author", "", FieldType::CreatedBy, {}, false, 3, nullptr, nullptr, nullptr}};
   }
 
   // A row as selectRecords reads it: system columns, then one per field.

@@ -20,10 +20,10 @@ class RecordQueryTest : public ::testing::Test {
     schema = db.database.write([](store::Session& session) {
       insertTableRow(session, {"tblA", "bse1", "Items", "", "usr1", 5, 5, {}});
       createUserTable(session, "tblA");
-      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true,
-                    0,         nullptr, nullptr};
-      FieldDef qty{"fldQty", "Qty",   "",     FieldType::Number, {{"precision", 0}}, false,
-                   0,        nullptr, nullptr};
+      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true, 0,
+                    nullptr,   nullptr, nullptr};
+      FieldDef qty{"fldQty", "Qty", "",      FieldType::Number, {{"precision", 0}},
+                   false,    0,     nullptr, nullptr,           nullptr};
       for (FieldDef* field : {&name, &qty}) {
         insertFieldRow(session, "tblA", *field, 7);
         addFieldColumn(session, "tblA", *field);

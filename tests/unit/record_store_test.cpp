@@ -16,8 +16,8 @@ class RecordStoreTest : public ::testing::Test {
     schema = db.database.write([](store::Session& session) {
       insertTableRow(session, {"tblA", "bse1", "Tasks", "", "usr1", 5, 5, {}});
       createUserTable(session, "tblA");
-      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true,
-                    0,         nullptr, nullptr};
+      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true, 0,
+                    nullptr,   nullptr, nullptr};
       insertFieldRow(session, "tblA", name, 7);
       addFieldColumn(session, "tblA", name);
       return requireTableSchema(session, "tblA");

@@ -35,8 +35,8 @@ class SchemaCacheTest : public ::testing::Test {
           "0, "
           "0)");
       createUserTable(session, "tblT");
-      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true,
-                    0,         nullptr, nullptr};
+      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true, 0,
+                    nullptr,   nullptr, nullptr};
       insertField(session, "tblT", name);
     });
   }

@@ -16,11 +16,11 @@ class SchemaStoreTest : public ::testing::Test {
     db.database.write([](store::Session& session) {
       insertTableRow(session, {"tblA", "bse1", "Tasks", "to do", "usr1", 5, 5, {}});
       insertTableRow(session, {"tblB", "bse1", "People", "", "usr1", 6, 6, {}});
-      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true,
-                    0,         nullptr, nullptr};
+      FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true, 0,
+                    nullptr,   nullptr, nullptr};
       insertFieldRow(session, "tblA", name, 7);
-      FieldDef qty{"fldQty", "Qty",   "",     FieldType::Number, {{"precision", 0}}, false,
-                   0,        nullptr, nullptr};
+      FieldDef qty{"fldQty", "Qty", "",      FieldType::Number, {{"precision", 0}},
+                   false,    0,     nullptr, nullptr,           nullptr};
       insertFieldRow(session, "tblA", qty, 8);
     });
   }
@@ -78,7 +78,8 @@ TEST_F(SchemaStoreTest, NamesAreUniqueIgnoringCase) {
   }
   try {
     write([](store::Session& session) {
-      FieldDef twin{"fldTwin", "qty", "", FieldType::Number, {}, false, 0, nullptr, nullptr};
+      FieldDef twin{"fldTwin", "qty", "",      FieldType::Number, {},
+                    false,     0,     nullptr, nullptr,           nullptr};
       insertFieldRow(session, "tblA", twin, 9);
     });
     FAIL() << "a second field named qty";

@@ -42,11 +42,11 @@ class SortedPagesTest : public ::testing::Test {
   SortedPagesTest() {
     schema.id = "tblT";
     schema.fields = {
-        {"fldRank", "Rank", "", FieldType::Number, {}, false, 0, nullptr, nullptr},
-        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr},
+        {"fldRank", "Rank", "", FieldType::Number, {}, false, 0, nullptr, nullptr, nullptr},
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr, nullptr},
         {"fldScore", "Score", "", FieldType::Formula,
          boost::json::object{{"expression", "{fldRank} * 3 + LEN({fldName})"}}, false, 2, nullptr,
-         nullptr}};
+         nullptr, nullptr}};
     planFormulaFields(schema, store::SqlDialect::Sqlite);
     view.definition = emptyViewDefinition();
     view.definition["sort"] = boost::json::parse(

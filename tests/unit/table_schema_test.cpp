@@ -15,8 +15,9 @@ TEST(TableSchemaTest, IdentifiersAreQuotedAndOnlyOurOwnIdsAreAccepted) {
 TEST(TableSchemaTest, ColumnsComeFromIdsAndComputedFieldsShowSystemColumns) {
   TableSchema table;
   table.id = "tblT";
-  table.fields = {{"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr},
-                  {"fldMade", "Made", "", FieldType::CreatedTime, {}, false, 2, nullptr, nullptr}};
+  table.fields = {
+      {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr, nullptr},
+      {"fldMade", "Made", "", FieldType::CreatedTime, {}, false, 2, nullptr, nullptr, nullptr}};
   EXPECT_EQ(table.sqlTable(), "\"t_tblT\"");
   EXPECT_EQ(table.fields[0].column(), "\"f_fldName\"");
   EXPECT_EQ(table.fields[0].expression(), "t.\"f_fldName\"");
@@ -27,8 +28,8 @@ TEST(TableSchemaTest, ColumnsComeFromIdsAndComputedFieldsShowSystemColumns) {
 TEST(TableSchemaTest, FieldsAreFoundByIdAndByNameIgnoringCaseWhenAsked) {
   TableSchema table;
   table.fields = {
-      {"fldQty", "Qty", "", FieldType::Number, {}, false, 2, nullptr, nullptr},
-      {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr}};
+      {"fldQty", "Qty", "", FieldType::Number, {}, false, 2, nullptr, nullptr, nullptr},
+      {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr, nullptr}};
   EXPECT_EQ(table.field("fldQty", false), &table.fields[0]);
   EXPECT_EQ(table.field("qty", false), nullptr);
   EXPECT_EQ(table.field("qty", true), &table.fields[0]);

@@ -15,8 +15,17 @@ class ViewDefinitionTest : public ::testing::Test {
  protected:
   ViewDefinitionTest() {
     schema.fields = {
-        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr},
-        {"fldQty", "Qty", "", FieldType::Number, {{"precision", 0}}, false, 2, nullptr, nullptr}};
+        {"fldName", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr, nullptr},
+        {"fldQty",
+         "Qty",
+         "",
+         FieldType::Number,
+         {{"precision", 0}},
+         false,
+         2,
+         nullptr,
+         nullptr,
+         nullptr}};
   }
 
   void apply(const char* changes) {

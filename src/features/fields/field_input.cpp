@@ -67,8 +67,8 @@ FormulaTrialInput formulaTrialFromBody(const boost::json::value& body) {
 std::vector<FieldDef> initialFieldsFromBody(const boost::json::value& fields) {
   std::vector<FieldDef> defs;
   if (fields.is_null()) {
-    defs.push_back(
-        FieldDef{"", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr});
+    defs.push_back(FieldDef{
+        "", "Name", "", FieldType::SingleLineText, {}, true, 1, nullptr, nullptr, nullptr});
     return defs;
   }
   if (!fields.is_array() || fields.as_array().empty() ||

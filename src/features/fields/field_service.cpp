@@ -31,6 +31,19 @@ const FieldDef& requireField(const TableSchema& schema, const std::string& field
   return *field;
 }
 
+// The field as planned, with what it reads from other tables; a lookup
+// that cannot be computed is refused (400 invalid_field) and the change
+// with it.
+FieldDef plannedField(store::Session& session, const std::string& tableId,
+                      const std::string& fieldId) {
+  FieldDef field = requireField(requireTableSchema(session, tableId), fieldId);
+  if (field.lookup && field.lookup->error) {
+    throw http::badRequest(
+        "invalid_field", "Lookup '" + field.name + "' cannot be computed: " + *field.lookup->error);
+  }
+  return field;
+}
+
 void saveField(store::Session& session, const std::string& tableId, const FieldDef& field) {
   updateFieldRow(session, field, nowMillis());
   touchTableSchema(session, tableId);
@@ -107,9 +120,10 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const std::optional<FieldDef> symmetric =
         field.type == FieldType::Link ? createLink(session, schema, field) : std::nullopt;
     insertField(session, tableId, field);
-    if (field.type != FieldType::Link) return fieldToJson(field);
-    // As planned, with the linked table's name.
-    const FieldDef planned = requireField(requireTableSchema(session, tableId), field.id);
+    if (field.type != FieldType::Link && field.type != FieldType::Lookup) {
+      return fieldToJson(field);
+    }
+    const FieldDef planned = plannedField(session, tableId, field.id);
     boost::json::value json = fieldToJson(planned);
     if (symmetric) {
       json.as_object()["symmetricField"] = fieldToJson(
@@ -175,9 +189,8 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       }
     }
     saveField(session, tableId, changed);
-    if (changed.type == FieldType::Link) {
-      // As planned, with the linked table's name.
-      changed = requireField(requireTableSchema(session, tableId), fieldId);
+    if (changed.type == FieldType::Link || changed.type == FieldType::Lookup) {
+      changed = plannedField(session, tableId, fieldId);
       if (symmetric) {
         result["symmetricField"] = fieldToJson(
             requireField(requireTableSchema(session, changed.link->linkedTableId), symmetric->id));

@@ -25,7 +25,7 @@ std::string likePattern(const std::string& text) {
   return pattern + "%";
 }
 
-enum class Family { Text, Select, MultiSelect, Number, Checkbox, Date, User, Link };
+enum class Family { Text, Select, MultiSelect, Number, Checkbox, Date, User, Link, Lookup };
 
 Family familyOf(FormulaType type) {
   switch (type) {
@@ -48,6 +48,8 @@ Family familyOf(const FieldDef& field) {
       return familyOf(field.formula->resultType);
     case FieldType::Link:
       return Family::Link;
+    case FieldType::Lookup:
+      return Family::Lookup;
     case FieldType::SingleSelect:
       return Family::Select;
     case FieldType::MultipleSelect:
@@ -96,6 +98,8 @@ const std::set<std::string>& operatorsOf(Family family) {
         "isEmpty", "isNotEmpty"}},
       {Family::User, {"is", "isNot", "isAnyOf", "isNoneOf", "isEmpty", "isNotEmpty"}},
       {Family::Link, {"is", "hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"}},
+      // Over the looked-up values as one text: contains matches any of them.
+      {Family::Lookup, {"contains", "doesNotContain", "isEmpty", "isNotEmpty"}},
   };
   return kOperators.at(family);
 }
@@ -184,6 +188,7 @@ class FilterCompiler {
     switch (family) {
       case Family::Text:
       case Family::User:
+      case Family::Lookup:
         return compileText(field, x, op, value, [this, &field](const boost::json::value& v) {
           return store::SqlValue(stringValue(field, v));
         });

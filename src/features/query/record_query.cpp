@@ -185,9 +185,9 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
     const FieldDef* field = schema.field(fieldKey->as_string(), true);
     if (!field)
       throw invalid("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
-    if (field->type == FieldType::Link) {
-      throw invalid("link field '" + field->name +
-                    "' cannot order records; order by a field of this table.");
+    if (field->type == FieldType::Link || field->type == FieldType::Lookup) {
+      throw invalid(std::string(fieldTypeName(field->type)) + " field '" + field->name +
+                    "' cannot order records yet; order by a field of this table.");
     }
     bool descending = false;
     if (const auto* order = object->if_contains("order")) {

@@ -46,7 +46,7 @@ void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& 
                 options.format);
       continue;
     }
-    if (field.formula && field.formula->error) {
+    if ((field.formula && field.formula->error) || (field.lookup && field.lookup->error)) {
       // A broken formula shows as an error in every record, as in Airtable.
       json.key(key).beginObject().key("error").string("#ERROR!").endObject();
       continue;

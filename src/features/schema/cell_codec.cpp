@@ -206,12 +206,12 @@ void writeNumber(JsonWriter& json, double number) {
 // A formula's value by its result type (formula_sql.h): a number, text,
 // a boolean (0 or 1) or a date (Unix milliseconds). SQLite may hand a
 // number back as an integer.
-// A link cell's title value as its title field stores it (the backends'
-// JSON may write 3.0 as 3, or a whole number as 3.0).
-store::SqlValue titleValue(const boost::json::value& value, const FieldDef& titleField) {
+// A value read from JSON as `field` stores it (the backends' JSON may write
+// 3.0 as 3, or a whole number as 3.0).
+store::SqlValue storedValueOf(const boost::json::value& value, const FieldDef& field) {
   if (value.is_string()) return std::string(value.as_string());
   if (value.is_null()) return nullptr;
-  const bool real = titleField.valueType() == "DOUBLE PRECISION";
+  const bool real = field.valueType() == "DOUBLE PRECISION";
   if (value.is_double()) {
     return real ? store::SqlValue(value.as_double())
                 : store::SqlValue(static_cast<std::int64_t>(value.as_double()));
@@ -228,7 +228,7 @@ void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& store
   const boost::json::value pairs = boost::json::parse(stored);
   const FieldDef& titleField = *link.titleField;
   const auto titleText = [&](const boost::json::value& value) -> std::string {
-    const store::SqlValue title = titleValue(value, titleField);
+    const store::SqlValue title = storedValueOf(value, titleField);
     if (std::holds_alternative<std::nullptr_t>(title)) return "";
     return std::string(decodeCell(titleField, title, CellFormat::Text).as_string());
   };
@@ -246,6 +246,40 @@ void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& store
     json.beginObject().key("id").string(items.at(0).as_string());
     json.key("title").string(titleText(items.at(1))).endObject();
   }
+  json.endArray();
+}
+
+// Adds each value of a lookup cell (a JSON array; of arrays when nested)
+// to `values`, as the looked-up field stores it.
+void collectLookedUp(const boost::json::value& cell, const LookupPlan& lookup,
+                     std::vector<store::SqlValue>& values) {
+  for (const auto& item : cell.as_array()) {
+    if (lookup.nested) {
+      collectLookedUp(item, LookupPlan{{}, {}, {}, lookup.valueField, false, {}}, values);
+    } else {
+      values.push_back(storedValueOf(item, *lookup.valueField));
+    }
+  }
+}
+
+// A lookup cell: its values as the looked-up field writes them, in an
+// array; as text, joined by ", ".
+void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string& stored,
+                   CellFormat format) {
+  std::vector<store::SqlValue> values;
+  collectLookedUp(boost::json::parse(stored), lookup, values);
+  const FieldDef& field = *lookup.valueField;
+  if (format == CellFormat::Text) {
+    std::string joined;
+    for (const store::SqlValue& value : values) {
+      joined += (joined.empty() ? "" : ", ") +
+                std::string(decodeCell(field, value, CellFormat::Text).as_string());
+    }
+    json.string(joined);
+    return;
+  }
+  json.beginArray();
+  for (const store::SqlValue& value : values) writeCell(json, field, value, CellFormat::Json);
   json.endArray();
 }
 
@@ -340,6 +374,8 @@ store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, boo
       throw CellError("this field is computed by the server and cannot be written");
     case FieldType::Link:
       throw std::logic_error("link cells are written as pairs (link_store.h)");
+    case FieldType::Lookup:
+      throw CellError("this field is computed by the server and cannot be written");
   }
   throw CellError("this field's type is unknown");
 }
@@ -401,6 +437,9 @@ void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& s
       return;
     case FieldType::Link:
       writeLinks(json, *field.link, std::get<std::string>(stored), format);
+      return;
+    case FieldType::Lookup:
+      writeLookedUp(json, *field.lookup, std::get<std::string>(stored), format);
       return;
     case FieldType::SingleLineText:
     case FieldType::LongText:

@@ -170,6 +170,23 @@ boost::json::object linkOptions(const boost::json::object& given) {
   return options;
 }
 
+// {"linkFieldId", "lookupFieldId"}: checked against the table when the
+// field is planned. What the API adds ("result", "error") may come back.
+boost::json::object lookupOptions(const boost::json::object& given) {
+  allowOnly(given, {"linkFieldId", "lookupFieldId", "result", "error"}, FieldType::Lookup);
+  boost::json::object options;
+  for (const std::string_view key : {"linkFieldId", "lookupFieldId"}) {
+    const auto* id = given.if_contains(key);
+    if (!id || !id->is_string() || id->as_string().empty() || id->as_string().size() > 64) {
+      throw badOption(
+          "A lookup field needs 'options.linkFieldId' (a link field of this table) and "
+          "'options.lookupFieldId' (a field of the table it links to).");
+    }
+    options[key] = id->as_string();
+  }
+  return options;
+}
+
 }  // namespace
 
 boost::json::object normalizeOptions(FieldType type, const boost::json::value& given) {
@@ -211,6 +228,8 @@ boost::json::object normalizeOptions(FieldType type, const boost::json::value& g
       return formulaOptions(options);
     case FieldType::Link:
       return linkOptions(options);
+    case FieldType::Lookup:
+      return lookupOptions(options);
     case FieldType::SingleLineText:
     case FieldType::LongText:
     case FieldType::Checkbox:

@@ -48,6 +48,8 @@ TypeFacts factsOf(FieldType type) {
       return {"formula", "", "", false, true};
     case FieldType::Link:
       return {"link", "", "", false, false};
+    case FieldType::Lookup:
+      return {"lookup", "", "", false, true};
   }
   return {"unknown", "TEXT", "", false, false};
 }

@@ -31,6 +31,7 @@ enum class FieldType {
   LastModifiedBy,
   Formula,
   Link,
+  Lookup,
 };
 
 // Every type, in the order the API lists them.
@@ -40,7 +41,7 @@ inline constexpr std::array kAllFieldTypes = {
     FieldType::MultipleSelect,   FieldType::Email,      FieldType::Url,
     FieldType::Rating,           FieldType::AutoNumber, FieldType::CreatedTime,
     FieldType::LastModifiedTime, FieldType::CreatedBy,  FieldType::LastModifiedBy,
-    FieldType::Formula,          FieldType::Link,
+    FieldType::Formula,          FieldType::Link,       FieldType::Lookup,
 };
 
 std::optional<FieldType> parseFieldType(std::string_view name);

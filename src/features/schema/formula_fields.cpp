@@ -58,6 +58,7 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
       return value;
     case FieldType::Formula:
     case FieldType::Link:
+    case FieldType::Lookup:
       break;
   }
   throw std::logic_error("plainValue of a formula or link field");
@@ -112,6 +113,7 @@ class Planner {
         forced && forced->is_string() ? parseFormulaType(forced->as_string()) : std::nullopt;
     plan.resultType = resultType.value_or(FormulaType::Text);
     plan.sql = sql_.nullOf(plan.resultType);
+    plan.bareSql = plan.sql;
     plan.expression = stored;
 
     const auto tree = trees_.find(field.id);
@@ -146,8 +148,10 @@ class Planner {
     const auto& query = std::get<CompiledFormula>(compiled);
     plan.resultType = query.type;
     plan.sql = query.sql;
-    if (!indexable || query.usesNow) return;
-    plan.indexSql = std::get<CompiledFormula>(compileWith(root, resultType, false, indexable)).sql;
+    bool bareIndexable = true;
+    plan.bareSql =
+        std::get<CompiledFormula>(compileWith(root, resultType, false, bareIndexable)).sql;
+    if (indexable && !query.usesNow) plan.indexSql = plan.bareSql;
   }
 
   // Compiles `root` over qualified or bare columns; `indexable` is cleared
@@ -166,6 +170,11 @@ class Planner {
       if (used->type == FieldType::Link) {
         brokenReference = "A formula cannot use the link " + writeFieldReference(used->name) +
                           " itself; add a lookup of the linked field it needs";
+        return nullptr;
+      }
+      if (used->type == FieldType::Lookup) {
+        brokenReference =
+            "A formula cannot use the lookup " + writeFieldReference(used->name) + " yet";
         return nullptr;
       }
       const FieldValue* value = nullptr;

@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "features/schema/link_fields.h"
+#include "features/schema/lookup_fields.h"
 
 namespace tessera::features {
 
@@ -24,6 +25,7 @@ boost::json::object formulaOptions(const FieldDef& field) {
 boost::json::object optionsJson(const FieldDef& field) {
   if (field.formula) return formulaOptions(field);
   if (field.type == FieldType::Link) return linkOptionsJson(field);
+  if (field.type == FieldType::Lookup) return lookupOptionsJson(field);
   return field.options;
 }
 

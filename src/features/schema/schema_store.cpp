@@ -7,6 +7,7 @@
 #include "features/naming.h"
 #include "features/schema/formula_fields.h"
 #include "features/schema/link_fields.h"
+#include "features/schema/lookup_fields.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -34,6 +35,7 @@ FieldDef fieldOfRow(const store::Row& row, std::size_t first) {
                   boost::json::parse(row.text(first + 4)).as_object(),
                   row.integer(first + 5) != 0,
                   row.integer(first + 6),
+                  nullptr,
                   nullptr,
                   nullptr};
 }
@@ -76,9 +78,8 @@ std::vector<store::SqlValue> linkColumns(const FieldDef& field) {
   return {link.linkedTableId, link.junctionId};
 }
 
-}  // namespace
-
-std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId) {
+// The table with its links and formulas planned, not its lookups.
+std::optional<TableSchema> loadWithoutLookups(store::Session& session, const std::string& tableId) {
   const store::Rows tables = session.query(
       "SELECT id, base_id, name, description, created_by, created_at, updated_at"
       " FROM tables_meta WHERE id = ?",
@@ -100,6 +101,17 @@ std::optional<TableSchema> loadTableSchema(store::Session& session, const std::s
                       session.dialect());
   }
   planFormulaFields(schema, session.dialect());
+  return schema;
+}
+
+}  // namespace
+
+std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId) {
+  auto schema = loadWithoutLookups(session, tableId);
+  if (!schema) return std::nullopt;
+  planLookupFields(
+      *schema, [&session](const std::string& other) { return loadWithoutLookups(session, other); },
+      session.dialect());
   return schema;
 }
 

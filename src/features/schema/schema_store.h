@@ -15,8 +15,8 @@
 
 namespace tessera::features {
 
-// The table with its link and formula fields planned (link_fields.h,
-// formula_fields.h); nullopt
+// The table with its link, formula and lookup fields planned
+// (link_fields.h, formula_fields.h, lookup_fields.h); nullopt
 // when no such table exists.
 std::optional<TableSchema> loadTableSchema(store::Session& session, const std::string& tableId);
 // The table; throws ApiError 404 when there is none.

@@ -22,12 +22,13 @@ std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 std::string FieldDef::expression() const {
   if (type == FieldType::Formula) return formula->sql;
   if (type == FieldType::Link) return link->sql;
+  if (type == FieldType::Lookup) return lookup->sql;
   return "t." + indexExpression();
 }
 
 std::string FieldDef::indexExpression() const {
   if (type == FieldType::Formula) return formula->indexSql;
-  if (type == FieldType::Link) return "";
+  if (type == FieldType::Link || type == FieldType::Lookup) return "";
   return isComputed(type) ? quoteIdentifier(systemColumn(type)) : column();
 }
 
@@ -38,6 +39,7 @@ std::string_view FieldDef::valueType() const {
     case FieldType::CreatedBy:
     case FieldType::LastModifiedBy:
     case FieldType::Link:
+    case FieldType::Lookup:
       return "TEXT";
     case FieldType::AutoNumber:
     case FieldType::CreatedTime:

@@ -23,12 +23,14 @@ struct FormulaPlan {
   std::string expression;  // as the API shows it: each reference by field name
   FormulaType resultType = FormulaType::Text;
   std::string sql;       // over the columns of the table aliased `t`; NULL when broken
-  std::string indexSql;  // the same unqualified, for CREATE INDEX; empty when not indexable
+  std::string bareSql;   // the same over unqualified columns (for lookups of it)
+  std::string indexSql;  // bareSql when an index can hold it (CREATE INDEX); else empty
   std::vector<std::string> fieldIds;  // the fields it references
   std::optional<FormulaError> error;  // why it is broken; nullopt when it works
 };
 
 struct LinkPlan;
+struct LookupPlan;
 
 struct FieldDef {
   std::string id;
@@ -40,6 +42,7 @@ struct FieldDef {
   std::int64_t position = 0;
   std::shared_ptr<const FormulaPlan> formula;  // set for formula fields once planned
   std::shared_ptr<const LinkPlan> link;        // set for link fields once planned
+  std::shared_ptr<const LookupPlan> lookup;    // set for lookup fields once planned
 
   // The quoted column of a stored field, e.g. "f_fldAbc...".
   // REQUIRES: hasColumn(type).
@@ -89,6 +92,23 @@ struct LinkPlan {
   // A linked record links back to one record at most (oneMany, oneOne):
   // linking it moves it here from the record it was linked to.
   bool exclusiveTargets() const;
+};
+
+// What a lookup field shows, worked out from its options each time its
+// table's schema is loaded (features/schema/lookup_fields.h): the values of
+// one field of the records its link field links to.
+struct LookupPlan {
+  std::string linkFieldId;
+  std::string lookupFieldId;
+  // A JSON array of the non-empty values, in link order (NULL when none),
+  // over the record's table as the nearest enclosing scope with `__id`: it
+  // is valid at the top of a query and inside another lookup alike.
+  std::string sql;
+  // The field whose codec writes each value; for a lookup of a lookup, the
+  // innermost looked-up field (the values are then flattened).
+  std::shared_ptr<const FieldDef> valueField;
+  bool nested = false;               // each value is itself an array of values
+  std::optional<std::string> error;  // why it cannot be computed; nullopt when it works
 };
 
 struct TableSchema {

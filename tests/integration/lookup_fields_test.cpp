@@ -1,0 +1,234 @@
+// Lookup fields through the REST API, on both backends: the values of a
+// field of the linked records, in link order and computed on every read
+// (so they follow the linked records); lookups of a formula and of another
+// lookup (flattened); broken when the link or the looked-up field goes, and
+// circular chains refused; their filters; refusals of bad options.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "support/test_server.h"
+#include "support/workspace.h"
+
+namespace tessera::testing {
+namespace {
+
+class LookupFieldsTest : public ::testing::Test {
+ protected:
+  LookupFieldsTest() : workspace(makeWorkspace(client, "ada@example.com")) {
+    people = idOf(createTable(client, workspace, {{"name", "People"}}));
+    projects = idOf(createTable(
+        client, workspace,
+        boost::json::parse(R"({"name":"Projects","fields":[{"name":"Name","type":"singleLineText"},
+            {"name":"Budget","type":"number","options":{"precision":0}},
+            {"name":"Due","type":"date"}]})")));
+    tasks = idOf(createTable(client, workspace, {{"name", "Tasks"}}));
+    for (const auto& made :
+         createRecords(client, workspace.owner, people,
+                       boost::json::parse(R"([{"Name":"Ada"},{"Name":"Grace"}])").as_array())) {
+      person.emplace_back(made.at("id").as_string());
+    }
+    for (const auto& made :
+         createRecords(client, workspace.owner, projects,
+                       boost::json::parse(R"([{"Name":"Apollo","Budget":100,"Due":"2026-03-01"},
+                 {"Name":"Gemini","Budget":250},{"Name":"Mercury"}])")
+                           .as_array())) {
+      project.emplace_back(made.at("id").as_string());
+    }
+    for (const auto& made :
+         createRecords(client, workspace.owner, tasks,
+                       boost::json::parse(R"([{"Name":"Design"},{"Name":"Build"}])").as_array())) {
+      task.emplace_back(made.at("id").as_string());
+    }
+    linkField = addField(tasks, {{"name", "Project"},
+                                 {"type", "link"},
+                                 {"options", {{"linkedTableId", projects}}}})
+                    .json();
+  }
+
+  static std::string idOf(const boost::json::value& made) {
+    return std::string(made.at("id").as_string());
+  }
+
+  HttpResult addField(const std::string& tableId, const boost::json::value& body) {
+    return client.json("POST", "/api/table/" + tableId + "/field", body, workspace.owner.headers());
+  }
+
+  // Adds lookup `name` to Tasks through `link` of `field` (ids); expects 201.
+  boost::json::value addLookup(const std::string& tableId, const std::string& name,
+                               const std::string& link, const std::string& field) {
+    const HttpResult added =
+        addField(tableId, {{"name", name},
+                           {"type", "lookup"},
+                           {"options", {{"linkFieldId", link}, {"lookupFieldId", field}}}});
+    EXPECT_EQ(added.status, 201) << added.body << server.logText();
+    return added.json();
+  }
+
+  HttpResult write(const std::string& tableId, const std::string& recordId,
+                   const boost::json::object& fields) {
+    return client.json("PATCH", "/api/table/" + tableId + "/record/" + recordId,
+                       {{"fields", fields}}, workspace.owner.headers());
+  }
+
+  // A cell as JSON text ("-" when empty).
+  std::string cell(const std::string& tableId, const std::string& recordId,
+                   const std::string& field, const std::string& query = "") {
+    const HttpResult read =
+        client.request("GET", "/api/table/" + tableId + "/record/" + recordId + query, "",
+                       workspace.owner.headers());
+    EXPECT_EQ(read.status, 200) << read.body << server.logText();
+    const boost::json::value body = read.json();
+    const auto* value = body.at("fields").as_object().if_contains(field);
+    return value ? boost::json::serialize(*value) : "-";
+  }
+
+  std::string fieldOf(const std::string& tableId, const std::string& name) {
+    const HttpResult listed =
+        client.request("GET", "/api/table/" + tableId + "/field", "", workspace.owner.headers());
+    const boost::json::value body = listed.json();
+    for (const auto& field : body.at("fields").as_array()) {
+      if (field.at("name").as_string() == name) return std::string(field.at("id").as_string());
+    }
+    return "";
+  }
+
+  TestServer server;
+  HttpClient client{server.port()};
+  Workspace workspace;
+  std::string people, projects, tasks;
+  std::vector<std::string> person, project, task;
+  boost::json::value linkField;
+};
+
+TEST_F(LookupFieldsTest, ALookupShowsTheLinkedRecordsValuesInLinkOrderAndFollowsThem) {
+  const std::string link(linkField.at("id").as_string());
+  const boost::json::value budget = addLookup(tasks, "Budgets", link, fieldOf(projects, "Budget"));
+  EXPECT_TRUE(budget.at("isComputed").as_bool());
+  EXPECT_EQ(budget.at("options").at("result").at("type").as_string(), "number");
+  addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
+  addLookup(tasks, "Dues", link, fieldOf(projects, "Due"));
+
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[1], project[0], project[2]}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Budgets"), "[250,100]") << "empty values are left out";
+  EXPECT_EQ(cell(tasks, task[0], "Names"), R"(["Gemini","Apollo","Mercury"])");
+  EXPECT_EQ(cell(tasks, task[0], "Dues"), R"(["2026-03-01"])");
+  EXPECT_EQ(cell(tasks, task[0], "Names", "?cellFormat=text"), R"("Gemini, Apollo, Mercury")");
+  EXPECT_EQ(cell(tasks, task[1], "Names"), "-");
+
+  // Computed on read: the linked record's change shows at once.
+  ASSERT_EQ(write(projects, project[0], {{"Budget", 120}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Budgets"), "[250,120]");
+  const HttpResult writeLookup = write(tasks, task[0], {{"Budgets", boost::json::array{1}}});
+  EXPECT_EQ(writeLookup.status, 400);
+  EXPECT_EQ(writeLookup.errorCode(), "field_not_writable");
+}
+
+TEST_F(LookupFieldsTest, LookupsOfFormulasAndOfLookupsAreFlattened) {
+  const std::string link(linkField.at("id").as_string());
+  const HttpResult doubled = addField(
+      projects,
+      {{"name", "Double"}, {"type", "formula"}, {"options", {{"expression", "{Budget} * 2"}}}});
+  ASSERT_EQ(doubled.status, 201) << doubled.body;
+  addLookup(tasks, "Doubled", link, std::string(doubled.json().at("id").as_string()));
+
+  const HttpResult lead = addField(
+      projects, {{"name", "Lead"}, {"type", "link"}, {"options", {{"linkedTableId", people}}}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const boost::json::value leadName =
+      addLookup(projects, "Lead name", std::string(lead.json().at("id").as_string()),
+                fieldOf(people, "Name"));
+  addLookup(tasks, "Lead names", link, std::string(leadName.at("id").as_string()));
+
+  ASSERT_EQ(write(projects, project[0], {{"Lead", {person[0], person[1]}}}).status, 200);
+  ASSERT_EQ(write(projects, project[1], {{"Lead", boost::json::array{person[1]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Doubled"), "[200,500]");
+  EXPECT_EQ(cell(tasks, task[0], "Lead names"), R"(["Ada","Grace","Grace"])");
+}
+
+TEST_F(LookupFieldsTest, ALookupBreaksWhenWhatItReadsGoesAndCircularChainsAreRefused) {
+  const std::string link(linkField.at("id").as_string());
+  const std::string budgetId = fieldOf(projects, "Budget");
+  const boost::json::value lookup = addLookup(tasks, "Budgets", link, budgetId);
+  const std::string lookupId(lookup.at("id").as_string());
+  ASSERT_EQ(write(tasks, task[0], {{"Project", boost::json::array{project[0]}}}).status, 200);
+
+  ASSERT_EQ(client
+                .request("DELETE", "/api/table/" + projects + "/field/" + budgetId, "",
+                         workspace.owner.headers())
+                .status,
+            200);
+  const HttpResult broken = client.request("GET", "/api/table/" + tasks + "/field/" + lookupId, "",
+                                           workspace.owner.headers());
+  EXPECT_EQ(broken.json().at("options").at("error").as_string(),
+            "The field it looks up was deleted.");
+  EXPECT_EQ(cell(tasks, task[0], "Budgets"), R"({"error":"#ERROR!"})");
+  ASSERT_EQ(client
+                .request("POST", "/api/table/" + projects + "/field/" + budgetId + "/restore", "",
+                         workspace.owner.headers())
+                .status,
+            200);
+  EXPECT_EQ(cell(tasks, task[0], "Budgets"), "[100]") << "restored, it works again";
+
+  // Tasks.Names looks up Projects.Task names, which looks up Tasks.Names.
+  const std::string names(
+      addLookup(tasks, "Names", link, fieldOf(projects, "Name")).at("id").as_string());
+  const boost::json::value back =
+      addLookup(projects, "Task names", fieldOf(projects, "Tasks"), names);
+  const HttpResult circular = client.json(
+      "PATCH", "/api/table/" + tasks + "/field/" + names,
+      {{"options", {{"linkFieldId", link}, {"lookupFieldId", back.at("id").as_string()}}}},
+      workspace.owner.headers());
+  EXPECT_EQ(circular.status, 400) << circular.body;
+  EXPECT_NE(circular.body.find("Circular reference"), std::string::npos) << circular.body;
+}
+
+TEST_F(LookupFieldsTest, LookupsFilterOnTheirValuesAndBadOptionsAreRefused) {
+  const std::string link(linkField.at("id").as_string());
+  addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
+  const auto names = [&](const std::string& op, const std::string& value) {
+    boost::json::object condition{{"fieldId", "Names"}, {"operator", op}};
+    if (!value.empty()) condition["value"] = value;
+    const HttpResult list = client.request("GET",
+                                           "/api/table/" + tasks + "/record?filter=" +
+                                               urlEncode(boost::json::serialize(boost::json::value{
+                                                   {"filterSet", boost::json::array{condition}}})),
+                                           "", workspace.owner.headers());
+    EXPECT_EQ(list.status, 200) << list.body;
+    std::vector<std::string> found;
+    const boost::json::value body = list.json();
+    for (const auto& record : body.at("records").as_array()) {
+      found.emplace_back(record.at("fields").at("Name").as_string());
+    }
+    return found;
+  };
+  EXPECT_EQ(names("contains", "gem"), std::vector<std::string>{"Design"});
+  EXPECT_EQ(names("doesNotContain", "gem"), std::vector<std::string>{"Build"});
+  EXPECT_EQ(names("isEmpty", ""), std::vector<std::string>{"Build"});
+  EXPECT_EQ(names("isNotEmpty", ""), std::vector<std::string>{"Design"});
+
+  const auto refused = [&](const boost::json::object& options) {
+    const HttpResult added =
+        addField(tasks, {{"name", "Bad"}, {"type", "lookup"}, {"options", options}});
+    EXPECT_EQ(added.status, 400) << added.body;
+    return added.body;
+  };
+  refused({{"linkFieldId", link}});
+  EXPECT_NE(refused({{"linkFieldId", fieldOf(tasks, "Name")},
+                     {"lookupFieldId", fieldOf(projects, "Name")}})
+                .find("link field"),
+            std::string::npos);
+  EXPECT_NE(refused({{"linkFieldId", link}, {"lookupFieldId", "fldNoSuchField00000000"}})
+                .find("was deleted"),
+            std::string::npos);
+  const HttpResult sorted = client.request(
+      "GET", "/api/table/" + tasks + "/record?orderBy=" + urlEncode(R"([{"fieldId":"Names"}])"), "",
+      workspace.owner.headers());
+  EXPECT_EQ(sorted.status, 400);
+}
+
+}  // namespace
+}  // namespace tessera::testing
