@@ -23,7 +23,9 @@ constexpr const char* kLinkHelp =
     "of its own table): options {\"linkedTableId\": \"tbl...\", \"relationship\": \"manyMany\" "
     "(default) | \"manyOne\" (each record links to one at most) | \"oneMany\" | \"oneOne\"}. "
     "It is two-way unless \"oneWay\": true: the linked table gets a symmetric field (named after "
-    "this table, or \"symmetricFieldName\") that always shows the other side.";
+    "this table, or \"symmetricFieldName\") that always shows the other side. A lookup field "
+    "(type lookup) shows a field of the linked records: options {\"linkFieldId\": <a link field "
+    "of this table>, \"lookupFieldId\": <a field of the linked table>}.";
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // Link fields in a real browser: a link field is added from the field
-// dialog, records are picked in the cell's editor (searched, paged from the
-// server), the cell shows them as chips, and the linked table's symmetric
+// dialog, and a lookup through it; records are picked in the cell's editor
+// (searched, paged from the server), the cell shows them as chips, the
+// lookup shows their values, and the linked table's symmetric
 // field shows the same links from the other side; a chip can be removed;
 // an expanded record shows its links.
 import assert from 'node:assert/strict';
@@ -26,10 +27,18 @@ after(async () => {
 const cell = gridCell;
 
 test('a link is created, records are picked from a searchable list, and both sides show them', async () => {
-  const projects = await api('POST', `/api/base/${baseId}/table`, { name: 'Projects' });
+  const projects = await api('POST', `/api/base/${baseId}/table`, {
+    name: 'Projects',
+    fields: [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Budget', type: 'number', options: { precision: 0 } },
+    ],
+  });
   // More projects than one page of the picker holds.
   const names = ['Apollo', 'Gemini', ...Array.from({ length: 30 }, (_, i) => `Project ${String(i + 1).padStart(2, '0')}`)];
-  await api('POST', `/api/table/${projects.id}/record`, { records: names.map((Name) => ({ fields: { Name } })) });
+  await api('POST', `/api/table/${projects.id}/record`, {
+    records: names.map((Name, i) => ({ fields: { Name, Budget: (i + 1) * 100 } })),
+  });
   const tasks = await api('POST', `/api/base/${baseId}/table`, { name: 'Tasks' });
   await api('POST', `/api/table/${tasks.id}/record`, { records: [{ fields: { Name: 'Design' } }, { fields: { Name: 'Build' } }] });
 
@@ -44,6 +53,15 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByLabel('Link to table').selectOption({ label: 'Projects' });
   await page.getByRole('button', { name: 'Add field' }).last().click();
   await page.getByRole('columnheader', { name: /Project/ }).waitFor();
+
+  // A lookup of the linked projects' budgets, through that link.
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.getByRole('textbox', { name: 'Field name' }).fill('Budgets');
+  await page.getByLabel('Field type').selectOption('lookup');
+  await page.getByLabel('Through link field').selectOption({ label: 'Project' });
+  await page.getByLabel('Field to look up in Projects').selectOption({ label: 'Budget' });
+  await page.getByRole('button', { name: 'Add field' }).last().click();
+  await page.getByRole('columnheader', { name: /Budgets/ }).waitFor();
 
   // The picker pages through the linked table and searches it on the server.
   await cell(page, 'Project', 1).dblclick();
@@ -62,6 +80,8 @@ test('a link is created, records are picked from a searchable list, and both sid
   await editor.getByRole('button', { name: 'Save' }).click();
   await cell(page, 'Project', 1).locator('.link-chip', { hasText: 'Apollo' }).waitFor();
   await cell(page, 'Project', 1).locator('.link-chip', { hasText: 'Gemini' }).waitFor();
+  // The lookup follows the links just saved.
+  await cell(page, 'Budgets', 1).getByText('100, 200').waitFor();
   await screenshot(page, 'link-chips');
 
   // The other side: Projects has a "Tasks" field showing Design.

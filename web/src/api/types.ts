@@ -77,7 +77,8 @@ export type FieldType =
   | "createdBy"
   | "lastModifiedBy"
   | "formula"
-  | "link";
+  | "link"
+  | "lookup";
 
 export type LinkRelationship = "manyMany" | "manyOne" | "oneMany" | "oneOne";
 
@@ -99,7 +100,8 @@ export interface FieldOptions {
   // it cannot be computed when a field it used was deleted.
   expression?: string;
   resultType?: FormulaResultType;
-  result?: { type: FormulaResultType };
+  // A lookup's result is the looked-up field's type.
+  result?: { type: FormulaResultType | FieldType };
   referencedFieldIds?: string[];
   error?: string;
   // A link's: the table it links to, how many records each side may link
@@ -110,6 +112,9 @@ export interface FieldOptions {
   symmetricFieldId?: string | null;
   // Only when creating a link.
   oneWay?: boolean;
+  // A lookup's: the link field it looks through, the field it looks up.
+  linkFieldId?: string;
+  lookupFieldId?: string;
 }
 
 export interface Field {
@@ -164,7 +169,8 @@ export interface LinkedRecord {
 }
 
 // A broken formula's cells read {"error": "#ERROR!"}.
-export type CellValue = string | number | boolean | string[] | LinkedRecord[] | { error: string };
+export type CellValue =
+  string | number | boolean | string[] | LinkedRecord[] | (string | number | boolean)[] | { error: string };
 
 export interface TableRecord {
   id: string;

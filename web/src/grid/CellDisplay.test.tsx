@@ -50,6 +50,12 @@ describe("CellDisplay", () => {
     expect(Array.from(chips, (chip) => chip.textContent)).toEqual(["Apollo", "Unnamed record"]);
   });
 
+  it("shows a lookup's values joined, and a broken lookup's error", () => {
+    const lookup = field("lookup", { result: { type: "number" } });
+    expect(render(<CellDisplay field={lookup} value={[250, 100]} />).container.textContent).toBe("250, 100");
+    expect(render(<CellDisplay field={lookup} value={{ error: "#ERROR!" }} />).container.textContent).toBe("#ERROR!");
+  });
+
   it("shows a broken formula's error, with why on hover", () => {
     const broken = field("formula", { result: { type: "number" }, error: "The field {fldX} no longer exists at 1." });
     render(<CellDisplay field={broken} value={{ error: "#ERROR!" }} />);

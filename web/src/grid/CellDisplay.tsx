@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 
 import type { CellValue, Field, LinkedRecord } from "../api/types";
+import { cellText } from "./cellDraft";
 
 function choiceColor(field: Field, name: string): string {
   return field.options.choices?.find((choice) => choice.name === name)?.color ?? "gray";
@@ -84,6 +85,12 @@ export function LinkChip({ record, search }: { record: LinkedRecord; search?: st
 export function CellDisplay({ field, value, search }: CellDisplayProps) {
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
+    case "lookup":
+      return Array.isArray(value) ? (
+        <Highlighted text={cellText(value)} search={search} />
+      ) : (
+        <FormulaValue field={field} value={value} search={search} />
+      );
     case "link":
       return (
         <>

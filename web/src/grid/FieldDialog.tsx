@@ -43,6 +43,12 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
   const [linkedTableId, setLinkedTableId] = useState(field?.options.linkedTableId ?? tables[0]?.id ?? "");
   const [relationship, setRelationship] = useState<LinkRelationship>(field?.options.relationship ?? "manyMany");
   const [twoWay, setTwoWay] = useState(true);
+  const linkFields = fields.filter((candidate) => candidate.type === "link");
+  const [linkFieldId, setLinkFieldId] = useState(field?.options.linkFieldId ?? linkFields[0]?.id ?? "");
+  const lookedUpTable = tables.find(
+    (t) => t.id === linkFields.find((candidate) => candidate.id === linkFieldId)?.options.linkedTableId,
+  );
+  const [lookupFieldId, setLookupFieldId] = useState(field?.options.lookupFieldId ?? "");
   const [report, setReport] = useState<Conversion | null>(null);
   const { busy, error, setError, run } = useAction();
 
@@ -52,6 +58,9 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
     if (type === "date") return { dateOnly: !withTime };
     if (type === "formula") return { expression, ...(resultType ? { resultType } : {}) };
     if (type === "link") return { linkedTableId, relationship, ...(field ? {} : { oneWay: !twoWay }) };
+    if (type === "lookup") {
+      return { linkFieldId, lookupFieldId: lookupFieldId || lookedUpTable?.primaryFieldId || "" };
+    }
     if (type === "singleSelect" || type === "multipleSelect") {
       const names = choices
         .split("\n")
@@ -207,6 +216,42 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
             )}
           </>
         )}
+        {type === "lookup" &&
+          (linkFields.length === 0 ? (
+            <p className="hint">A lookup reads through a link field: add one to this table first.</p>
+          ) : (
+            <>
+              <label>
+                Through link field
+                <select
+                  value={linkFieldId}
+                  onChange={(e) => {
+                    setLinkFieldId(e.target.value);
+                    setLookupFieldId("");
+                  }}
+                >
+                  {linkFields.map((link) => (
+                    <option key={link.id} value={link.id}>
+                      {link.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Field to look up{lookedUpTable ? ` in ${lookedUpTable.name}` : ""}
+                <select
+                  value={lookupFieldId || lookedUpTable?.primaryFieldId || ""}
+                  onChange={(e) => setLookupFieldId(e.target.value)}
+                >
+                  {(lookedUpTable?.fields ?? []).map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {candidate.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          ))}
         {(type === "singleSelect" || type === "multipleSelect") && (
           <label>
             Choices (one per line)

@@ -63,7 +63,9 @@ interface Editing extends Position {
 // A link cell compares by the ids it holds: it is written as ids and read
 // as {id, title}.
 const comparable = (value: CellValue | null | undefined) =>
-  Array.isArray(value) ? value.map((item) => (typeof item === "string" ? item : item.id)) : (value ?? null);
+  Array.isArray(value)
+    ? value.map((item) => (typeof item === "object" && item !== null ? item.id : item))
+    : (value ?? null);
 const same = (a: CellValue | null | undefined, b: CellValue | null | undefined) =>
   JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
 

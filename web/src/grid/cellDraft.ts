@@ -83,7 +83,7 @@ export function cellText(value: CellValue | null | undefined): string {
   if (value === undefined || value === null || value === false) return "";
   if (value === true) return "checked";
   if (Array.isArray(value)) {
-    return value.map((item) => (typeof item === "string" ? item : item.title)).join(", ");
+    return value.map((item) => (typeof item === "object" && item !== null ? item.title : String(item))).join(", ");
   }
   return String(value);
 }

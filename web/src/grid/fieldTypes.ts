@@ -39,6 +39,12 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
   // The filter panel takes no record ids yet; the API also has is,
   // hasAnyOf, hasAllOf and isNoneOf.
   link: { label: "Link to another record", icon: "⇄", operators: ["isEmpty", "isNotEmpty"] },
+  lookup: {
+    label: "Lookup",
+    icon: "⤷",
+    computed: true,
+    operators: ["contains", "doesNotContain", "isEmpty", "isNotEmpty"],
+  },
 };
 
 export const RELATIONSHIP_LABELS: Record<LinkRelationship, string> = {
@@ -61,7 +67,9 @@ const TYPE_OF_RESULT: Record<FormulaResultType, FieldType> = {
 
 // The type a field's values have: a formula's are its result's.
 export const valueType = (field: Field): FieldType =>
-  field.type === "formula" ? TYPE_OF_RESULT[field.options.result?.type ?? "text"] : field.type;
+  field.type === "formula"
+    ? TYPE_OF_RESULT[(field.options.result?.type as FormulaResultType | undefined) ?? "text"]
+    : field.type;
 
 // The filter operators the API accepts for the field.
 export const operatorsOf = (field: Field) => FIELD_TYPES[valueType(field)].operators;
