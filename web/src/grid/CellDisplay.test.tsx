@@ -52,8 +52,12 @@ describe("CellDisplay", () => {
 
   it("shows a lookup's values joined, and a broken lookup's error", () => {
     const lookup = field("lookup", { result: { type: "number" } });
-    expect(render(<CellDisplay field={lookup} value={[250, 100]} />).container.textContent).toBe("250, 100");
-    expect(render(<CellDisplay field={lookup} value={{ error: "#ERROR!" }} />).container.textContent).toBe("#ERROR!");
+    const values = render(<CellDisplay field={lookup} value={[250, 100]} />);
+    expect(values.container.textContent).toBe("250, 100");
+    values.unmount();
+    const broken = render(<CellDisplay field={lookup} value={{ error: "#ERROR!" }} />);
+    expect(broken.container.textContent).toBe("#ERROR!");
+    broken.unmount();
   });
 
   it("shows a broken formula's error, with why on hover", () => {
