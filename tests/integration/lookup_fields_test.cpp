@@ -1,8 +1,9 @@
-// Lookup fields through the REST API, on both backends: the values of a
-// field of the linked records, in link order and computed on every read
-// (so they follow the linked records); lookups of a formula and of another
-// lookup (flattened); broken when the link or the looked-up field goes, and
-// circular chains refused; their filters; refusals of bad options.
+// Lookup and rollup fields through the REST API, on both backends: the
+// values of a field of the linked records, in link order and computed on
+// every read (so they follow the linked records); lookups of a formula and
+// of another lookup (flattened); broken when the link or the looked-up
+// field goes, and circular chains refused; every rollup function; their
+// filters; refusals of bad options.
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
@@ -183,6 +184,66 @@ TEST_F(LookupFieldsTest, ALookupBreaksWhenWhatItReadsGoesAndCircularChainsAreRef
       workspace.owner.headers());
   EXPECT_EQ(circular.status, 400) << circular.body;
   EXPECT_NE(circular.body.find("Circular reference"), std::string::npos) << circular.body;
+}
+
+TEST_F(LookupFieldsTest, EveryRollupFunctionAggregatesTheLinkedValues) {
+  const std::string link(linkField.at("id").as_string());
+  const std::string budget = fieldOf(projects, "Budget");
+  ASSERT_EQ(write(projects, project[2], {{"Budget", 250}}).status, 200);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[1], project[0], project[2]}}}).status, 200);
+  const auto rollup = [&](const std::string& name, const std::string& field,
+                          boost::json::object options) {
+    options["linkFieldId"] = link;
+    options["lookupFieldId"] = field;
+    return addField(tasks, {{"name", name}, {"type", "rollup"}, {"options", options}});
+  };
+  const std::vector<std::pair<std::string, std::string>> numbers = {
+      {"sum", "600"},
+      {"average", "200"},
+      {"min", "100"},
+      {"max", "250"},
+      {"count", "3"},
+      {"countAll", "3"},
+      {"countUnique", "2"},
+      {"and", "true"},
+      {"or", "true"},
+      {"arrayUnique", "[250,100]"},
+      {"arrayCompact", "[250,100,250]"}};
+  for (const auto& [function, expected] : numbers) {
+    const HttpResult added = rollup(function, budget, {{"function", function}});
+    ASSERT_EQ(added.status, 201) << function << ": " << added.body << server.logText();
+    EXPECT_EQ(cell(tasks, task[0], function), expected) << function;
+  }
+  const HttpResult latest = rollup("Latest", fieldOf(projects, "Due"), {{"function", "max"}});
+  ASSERT_EQ(latest.status, 201) << latest.body;
+  EXPECT_EQ(latest.json().at("options").at("result").at("type").as_string(), "date");
+  EXPECT_EQ(cell(tasks, task[0], "Latest"), R"("2026-03-01T00:00:00.000Z")");
+  ASSERT_EQ(rollup("Names", fieldOf(projects, "Name"), {{"function", "concatenate"}}).status, 201);
+  EXPECT_EQ(cell(tasks, task[0], "Names"), R"("Gemini, Apollo, Mercury")");
+  ASSERT_EQ(
+      rollup("Budget list", budget, {{"function", "concatenate"}, {"separator", " | "}}).status,
+      201);
+  EXPECT_EQ(cell(tasks, task[0], "Budget list"), R"("250 | 100 | 250")");
+
+  // No links: sums and counts are 0, the rest empty.
+  EXPECT_EQ(cell(tasks, task[1], "sum"), "0");
+  EXPECT_EQ(cell(tasks, task[1], "countAll"), "0");
+  EXPECT_EQ(cell(tasks, task[1], "average"), "-");
+  EXPECT_EQ(cell(tasks, task[1], "and"), "-");
+
+  // Rollups filter by their result's type.
+  const HttpResult big = client.request(
+      "GET",
+      "/api/table/" + tasks + "/record?filter=" +
+          urlEncode(R"({"filterSet":[{"fieldId":"sum","operator":"isGreater","value":500}]})"),
+      "", workspace.owner.headers());
+  ASSERT_EQ(big.status, 200) << big.body;
+  EXPECT_EQ(big.json().at("records").as_array().size(), 1u);
+
+  const HttpResult sumOfText = rollup("Bad", fieldOf(projects, "Name"), {{"function", "sum"}});
+  EXPECT_EQ(sumOfText.status, 400);
+  EXPECT_NE(sumOfText.body.find("sum rolls up numbers only"), std::string::npos) << sumOfText.body;
+  EXPECT_EQ(rollup("Bad", budget, {{"function", "median"}}).status, 400);
 }
 
 TEST_F(LookupFieldsTest, LookupsFilterOnTheirValuesAndBadOptionsAreRefused) {

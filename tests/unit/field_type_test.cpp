@@ -30,7 +30,7 @@ TEST(FieldTypeTest, TheListOfNamesNamesEveryTypeInOrder) {
 
 TEST(FieldTypeTest, ComputedTypesReadASystemColumnOrAFormulaAndStoredTypesHaveASqlType) {
   for (FieldType type : kAllFieldTypes) {
-    if (type == FieldType::Formula || type == FieldType::Lookup) {
+    if (type == FieldType::Formula || type == FieldType::Lookup || type == FieldType::Rollup) {
       EXPECT_TRUE(isComputed(type));
       EXPECT_FALSE(hasColumn(type));
       EXPECT_EQ(systemColumn(type), "") << "it reads the columns it names, or other tables";

@@ -31,6 +31,12 @@ const FieldDef& requireField(const TableSchema& schema, const std::string& field
   return *field;
 }
 
+// Whether a field of the type shows what other tables hold (its answer
+// then comes from its plan: the linked table's name, a lookup's result).
+bool readsOtherTables(FieldType type) {
+  return type == FieldType::Link || type == FieldType::Lookup || type == FieldType::Rollup;
+}
+
 // The field as planned, with what it reads from other tables; a lookup
 // that cannot be computed is refused (400 invalid_field) and the change
 // with it.
@@ -120,9 +126,7 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const std::optional<FieldDef> symmetric =
         field.type == FieldType::Link ? createLink(session, schema, field) : std::nullopt;
     insertField(session, tableId, field);
-    if (field.type != FieldType::Link && field.type != FieldType::Lookup) {
-      return fieldToJson(field);
-    }
+    if (!readsOtherTables(field.type)) return fieldToJson(field);
     const FieldDef planned = plannedField(session, tableId, field.id);
     boost::json::value json = fieldToJson(planned);
     if (symmetric) {
@@ -189,7 +193,7 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       }
     }
     saveField(session, tableId, changed);
-    if (changed.type == FieldType::Link || changed.type == FieldType::Lookup) {
+    if (readsOtherTables(changed.type)) {
       changed = plannedField(session, tableId, fieldId);
       if (symmetric) {
         result["symmetricField"] = fieldToJson(

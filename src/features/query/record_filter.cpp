@@ -50,6 +50,8 @@ Family familyOf(const FieldDef& field) {
       return Family::Link;
     case FieldType::Lookup:
       return Family::Lookup;
+    case FieldType::Rollup:
+      return field.lookup->scalarType ? familyOf(*field.lookup->scalarType) : Family::Lookup;
     case FieldType::SingleSelect:
       return Family::Select;
     case FieldType::MultipleSelect:

@@ -185,7 +185,8 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
     const FieldDef* field = schema.field(fieldKey->as_string(), true);
     if (!field)
       throw invalid("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
-    if (field->type == FieldType::Link || field->type == FieldType::Lookup) {
+    if (field->type == FieldType::Link || field->type == FieldType::Lookup ||
+        field->type == FieldType::Rollup) {
       throw invalid(std::string(fieldTypeName(field->type)) + " field '" + field->name +
                     "' cannot order records yet; order by a field of this table.");
     }

@@ -250,14 +250,14 @@ void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& store
 }
 
 // Adds each value of a lookup cell (a JSON array; of arrays when nested)
-// to `values`, as the looked-up field stores it.
-void collectLookedUp(const boost::json::value& cell, const LookupPlan& lookup,
+// to `values`, as `field` stores it.
+void collectLookedUp(const boost::json::value& cell, const FieldDef& field, bool nested,
                      std::vector<store::SqlValue>& values) {
   for (const auto& item : cell.as_array()) {
-    if (lookup.nested) {
-      collectLookedUp(item, LookupPlan{{}, {}, {}, lookup.valueField, false, {}}, values);
+    if (nested) {
+      collectLookedUp(item, field, false, values);
     } else {
-      values.push_back(storedValueOf(item, *lookup.valueField));
+      values.push_back(storedValueOf(item, field));
     }
   }
 }
@@ -267,7 +267,7 @@ void collectLookedUp(const boost::json::value& cell, const LookupPlan& lookup,
 void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string& stored,
                    CellFormat format) {
   std::vector<store::SqlValue> values;
-  collectLookedUp(boost::json::parse(stored), lookup, values);
+  collectLookedUp(boost::json::parse(stored), *lookup.valueField, lookup.nested, values);
   const FieldDef& field = *lookup.valueField;
   if (format == CellFormat::Text) {
     std::string joined;
@@ -375,6 +375,7 @@ store::SqlValue encodeCell(FieldDef& field, const boost::json::value& value, boo
     case FieldType::Link:
       throw std::logic_error("link cells are written as pairs (link_store.h)");
     case FieldType::Lookup:
+    case FieldType::Rollup:
       throw CellError("this field is computed by the server and cannot be written");
   }
   throw CellError("this field's type is unknown");
@@ -440,6 +441,13 @@ void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& s
       return;
     case FieldType::Lookup:
       writeLookedUp(json, *field.lookup, std::get<std::string>(stored), format);
+      return;
+    case FieldType::Rollup:
+      if (field.lookup->scalarType) {
+        writeFormulaValue(json, *field.lookup->scalarType, stored, format);
+      } else {
+        writeLookedUp(json, *field.lookup, std::get<std::string>(stored), format);
+      }
       return;
     case FieldType::SingleLineText:
     case FieldType::LongText:

@@ -1,5 +1,6 @@
 #include "features/schema/field_options.h"
 
+#include <algorithm>
 #include <array>
 #include <boost/algorithm/string/trim.hpp>
 #include <filesystem>
@@ -170,16 +171,49 @@ boost::json::object linkOptions(const boost::json::object& given) {
   return options;
 }
 
+boost::json::object lookedUpField(const boost::json::object& given);
+
 // {"linkFieldId", "lookupFieldId"}: checked against the table when the
 // field is planned. What the API adds ("result", "error") may come back.
 boost::json::object lookupOptions(const boost::json::object& given) {
   allowOnly(given, {"linkFieldId", "lookupFieldId", "result", "error"}, FieldType::Lookup);
+  return lookedUpField(given);
+}
+
+// A lookup's options and {"function", "separator"?}.
+boost::json::object rollupOptions(const boost::json::object& given) {
+  allowOnly(given, {"linkFieldId", "lookupFieldId", "function", "separator", "result", "error"},
+            FieldType::Rollup);
+  boost::json::object options = lookedUpField(given);
+  const auto* function = given.if_contains("function");
+  constexpr std::array<std::string_view, 12> kFunctions = {
+      "sum",         "average", "min", "max",         "count",       "countAll",
+      "countUnique", "and",     "or",  "concatenate", "arrayUnique", "arrayCompact"};
+  if (!function || !function->is_string() ||
+      std::find(kFunctions.begin(), kFunctions.end(), function->as_string()) == kFunctions.end()) {
+    std::string names;
+    for (const std::string_view name : kFunctions)
+      names += (names.empty() ? "" : ", ") + std::string(name);
+    throw badOption("A rollup field needs 'options.function', one of " + names + ".");
+  }
+  options["function"] = function->as_string();
+  if (const auto* separator = given.if_contains("separator")) {
+    if (!separator->is_string() || separator->as_string().size() > 100) {
+      throw badOption("Option 'options.separator' must be a text of at most 100 characters.");
+    }
+    options["separator"] = separator->as_string();
+  }
+  return options;
+}
+
+// {"linkFieldId", "lookupFieldId"} of a lookup or a rollup.
+boost::json::object lookedUpField(const boost::json::object& given) {
   boost::json::object options;
   for (const std::string_view key : {"linkFieldId", "lookupFieldId"}) {
     const auto* id = given.if_contains(key);
     if (!id || !id->is_string() || id->as_string().empty() || id->as_string().size() > 64) {
       throw badOption(
-          "A lookup field needs 'options.linkFieldId' (a link field of this table) and "
+          "A lookup or rollup field needs 'options.linkFieldId' (a link field of this table) and "
           "'options.lookupFieldId' (a field of the table it links to).");
     }
     options[key] = id->as_string();
@@ -230,6 +264,8 @@ boost::json::object normalizeOptions(FieldType type, const boost::json::value& g
       return linkOptions(options);
     case FieldType::Lookup:
       return lookupOptions(options);
+    case FieldType::Rollup:
+      return rollupOptions(options);
     case FieldType::SingleLineText:
     case FieldType::LongText:
     case FieldType::Checkbox:

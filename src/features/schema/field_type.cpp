@@ -50,6 +50,8 @@ TypeFacts factsOf(FieldType type) {
       return {"link", "", "", false, false};
     case FieldType::Lookup:
       return {"lookup", "", "", false, true};
+    case FieldType::Rollup:
+      return {"rollup", "", "", false, true};
   }
   return {"unknown", "TEXT", "", false, false};
 }

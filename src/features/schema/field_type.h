@@ -32,6 +32,7 @@ enum class FieldType {
   Formula,
   Link,
   Lookup,
+  Rollup,
 };
 
 // Every type, in the order the API lists them.
@@ -42,6 +43,7 @@ inline constexpr std::array kAllFieldTypes = {
     FieldType::Rating,           FieldType::AutoNumber, FieldType::CreatedTime,
     FieldType::LastModifiedTime, FieldType::CreatedBy,  FieldType::LastModifiedBy,
     FieldType::Formula,          FieldType::Link,       FieldType::Lookup,
+    FieldType::Rollup,
 };
 
 std::optional<FieldType> parseFieldType(std::string_view name);

@@ -59,6 +59,7 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
     case FieldType::Formula:
     case FieldType::Link:
     case FieldType::Lookup:
+    case FieldType::Rollup:
       break;
   }
   throw std::logic_error("plainValue of a formula or link field");
@@ -172,9 +173,9 @@ class Planner {
                           " itself; add a lookup of the linked field it needs";
         return nullptr;
       }
-      if (used->type == FieldType::Lookup) {
-        brokenReference =
-            "A formula cannot use the lookup " + writeFieldReference(used->name) + " yet";
+      if (used->type == FieldType::Lookup || used->type == FieldType::Rollup) {
+        brokenReference = "A formula cannot use the " + std::string(fieldTypeName(used->type)) +
+                          " " + writeFieldReference(used->name) + " yet";
         return nullptr;
       }
       const FieldValue* value = nullptr;

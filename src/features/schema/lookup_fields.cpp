@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "features/formula/formula_sql.h"
+
 namespace tessera::features {
 namespace {
 
@@ -11,18 +13,26 @@ std::string optionText(const boost::json::object& options, std::string_view key)
   return value && value->is_string() ? std::string(value->as_string()) : "";
 }
 
-// The non-empty values `value` (SQL over the linked table's columns) takes
-// in the records linked through `link`, in link order, as a JSON array.
-// Inside, no column is named `__id`, so the record whose links are read is
-// the nearest enclosing scope that has one.
+// " FROM <the records linked through `link`, each as x.v: `value` (SQL
+// over the linked table's columns)> WHERE <they are the record's>", with
+// the junction's row as p. Inside, no column is named `__id`, so the
+// record whose links are read is the nearest enclosing scope that has one.
+std::string linkedValues(const LinkPlan& link, const std::string& value) {
+  return " FROM " + link.junction() + " p JOIN (SELECT __id AS xid, " + value + " AS v FROM " +
+         link.linkedSqlTable + ") x ON x.xid = p." + quoteIdentifier(std::string(link.to())) +
+         " WHERE p." + quoteIdentifier(std::string(link.from())) + " = __id";
+}
+
+std::string linkOrder(const LinkPlan& link) {
+  return "p." + quoteIdentifier(std::string(link.fromOrder()));
+}
+
+// The non-empty values `value` takes in the records linked through `link`,
+// in link order, as a JSON array.
 std::string lookupSql(const LinkPlan& link, const std::string& value, bool nested,
                       store::SqlDialect dialect) {
-  const std::string from = quoteIdentifier(std::string(link.from()));
-  const std::string to = quoteIdentifier(std::string(link.to()));
-  const std::string order = quoteIdentifier(std::string(link.fromOrder()));
-  const std::string pairs = " FROM " + link.junction() + " p JOIN (SELECT __id AS xid, " + value +
-                            " AS v FROM " + link.linkedSqlTable + ") x ON x.xid = p." + to +
-                            " WHERE p." + from + " = __id AND x.v IS NOT NULL";
+  const std::string order = linkOrder(link).substr(2);
+  const std::string pairs = linkedValues(link, value) + " AND x.v IS NOT NULL";
   switch (dialect) {
     case store::SqlDialect::Sqlite:
       // SQLite keeps a subquery's order for the aggregate over it.
@@ -34,6 +44,119 @@ std::string lookupSql(const LinkPlan& link, const std::string& value, bool neste
              order + ")::text" + pairs + ")";
   }
   return "NULL";
+}
+
+// What kind of value a field holds, as formulas type them; nullopt for a
+// multiple select (a JSON array).
+std::optional<FormulaType> kindOf(const FieldDef& field) {
+  switch (field.type) {
+    case FieldType::Number:
+    case FieldType::Rating:
+    case FieldType::AutoNumber:
+      return FormulaType::Number;
+    case FieldType::Date:
+    case FieldType::CreatedTime:
+    case FieldType::LastModifiedTime:
+      return FormulaType::Date;
+    case FieldType::Checkbox:
+      return FormulaType::Boolean;
+    case FieldType::Formula:
+      return field.formula->resultType;
+    case FieldType::SingleLineText:
+    case FieldType::LongText:
+    case FieldType::SingleSelect:
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::CreatedBy:
+    case FieldType::LastModifiedBy:
+      return FormulaType::Text;
+    case FieldType::MultipleSelect:
+    case FieldType::Link:
+    case FieldType::Lookup:
+    case FieldType::Rollup:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// A rollup's aggregate over `value`, or why it cannot be computed.
+struct Rollup {
+  std::string sql;
+  std::optional<FormulaType> type;  // nullopt: an array, as a lookup's
+  std::string error;
+};
+
+Rollup rollupSql(const LinkPlan& link, const std::string& value, std::optional<FormulaType> kind,
+                 const boost::json::object& options, store::SqlDialect dialect) {
+  const FormulaSql words(dialect);
+  const std::string function = optionText(options, "function");
+  const std::string pairs = linkedValues(link, value);
+  const std::string order = linkOrder(link);
+  const auto scalar = [&](const std::string& aggregate, FormulaType type) {
+    return Rollup{"(SELECT " + aggregate + pairs + ")", type, ""};
+  };
+  const auto needs = [&](std::initializer_list<FormulaType> kinds) {
+    return !kind || std::find(kinds.begin(), kinds.end(), *kind) == kinds.end();
+  };
+  const auto refused = [&](const std::string& what) {
+    return Rollup{"NULL", std::nullopt, function + " rolls up " + what + " only."};
+  };
+  if (function == "sum" || function == "average") {
+    if (needs({FormulaType::Number})) return refused("numbers");
+    return scalar(std::string("CAST(") +
+                      (function == "sum" ? "COALESCE(SUM(x.v), 0)" : "AVG(x.v)") +
+                      " AS DOUBLE PRECISION)",
+                  FormulaType::Number);
+  }
+  if (function == "min" || function == "max") {
+    if (needs({FormulaType::Number, FormulaType::Date})) return refused("numbers or dates");
+    return scalar((function == "min" ? "MIN(x.v)" : "MAX(x.v)"), *kind);
+  }
+  if (function == "count") return scalar("COUNT(x.v)", FormulaType::Number);
+  if (function == "countAll") return scalar("COUNT(*)", FormulaType::Number);
+  if (function == "countUnique") return scalar("COUNT(DISTINCT x.v)", FormulaType::Number);
+  if (function == "and" || function == "or") {
+    const std::string truthy = kind == FormulaType::Text ? "x.v IS NOT NULL AND x.v <> ''"
+                                                         : "x.v IS NOT NULL AND x.v <> 0";
+    return scalar("CASE WHEN COUNT(*) = 0 THEN NULL ELSE " +
+                      std::string(function == "and" ? "MIN" : "MAX") + "(CASE WHEN " + truthy +
+                      " THEN 1 ELSE 0 END) END",
+                  FormulaType::Boolean);
+  }
+  if (function == "concatenate") {
+    if (!kind) return refused("single values");
+    std::string text = "x.v";
+    if (*kind == FormulaType::Number) text = words.numberText("x.v");
+    if (*kind == FormulaType::Date) text = words.dateText("x.v");
+    if (*kind == FormulaType::Boolean) text = "CASE WHEN x.v <> 0 THEN 'true' ELSE 'false' END";
+    const std::string separator =
+        words.textLiteral(options.contains("separator") ? optionText(options, "separator") : ", ");
+    switch (dialect) {
+      case store::SqlDialect::Sqlite:
+        return {"(SELECT group_concat(l.t, " + separator + ") FROM (SELECT " + text + " AS t" +
+                    pairs + " AND x.v IS NOT NULL ORDER BY " + order + ") l)",
+                FormulaType::Text, ""};
+      case store::SqlDialect::Postgres:
+        return scalar("string_agg(" + text + ", " + separator + " ORDER BY " + order + ")",
+                      FormulaType::Text);
+    }
+  }
+  if (function == "arrayCompact") return {lookupSql(link, value, false, dialect), std::nullopt, ""};
+  if (function == "arrayUnique") {
+    const std::string distinct = pairs + " AND x.v IS NOT NULL GROUP BY x.v";
+    switch (dialect) {
+      case store::SqlDialect::Sqlite:
+        return {
+            "(SELECT CASE WHEN COUNT(*) > 0 THEN json_group_array(u.v) END FROM (SELECT x.v AS v" +
+                distinct + " ORDER BY MIN(" + order + ")) u)",
+            std::nullopt, ""};
+      case store::SqlDialect::Postgres:
+        return {"(SELECT json_agg(u.v ORDER BY u.o)::text FROM (SELECT x.v AS v, MIN(" + order +
+                    ") AS o" + distinct + ") u)",
+                std::nullopt, ""};
+    }
+  }
+  return {"NULL", std::nullopt, "Unknown rollup function '" + function + "'."};
 }
 
 class LookupPlanner {
@@ -84,6 +207,7 @@ class LookupPlanner {
       case FieldType::Link:
       case FieldType::CreatedBy:
       case FieldType::LastModifiedBy:
+      case FieldType::Rollup:
         return broken("A lookup cannot look up a " + std::string(fieldTypeName(target->type)) +
                       " field yet.");
       case FieldType::SingleLineText:
@@ -102,6 +226,14 @@ class LookupPlanner {
         value = target->indexExpression();
         plan->valueField = std::make_shared<const FieldDef>(*target);
         break;
+    }
+    if (lookup.type == FieldType::Rollup) {
+      if (plan->nested) return broken("A rollup cannot roll up a lookup yet.");
+      Rollup rollup = rollupSql(*link->link, value, kindOf(*target), lookup.options, dialect_);
+      if (!rollup.error.empty()) return broken(rollup.error);
+      plan->sql = std::move(rollup.sql);
+      plan->scalarType = rollup.type;
+      return plan;
     }
     plan->sql = lookupSql(*link->link, value, plan->nested, dialect_);
     return plan;
@@ -122,7 +254,8 @@ void planLookupFields(TableSchema& schema, const TableLoader& load, store::SqlDi
   LookupPlanner planner(load, dialect);
   std::vector<std::shared_ptr<const LookupPlan>> plans(schema.fields.size());
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-    if (schema.fields[i].type != FieldType::Lookup) continue;
+    const FieldType type = schema.fields[i].type;
+    if (type != FieldType::Lookup && type != FieldType::Rollup) continue;
     std::vector<std::string> trail;
     plans[i] = planner.plan(schema, schema.fields[i], trail);
   }
@@ -131,10 +264,11 @@ void planLookupFields(TableSchema& schema, const TableLoader& load, store::SqlDi
 
 boost::json::object lookupOptionsJson(const FieldDef& field) {
   const StoredLookup stored = readStoredLookup(field.options);
-  boost::json::object options{{"linkFieldId", stored.linkFieldId},
-                              {"lookupFieldId", stored.lookupFieldId}};
+  boost::json::object options = field.options;
   if (!field.lookup) return options;
-  if (field.lookup->valueField) {
+  if (field.lookup->scalarType) {
+    options["result"] = {{"type", formulaTypeName(*field.lookup->scalarType)}};
+  } else if (field.lookup->valueField) {
     options["result"] = {{"type", fieldTypeName(field.lookup->valueField->type)}};
   }
   if (field.lookup->error) options["error"] = *field.lookup->error;

@@ -25,7 +25,9 @@ boost::json::object formulaOptions(const FieldDef& field) {
 boost::json::object optionsJson(const FieldDef& field) {
   if (field.formula) return formulaOptions(field);
   if (field.type == FieldType::Link) return linkOptionsJson(field);
-  if (field.type == FieldType::Lookup) return lookupOptionsJson(field);
+  if (field.type == FieldType::Lookup || field.type == FieldType::Rollup) {
+    return lookupOptionsJson(field);
+  }
   return field.options;
 }
 

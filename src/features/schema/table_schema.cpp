@@ -22,13 +22,13 @@ std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 std::string FieldDef::expression() const {
   if (type == FieldType::Formula) return formula->sql;
   if (type == FieldType::Link) return link->sql;
-  if (type == FieldType::Lookup) return lookup->sql;
+  if (type == FieldType::Lookup || type == FieldType::Rollup) return lookup->sql;
   return "t." + indexExpression();
 }
 
 std::string FieldDef::indexExpression() const {
   if (type == FieldType::Formula) return formula->indexSql;
-  if (type == FieldType::Link || type == FieldType::Lookup) return "";
+  if (type == FieldType::Link || type == FieldType::Lookup || type == FieldType::Rollup) return "";
   return isComputed(type) ? quoteIdentifier(systemColumn(type)) : column();
 }
 
@@ -36,6 +36,8 @@ std::string_view FieldDef::valueType() const {
   switch (type) {
     case FieldType::Formula:
       return formulaSqlType(formula->resultType);
+    case FieldType::Rollup:
+      return lookup->scalarType ? formulaSqlType(*lookup->scalarType) : "TEXT";
     case FieldType::CreatedBy:
     case FieldType::LastModifiedBy:
     case FieldType::Link:

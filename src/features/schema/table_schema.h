@@ -42,7 +42,7 @@ struct FieldDef {
   std::int64_t position = 0;
   std::shared_ptr<const FormulaPlan> formula;  // set for formula fields once planned
   std::shared_ptr<const LinkPlan> link;        // set for link fields once planned
-  std::shared_ptr<const LookupPlan> lookup;    // set for lookup fields once planned
+  std::shared_ptr<const LookupPlan> lookup;    // set for lookup and rollup fields once planned
 
   // The quoted column of a stored field, e.g. "f_fldAbc...".
   // REQUIRES: hasColumn(type).
@@ -94,13 +94,18 @@ struct LinkPlan {
   bool exclusiveTargets() const;
 };
 
-// What a lookup field shows, worked out from its options each time its
-// table's schema is loaded (features/schema/lookup_fields.h): the values of
-// one field of the records its link field links to.
+// What a lookup or rollup field shows, worked out from its options each
+// time its table's schema is loaded (features/schema/lookup_fields.h): the
+// values of one field of the records its link field links to, or (a
+// rollup) one aggregate of them.
 struct LookupPlan {
   std::string linkFieldId;
   std::string lookupFieldId;
-  // A JSON array of the non-empty values, in link order (NULL when none),
+  // A rollup's single value (sum, count, concatenation...) and its type;
+  // nullopt for a lookup and for the rollups that give arrays.
+  std::optional<FormulaType> scalarType;
+  // A JSON array of the non-empty values, in link order (NULL when none)
+  // (or a rollup's scalar value),
   // over the record's table as the nearest enclosing scope with `__id`: it
   // is valid at the top of a query and inside another lookup alike.
   std::string sql;
