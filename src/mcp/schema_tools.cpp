@@ -25,7 +25,9 @@ constexpr const char* kLinkHelp =
     "It is two-way unless \"oneWay\": true: the linked table gets a symmetric field (named after "
     "this table, or \"symmetricFieldName\") that always shows the other side. A lookup field "
     "(type lookup) shows a field of the linked records: options {\"linkFieldId\": <a link field "
-    "of this table>, \"lookupFieldId\": <a field of the linked table>}.";
+    "of this table>, \"lookupFieldId\": <a field of the linked table>}. A rollup field (type "
+    "rollup) aggregates it: the same options and \"function\": sum, average, min, max, count, "
+    "countAll, countUnique, and, or, concatenate (\"separator\"), arrayUnique or arrayCompact.";
 
 }  // namespace
 

@@ -89,6 +89,14 @@ test('a link is created, records are picked from a searchable list, and both sid
   await cell(page, 'Name', 1).getByText('Apollo').waitFor();
   await cell(page, 'Tasks', 1).locator('.link-chip', { hasText: 'Design' }).waitFor();
   await cell(page, 'Tasks', 2).locator('.link-chip', { hasText: 'Design' }).waitFor();
+  // A rollup over the symmetric link counts the tasks.
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.getByRole('textbox', { name: 'Field name' }).fill('Task count');
+  await page.getByLabel('Field type').selectOption('rollup');
+  await page.getByLabel('Through link field').selectOption({ label: 'Tasks' });
+  await page.getByLabel('Summary').selectOption({ label: 'Count of linked records' });
+  await page.getByRole('button', { name: 'Add field' }).last().click();
+  await cell(page, 'Task count', 1).getByText('1').waitFor();
 
   // Unlinking from this side: Gemini no longer has Design.
   await cell(page, 'Tasks', 2).dblclick();

@@ -78,7 +78,8 @@ export type FieldType =
   | "lastModifiedBy"
   | "formula"
   | "link"
-  | "lookup";
+  | "lookup"
+  | "rollup";
 
 export type LinkRelationship = "manyMany" | "manyOne" | "oneMany" | "oneOne";
 
@@ -115,6 +116,9 @@ export interface FieldOptions {
   // A lookup's: the link field it looks through, the field it looks up.
   linkFieldId?: string;
   lookupFieldId?: string;
+  // A rollup's: its function (sum, count, concatenate...) and separator.
+  function?: string;
+  separator?: string;
 }
 
 export interface Field {

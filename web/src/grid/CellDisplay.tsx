@@ -86,6 +86,7 @@ export function CellDisplay({ field, value, search }: CellDisplayProps) {
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
     case "lookup":
+    case "rollup":
       return Array.isArray(value) ? (
         <Highlighted text={cellText(value)} search={search} />
       ) : (

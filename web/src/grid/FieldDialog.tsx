@@ -10,7 +10,7 @@ import { Dialog } from "../components/Dialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { FormActions } from "../components/FormActions";
 import { useAction } from "../lib/useAction";
-import { CHOICE_COLORS, FIELD_TYPES, RELATIONSHIP_LABELS } from "./fieldTypes";
+import { CHOICE_COLORS, FIELD_TYPES, RELATIONSHIP_LABELS, ROLLUP_FUNCTIONS } from "./fieldTypes";
 import { FormulaEditor } from "./FormulaEditor";
 
 interface FieldDialogProps {
@@ -49,6 +49,7 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
     (t) => t.id === linkFields.find((candidate) => candidate.id === linkFieldId)?.options.linkedTableId,
   );
   const [lookupFieldId, setLookupFieldId] = useState(field?.options.lookupFieldId ?? "");
+  const [rollupFunction, setRollupFunction] = useState(field?.options.function ?? "sum");
   const [report, setReport] = useState<Conversion | null>(null);
   const { busy, error, setError, run } = useAction();
 
@@ -58,8 +59,9 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
     if (type === "date") return { dateOnly: !withTime };
     if (type === "formula") return { expression, ...(resultType ? { resultType } : {}) };
     if (type === "link") return { linkedTableId, relationship, ...(field ? {} : { oneWay: !twoWay }) };
-    if (type === "lookup") {
-      return { linkFieldId, lookupFieldId: lookupFieldId || lookedUpTable?.primaryFieldId || "" };
+    if (type === "lookup" || type === "rollup") {
+      const looked = { linkFieldId, lookupFieldId: lookupFieldId || lookedUpTable?.primaryFieldId || "" };
+      return type === "rollup" ? { ...looked, function: rollupFunction } : looked;
     }
     if (type === "singleSelect" || type === "multipleSelect") {
       const names = choices
@@ -216,7 +218,7 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
             )}
           </>
         )}
-        {type === "lookup" &&
+        {(type === "lookup" || type === "rollup") &&
           (linkFields.length === 0 ? (
             <p className="hint">A lookup reads through a link field: add one to this table first.</p>
           ) : (
@@ -238,7 +240,8 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
                 </select>
               </label>
               <label>
-                Field to look up{lookedUpTable ? ` in ${lookedUpTable.name}` : ""}
+                {type === "rollup" ? "Field to roll up" : "Field to look up"}
+                {lookedUpTable ? ` in ${lookedUpTable.name}` : ""}
                 <select
                   value={lookupFieldId || lookedUpTable?.primaryFieldId || ""}
                   onChange={(e) => setLookupFieldId(e.target.value)}
@@ -250,6 +253,18 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
                   ))}
                 </select>
               </label>
+              {type === "rollup" && (
+                <label>
+                  Summary
+                  <select value={rollupFunction} onChange={(e) => setRollupFunction(e.target.value)}>
+                    {Object.entries(ROLLUP_FUNCTIONS).map(([key, label]) => (
+                      <option key={key} value={key}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
             </>
           ))}
         {(type === "singleSelect" || type === "multipleSelect") && (

@@ -45,6 +45,13 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
     computed: true,
     operators: ["contains", "doesNotContain", "isEmpty", "isNotEmpty"],
   },
+  // Filtered by its result's type when it has one value: operatorsOf.
+  rollup: {
+    label: "Rollup",
+    icon: "Σ",
+    computed: true,
+    operators: ["contains", "doesNotContain", "isEmpty", "isNotEmpty"],
+  },
 };
 
 export const RELATIONSHIP_LABELS: Record<LinkRelationship, string> = {
@@ -66,10 +73,30 @@ const TYPE_OF_RESULT: Record<FormulaResultType, FieldType> = {
 };
 
 // The type a field's values have: a formula's are its result's.
-export const valueType = (field: Field): FieldType =>
-  field.type === "formula"
-    ? TYPE_OF_RESULT[(field.options.result?.type as FormulaResultType | undefined) ?? "text"]
-    : field.type;
+export const valueType = (field: Field): FieldType => {
+  const result = field.options.result?.type;
+  if (field.type === "formula") return TYPE_OF_RESULT[(result as FormulaResultType | undefined) ?? "text"];
+  // A rollup with one value (a sum, a count...) is typed as a formula is.
+  if (field.type === "rollup" && result && result in TYPE_OF_RESULT) {
+    return TYPE_OF_RESULT[result as FormulaResultType];
+  }
+  return field.type;
+};
+
+export const ROLLUP_FUNCTIONS: Record<string, string> = {
+  sum: "Sum",
+  average: "Average",
+  min: "Minimum",
+  max: "Maximum",
+  count: "Count of values",
+  countAll: "Count of linked records",
+  countUnique: "Count of unique values",
+  and: "All true (AND)",
+  or: "Any true (OR)",
+  concatenate: "Joined as text",
+  arrayUnique: "Unique values",
+  arrayCompact: "All values",
+};
 
 // The filter operators the API accepts for the field.
 export const operatorsOf = (field: Field) => FIELD_TYPES[valueType(field)].operators;
