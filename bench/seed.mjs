@@ -8,7 +8,8 @@
 //                          over the record's own fields
 //   TASKS, TASK            a table of 100,000 tasks, each linked to one of
 //                          10,000 projects (Project) and one of 1,000 people
-//                          (Owner); one of its tasks
+//                          (Owner), with two lookups through them, a rollup
+//                          and a formula; one of its tasks
 //   PROJECT_A, PROJECT_B   two projects, for writes that move TASK between them
 //   UNKNOWN                a well-formed token (right checksum) that does not exist
 //   SORT_SIGNATURE         the "o" of the cursors of TABLE sorted by Qty, then
@@ -87,6 +88,20 @@ for (const [name, linked] of [['Project', projects], ['Owner', people]]) {
     type: 'link',
     options: { linkedTableId: linked.id, relationship: 'manyOne' },
   });
+}
+// Two lookups, a rollup and a formula on each task.
+const taskFields = Object.fromEntries((await call('GET', `/api/table/${tasks.id}/field`)).fields.map((f) => [f.name, f.id]));
+const fieldIds = async (tableId) =>
+  Object.fromEntries((await call('GET', `/api/table/${tableId}/field`)).fields.map((f) => [f.name, f.id]));
+const projectFields = await fieldIds(projects.id);
+const personFields = await fieldIds(people.id);
+for (const [name, type, options] of [
+  ['Project name', 'lookup', { linkFieldId: taskFields.Project, lookupFieldId: projectFields.Name }],
+  ['Owner name', 'lookup', { linkFieldId: taskFields.Owner, lookupFieldId: personFields.Name }],
+  ['Budget', 'rollup', { linkFieldId: taskFields.Project, lookupFieldId: projectFields.Budget, function: 'sum' }],
+  ['Effort', 'formula', { expression: '{Estimate} * 2' }],
+]) {
+  await call('POST', `/api/table/${tasks.id}/field`, { name, type, options });
 }
 const taskIds = await fillWith(tasks.id, 100_000, (n) => ({
   Name: `task ${n}`,
