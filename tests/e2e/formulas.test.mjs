@@ -3,35 +3,22 @@
 // field cannot be saved with it; once fixed, the grid shows the values the
 // database computed, and they follow an edit of the fields they use.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   gridCell,
   openPage,
   screenshot,
   signInInBrowser,
-  startWorkspace,
+  useWorkspace,
 } from './support.mjs';
 
-let workspace;
-let server;
-let browser;
-let api;
-let baseId;
-
-before(async () => {
-  workspace = await startWorkspace('ada@example.com', 'Ada', 'Shop', 'Orders');
-  ({ server, browser, api, baseId } = workspace);
-});
-
-after(async () => {
-  await workspace?.stop();
-});
+const workspace = useWorkspace('ada@example.com', 'Ada', 'Shop', 'Orders');
 
 const cell = gridCell;
 
 test('a formula is written with completion, its error shown inline, then fixed', async () => {
-  const table = await api('POST', `/api/base/${baseId}/table`, {
+  const table = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, {
     name: 'Lines',
     fields: [
       { name: 'Item', type: 'singleLineText' },
@@ -39,15 +26,15 @@ test('a formula is written with completion, its error shown inline, then fixed',
       { name: 'Quantity', type: 'number', options: { precision: 0 } },
     ],
   });
-  await api('POST', `/api/table/${table.id}/record`, {
+  await workspace.api('POST', `/api/table/${table.id}/record`, {
     records: [
       { fields: { Item: 'pen', 'Unit price': 1.5, Quantity: 4 } },
       { fields: { Item: 'ink', 'Unit price': 12, Quantity: 1 } },
     ],
   });
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(workspace.browser, workspace.server.url);
   await signInInBrowser(page, 'ada@example.com');
-  await page.goto(`/base/${baseId}/table/${table.id}`);
+  await page.goto(`/base/${workspace.baseId}/table/${table.id}`);
   await cell(page, 'Item', 1).getByText('pen').waitFor();
 
   await page.getByRole('button', { name: 'Add field' }).click();
@@ -78,10 +65,10 @@ test('a formula is written with completion, its error shown inline, then fixed',
   await screenshot(page, 'formula-values');
 
   // The formula follows the fields it uses; its cells cannot be edited.
-  await api('PATCH', `/api/table/${table.id}/record`, {
+  await workspace.api('PATCH', `/api/table/${table.id}/record`, {
     records: [
       {
-        id: (await api('GET', `/api/table/${table.id}/record`)).records[0].id,
+        id: (await workspace.api('GET', `/api/table/${table.id}/record`)).records[0].id,
         fields: { Quantity: 10 },
       },
     ],

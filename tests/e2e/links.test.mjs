@@ -5,29 +5,16 @@
 // field shows the same links from the other side; a chip can be removed;
 // an expanded record shows its links.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { gridCell, openPage, screenshot, signInInBrowser, startWorkspace } from './support.mjs';
+import { gridCell, openPage, screenshot, signInInBrowser, useWorkspace } from './support.mjs';
 
-let workspace;
-let server;
-let browser;
-let api;
-let baseId;
-
-before(async () => {
-  workspace = await startWorkspace('ada@example.com', 'Ada', 'Studio', 'Plans');
-  ({ server, browser, api, baseId } = workspace);
-});
-
-after(async () => {
-  await workspace?.stop();
-});
+const workspace = useWorkspace('ada@example.com', 'Ada', 'Studio', 'Plans');
 
 const cell = gridCell;
 
 test('a link is created, records are picked from a searchable list, and both sides show them', async () => {
-  const projects = await api('POST', `/api/base/${baseId}/table`, {
+  const projects = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, {
     name: 'Projects',
     fields: [
       { name: 'Name', type: 'singleLineText' },
@@ -36,15 +23,15 @@ test('a link is created, records are picked from a searchable list, and both sid
   });
   // More projects than one page of the picker holds.
   const names = ['Apollo', 'Gemini', ...Array.from({ length: 30 }, (_, i) => `Project ${String(i + 1).padStart(2, '0')}`)];
-  await api('POST', `/api/table/${projects.id}/record`, {
+  await workspace.api('POST', `/api/table/${projects.id}/record`, {
     records: names.map((Name, i) => ({ fields: { Name, Budget: (i + 1) * 100 } })),
   });
-  const tasks = await api('POST', `/api/base/${baseId}/table`, { name: 'Tasks' });
-  await api('POST', `/api/table/${tasks.id}/record`, { records: [{ fields: { Name: 'Design' } }, { fields: { Name: 'Build' } }] });
+  const tasks = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, { name: 'Tasks' });
+  await workspace.api('POST', `/api/table/${tasks.id}/record`, { records: [{ fields: { Name: 'Design' } }, { fields: { Name: 'Build' } }] });
 
-  const { page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(workspace.browser, workspace.server.url);
   await signInInBrowser(page, 'ada@example.com');
-  await page.goto(`/base/${baseId}/table/${tasks.id}`);
+  await page.goto(`/base/${workspace.baseId}/table/${tasks.id}`);
   await cell(page, 'Name', 1).getByText('Design').waitFor();
 
   await page.getByRole('button', { name: 'Add field' }).click();
@@ -121,7 +108,7 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByRole('dialog', { name: 'Build' }).getByText('Empty').first().waitFor();
   await page.keyboard.press('Escape');
 
-  const design = (await api('GET', `/api/table/${tasks.id}/record`)).records[0];
+  const design = (await workspace.api('GET', `/api/table/${tasks.id}/record`)).records[0];
   assert.deepEqual(design.fields.Project.map((p) => p.title), ['Apollo']);
   assert.deepEqual(problems, []);
 });

@@ -14,6 +14,7 @@ import {
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../support/tessera_server.mjs';
@@ -122,6 +123,19 @@ export async function startWorkspace(email, name, spaceName, baseName) {
       server.stop();
     },
   };
+}
+
+// startWorkspace for a whole test file: started before its tests and
+// stopped after them. Read the fields once the tests run.
+export function useWorkspace(email, name, spaceName, baseName) {
+  const workspace = {};
+  before(async () => {
+    Object.assign(workspace, await startWorkspace(email, name, spaceName, baseName));
+  });
+  after(async () => {
+    await workspace.stop?.();
+  });
+  return workspace;
 }
 
 // A cell of the grid, by its field's name and its row (from 1).
