@@ -40,7 +40,7 @@ class LinkFieldsTest : public ::testing::Test {
   }
 
   HttpResult addField(const std::string& tableId, const boost::json::value& body) {
-    return client.json("POST", "/api/table/" + tableId + "/field", body, workspace.owner.headers());
+    return postField(client, workspace.owner, tableId, body);
   }
 
   // Adds link field `name` to `tableId`; expects 201.
@@ -54,8 +54,7 @@ class LinkFieldsTest : public ::testing::Test {
 
   HttpResult write(const std::string& tableId, const std::string& recordId,
                    const boost::json::object& fields) {
-    return client.json("PATCH", "/api/table/" + tableId + "/record/" + recordId,
-                       {{"fields", fields}}, workspace.owner.headers());
+    return patchRecord(client, workspace.owner, tableId, recordId, fields);
   }
 
   boost::json::value record(const std::string& tableId, const std::string& recordId,

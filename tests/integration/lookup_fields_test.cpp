@@ -53,7 +53,7 @@ class LookupFieldsTest : public ::testing::Test {
   }
 
   HttpResult addField(const std::string& tableId, const boost::json::value& body) {
-    return client.json("POST", "/api/table/" + tableId + "/field", body, workspace.owner.headers());
+    return postField(client, workspace.owner, tableId, body);
   }
 
   // Adds lookup `name` to Tasks through `link` of `field` (ids); expects 201.
@@ -69,8 +69,7 @@ class LookupFieldsTest : public ::testing::Test {
 
   HttpResult write(const std::string& tableId, const std::string& recordId,
                    const boost::json::object& fields) {
-    return client.json("PATCH", "/api/table/" + tableId + "/record/" + recordId,
-                       {{"fields", fields}}, workspace.owner.headers());
+    return patchRecord(client, workspace.owner, tableId, recordId, fields);
   }
 
   // A cell as JSON text ("-" when empty).

@@ -49,6 +49,18 @@ boost::json::array createRecords(const HttpClient& client, const BrowserUser& us
   return created.at("records").as_array();
 }
 
+HttpResult postField(const HttpClient& client, const BrowserUser& user, const std::string& tableId,
+                     const boost::json::value& body) {
+  return client.json("POST", "/api/table/" + tableId + "/field", body, user.headers());
+}
+
+HttpResult patchRecord(const HttpClient& client, const BrowserUser& user,
+                       const std::string& tableId, const std::string& recordId,
+                       const boost::json::object& fields) {
+  return client.json("PATCH", "/api/table/" + tableId + "/record/" + recordId, {{"fields", fields}},
+                     user.headers());
+}
+
 boost::json::value createToken(const HttpClient& client, const BrowserUser& user,
                                const boost::json::array& scopes) {
   return expectCreated(

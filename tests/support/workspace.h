@@ -25,6 +25,16 @@ boost::json::value createTable(const HttpClient& client, const Workspace& worksp
 boost::json::array createRecords(const HttpClient& client, const BrowserUser& user,
                                  const std::string& tableId, const boost::json::array& fields);
 
+// POST /api/table/{tableId}/field as `user`; the answer as it comes.
+HttpResult postField(const HttpClient& client, const BrowserUser& user, const std::string& tableId,
+                     const boost::json::value& body);
+
+// PATCH /api/table/{tableId}/record/{recordId} {"fields"} as `user`; the
+// answer as it comes.
+HttpResult patchRecord(const HttpClient& client, const BrowserUser& user,
+                       const std::string& tableId, const std::string& recordId,
+                       const boost::json::object& fields);
+
 // POST /api/access-token with these scopes; expects 201 and returns the
 // answer (with "id" and, once, "token").
 boost::json::value createToken(const HttpClient& client, const BrowserUser& user,
