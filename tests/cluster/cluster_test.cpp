@@ -257,7 +257,23 @@ TEST(MigrateCopyTest, ASqliteInstanceMovesOntoPostgresWithNothingLost) {
                 .request("DELETE", "/api/table/" + tableId + "/field/" + fieldId(table, "Gone"), "",
                          workspace.owner.headers())
                 .status,
-            204);
+            200);
+  // Links carry over: the junction table comes after the user table its
+  // keys reference.
+  ASSERT_EQ(
+      postField(before, workspace.owner, tableId,
+                {{"name", "Fits"}, {"type", "link"}, {"options", {{"linkedTableId", tableId}}}})
+          .status,
+      201);
+  const auto parts =
+      before.request("GET", "/api/table/" + tableId + "/record", "", workspace.owner.headers())
+          .json()
+          .at("records");
+  ASSERT_EQ(
+      patchRecord(before, workspace.owner, tableId, std::string(parts.at(0).at("id").as_string()),
+                  {{"Fits", boost::json::array{parts.at(1).at("id")}}})
+          .status,
+      200);
   const std::string value(
       createToken(before, workspace.owner, {"read", "write"}).at("token").as_string());
   const std::string records = "/api/table/" + tableId + "/record";
@@ -291,6 +307,12 @@ TEST(MigrateCopyTest, ASqliteInstanceMovesOntoPostgresWithNothingLost) {
           urlEncode(R"({"filterSet":[{"fieldId":"Quantity","operator":"isGreater","value":3}]})"),
       "", bearer);
   EXPECT_EQ(filtered.json().at("records").as_array().size(), 2u) << filtered.body;
+  const auto linked = after.request(
+      "GET",
+      records +
+          "?filter=" + urlEncode(R"({"filterSet":[{"fieldId":"Fits","operator":"isNotEmpty"}]})"),
+      "", bearer);
+  EXPECT_EQ(linked.json().at("records").as_array().size(), 1u) << linked.body;
 }
 
 }  // namespace
