@@ -15,11 +15,6 @@
 namespace tessera::features {
 namespace {
 
-std::string textOption(const boost::json::object& options, std::string_view key) {
-  const auto* value = options.if_contains(key);
-  return value && value->is_string() ? std::string(value->as_string()) : "";
-}
-
 // `wanted`, or the first of "wanted 2", "wanted 3", ... that no field of
 // `table` (nor `reserved`) has.
 std::string freeFieldName(const TableSchema& table, const std::string& wanted,

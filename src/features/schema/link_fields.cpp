@@ -5,11 +5,6 @@
 namespace tessera::features {
 namespace {
 
-std::string optionText(const boost::json::object& options, std::string_view key) {
-  const auto* value = options.if_contains(key);
-  return value && value->is_string() ? std::string(value->as_string()) : "";
-}
-
 // The cell: [[id, title value], ...] in this side's link order, or NULL.
 std::string cellSql(const LinkPlan& plan, const FieldDef& title, store::SqlDialect dialect) {
   const std::string from = quoteIdentifier(std::string(plan.from()));
@@ -71,14 +66,14 @@ LinkRelationship mirrored(LinkRelationship relationship) {
 
 StoredLink readStoredLink(const boost::json::object& options) {
   StoredLink link;
-  link.linkedTableId = optionText(options, "linkedTableId");
-  const auto relationship = parseRelationship(optionText(options, "relationship"));
+  link.linkedTableId = textOption(options, "linkedTableId");
+  const auto relationship = parseRelationship(textOption(options, "relationship"));
   if (!relationship || link.linkedTableId.empty()) {
     throw std::logic_error("link field options without a table or relationship");
   }
   link.relationship = *relationship;
-  link.symmetricFieldId = optionText(options, "symmetricFieldId");
-  link.junctionId = optionText(options, "junctionId");
+  link.symmetricFieldId = textOption(options, "symmetricFieldId");
+  link.junctionId = textOption(options, "junctionId");
   const auto* reversed = options.if_contains("reversed");
   link.reversed = reversed && reversed->is_bool() && reversed->as_bool();
   return link;

@@ -8,11 +8,6 @@
 namespace tessera::features {
 namespace {
 
-std::string optionText(const boost::json::object& options, std::string_view key) {
-  const auto* value = options.if_contains(key);
-  return value && value->is_string() ? std::string(value->as_string()) : "";
-}
-
 // " FROM <the records linked through `link`, each as x.v: `value` (SQL
 // over the linked table's columns)> WHERE <they are the record's>", with
 // the junction's row as p. Inside, no column is named `__id`, so the
@@ -89,7 +84,7 @@ struct Rollup {
 Rollup rollupSql(const LinkPlan& link, const std::string& value, std::optional<FormulaType> kind,
                  const boost::json::object& options, store::SqlDialect dialect) {
   const FormulaSql words(dialect);
-  const std::string function = optionText(options, "function");
+  const std::string function = textOption(options, "function");
   const std::string pairs = linkedValues(link, value);
   const std::string order = linkOrder(link);
   const auto scalar = [&](const std::string& aggregate, FormulaType type) {
@@ -130,7 +125,7 @@ Rollup rollupSql(const LinkPlan& link, const std::string& value, std::optional<F
     if (*kind == FormulaType::Date) text = words.dateText("x.v");
     if (*kind == FormulaType::Boolean) text = "CASE WHEN x.v <> 0 THEN 'true' ELSE 'false' END";
     const std::string separator =
-        words.textLiteral(options.contains("separator") ? optionText(options, "separator") : ", ");
+        words.textLiteral(options.contains("separator") ? textOption(options, "separator") : ", ");
     switch (dialect) {
       case store::SqlDialect::Sqlite:
         return {"(SELECT group_concat(l.t, " + separator + ") FROM (SELECT " + text + " AS t" +
@@ -247,7 +242,7 @@ class LookupPlanner {
 }  // namespace
 
 StoredLookup readStoredLookup(const boost::json::object& options) {
-  return {optionText(options, "linkFieldId"), optionText(options, "lookupFieldId")};
+  return {textOption(options, "linkFieldId"), textOption(options, "lookupFieldId")};
 }
 
 void planLookupFields(TableSchema& schema, const TableLoader& load, store::SqlDialect dialect) {

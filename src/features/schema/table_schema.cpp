@@ -17,6 +17,11 @@ std::string quoteIdentifier(std::string_view identifier) {
 
 std::string nameKey(std::string_view name) { return lowerAscii(name); }
 
+std::string textOption(const boost::json::object& options, std::string_view key) {
+  const auto* value = options.if_contains(key);
+  return value && value->is_string() ? std::string(value->as_string()) : "";
+}
+
 std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 
 std::string FieldDef::expression() const {

@@ -133,6 +133,10 @@ struct TableSchema {
   const FieldDef& primaryField() const;
 };
 
+// The text option `key` of a field's stored options; "" when it is absent
+// or not text.
+std::string textOption(const boost::json::object& options, std::string_view key);
+
 // Quotes an identifier built from Tessera's own ids ([A-Za-z0-9_]).
 std::string quoteIdentifier(std::string_view identifier);
 

@@ -73,7 +73,7 @@ function FormulaValue({ field, value, search }: { field: Field; value: CellValue
   }
 }
 
-// A linked record's chip: its title, or a placeholder when that is empty.
+// A linked record's chip: its title, or "Unnamed record" when that is empty.
 export function LinkChip({ record, search }: { record: LinkedRecord; search?: string }) {
   return (
     <span className="link-chip" title={record.title || "Unnamed record"}>
