@@ -83,7 +83,7 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByLabel('Through link field').selectOption({ label: 'Tasks' });
   await page.getByLabel('Summary').selectOption({ label: 'Count of linked records' });
   await page.getByRole('button', { name: 'Add field' }).last().click();
-  await cell(page, 'Task count', 1).getByText('1').waitFor();
+  await cell(page, 'Task count', 1).getByText('1', { exact: true }).waitFor();
 
   // Unlinking from this side: Gemini no longer has Design.
   await cell(page, 'Tasks', 2).dblclick();

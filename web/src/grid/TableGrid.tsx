@@ -111,7 +111,7 @@ export function TableGrid(props: TableGridProps) {
   const last = items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
-    if (last >= first) ensureLoaded(first, last);
+    if (last >= first) void ensureLoaded(first, last);
   }, [first, last, ensureLoaded, generation]);
 
   const cellAt = ({ row, col }: Position) =>

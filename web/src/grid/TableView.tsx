@@ -184,6 +184,9 @@ export function TableView({ table, tables, role, onSchemaChanged }: TableViewPro
     run(async () => {
       await post(`/api/table/${table.id}/record`, { records: [{ fields: {} }] });
       const count = await records.reload();
+      // The cursor goes to the new record once it is read, so what is typed
+      // next reaches an editable cell rather than a placeholder row.
+      await records.ensureLoaded(count - 1, count - 1);
       setFocusRequest({ row: count - 1 });
     });
 

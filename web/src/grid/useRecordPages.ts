@@ -14,7 +14,8 @@ interface Cache {
   generation: number;
   pages: Map<number, TableRecord[]>;
   cursors: Map<number, string>;
-  loading: Set<number>;
+  // The pages being read, by number, each with the read to wait on.
+  loading: Map<number, Promise<void>>;
 }
 
 export interface RecordPages {
@@ -25,14 +26,16 @@ export interface RecordPages {
   recordAt(index: number): TableRecord | undefined;
   // A loaded record by id (the selected rows are on screen, so loaded).
   recordById(id: string): TableRecord | undefined;
-  ensureLoaded(first: number, last: number): void;
+  // Starts reading the pages holding these rows; resolves once they are read
+  // (or the read failed: then `error` says why).
+  ensureLoaded(first: number, last: number): Promise<void>;
   replaceRecord(record: TableRecord): void;
   reload(): Promise<number>;
 }
 
 export function useRecordPages(tableId: string, query: Query): RecordPages {
   const queryKey = JSON.stringify(query);
-  const cache = useRef<Cache>({ generation: 0, pages: new Map(), cursors: new Map(), loading: new Set() });
+  const cache = useRef<Cache>({ generation: 0, pages: new Map(), cursors: new Map(), loading: new Map() });
   const [count, setCount] = useState<number | null>(null);
   const [error, setError] = useState("");
   const [generation, setGeneration] = useState(0);
@@ -41,7 +44,7 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
 
   const reload = useCallback(async () => {
     const generation = cache.current.generation + 1;
-    cache.current = { generation, pages: new Map(), cursors: new Map(), loading: new Set() };
+    cache.current = { generation, pages: new Map(), cursors: new Map(), loading: new Map() };
     setGeneration(generation);
     setError("");
     try {
@@ -64,37 +67,44 @@ export function useRecordPages(tableId: string, query: Query): RecordPages {
   }, [reload]);
 
   const loadPage = useCallback(
-    async (page: number) => {
+    (page: number): Promise<void> => {
       const current = cache.current;
-      if (current.pages.has(page) || current.loading.has(page)) return;
-      current.loading.add(page);
+      if (current.pages.has(page)) return Promise.resolve();
+      const inFlight = current.loading.get(page);
+      if (inFlight) return inFlight;
       const cursor = current.cursors.get(page);
       const position = cursor ? { cursor } : { skip: page * PAGE_SIZE };
-      try {
-        const answer = await get<RecordPage>(`/api/table/${tableId}/record`, {
-          ...JSON.parse(queryKey),
-          ...position,
-          take: PAGE_SIZE,
-          fieldKeyType: "id",
-        });
-        if (cache.current !== current) return;
-        current.pages.set(page, answer.records);
-        if (answer.nextCursor) current.cursors.set(page + 1, answer.nextCursor);
-        rerender();
-      } catch (failure) {
-        if (cache.current === current) setError(errorMessage(failure));
-      } finally {
-        current.loading.delete(page);
-      }
+      const read = (async () => {
+        try {
+          const answer = await get<RecordPage>(`/api/table/${tableId}/record`, {
+            ...JSON.parse(queryKey),
+            ...position,
+            take: PAGE_SIZE,
+            fieldKeyType: "id",
+          });
+          if (cache.current !== current) return;
+          current.pages.set(page, answer.records);
+          if (answer.nextCursor) current.cursors.set(page + 1, answer.nextCursor);
+          rerender();
+        } catch (failure) {
+          if (cache.current === current) setError(errorMessage(failure));
+        } finally {
+          current.loading.delete(page);
+        }
+      })();
+      current.loading.set(page, read);
+      return read;
     },
     [tableId, queryKey],
   );
 
   const ensureLoaded = useCallback(
-    (first: number, last: number) => {
+    async (first: number, last: number) => {
+      const reads = [];
       for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
-        void loadPage(page);
+        reads.push(loadPage(page));
       }
+      await Promise.all(reads);
     },
     [loadPage],
   );
