@@ -11,6 +11,10 @@
 //                          (Owner), with two lookups through them, a rollup
 //                          and a formula; one of its tasks
 //   PROJECT_A, PROJECT_B   two projects, for writes that move TASK between them
+//   TVIEW, TDEEP           a view of TASKS sorted by a lookup (the project's
+//                          name), and the cursor 50,000 tasks deep
+//   PROJECTS, PVIEW, PDEEP the projects (with a rollup over their tasks), a view
+//                          sorted by that rollup, the cursor 5,000 deep
 //   UNKNOWN                a well-formed token (right checksum) that does not exist
 //   SORT_SIGNATURE         the "o" of the cursors of TABLE sorted by Qty, then
 //                          Name descending (for the soak's tampered cursors)
@@ -103,6 +107,17 @@ for (const [name, type, options] of [
 ]) {
   await call('POST', `/api/table/${tasks.id}/field`, { name, type, options });
 }
+// A rollup on each project over its tasks (the symmetric field of
+// Project), kept in step while the tasks are written.
+await call('POST', `/api/table/${projects.id}/field`, {
+  name: 'Total estimate',
+  type: 'rollup',
+  options: {
+    linkFieldId: (await fieldIds(projects.id)).Tasks,
+    lookupFieldId: taskFields.Estimate,
+    function: 'sum',
+  },
+});
 const taskIds = await fillWith(tasks.id, 100_000, (n) => ({
   Name: `task ${n}`,
   Estimate: n % 13,
@@ -136,30 +151,42 @@ const formulaView = await call('POST', `/api/table/${big.id}/view`, {
   sort: [{ fieldId: 'Score', order: 'desc' }],
 });
 
+// Tasks sorted by a lookup (the project's name), projects by a rollup.
+const taskView = await call('POST', `/api/table/${tasks.id}/view`, {
+  name: 'By project',
+  sort: [{ fieldId: 'Project name' }],
+});
+const projectView = await call('POST', `/api/table/${projects.id}/view`, {
+  name: 'By estimate',
+  sort: [{ fieldId: 'Total estimate', order: 'desc' }],
+});
+
 // The sort index is built in the background: until then every page is
 // sorted per request. Waits (up to two minutes) until the first page
 // answers like an index range scan.
-async function waitForIndex(viewId) {
+async function waitForIndex(tableId, viewId) {
   for (const until = Date.now() + 120_000; Date.now() < until; ) {
     const started = performance.now();
-    await call('GET', `/api/table/${big.id}/record?viewId=${viewId}&take=1`);
+    await call('GET', `/api/table/${tableId}/record?viewId=${viewId}&take=1`);
     if (performance.now() - started < 50) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-// The cursor of the page half the table deep.
-async function deepCursor(viewId) {
-  await waitForIndex(viewId);
+// The cursor of the page `depth` records deep.
+async function deepCursor(tableId, viewId, depth) {
+  await waitForIndex(tableId, viewId);
   let cursor = null;
-  for (let depth = 0; depth < bigRecords / 2; depth += 1000) {
+  for (let read = 0; read < depth; read += 1000) {
     const query = new URLSearchParams({ viewId, take: '1000', ...(cursor ? { cursor } : {}) });
-    cursor = (await call('GET', `/api/table/${big.id}/record?${query}`)).nextCursor;
+    cursor = (await call('GET', `/api/table/${tableId}/record?${query}`)).nextCursor;
   }
   return cursor;
 }
-const cursor = await deepCursor(view.id);
-const formulaCursor = await deepCursor(formulaView.id);
+const cursor = await deepCursor(big.id, view.id, bigRecords / 2);
+const formulaCursor = await deepCursor(big.id, formulaView.id, bigRecords / 2);
+const taskCursor = await deepCursor(tasks.id, taskView.id, 50_000);
+const projectCursor = await deepCursor(projects.id, projectView.id, 5_000);
 
 const token = await call('POST', '/api/access-token', {
   name: 'bench',
@@ -182,3 +209,5 @@ console.log(`DEEP='${encodeURIComponent(cursor)}'\nUNKNOWN=${body + digits}`);
 console.log(`FVIEW=${formulaView.id}\nFDEEP='${encodeURIComponent(formulaCursor)}'`);
 console.log(`SORT_SIGNATURE='${sortSignature}'`);
 console.log(`TASKS=${tasks.id}\nTASK=${taskIds[0]}\nPROJECT_A=${projectIds[1]}\nPROJECT_B=${projectIds[2]}`);
+console.log(`TVIEW=${taskView.id}\nTDEEP='${encodeURIComponent(taskCursor)}'`);
+console.log(`PROJECTS=${projects.id}\nPVIEW=${projectView.id}\nPDEEP='${encodeURIComponent(projectCursor)}'`);

@@ -94,6 +94,24 @@ class LookupFieldsTest : public ::testing::Test {
     return "";
   }
 
+  HttpResult orderedBy(const std::string& field, const std::string& order) {
+    return client.request(
+        "GET",
+        "/api/table/" + tasks + "/record?orderBy=" +
+            urlEncode(R"([{"fieldId":")" + field + R"(","order":")" + order + R"("}])"),
+        "", workspace.owner.headers());
+  }
+
+  static std::vector<std::string> namesOf(const HttpResult& list) {
+    EXPECT_EQ(list.status, 200) << list.body;
+    std::vector<std::string> names;
+    const boost::json::value body = list.json();
+    for (const auto& record : body.at("records").as_array()) {
+      names.emplace_back(record.at("fields").at("Name").as_string());
+    }
+    return names;
+  }
+
   TestServer server;
   HttpClient client{server.port()};
   Workspace workspace;
@@ -284,10 +302,61 @@ TEST_F(LookupFieldsTest, LookupsFilterOnTheirValuesAndBadOptionsAreRefused) {
   EXPECT_NE(refused({{"linkFieldId", link}, {"lookupFieldId", "fldNoSuchField00000000"}})
                 .find("was deleted"),
             std::string::npos);
-  const HttpResult sorted = client.request(
-      "GET", "/api/table/" + tasks + "/record?orderBy=" + urlEncode(R"([{"fieldId":"Names"}])"), "",
-      workspace.owner.headers());
-  EXPECT_EQ(sorted.status, 400);
+  addLookup(tasks, "Budgets", link, fieldOf(projects, "Budget"));
+  EXPECT_EQ(orderedBy("Budgets", "asc").status, 400)
+      << "a lookup of numbers does not sort as its text would";
+}
+
+TEST_F(LookupFieldsTest, TextLookupsAndRollupsOrderRecords) {
+  const std::string link(linkField.at("id").as_string());
+  addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
+  ASSERT_EQ(postField(client, workspace.owner, tasks,
+                      {{"name", "Total"},
+                       {"type", "rollup"},
+                       {"options",
+                        {{"linkFieldId", link},
+                         {"lookupFieldId", fieldOf(projects, "Budget")},
+                         {"function", "sum"}}}})
+                .status,
+            201);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", boost::json::array{project[1]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[1], {{"Project", boost::json::array{project[0]}}}).status, 200);
+  EXPECT_EQ(namesOf(orderedBy("Names", "asc")), (std::vector<std::string>{"Build", "Design"}))
+      << "Apollo before Gemini";
+  EXPECT_EQ(namesOf(orderedBy("Total", "desc")), (std::vector<std::string>{"Design", "Build"}))
+      << "250 before 100";
+  // The project's budget changes: the task's rollup, and the order, follow.
+  ASSERT_EQ(write(projects, project[0], {{"Budget", 900}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[1], "Total"), "900");
+  EXPECT_EQ(namesOf(orderedBy("Total", "desc")), (std::vector<std::string>{"Build", "Design"}));
+}
+
+TEST_F(LookupFieldsTest, WhatALookupReadsIsFollowedOnEveryWrite) {
+  const std::string link(linkField.at("id").as_string());
+  addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
+  ASSERT_EQ(write(projects, project[0], {{"Name", "Artemis"}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Names"), R"(["Artemis","Gemini"])") << "a renamed project";
+  EXPECT_EQ(cell(tasks, task[0], "Project"), R"([{"id":")" + project[0] +
+                                                 R"(","title":"Artemis"},{"id":")" + project[1] +
+                                                 R"(","title":"Gemini"}])")
+      << "the link's titles follow the linked records' primary field";
+  // From the other side: the project's Tasks field unlinks it.
+  ASSERT_EQ(write(projects, project[1], {{"Tasks", boost::json::array{}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Names"), R"(["Artemis"])");
+  // A deleted project leaves the task's lookup.
+  ASSERT_EQ(client
+                .request("DELETE", "/api/table/" + projects + "/record/" + project[0], "",
+                         workspace.owner.headers())
+                .status,
+            200);
+  EXPECT_EQ(cell(tasks, task[0], "Names"), "-");
+  EXPECT_EQ(cell(tasks, task[0], "Project"), "-");
+  // A new task linked on creation shows its lookup at once.
+  const auto made = createRecords(
+      client, workspace.owner, tasks,
+      boost::json::array{{{"Name", "Test"}, {"Project", boost::json::array{project[2]}}}});
+  EXPECT_EQ(cell(tasks, std::string(made.at(0).at("id").as_string()), "Names"), R"(["Mercury"])");
 }
 
 }  // namespace

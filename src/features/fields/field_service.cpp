@@ -10,9 +10,11 @@
 #include "features/fields/formula_check.h"
 #include "features/fields/link_conversion.h"
 #include "features/fields/link_lifecycle.h"
+#include "features/fields/materialised_sync.h"
 #include "features/limits.h"
 #include "features/schema/field_options.h"
 #include "features/schema/formula_fields.h"
+#include "features/schema/materialised_store.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
 #include "features/schema/trash_store.h"
@@ -29,12 +31,6 @@ const FieldDef& requireField(const TableSchema& schema, const std::string& field
   const FieldDef* field = schema.field(fieldId, false);
   if (!field) throw http::ApiError(404, "field_not_found", "This table has no such field.");
   return *field;
-}
-
-// Whether a field of the type shows what other tables hold (its answer
-// then comes from its plan: the linked table's name, a lookup's result).
-bool readsOtherTables(FieldType type) {
-  return type == FieldType::Link || type == FieldType::Lookup || type == FieldType::Rollup;
 }
 
 // The field as planned, with what it reads from other tables; a lookup
@@ -66,6 +62,7 @@ std::size_t purgeFields(store::Session& session, const std::vector<TrashedRow>& 
     field.id = row.id;
     field.type = parseFieldType(row.type).value_or(FieldType::SingleLineText);
     dropFieldColumn(session, row.tableId, field);
+    if (isMaterialised(field.type)) dropMaterialisedColumn(session, row.tableId, row.id);
     if (!row.linkJunction.empty()) purgeLinkJunction(session, row.linkJunction);
   }
   return purged;
@@ -117,8 +114,10 @@ boost::json::value FieldService::get(const std::string& tableId, const std::stri
 }
 
 boost::json::value FieldService::create(const std::string& tableId, FieldDef field) {
-  return database_.write([&](store::Session& session) {
+  std::vector<std::string> reindex;
+  boost::json::value created = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
+    MaterialisedSync materialised(session, schema.baseId);
     requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
     makeRoomForAColumn(session, schema);
     field.id = newId("fld");
@@ -126,8 +125,10 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const std::optional<FieldDef> symmetric =
         field.type == FieldType::Link ? createLink(session, schema, field) : std::nullopt;
     insertField(session, tableId, field);
-    if (!readsOtherTables(field.type)) return fieldToJson(field);
+    if (!isMaterialised(field.type)) return fieldToJson(field);
     const FieldDef planned = plannedField(session, tableId, field.id);
+    materialised.apply();
+    reindex = materialised.tablesToReindex();
     boost::json::value json = fieldToJson(planned);
     if (symmetric) {
       json.as_object()["symmetricField"] = fieldToJson(
@@ -135,12 +136,16 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     }
     return json;
   });
+  for (const std::string& table : reindex) sortIndexes_.schedule(table);
+  return created;
 }
 
 boost::json::value FieldService::update(const std::string& tableId, const std::string& fieldId,
                                         const FieldChangesInput& changes) {
+  std::vector<std::string> reindex;
   boost::json::value updated = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
+    MaterialisedSync materialised(session, schema.baseId);
     const FieldDef& current = requireField(schema, fieldId);
     FieldDef changed = current;
     if (changes.name) changed.name = *changes.name;
@@ -193,7 +198,12 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       }
     }
     saveField(session, tableId, changed);
-    if (readsOtherTables(changed.type)) {
+    materialised.apply();
+    if (typeChanged && !isMaterialised(changed.type)) {
+      materialised.valuesConverted(tableId, fieldId);
+    }
+    reindex = materialised.tablesToReindex();
+    if (isMaterialised(changed.type)) {
       changed = plannedField(session, tableId, fieldId);
       if (symmetric) {
         result["symmetricField"] = fieldToJson(
@@ -205,12 +215,15 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
     return boost::json::value(std::move(json));
   });
   sortIndexes_.schedule(tableId);  // rebuilt on a retyped column
+  for (const std::string& table : reindex) sortIndexes_.schedule(table);
   return updated;
 }
 
 boost::json::value FieldService::remove(const std::string& tableId, const std::string& fieldId) {
+  std::vector<std::string> reindex;
   boost::json::value removed = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
+    MaterialisedSync materialised(session, schema.baseId);
     const FieldDef& field = requireField(schema, fieldId);
     if (field.isPrimary) {
       throw http::badRequest("primary_field",
@@ -223,14 +236,18 @@ boost::json::value FieldService::remove(const std::string& tableId, const std::s
       trashField(session, requireTableSchema(session, partner->tableId), partner->id);
       alsoDeleted.push_back(*partner);
     }
+    materialised.apply();  // what read the field is broken now
+    reindex = materialised.tablesToReindex();
     return boost::json::value{
         {"id", fieldId}, {"deleted", true}, {"alsoDeletedFields", affectedJson(alsoDeleted)}};
   });
   sortIndexes_.schedule(tableId);  // a sort past the limit may get its index now
+  for (const std::string& table : reindex) sortIndexes_.schedule(table);
   return removed;
 }
 
 boost::json::value FieldService::restore(const std::string& tableId, const std::string& fieldId) {
+  std::vector<std::string> reindex;
   boost::json::value restored = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
     if (!isInTrash(session, TrashKind::Field, tableId, fieldId)) {
@@ -240,6 +257,7 @@ boost::json::value FieldService::restore(const std::string& tableId, const std::
           "restored until the server empties its trash (after 7 days, unless set otherwise).");
     }
     requireRoom(schema.fields.size(), 1, kMaxFieldsPerTable, "table", "fields");
+    MaterialisedSync materialised(session, schema.baseId);
     restoreFromTrash(session, TrashKind::Field, tableId, fieldId);
     touchTableSchema(session, tableId);
     const FieldDef field = requireField(requireTableSchema(session, tableId), fieldId);
@@ -255,11 +273,14 @@ boost::json::value FieldService::restore(const std::string& tableId, const std::
       touchTableSchema(session, linkedTableId);
       alsoRestored.push_back({linkedTableId, field.link->symmetricFieldId, name});
     }
+    materialised.apply();
+    reindex = materialised.tablesToReindex();
     boost::json::value json = fieldToJson(field);
     json.as_object()["alsoRestoredFields"] = affectedJson(alsoRestored);
     return json;
   });
   sortIndexes_.schedule(tableId);  // formulas that use the field work again
+  for (const std::string& table : reindex) sortIndexes_.schedule(table);
   return restored;
 }
 

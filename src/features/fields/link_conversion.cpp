@@ -9,6 +9,7 @@
 #include "features/fields/field_detach.h"
 #include "features/schema/link_fields.h"
 #include "features/schema/link_store.h"
+#include "features/schema/materialised_store.h"
 #include "features/schema/schema_store.h"
 #include "features/schema/user_table_store.h"
 
@@ -114,6 +115,7 @@ std::vector<AffectedField> dropConvertedLink(store::Session& session, const Fiel
       removed.push_back({linked.id, partner->id, partner->name});
     }
     deleteFieldRow(session, plan.symmetricFieldId);
+    dropMaterialisedColumn(session, plan.linkedTableId, plan.symmetricFieldId);
     touchTableSchema(session, plan.linkedTableId);
   }
   dropJunction(session, plan.junctionId);

@@ -8,6 +8,7 @@
 #include "features/limits.h"
 #include "features/schema/link_fields.h"
 #include "features/schema/link_store.h"
+#include "features/schema/materialised_store.h"
 #include "features/schema/schema_store.h"
 #include "features/schema/trash_store.h"
 #include "http/api_error.h"
@@ -140,6 +141,7 @@ std::vector<AffectedField> removeLinksOfTable(store::Session& session, const std
       removed.push_back({row.tableId, row.id, row.name});
     }
     deleteFieldRow(session, row.id);
+    dropMaterialisedColumn(session, row.tableId, row.id);
     touchTableSchema(session, row.tableId);
   }
   for (const std::string& junction : junctions) dropJunction(session, junction);

@@ -164,6 +164,35 @@ std::string selectRecords(const TableSchema& schema, const std::string& moreColu
   return sql;
 }
 
+bool canOrderBy(const FieldDef& field) {
+  switch (field.type) {
+    case FieldType::Link:
+      return false;
+    case FieldType::Lookup:
+      // Its cell is a JSON array of the values: in text order only for text.
+      return field.lookup && field.lookup->valueField && isTextual(field.lookup->valueField->type);
+    case FieldType::SingleLineText:
+    case FieldType::LongText:
+    case FieldType::Number:
+    case FieldType::Checkbox:
+    case FieldType::Date:
+    case FieldType::SingleSelect:
+    case FieldType::MultipleSelect:
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::Rating:
+    case FieldType::AutoNumber:
+    case FieldType::CreatedTime:
+    case FieldType::LastModifiedTime:
+    case FieldType::CreatedBy:
+    case FieldType::LastModifiedBy:
+    case FieldType::Formula:
+    case FieldType::Rollup:
+      return true;
+  }
+  return false;
+}
+
 std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::value& orderBy) {
   std::vector<SortKey> keys;
   if (orderBy.is_null()) return keys;
@@ -185,10 +214,10 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
     const FieldDef* field = schema.field(fieldKey->as_string(), true);
     if (!field)
       throw invalid("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
-    if (field->type == FieldType::Link || field->type == FieldType::Lookup ||
-        field->type == FieldType::Rollup) {
+    if (!canOrderBy(*field)) {
       throw invalid(std::string(fieldTypeName(field->type)) + " field '" + field->name +
-                    "' cannot order records yet; order by a field of this table.");
+                    "' cannot order records: a link cannot, nor a lookup of other than text; "
+                    "order by a rollup of it (min, max...) instead.");
     }
     bool descending = false;
     if (const auto* order = object->if_contains("order")) {

@@ -34,6 +34,10 @@ std::string selectRecords(const TableSchema& schema, const std::string& moreColu
 
 constexpr std::size_t kMaxSortKeys = 10;
 
+// Whether records can be ordered by the field: not by a link, and by a
+// lookup only of text (its cell, a JSON array, then sorts by its values).
+bool canOrderBy(const FieldDef& field);
+
 // Parses [{"fieldId","order":"asc"|"desc"}]. Throws ApiError 400 invalid_sort.
 std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::value& orderBy);
 

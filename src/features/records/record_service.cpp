@@ -14,11 +14,18 @@
 namespace tessera::features {
 namespace {
 
+SchemaSource cachedSchemas(store::Session& session, SchemaCache& schemas) {
+  return [&session, &schemas](const std::string& tableId) {
+    return schemas.require(session, tableId);
+  };
+}
+
 RecordWriter writerFor(store::Session& session, SchemaCache& schemas, const std::string& tableId,
                        const std::string& userId, const WriteOptions& options) {
   // The writer's own copy: typecast may add select choices to it.
-  return RecordWriter(session, TableSchema(*schemas.require(session, tableId)), userId,
-                      options.keyById, options.typecast);
+  return RecordWriter(session, cachedSchemas(session, schemas),
+                      TableSchema(*schemas.require(session, tableId)), userId, options.keyById,
+                      options.typecast);
 }
 
 }  // namespace
@@ -156,6 +163,8 @@ boost::json::value RecordService::remove(const std::string& tableId,
     const auto cachedSchema = schemas_.require(session, tableId);
     const TableSchema& schema = *cachedSchema;
     boost::json::array deleted;
+    MaterialisedRefresh refresh(session, cachedSchemas(session, schemas_));
+    refresh.beforeDelete(tableId, ids);
     for (const std::string& id : ids) {
       if (!deleteRecord(session, schema, id)) {
         throw http::ApiError(404, "record_not_found",
@@ -163,6 +172,7 @@ boost::json::value RecordService::remove(const std::string& tableId,
       }
       deleted.push_back(boost::json::object{{"id", id}, {"deleted", true}});
     }
+    refresh.afterDelete();
     return boost::json::value{{"records", std::move(deleted)}};
   });
 }

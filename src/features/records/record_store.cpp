@@ -4,6 +4,7 @@
 
 #include "common/random.h"
 #include "features/query/record_query.h"
+#include "store/in_list.h"
 
 namespace tessera::features {
 namespace {
@@ -92,13 +93,9 @@ bool deleteRecord(store::Session& session, const TableSchema& schema, const std:
 
 store::Rows loadRecordRows(store::Session& session, const TableSchema& schema,
                            const std::vector<std::string>& ids) {
-  std::string sql = selectRecords(schema) + " WHERE t.__id IN (";
   std::vector<store::SqlValue> params;
-  for (const std::string& id : ids) {
-    sql += params.empty() ? "?" : ", ?";
-    params.emplace_back(id);
-  }
-  store::Rows rows = session.query(sql + ")", params);
+  const std::string list = store::inList(ids, params);
+  store::Rows rows = session.query(selectRecords(schema) + " WHERE t.__id IN " + list, params);
   // In the order asked for.
   store::Rows ordered;
   for (const std::string& id : ids) {

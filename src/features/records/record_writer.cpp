@@ -12,9 +12,10 @@
 
 namespace tessera::features {
 
-RecordWriter::RecordWriter(store::Session& session, TableSchema schema, std::string userId,
-                           bool keyById, bool typecast)
+RecordWriter::RecordWriter(store::Session& session, const SchemaSource& schemas, TableSchema schema,
+                           std::string userId, bool keyById, bool typecast)
     : session_(session),
+      refresh_(session, schemas),
       schema_(std::move(schema)),
       userId_(std::move(userId)),
       keyById_(keyById),
@@ -78,12 +79,24 @@ void RecordWriter::writeLinks(const std::string& recordId, const std::vector<Lin
   const UnixMillis at = nowMillis();
   for (const LinkCell& cell : links) {
     const LinkPlan& link = *schema_.fields[cell.fieldIndex].link;
-    LinkChange change = replaceLinks(session_, link, recordId, cell.ids);
+    const LinkChange change = replaceLinks(session_, link, recordId, cell.ids);
+    if (!link.symmetricFieldId.empty()) {
+      refresh_.changed({link.linkedTableId, {link.symmetricFieldId}, change.linkedRecords});
+    }
     // The record written has advanced already (a self-link may list it).
-    std::erase(change.linkedRecords, recordId);
-    touchRecords(session_, link.linkedSqlTable, change.linkedRecords, userId_, at);
+    std::vector<std::string> others = change.linkedRecords;
+    std::erase(others, recordId);
+    touchRecords(session_, link.linkedSqlTable, others, userId_, at);
     touchRecords(session_, schema_.sqlTable(), change.movedFrom, userId_, at);
+    refresh_.changed({schema_.id, {schema_.fields[cell.fieldIndex].id}, change.movedFrom});
   }
+}
+
+std::vector<std::string> RecordWriter::fieldIdsOf(const RecordChanges& changes) const {
+  std::vector<std::string> ids;
+  for (const auto& [index, value] : changes.cells) ids.push_back(schema_.fields[index].id);
+  for (const LinkCell& cell : changes.links) ids.push_back(schema_.fields[cell.fieldIndex].id);
+  return ids;
 }
 
 std::vector<std::string> RecordWriter::insert(const std::vector<RecordChanges>& records) {
@@ -92,6 +105,10 @@ std::vector<std::string> RecordWriter::insert(const std::vector<RecordChanges>& 
   const std::vector<std::string> ids =
       insertRecords(session_, schema_, cells, userId_, nowMillis());
   for (std::size_t i = 0; i < ids.size(); ++i) writeLinks(ids[i], records[i].links);
+  // New records get every materialised field (a count of no links is 0).
+  std::vector<std::string> allFields;
+  for (const FieldDef& field : schema_.fields) allFields.push_back(field.id);
+  refresh_.changed({schema_.id, std::move(allFields), ids});
   return ids;
 }
 
@@ -100,6 +117,7 @@ void RecordWriter::update(const std::string& recordId, const RecordChanges& chan
   if (updateRecord(session_, schema_, recordId, changes.cells, expectedVersion, userId_,
                    nowMillis())) {
     writeLinks(recordId, changes.links);
+    refresh_.changed({schema_.id, fieldIdsOf(changes), std::vector<std::string>{recordId}});
     return;
   }
   const auto current = loadRecordVersion(session_, schema_, recordId);

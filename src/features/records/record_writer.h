@@ -1,7 +1,8 @@
 // The write side of records inside one transaction: turning request
 // "fields" objects into typed column values and links, the rules of
 // inserting and updating rows (record_store.h and link_store.h hold the
-// statements), and persisting choices that typecast added.
+// statements), refreshing the materialised fields each write changes, and
+// persisting choices that typecast added.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "features/records/record_store.h"
+#include "features/schema/materialised_refresh.h"
 #include "features/schema/table_schema.h"
 #include "store/database.h"
 
@@ -29,8 +31,8 @@ struct RecordChanges {
 
 class RecordWriter {
  public:
-  RecordWriter(store::Session& session, TableSchema schema, std::string userId, bool keyById,
-               bool typecast);
+  RecordWriter(store::Session& session, const SchemaSource& schemas, TableSchema schema,
+               std::string userId, bool keyById, bool typecast);
 
   // The stored values and links of a record's "fields" object. Throws
   // ApiError 400 (unknown_field, field_not_writable, invalid_cell: also
@@ -38,7 +40,8 @@ class RecordWriter {
   // naming `where` (e.g. "records[3]") and the field.
   RecordChanges encode(const boost::json::object& fields, const std::string& where);
 
-  // Returns the new record ids.
+  // Returns the new record ids. Each write refreshes the materialised
+  // fields it changes (here and in linked tables) before it returns.
   std::vector<std::string> insert(const std::vector<RecordChanges>& records);
   // Throws ApiError 404 record_not_found, 409 version_conflict.
   void update(const std::string& recordId, const RecordChanges& changes,
@@ -53,8 +56,10 @@ class RecordWriter {
   // Sets the record's links, and advances the records whose cells that
   // changed too.
   void writeLinks(const std::string& recordId, const std::vector<LinkCell>& links);
+  std::vector<std::string> fieldIdsOf(const RecordChanges& changes) const;
 
   store::Session& session_;
+  MaterialisedRefresh refresh_;
   TableSchema schema_;
   std::string userId_;
   bool keyById_;

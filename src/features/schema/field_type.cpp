@@ -78,6 +78,10 @@ std::string allFieldTypeNames() {
 
 bool isComputed(FieldType type) { return factsOf(type).computed; }
 
+bool isMaterialised(FieldType type) {
+  return type == FieldType::Link || type == FieldType::Lookup || type == FieldType::Rollup;
+}
+
 bool hasColumn(FieldType type) { return !factsOf(type).sqlColumnType.empty(); }
 
 std::string_view sqlColumnType(FieldType type) { return factsOf(type).sqlColumnType; }

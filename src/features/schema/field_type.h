@@ -55,6 +55,12 @@ std::string allFieldTypeNames();
 // own: they show one of the record's system columns, or (formulas) an
 // expression over the record's columns.
 bool isComputed(FieldType type);
+// Types whose values come from other tables (links' titles, lookups,
+// rollups): each such field keeps its value in a column of its own,
+// m_<fieldId>, refreshed in the transaction of every write that changes
+// it (features/schema/materialised_refresh.h), so reading, filtering and
+// sorting on it cost what a stored column costs.
+bool isMaterialised(FieldType type);
 // Whether the field has a column of its own in its table: not computed
 // types, and not links, whose pairs are rows of a junction table
 // (features/schema/link_fields.h).

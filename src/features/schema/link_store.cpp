@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "store/in_list.h"
+
 namespace tessera::features {
 namespace {
 
@@ -11,16 +13,6 @@ std::string junctionTable(const std::string& junctionId) {
 
 std::string junctionIndex(const std::string& junctionId, std::string_view suffix) {
   return quoteIdentifier("i_" + junctionId + "_" + std::string(suffix));
-}
-
-// "(?, ?, ...)" for `ids`, whose values are appended to `params`.
-std::string inList(const std::vector<std::string>& ids, std::vector<store::SqlValue>& params) {
-  std::string list = "(";
-  for (const std::string& id : ids) {
-    list += list.size() == 1 ? "?" : ", ?";
-    params.emplace_back(id);
-  }
-  return list + ")";
 }
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
@@ -86,7 +78,7 @@ std::vector<std::string> existingRecordIds(store::Session& session, const std::s
   std::vector<std::string> existing;
   if (ids.empty()) return existing;
   std::vector<store::SqlValue> params;
-  const std::string list = inList(ids, params);
+  const std::string list = store::inList(ids, params);
   for (const store::Row& row :
        session.query("SELECT __id FROM " + sqlTable + " WHERE __id IN " + list, params)) {
     existing.push_back(row.text(0));
@@ -119,13 +111,13 @@ LinkChange replaceLinks(store::Session& session, const LinkPlan& plan, const std
   }
   if (!removed.empty()) {
     std::vector<store::SqlValue> params = {recordId};
-    const std::string list = inList(removed, params);
+    const std::string list = store::inList(removed, params);
     session.execute("DELETE FROM " + junction + " WHERE " + from + " = ? AND " + to + " IN " + list,
                     params);
   }
   if (plan.exclusiveTargets() && !added.empty()) {
     std::vector<store::SqlValue> params = {recordId};
-    const std::string list = inList(added, params);
+    const std::string list = store::inList(added, params);
     for (const store::Row& row :
          session.query("DELETE FROM " + junction + " WHERE " + from + " <> ? AND " + to + " IN " +
                            list + " RETURNING " + from,
@@ -156,12 +148,27 @@ void touchRecords(store::Session& session, const std::string& sqlTable,
                   const std::vector<std::string>& ids, const std::string& userId, UnixMillis at) {
   if (ids.empty()) return;
   std::vector<store::SqlValue> params = {at, userId};
-  const std::string list = inList(ids, params);
+  const std::string list = store::inList(ids, params);
   session.execute("UPDATE " + sqlTable +
                       " SET __updated_at = ?, __updated_by = ?, __version = __version + 1"
                       " WHERE __id IN " +
                       list,
                   params);
+}
+
+std::vector<std::string> recordsLinkedTo(store::Session& session, const LinkPlan& plan,
+                                         const std::optional<std::vector<std::string>>& ids) {
+  const std::string from = quoteIdentifier(std::string(plan.from()));
+  std::string sql = "SELECT DISTINCT " + from + " FROM " + plan.junction();
+  std::vector<store::SqlValue> params;
+  if (ids) {
+    if (ids->empty()) return {};
+    sql +=
+        " WHERE " + quoteIdentifier(std::string(plan.to())) + " IN " + store::inList(*ids, params);
+  }
+  std::vector<std::string> linked;
+  for (const store::Row& row : session.query(sql, params)) linked.push_back(row.text(0));
+  return linked;
 }
 
 }  // namespace tessera::features

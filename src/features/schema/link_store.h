@@ -59,4 +59,9 @@ LinkChange replaceLinks(store::Session& session, const LinkPlan& plan, const std
 void touchRecords(store::Session& session, const std::string& sqlTable,
                   const std::vector<std::string>& ids, const std::string& userId, UnixMillis at);
 
+// The records of `plan`'s own table linked through it to any of `ids`
+// (records of the linked table); with nullopt, to any record.
+std::vector<std::string> recordsLinkedTo(store::Session& session, const LinkPlan& plan,
+                                         const std::optional<std::vector<std::string>>& ids);
+
 }  // namespace tessera::features

@@ -194,7 +194,8 @@ class LookupPlanner {
         const auto inner = this->plan(*linked, *target, trail);
         trail.pop_back();
         if (inner->error) return broken("The lookup it looks up is broken: " + *inner->error);
-        value = inner->sql;
+        // The inner lookup's values are kept in its column (materialised).
+        value = target->materialisedColumn();
         plan->valueField = inner->valueField;
         plan->nested = true;
         break;

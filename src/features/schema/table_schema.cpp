@@ -24,16 +24,21 @@ std::string textOption(const boost::json::object& options, std::string_view key)
 
 std::string FieldDef::column() const { return quoteIdentifier("f_" + id); }
 
+std::string FieldDef::materialisedColumn() const { return quoteIdentifier("m_" + id); }
+
+std::string FieldDef::computeSql() const {
+  if (type == FieldType::Link) return link->sql;
+  return lookup->sql;
+}
+
 std::string FieldDef::expression() const {
   if (type == FieldType::Formula) return formula->sql;
-  if (type == FieldType::Link) return link->sql;
-  if (type == FieldType::Lookup || type == FieldType::Rollup) return lookup->sql;
   return "t." + indexExpression();
 }
 
 std::string FieldDef::indexExpression() const {
   if (type == FieldType::Formula) return formula->indexSql;
-  if (type == FieldType::Link || type == FieldType::Lookup || type == FieldType::Rollup) return "";
+  if (isMaterialised(type)) return materialisedColumn();
   return isComputed(type) ? quoteIdentifier(systemColumn(type)) : column();
 }
 

@@ -47,12 +47,19 @@ struct FieldDef {
   // The quoted column of a stored field, e.g. "f_fldAbc...".
   // REQUIRES: hasColumn(type).
   std::string column() const;
+  // The quoted column holding a materialised field's value, e.g.
+  // "m_fldAbc...". REQUIRES: isMaterialised(type).
+  std::string materialisedColumn() const;
+  // The SQL that computes a materialised field's value from the other
+  // tables, in a statement on its table aliased `t` (NULL when the plan is
+  // broken). REQUIRES: isMaterialised(type) and the plan is set.
+  std::string computeSql() const;
   // The SQL expression of the value in a query whose table alias is `t`.
-  // REQUIRES for a formula: `formula` is set; for a link: `link` is set.
+  // REQUIRES for a formula: `formula` is set.
   std::string expression() const;
   // The same with unqualified columns, as an index is built on; empty for
   // a formula that cannot be indexed (it reads the clock, another table or
-  // is broken) and for a link.
+  // is broken).
   std::string indexExpression() const;
   // The SQL type of the value, for casts that must match it.
   std::string_view valueType() const;

@@ -6,6 +6,7 @@
 #include "features/fields/field_input.h"
 #include "features/fields/formula_check.h"
 #include "features/fields/link_lifecycle.h"
+#include "features/fields/materialised_sync.h"
 #include "features/limits.h"
 #include "features/schema/schema_json.h"
 #include "features/schema/schema_store.h"
@@ -38,6 +39,7 @@ boost::json::value TableService::create(const std::string& userId, const std::st
     const TableSchema table{newId("tbl"), baseId, name, description, userId, now, now, {}};
     const std::string& id = table.id;
     requireRoom(loadTableIds(session, baseId).size(), 1, kMaxTablesPerBase, "base", "tables");
+    MaterialisedSync materialised(session, baseId);
     insertTableRow(session, table);
     createUserTable(session, id);
     TableSchema planned = table;
@@ -50,6 +52,7 @@ boost::json::value TableService::create(const std::string& userId, const std::st
     }
     ViewDef view{"", id, "Grid view", "grid", emptyViewDefinition(), 0, 0, 0};
     insertView(session, view);
+    materialised.apply();
     return tableJson(session, *loadTableSchema(session, id));
   });
 }
@@ -86,9 +89,11 @@ boost::json::value TableService::update(const std::string& baseId, const std::st
 boost::json::value TableService::remove(const std::string& baseId, const std::string& tableId) {
   return database_.write([&](store::Session& session) {
     tableInBase(session, baseId, tableId);
+    MaterialisedSync materialised(session, baseId);
     const std::vector<AffectedField> alsoDeleted = removeLinksOfTable(session, tableId);
     dropUserTable(session, tableId);
     deleteTableRow(session, tableId);
+    materialised.apply();  // what read the table is broken now
     return boost::json::value{
         {"id", tableId}, {"deleted", true}, {"alsoDeletedFields", affectedJson(alsoDeleted)}};
   });

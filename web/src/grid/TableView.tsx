@@ -12,6 +12,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { NameDialog } from "../components/NameDialog";
 import { Popover } from "../components/Popover";
 import { canEditRecords, canManageSchema } from "../lib/roles";
+import { canOrderBy } from "./fieldTypes";
 import { FieldDialog } from "./FieldDialog";
 import { RecordDialog } from "./RecordDialog";
 import { FilterPanel, isComplete } from "./FilterPanel";
@@ -208,7 +209,7 @@ export function TableView({ table, tables, role, onSchemaChanged }: TableViewPro
       />
       <div className="toolbar" role="toolbar" aria-label="Table tools">
         <FilterPanel fields={table.fields} filter={filter} onChange={changeFilter} />
-        <SortPanel fields={table.fields} sort={sort} onChange={changeSort} />
+        <SortPanel fields={table.fields.filter(canOrderBy)} sort={sort} onChange={changeSort} />
         {hiddenFields.length > 0 && (
           <Popover label="Hidden fields" button={`Hidden (${hiddenFields.length})`} active>
             <ul className="plain-list">

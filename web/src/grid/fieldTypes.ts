@@ -83,6 +83,16 @@ export const valueType = (field: Field): FieldType => {
   return field.type;
 };
 
+// Text-like types, whose lookups sort by their text.
+const TEXTUAL_TYPES: string[] = ["singleLineText", "longText", "singleSelect", "multipleSelect", "email", "url"];
+
+// Whether records can be ordered by the field, as the server allows: not
+// by a link, and by a lookup only of text.
+export const canOrderBy = (field: Field): boolean => {
+  if (field.type === "lookup") return TEXTUAL_TYPES.includes(String(field.options.result?.type));
+  return field.type !== "link";
+};
+
 export const ROLLUP_FUNCTIONS: Record<string, string> = {
   sum: "Sum",
   average: "Average",

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+
+import type { Field } from "../api/types";
+import { canOrderBy } from "./fieldTypes";
+
+const field = (type: Field["type"], options: Field["options"] = {}): Field => ({
+  id: "fld1",
+  name: "Field",
+  type,
+  description: "",
+  options,
+  isPrimary: false,
+  isComputed: false,
+});
+
+describe("canOrderBy", () => {
+  it("offers stored fields, formulas and rollups", () => {
+    expect(canOrderBy(field("number"))).toBe(true);
+    expect(canOrderBy(field("formula", { result: { type: "number" } }))).toBe(true);
+    expect(canOrderBy(field("rollup", { result: { type: "number" } }))).toBe(true);
+  });
+
+  it("leaves out links, and lookups of other than text, as the server refuses them", () => {
+    expect(canOrderBy(field("link"))).toBe(false);
+    expect(canOrderBy(field("lookup", { result: { type: "number" } }))).toBe(false);
+    expect(canOrderBy(field("lookup", { result: { type: "singleLineText" } }))).toBe(true);
+  });
+});
