@@ -66,6 +66,10 @@ class LinkFieldsTest : public ::testing::Test {
     return read.json();
   }
 
+  std::string fieldIdOf(const std::string& tableId, const std::string& name) {
+    return testing::fieldIdOf(client, workspace.owner, tableId, name);
+  }
+
   // The ids in a record's link cell, in order ("" for none).
   std::vector<std::string> linked(const std::string& tableId, const std::string& recordId,
                                   const std::string& field) {
@@ -224,6 +228,13 @@ TEST_F(LinkFieldsTest, ARelationshipChangesOnlyWhenTheLinksFitItAndTheSymmetricF
 
 TEST_F(LinkFieldsTest, ConcurrentWritesFromBothSidesLeaveBothSidesInStep) {
   addLink(tasks, "Project", {{"linkedTableId", projects}, {"relationship", "manyOne"}});
+  const HttpResult counted = addField(projects, {{"name", "Count"},
+                                                 {"type", "rollup"},
+                                                 {"options",
+                                                  {{"linkFieldId", fieldIdOf(projects, "Tasks")},
+                                                   {"lookupFieldId", fieldIdOf(tasks, "Name")},
+                                                   {"function", "countAll"}}}});
+  ASSERT_EQ(counted.status, 201) << counted.body;
   std::vector<std::thread> writers;
   for (int writer = 0; writer < 6; ++writer) {
     writers.emplace_back([&, writer] {
@@ -251,7 +262,11 @@ TEST_F(LinkFieldsTest, ConcurrentWritesFromBothSidesLeaveBothSidesInStep) {
     for (const std::string& p : ids) fromTasks.emplace(t, p);
   }
   for (const std::string& p : project) {
-    for (const std::string& t : linked(projects, p, "Tasks")) fromProjects.emplace(t, p);
+    const auto ids = linked(projects, p, "Tasks");
+    for (const std::string& t : ids) fromProjects.emplace(t, p);
+    EXPECT_EQ(record(projects, p).at("fields").at("Count").to_number<double>(),
+              static_cast<double>(ids.size()))
+        << "each project's rollup counts the tasks linked to it";
   }
   EXPECT_EQ(fromTasks, fromProjects);
 }

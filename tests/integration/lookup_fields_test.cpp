@@ -85,13 +85,7 @@ class LookupFieldsTest : public ::testing::Test {
   }
 
   std::string fieldOf(const std::string& tableId, const std::string& name) {
-    const HttpResult listed =
-        client.request("GET", "/api/table/" + tableId + "/field", "", workspace.owner.headers());
-    const boost::json::value body = listed.json();
-    for (const auto& field : body.at("fields").as_array()) {
-      if (field.at("name").as_string() == name) return std::string(field.at("id").as_string());
-    }
-    return "";
+    return testing::fieldIdOf(client, workspace.owner, tableId, name);
   }
 
   HttpResult orderedBy(const std::string& field, const std::string& order) {

@@ -54,6 +54,17 @@ HttpResult postField(const HttpClient& client, const BrowserUser& user, const st
   return client.json("POST", "/api/table/" + tableId + "/field", body, user.headers());
 }
 
+std::string fieldIdOf(const HttpClient& client, const BrowserUser& user, const std::string& tableId,
+                      const std::string& name) {
+  const HttpResult listed =
+      client.request("GET", "/api/table/" + tableId + "/field", "", user.headers());
+  const boost::json::value body = listed.json();
+  for (const auto& field : body.at("fields").as_array()) {
+    if (field.at("name").as_string() == name) return std::string(field.at("id").as_string());
+  }
+  return "";
+}
+
 HttpResult patchRecord(const HttpClient& client, const BrowserUser& user,
                        const std::string& tableId, const std::string& recordId,
                        const boost::json::object& fields) {

@@ -29,6 +29,11 @@ boost::json::array createRecords(const HttpClient& client, const BrowserUser& us
 HttpResult postField(const HttpClient& client, const BrowserUser& user, const std::string& tableId,
                      const boost::json::value& body);
 
+// The id of the field named `name` of `tableId`, as `user` lists them; ""
+// when there is none.
+std::string fieldIdOf(const HttpClient& client, const BrowserUser& user, const std::string& tableId,
+                      const std::string& name);
+
 // PATCH /api/table/{tableId}/record/{recordId} {"fields"} as `user`; the
 // answer as it comes.
 HttpResult patchRecord(const HttpClient& client, const BrowserUser& user,
