@@ -92,6 +92,15 @@ test('a link is created, records are picked from a searchable list, and both sid
   await fromProject.getByRole('button', { name: 'Save' }).click();
   await page.waitForFunction(() => !document.querySelectorAll('.link-editor').length);
   assert.equal(await cell(page, 'Tasks', 2).locator('.link-chip').count(), 0);
+  // The rollup followed the unlink, and orders the projects: Gemini, now
+  // with no task, comes first; a link is not offered as a sort.
+  await page.getByRole('button', { name: 'Sort' }).click();
+  await page.getByRole('button', { name: '+ Add sort' }).click();
+  const sortField = page.getByLabel('Sort field 1');
+  assert.equal(await sortField.locator('option', { hasText: /^Tasks$/ }).count(), 0);
+  await sortField.selectOption({ label: 'Task count' });
+  await page.keyboard.press('Escape');
+  await cell(page, 'Name', 1).getByText('Gemini').waitFor();
   // Expanded, a record shows every field, its links included.
   await page.getByRole('link', { name: 'Tasks' }).click();
   await cell(page, 'Name', 1).getByText('Design').waitFor();
