@@ -67,13 +67,7 @@ class FormulaFieldsTest : public ::testing::Test {
   std::vector<std::string> namesInOrder(const std::string& query) {
     const HttpResult list = client.request("GET", "/api/table/" + tableId + "/record" + query, "",
                                            workspace.owner.headers());
-    EXPECT_EQ(list.status, 200) << list.body;
-    std::vector<std::string> names;
-    const boost::json::value body = list.json();
-    for (const auto& record : body.at("records").as_array()) {
-      names.emplace_back(record.at("fields").at("Name").as_string());
-    }
-    return names;
+    return recordNames(list);
   }
 
   HttpResult patchField(const std::string& fieldId, const boost::json::value& body) {

@@ -88,13 +88,7 @@ class LinkFieldsTest : public ::testing::Test {
         "GET",
         "/api/table/" + tableId + "/record?filter=" + urlEncode(boost::json::serialize(filter)), "",
         workspace.owner.headers());
-    EXPECT_EQ(list.status, 200) << list.body;
-    std::vector<std::string> names;
-    const boost::json::value body = list.json();
-    for (const auto& item : body.at("records").as_array()) {
-      names.emplace_back(item.at("fields").at("Name").as_string());
-    }
-    return names;
+    return recordNames(list);
   }
 
   TestServer server;

@@ -96,16 +96,6 @@ class LookupFieldsTest : public ::testing::Test {
         "", workspace.owner.headers());
   }
 
-  static std::vector<std::string> namesOf(const HttpResult& list) {
-    EXPECT_EQ(list.status, 200) << list.body;
-    std::vector<std::string> names;
-    const boost::json::value body = list.json();
-    for (const auto& record : body.at("records").as_array()) {
-      names.emplace_back(record.at("fields").at("Name").as_string());
-    }
-    return names;
-  }
-
   TestServer server;
   HttpClient client{server.port()};
   Workspace workspace;
@@ -315,14 +305,14 @@ TEST_F(LookupFieldsTest, TextLookupsAndRollupsOrderRecords) {
             201);
   ASSERT_EQ(write(tasks, task[0], {{"Project", boost::json::array{project[1]}}}).status, 200);
   ASSERT_EQ(write(tasks, task[1], {{"Project", boost::json::array{project[0]}}}).status, 200);
-  EXPECT_EQ(namesOf(orderedBy("Names", "asc")), (std::vector<std::string>{"Build", "Design"}))
+  EXPECT_EQ(recordNames(orderedBy("Names", "asc")), (std::vector<std::string>{"Build", "Design"}))
       << "Apollo before Gemini";
-  EXPECT_EQ(namesOf(orderedBy("Total", "desc")), (std::vector<std::string>{"Design", "Build"}))
+  EXPECT_EQ(recordNames(orderedBy("Total", "desc")), (std::vector<std::string>{"Design", "Build"}))
       << "250 before 100";
   // The project's budget changes: the task's rollup, and the order, follow.
   ASSERT_EQ(write(projects, project[0], {{"Budget", 900}}).status, 200);
   EXPECT_EQ(cell(tasks, task[1], "Total"), "900");
-  EXPECT_EQ(namesOf(orderedBy("Total", "desc")), (std::vector<std::string>{"Build", "Design"}));
+  EXPECT_EQ(recordNames(orderedBy("Total", "desc")), (std::vector<std::string>{"Build", "Design"}));
 }
 
 TEST_F(LookupFieldsTest, WhatALookupReadsIsFollowedOnEveryWrite) {

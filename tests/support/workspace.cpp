@@ -65,6 +65,19 @@ std::string fieldIdOf(const HttpClient& client, const BrowserUser& user, const s
   return "";
 }
 
+std::vector<std::string> recordNames(const HttpResult& list) {
+  if (list.status != 200) {
+    throw std::runtime_error("listing records answered " + std::to_string(list.status) + ": " +
+                             list.body);
+  }
+  std::vector<std::string> names;
+  const boost::json::value body = list.json();
+  for (const auto& record : body.at("records").as_array()) {
+    names.emplace_back(record.at("fields").at("Name").as_string());
+  }
+  return names;
+}
+
 HttpResult patchRecord(const HttpClient& client, const BrowserUser& user,
                        const std::string& tableId, const std::string& recordId,
                        const boost::json::object& fields) {

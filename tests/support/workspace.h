@@ -4,6 +4,7 @@
 
 #include <boost/json/value.hpp>
 #include <string>
+#include <vector>
 
 #include "support/http_client.h"
 
@@ -33,6 +34,10 @@ HttpResult postField(const HttpClient& client, const BrowserUser& user, const st
 // when there is none.
 std::string fieldIdOf(const HttpClient& client, const BrowserUser& user, const std::string& tableId,
                       const std::string& name);
+
+// The "Name" of each record of a list answer, in order. Throws
+// std::runtime_error, with the answer, when it is not a 200.
+std::vector<std::string> recordNames(const HttpResult& list);
 
 // PATCH /api/table/{tableId}/record/{recordId} {"fields"} as `user`; the
 // answer as it comes.
