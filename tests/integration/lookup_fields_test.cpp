@@ -315,6 +315,74 @@ TEST_F(LookupFieldsTest, TextLookupsAndRollupsOrderRecords) {
   EXPECT_EQ(recordNames(orderedBy("Total", "desc")), (std::vector<std::string>{"Build", "Design"}));
 }
 
+TEST_F(LookupFieldsTest, AFormulaUsesARollupAndFollowsIt) {
+  const std::string link(linkField.at("id").as_string());
+  ASSERT_EQ(postField(client, workspace.owner, tasks,
+                      {{"name", "Total"},
+                       {"type", "rollup"},
+                       {"options",
+                        {{"linkFieldId", link},
+                         {"lookupFieldId", fieldOf(projects, "Budget")},
+                         {"function", "sum"}}}})
+                .status,
+            201);
+  const HttpResult formula =
+      postField(client, workspace.owner, tasks,
+                {{"name", "Over budget"},
+                 {"type", "formula"},
+                 {"options", {{"expression", R"(IF({Total} > 300, "yes", "no"))"}}}});
+  ASSERT_EQ(formula.status, 201) << formula.body;
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Over budget"), R"("yes")") << "100 + 250";
+  EXPECT_EQ(cell(tasks, task[1], "Over budget"), R"("no")");
+  // The budget changes in Projects: the rollup, and the formula over it, follow.
+  ASSERT_EQ(write(projects, project[1], {{"Budget", 50}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Over budget"), R"("no")");
+  // Filtered on the formula, in the database.
+  ASSERT_EQ(write(projects, project[1], {{"Budget", 500}}).status, 200);
+  const HttpResult over = client.request(
+      "GET",
+      "/api/table/" + tasks + "/record?filter=" +
+          urlEncode(R"({"filterSet":[{"fieldId":"Over budget","operator":"is","value":"yes"}]})"),
+      "", workspace.owner.headers());
+  EXPECT_EQ(recordNames(over), std::vector<std::string>{"Design"});
+
+  // A circle through a self-link: a rollup of the formula, which the
+  // formula then uses, is refused, and nothing changes.
+  const HttpResult self = postField(
+      client, workspace.owner, tasks,
+      {{"name", "Blocks"}, {"type", "link"}, {"options", {{"linkedTableId", tasks}}}});
+  ASSERT_EQ(self.status, 201) << self.body;
+  const HttpResult score = postField(
+      client, workspace.owner, tasks,
+      {{"name", "Score"}, {"type", "formula"}, {"options", {{"expression", "1"}}}});
+  ASSERT_EQ(score.status, 201) << score.body;
+  ASSERT_EQ(postField(client, workspace.owner, tasks,
+                      {{"name", "Blocked score"},
+                       {"type", "rollup"},
+                       {"options",
+                        {{"linkFieldId", self.json().at("id")},
+                         {"lookupFieldId", score.json().at("id")},
+                         {"function", "sum"}}}})
+                .status,
+            201);
+  const HttpResult circle =
+      client.json("PATCH", "/api/table/" + tasks + "/field/" + idOf(score.json()),
+                  {{"options", {{"expression", "{Blocked score} + 1"}}}}, workspace.owner.headers());
+  EXPECT_EQ(circle.status, 400) << circle.body;
+  EXPECT_NE(circle.body.find("circular"), std::string::npos) << circle.body;
+  EXPECT_EQ(cell(tasks, task[0], "Score"), "1");
+
+  // A lookup gives a list: a formula cannot use it yet, and says so.
+  addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
+  const HttpResult overLookup = postField(
+      client, workspace.owner, tasks,
+      {{"name", "Bad"}, {"type", "formula"}, {"options", {{"expression", "LEN({Names})"}}}});
+  EXPECT_EQ(overLookup.status, 400);
+  EXPECT_NE(overLookup.body.find("cannot use the lookup {Names}"), std::string::npos)
+      << overLookup.body;
+}
+
 TEST_F(LookupFieldsTest, WhatALookupReadsIsFollowedOnEveryWrite) {
   const std::string link(linkField.at("id").as_string());
   addLookup(tasks, "Names", link, fieldOf(projects, "Name"));

@@ -43,6 +43,13 @@ FieldDef plannedField(store::Session& session, const std::string& tableId,
     throw http::badRequest(
         "invalid_field", "Lookup '" + field.name + "' cannot be computed: " + *field.lookup->error);
   }
+  // A formula checked before it was saved breaks once saved only through a
+  // circle: it uses a rollup that reads the formula back.
+  if (field.formula && field.formula->error) {
+    throw http::badRequest("invalid_formula", "Formula '" + field.name +
+                                                  "' cannot be computed (a circular reference?): " +
+                                                  field.formula->error->message);
+  }
   return field;
 }
 
@@ -125,7 +132,7 @@ boost::json::value FieldService::create(const std::string& tableId, FieldDef fie
     const std::optional<FieldDef> symmetric =
         field.type == FieldType::Link ? createLink(session, schema, field) : std::nullopt;
     insertField(session, tableId, field);
-    if (!isMaterialised(field.type)) return fieldToJson(field);
+    if (!isMaterialised(field.type) && field.type != FieldType::Formula) return fieldToJson(field);
     const FieldDef planned = plannedField(session, tableId, field.id);
     materialised.apply();
     reindex = materialised.tablesToReindex();
@@ -203,7 +210,8 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       materialised.valuesConverted(tableId, fieldId);
     }
     reindex = materialised.tablesToReindex();
-    if (isMaterialised(changed.type)) {
+    if (isMaterialised(changed.type) ||
+        (changed.type == FieldType::Formula && (formulaChanged || typeChanged))) {
       changed = plannedField(session, tableId, fieldId);
       if (symmetric) {
         result["symmetricField"] = fieldToJson(

@@ -56,13 +56,16 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
     case FieldType::LastModifiedTime:
       value.field.type = FormulaType::Date;
       return value;
+    case FieldType::Rollup:
+      // Its column (materialised) holds one value of its result type.
+      value.field.type = *field.lookup->scalarType;
+      return value;
     case FieldType::Formula:
     case FieldType::Link:
     case FieldType::Lookup:
-    case FieldType::Rollup:
       break;
   }
-  throw std::logic_error("plainValue of a formula or link field");
+  throw std::logic_error("plainValue of a formula, link or lookup field");
 }
 
 void collectReferences(const FormulaNode& node, std::vector<const FormulaNode*>& references) {
@@ -173,9 +176,17 @@ class Planner {
                           " itself; add a lookup of the linked field it needs";
         return nullptr;
       }
-      if (used->type == FieldType::Lookup || used->type == FieldType::Rollup) {
-        brokenReference = "A formula cannot use the " + std::string(fieldTypeName(used->type)) +
-                          " " + writeFieldReference(used->name) + " yet";
+      if (used->type == FieldType::Lookup) {
+        brokenReference = "A formula cannot use the lookup " + writeFieldReference(used->name) +
+                          " yet; a rollup of it (min, max, concatenate...) gives one value to use";
+        return nullptr;
+      }
+      if (used->type == FieldType::Rollup &&
+          !(used->lookup && !used->lookup->error && used->lookup->scalarType)) {
+        brokenReference = "The rollup " + writeFieldReference(used->name) +
+                          (used->lookup && !used->lookup->error
+                               ? " gives a list of values, which a formula cannot use yet"
+                               : " it uses cannot be computed");
         return nullptr;
       }
       const FieldValue* value = nullptr;

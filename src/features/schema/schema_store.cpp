@@ -112,6 +112,8 @@ std::optional<TableSchema> loadTableSchema(store::Session& session, const std::s
   planLookupFields(
       *schema, [&session](const std::string& other) { return loadWithoutLookups(session, other); },
       session.dialect());
+  // Again, now that the rollups they may use are planned.
+  planFormulaFields(*schema, session.dialect());
   return schema;
 }
 
