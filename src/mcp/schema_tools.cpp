@@ -27,7 +27,9 @@ constexpr const char* kLinkHelp =
     "(type lookup) shows a field of the linked records: options {\"linkFieldId\": <a link field "
     "of this table>, \"lookupFieldId\": <a field of the linked table>}. A rollup field (type "
     "rollup) aggregates it: the same options and \"function\": sum, average, min, max, count, "
-    "countAll, countUnique, and, or, concatenate (\"separator\"), arrayUnique or arrayCompact.";
+    "countAll, countUnique, and, or, concatenate (\"separator\"), arrayUnique or arrayCompact. "
+    "Records can be sorted by a rollup or a lookup of text, and a formula can use a rollup "
+    "that gives one value ({Total budget} > 1000).";
 
 }  // namespace
 
@@ -130,24 +132,24 @@ void addSchemaTools(std::vector<Tool>& tools) {
                             idArgument(arguments, "fieldId"),
                         body);
        }});
-  tools.push_back({"delete_field",
-                   "Delete a field",
-                   "Delete a field and its values (not the primary field); a link's symmetric "
-                   "field goes with it (alsoDeletedFields). The server keeps them in its trash "
-                   "for a while (7 days unless set otherwise): restore_field brings them back "
-                   "with every value.",
-                   objectSchema({{"tableId", kId}, {"fieldId", kId}}, {"tableId", "fieldId"}),
-                   resultSchema(
-                       {{"deleted", {{"type", "boolean"}}}, {"alsoDeletedFields", kAnyArray}}),
-                   false,
-                   true,
-                   true,
-                   {"field:delete"},
-                   [](const boost::json::object& arguments, ApiClient& api) {
-                     return request(api, "DELETE",
-                                    "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
-                                        idArgument(arguments, "fieldId"));
-                   }});
+  tools.push_back(
+      {"delete_field",
+       "Delete a field",
+       "Delete a field and its values (not the primary field); a link's symmetric "
+       "field goes with it (alsoDeletedFields). The server keeps them in its trash "
+       "for a while (7 days unless set otherwise): restore_field brings them back "
+       "with every value.",
+       objectSchema({{"tableId", kId}, {"fieldId", kId}}, {"tableId", "fieldId"}),
+       resultSchema({{"deleted", {{"type", "boolean"}}}, {"alsoDeletedFields", kAnyArray}}),
+       false,
+       true,
+       true,
+       {"field:delete"},
+       [](const boost::json::object& arguments, ApiClient& api) {
+         return request(api, "DELETE",
+                        "/api/table/" + idArgument(arguments, "tableId") + "/field/" +
+                            idArgument(arguments, "fieldId"));
+       }});
   tools.push_back({"restore_field",
                    "Restore a deleted field",
                    "Bring back a field deleted from this table, with every record's value, from "

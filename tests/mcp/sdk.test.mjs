@@ -172,6 +172,18 @@ test('an agent links records through the tools, and describe_table shows the lin
   assert.equal(wrong.isError, true);
   assert.match(wrong.content[0].text, new RegExp(`'${task.id}' is not a record of table 'Agent projects'`));
 
+  // A rollup over the tasks orders the projects, and a formula uses it.
+  const other = (await call('create_records', { tableId: projects.id,
+    records: [{ fields: { Name: 'Borealis' } }] })).records[0];
+  await call('create_field', { tableId: projects.id, name: 'Task count', type: 'rollup',
+    options: { linkFieldId: symmetric.id, lookupFieldId: (await call('describe_table', { tableId: tasks.id })).fields[0].id,
+      function: 'countAll' } });
+  await call('create_field', { tableId: projects.id, name: 'Busy', type: 'formula',
+    options: { expression: '{Task count} > 0' } });
+  const byCount = await call('list_records', { tableId: projects.id,
+    orderBy: [{ fieldId: 'Task count', order: 'desc' }] });
+  assert.deepEqual(byCount.records.map((r) => [r.id, r.fields.Busy]), [[project.id, true], [other.id, false]]);
+
   const deleted = await call('delete_field', { tableId: tasks.id, fieldId: link.id });
   assert.deepEqual(deleted.alsoDeletedFields.map((f) => f.id), [symmetric.id]);
   await client.close();
