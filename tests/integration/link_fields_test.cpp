@@ -424,6 +424,11 @@ TEST_F(LinkFieldsTest, LinksFilterByTheRecordsTheyHoldAndCannotOrderRecords) {
   EXPECT_EQ(where("isNoneOf", boost::json::array{project[0]}), (Names{"Build", "Test"}));
   EXPECT_EQ(where("isEmpty", nullptr), Names{"Test"});
   EXPECT_EQ(where("isNotEmpty", nullptr), (Names{"Design", "Build"}));
+  // By the linked records' titles (Apollo, Gemini), ignoring case.
+  EXPECT_EQ(where("contains", "APOL"), Names{"Design"});
+  EXPECT_EQ(where("contains", "gem"), (Names{"Design", "Build"}));
+  EXPECT_EQ(where("doesNotContain", "apollo"), (Names{"Build", "Test"}));
+  EXPECT_EQ(where("contains", "100%"), Names{}) << "% is a character, not a wildcard";
 
   const HttpResult badValue = client.request(
       "GET",

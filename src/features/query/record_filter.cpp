@@ -99,7 +99,9 @@ const std::set<std::string>& operatorsOf(Family family) {
        {"is", "isNot", "isGreater", "isGreaterEqual", "isLess", "isLessEqual", "isWithIn",
         "isEmpty", "isNotEmpty"}},
       {Family::User, {"is", "isNot", "isAnyOf", "isNoneOf", "isEmpty", "isNotEmpty"}},
-      {Family::Link, {"is", "hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"}},
+      {Family::Link,
+       {"is", "hasAnyOf", "hasAllOf", "isNoneOf", "contains", "doesNotContain", "isEmpty",
+        "isNotEmpty"}},
       // Over the looked-up values as one text: contains matches any of them.
       {Family::Lookup, {"contains", "doesNotContain", "isEmpty", "isNotEmpty"}},
   };
@@ -272,6 +274,17 @@ class FilterCompiler {
                               quoteIdentifier(std::string(link.from())) + " = t.__id";
     if (op == "isEmpty") return {"(NOT EXISTS (" + pairs + "))", {}};
     if (op == "isNotEmpty") return {"(EXISTS (" + pairs + "))", {}};
+    if (op == "contains" || op == "doesNotContain") {
+      // A linked record's title (its primary field, as text) contains it.
+      if (!link.titleField) return {op == "contains" ? "(1 = 0)" : "(1 = 1)", {}};
+      const std::string titled =
+          "EXISTS (SELECT 1 FROM " + link.junction() + " p JOIN " + link.linkedSqlTable +
+          " x ON x.__id = " + to + " WHERE p." + quoteIdentifier(std::string(link.from())) +
+          " = t.__id AND LOWER(CAST(x." + link.titleField->indexExpression() +
+          " AS TEXT)) LIKE LOWER(?) ESCAPE '\\')";
+      const store::SqlValue pattern = likePattern(stringValue(field, value));
+      return {op == "contains" ? "(" + titled + ")" : "(NOT " + titled + ")", {pattern}};
+    }
     const auto recordId = [&field](const boost::json::value& v) {
       if (!v.is_string() || v.as_string().empty()) {
         throw invalidFilter("'" + field.name + "' is compared with record ids (\"rec...\").");

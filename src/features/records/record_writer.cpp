@@ -81,14 +81,14 @@ void RecordWriter::writeLinks(const std::string& recordId, const std::vector<Lin
     const LinkPlan& link = *schema_.fields[cell.fieldIndex].link;
     const LinkChange change = replaceLinks(session_, link, recordId, cell.ids);
     if (!link.symmetricFieldId.empty()) {
-      refresh_.changed({link.linkedTableId, {link.symmetricFieldId}, change.linkedRecords});
+      refresh_.note({link.linkedTableId, {link.symmetricFieldId}, change.linkedRecords});
     }
     // The record written has advanced already (a self-link may list it).
     std::vector<std::string> others = change.linkedRecords;
     std::erase(others, recordId);
     touchRecords(session_, link.linkedSqlTable, others, userId_, at);
     touchRecords(session_, schema_.sqlTable(), change.movedFrom, userId_, at);
-    refresh_.changed({schema_.id, {schema_.fields[cell.fieldIndex].id}, change.movedFrom});
+    refresh_.note({schema_.id, {schema_.fields[cell.fieldIndex].id}, change.movedFrom});
   }
 }
 
@@ -108,7 +108,8 @@ std::vector<std::string> RecordWriter::insert(const std::vector<RecordChanges>& 
   // New records get every materialised field (a count of no links is 0).
   std::vector<std::string> allFields;
   for (const FieldDef& field : schema_.fields) allFields.push_back(field.id);
-  refresh_.changed({schema_.id, std::move(allFields), ids});
+  refresh_.note({schema_.id, std::move(allFields), ids});
+  refresh_.flush();
   return ids;
 }
 
@@ -117,7 +118,8 @@ void RecordWriter::update(const std::string& recordId, const RecordChanges& chan
   if (updateRecord(session_, schema_, recordId, changes.cells, expectedVersion, userId_,
                    nowMillis())) {
     writeLinks(recordId, changes.links);
-    refresh_.changed({schema_.id, fieldIdsOf(changes), std::vector<std::string>{recordId}});
+    refresh_.note({schema_.id, fieldIdsOf(changes), std::vector<std::string>{recordId}});
+    refresh_.flush();
     return;
   }
   const auto current = loadRecordVersion(session_, schema_, recordId);

@@ -124,6 +124,28 @@ void MaterialisedRefresh::changed(ChangedCells change) {
   }
 }
 
+void MaterialisedRefresh::note(const ChangedCells& change) {
+  if (change.recordIds && change.recordIds->empty()) return;
+  for (ChangedCells& noted : noted_) {
+    if (noted.tableId != change.tableId || noted.fieldIds != change.fieldIds) continue;
+    if (!noted.recordIds || !change.recordIds) {
+      noted.recordIds = std::nullopt;
+    } else {
+      for (const std::string& id : *change.recordIds) {
+        if (!contains(*noted.recordIds, id)) noted.recordIds->push_back(id);
+      }
+    }
+    return;
+  }
+  noted_.push_back(change);
+}
+
+void MaterialisedRefresh::flush() {
+  std::vector<ChangedCells> noted = std::move(noted_);
+  noted_.clear();
+  for (ChangedCells& change : noted) changed(std::move(change));
+}
+
 void MaterialisedRefresh::beforeDelete(const std::string& tableId,
                                        const std::vector<std::string>& recordIds) {
   for (const LinkFieldRow& row : loadLinkFieldsTouching(session_, tableId)) {

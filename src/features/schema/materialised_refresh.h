@@ -37,6 +37,11 @@ class MaterialisedRefresh {
 
   // Refreshes what depends on `changed`, and what depends on that.
   void changed(ChangedCells changed);
+  // The same, deferred to flush(), which refreshes each field once for all
+  // the records noted: a batch of writes linking to the same record
+  // recomputes that record's cells once, not once per write.
+  void note(const ChangedCells& changed);
+  void flush();
 
   // Call before deleting records of a table (their links go with them):
   // notes the records of other tables linked to them, whose materialised
@@ -49,6 +54,7 @@ class MaterialisedRefresh {
 
   store::Session& session_;
   SchemaSource schemas_;
+  std::vector<ChangedCells> noted_;
   std::vector<ChangedCells> unlinkedByDelete_;
 };
 

@@ -36,9 +36,13 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
   lastModifiedBy: { label: "Last modified by", icon: "☻", computed: true, operators: USER_OPS },
   // Filtered by its result's type: operatorsOf.
   formula: { label: "Formula", icon: "ƒ", computed: true, operators: TEXT_OPS },
-  // The filter panel takes no record ids yet; the API also has is,
-  // hasAnyOf, hasAllOf and isNoneOf.
-  link: { label: "Link to another record", icon: "⇄", operators: ["isEmpty", "isNotEmpty"] },
+  // By the linked records' titles; the panel takes no record ids yet (the
+  // API also has is, hasAnyOf, hasAllOf and isNoneOf).
+  link: {
+    label: "Link to another record",
+    icon: "⇄",
+    operators: ["contains", "doesNotContain", "isEmpty", "isNotEmpty"],
+  },
   lookup: {
     label: "Lookup",
     icon: "⤷",
