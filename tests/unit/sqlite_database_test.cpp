@@ -59,6 +59,20 @@ TEST_F(SqliteDatabaseTest, AFailingWriteUndoesOnlyItselfAndRethrows) {
   EXPECT_EQ(count(), 0);
 }
 
+TEST_F(SqliteDatabaseTest, ADoubleQuotedNameIsAColumnNeverAString) {
+  // An index on a column that is gone is refused, not built on the text
+  // "missing" (which later breaks every ALTER TABLE of the table).
+  EXPECT_THROW(database->write([](Session& session) {
+    session.executeScript("CREATE INDEX i_missing ON items (\"missing\")");
+  }),
+               StoreError);
+  EXPECT_THROW(database->read(
+                   [](Session& session) { return session.query("SELECT \"missing\" FROM items"); }),
+               StoreError);
+  EXPECT_NO_THROW(database->write(
+      [](Session& session) { session.executeScript("ALTER TABLE items ADD COLUMN extra TEXT"); }));
+}
+
 TEST_F(SqliteDatabaseTest, UniqueViolationsAreReportedAsSuch) {
   database->write(
       [](Session& session) { session.execute("INSERT INTO items (name) VALUES ('a')"); });

@@ -79,6 +79,12 @@ SqliteConnection::SqliteConnection(const std::string& path, bool readOnly,
     throw StoreError(StoreError::Kind::Unavailable, "cannot open " + path + ": " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
+  // A double-quoted name is an identifier, never a string: without this, an
+  // index built on a column that a concurrent change just dropped would be
+  // accepted as an index on the constant "f_...", and break every later
+  // ALTER TABLE of its table (sort indexes are built in the background).
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
   sqlite3_busy_timeout(db_, kBusyTimeoutMillis);
   if (!readOnly) {
     // FULL: a commit is on disk before write() returns, so nothing that was
