@@ -186,7 +186,7 @@ export function TableView({ table, tables, role, onSchemaChanged }: TableViewPro
       await post(`/api/table/${table.id}/record`, { records: [{ fields: {} }] });
       const count = await records.reload();
       // The cursor goes to the new record once it is read, so what is typed
-      // next reaches an editable cell rather than a placeholder row.
+      // next reaches an editable cell, not a row still being read.
       await records.ensureLoaded(count - 1, count - 1);
       setFocusRequest({ row: count - 1 });
     });
