@@ -275,6 +275,9 @@ TEST_F(LinkFieldsTest, OneWayAndSelfLinks) {
   EXPECT_EQ(projectFields.json().at("fields").as_array().size(), 1u) << "no field was added there";
   ASSERT_EQ(write(tasks, task[0], {{"Owner project", boost::json::array{project[2]}}}).status, 200);
   EXPECT_EQ(linked(tasks, task[0], "Owner project"), std::vector<std::string>{project[2]});
+  ASSERT_EQ(write(projects, project[2], {{"Name", "Voyager"}}).status, 200);
+  EXPECT_EQ(record(tasks, task[0]).at("fields").at("Owner project").at(0).at("title"), "Voyager")
+      << "the cell follows its linked record, though that table has no field for the link";
 
   const boost::json::value self = addLink(tasks, "Blocks", {{"linkedTableId", tasks}});
   EXPECT_EQ(self.at("symmetricField").at("name").as_string(), "Tasks");

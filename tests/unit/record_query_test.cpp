@@ -18,7 +18,7 @@ class RecordQueryTest : public ::testing::Test {
  protected:
   RecordQueryTest() {
     schema = db.database.write([](store::Session& session) {
-      insertTableRow(session, {"tblA", "bse1", "Items", "", "usr1", 5, 5, {}});
+      insertTableRow(session, {"tblA", "bse1", "Items", "", "usr1", 5, 5, {}, {}});
       createUserTable(session, "tblA");
       FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true, 0,
                     nullptr,   nullptr, nullptr};

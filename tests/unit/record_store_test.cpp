@@ -14,7 +14,7 @@ class RecordStoreTest : public ::testing::Test {
  protected:
   RecordStoreTest() {
     schema = db.database.write([](store::Session& session) {
-      insertTableRow(session, {"tblA", "bse1", "Tasks", "", "usr1", 5, 5, {}});
+      insertTableRow(session, {"tblA", "bse1", "Tasks", "", "usr1", 5, 5, {}, {}});
       createUserTable(session, "tblA");
       FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true, 0,
                     nullptr,   nullptr, nullptr};

@@ -14,8 +14,8 @@ class SchemaStoreTest : public ::testing::Test {
  protected:
   SchemaStoreTest() {
     db.database.write([](store::Session& session) {
-      insertTableRow(session, {"tblA", "bse1", "Tasks", "to do", "usr1", 5, 5, {}});
-      insertTableRow(session, {"tblB", "bse1", "People", "", "usr1", 6, 6, {}});
+      insertTableRow(session, {"tblA", "bse1", "Tasks", "to do", "usr1", 5, 5, {}, {}});
+      insertTableRow(session, {"tblB", "bse1", "People", "", "usr1", 6, 6, {}, {}});
       FieldDef name{"fldName", "Name",  "",     FieldType::SingleLineText, {}, true, 0,
                     nullptr,   nullptr, nullptr};
       insertFieldRow(session, "tblA", name, 7);
@@ -69,7 +69,7 @@ TEST_F(SchemaStoreTest, EveryChangeAdvancesTheVersionOnlyWhenTouched) {
 TEST_F(SchemaStoreTest, NamesAreUniqueIgnoringCase) {
   try {
     write([](store::Session& session) {
-      insertTableRow(session, {"tblC", "bse1", "TASKS", "", "usr1", 9, 9, {}});
+      insertTableRow(session, {"tblC", "bse1", "TASKS", "", "usr1", 9, 9, {}, {}});
     });
     FAIL() << "a second table named tasks";
   } catch (const http::ApiError& error) {

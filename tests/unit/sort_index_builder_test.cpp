@@ -18,7 +18,7 @@ namespace {
 class SortIndexBuilderTest : public ::testing::Test {
  protected:
   SortIndexBuilderTest() {
-    schema = TableSchema{"tblB", "bse1", "Items", "", "usr1", 0, 0, {}};
+    schema = TableSchema{"tblB", "bse1", "Items", "", "usr1", 0, 0, {}, {}};
     FieldDef rank{"", "Rank", "", FieldType::Number, {}, true, 0, nullptr, nullptr, nullptr};
     db.database.write([&](store::Session& session) {
       insertTableRow(session, schema);

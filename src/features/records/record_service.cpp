@@ -126,9 +126,9 @@ JsonText RecordService::updateOne(const std::string& tableId, const std::string&
   const RecordInput& record = input.records.at(0);
   return database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
-    const RecordChanges changes = writer.encode(record.fields, record.where);
+    RecordChanges changes = writer.encode(record.fields, record.where);
     writer.saveAddedChoices();
-    writer.update(recordId, changes, record.version);
+    writer.update({{recordId, std::move(changes), record.version}});
     const ReadOptions read{input.options.keyById, CellFormat::Json, {}};
     const store::Rows rows = loadRecordRows(session, writer.schema(), {recordId});
     return recordJson(writer.schema(), rows.at(0), read);
@@ -140,15 +140,13 @@ JsonText RecordService::updateMany(const std::string& tableId, const std::string
   return database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
     std::vector<std::string> ids;
-    std::vector<RecordChanges> changes;
+    std::vector<RecordUpdate> updates;
     for (const RecordInput& record : input.records) {
       ids.push_back(record.id);
-      changes.push_back(writer.encode(record.fields, record.where));
+      updates.push_back({record.id, writer.encode(record.fields, record.where), record.version});
     }
     writer.saveAddedChoices();
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      writer.update(ids[i], changes[i], input.records[i].version);
-    }
+    writer.update(updates);
     return recordsJson(writer.schema(), loadRecordRows(session, writer.schema(), ids),
                        ReadOptions{input.options.keyById, CellFormat::Json, {}});
   });

@@ -113,22 +113,25 @@ std::vector<std::string> RecordWriter::insert(const std::vector<RecordChanges>& 
   return ids;
 }
 
-void RecordWriter::update(const std::string& recordId, const RecordChanges& changes,
-                          std::optional<std::int64_t> expectedVersion) {
-  if (updateRecord(session_, schema_, recordId, changes.cells, expectedVersion, userId_,
-                   nowMillis())) {
-    writeLinks(recordId, changes.links);
-    refresh_.note({schema_.id, fieldIdsOf(changes), std::vector<std::string>{recordId}});
-    refresh_.flush();
-    return;
+void RecordWriter::update(const std::vector<RecordUpdate>& updates) {
+  for (const RecordUpdate& record : updates) {
+    if (!updateRecord(session_, schema_, record.recordId, record.changes.cells,
+                      record.expectedVersion, userId_, nowMillis())) {
+      const auto current = loadRecordVersion(session_, schema_, record.recordId);
+      if (!current) {
+        throw http::ApiError(404, "record_not_found",
+                             "Record '" + record.recordId + "' does not exist.");
+      }
+      throw http::conflict("version_conflict",
+                           "Record '" + record.recordId +
+                               "' was changed by someone else (it is at version " +
+                               std::to_string(*current) + "). Read it again and retry.");
+    }
+    writeLinks(record.recordId, record.changes.links);
+    refresh_.note(
+        {schema_.id, fieldIdsOf(record.changes), std::vector<std::string>{record.recordId}});
   }
-  const auto current = loadRecordVersion(session_, schema_, recordId);
-  if (!current) {
-    throw http::ApiError(404, "record_not_found", "Record '" + recordId + "' does not exist.");
-  }
-  throw http::conflict("version_conflict",
-                       "Record '" + recordId + "' was changed by someone else (it is at version " +
-                           std::to_string(*current) + "). Read it again and retry.");
+  refresh_.flush();
 }
 
 void RecordWriter::saveAddedChoices() {

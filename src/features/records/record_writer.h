@@ -29,6 +29,13 @@ struct RecordChanges {
   std::vector<LinkCell> links;
 };
 
+// One record's update: what it changes, and the version it must be at.
+struct RecordUpdate {
+  std::string recordId;
+  RecordChanges changes;
+  std::optional<std::int64_t> expectedVersion;
+};
+
 class RecordWriter {
  public:
   RecordWriter(store::Session& session, const SchemaSource& schemas, TableSchema schema,
@@ -40,12 +47,12 @@ class RecordWriter {
   // naming `where` (e.g. "records[3]") and the field.
   RecordChanges encode(const boost::json::object& fields, const std::string& where);
 
-  // Returns the new record ids. Each write refreshes the materialised
-  // fields it changes (here and in linked tables) before it returns.
+  // Returns the new record ids. Each call refreshes the materialised
+  // fields its writes change (here and in linked tables) once, for all of
+  // them, before it returns.
   std::vector<std::string> insert(const std::vector<RecordChanges>& records);
   // Throws ApiError 404 record_not_found, 409 version_conflict.
-  void update(const std::string& recordId, const RecordChanges& changes,
-              std::optional<std::int64_t> expectedVersion);
+  void update(const std::vector<RecordUpdate>& updates);
   // Saves select choices that typecast added. Call once, after encoding.
   void saveAddedChoices();
 

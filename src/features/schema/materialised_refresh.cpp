@@ -1,6 +1,7 @@
 #include "features/schema/materialised_refresh.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "features/schema/link_store.h"
@@ -82,46 +83,51 @@ void MaterialisedRefresh::changed(ChangedCells change) {
     const ChangedCells next = std::move(pending.back());
     pending.pop_back();
     if (next.recordIds && next.recordIds->empty()) continue;
-    const auto table = schemas_(next.tableId);
+    const auto table = schema(next.tableId);
     const std::vector<std::string> fieldIds = withFormulasReading(*table, next.fieldIds);
 
     // This table's fields that go through a link that changed.
     ChangedCells own{table->id, {}, next.recordIds};
+    std::vector<const FieldDef*> stale;
     for (const FieldDef& field : table->fields) {
       if (!isLive(field)) continue;
       const std::string& link =
           field.type == FieldType::Link ? field.id : field.lookup->linkFieldId;
       if (!contains(fieldIds, link)) continue;
-      refreshMaterialised(session_, *table, field, next.recordIds);
+      stale.push_back(&field);
       noteRead(own, field);
     }
+    refreshMaterialised(session_, *table, stale, next.recordIds);
     if (!own.fieldIds.empty()) pending.push_back(std::move(own));
 
     // The fields of tables linking here that read what changed, on the
     // records linked to the changed ones.
-    for (const LinkFieldRow& row : loadLinkFieldsTouching(session_, table->id)) {
-      if (row.trashed) continue;
-      const auto linking = row.tableId == table->id ? table : schemas_(row.tableId);
-      const FieldDef* link = linking->field(row.id, false);
+    for (const LinkIn& in : table->linksIn) {
+      const auto linking = in.tableId == table->id ? table : schema(in.tableId);
+      const FieldDef* link = linking->field(in.fieldId, false);
       if (!link || !link->link || link->link->linkedTableId != table->id) continue;
       ChangedCells theirs{linking->id, {}, std::nullopt};
-      std::vector<const FieldDef*> stale;
+      stale.clear();
       for (const FieldDef& field : linking->fields) {
         if (isLive(field) && goesThrough(field, link->id) && readsAny(field, *table, fieldIds)) {
           stale.push_back(&field);
+          noteRead(theirs, field);
         }
       }
       if (stale.empty()) continue;
       if (next.recordIds)
         theirs.recordIds = recordsLinkedTo(session_, *link->link, *next.recordIds);
       if (theirs.recordIds && theirs.recordIds->empty()) continue;
-      for (const FieldDef* field : stale) {
-        refreshMaterialised(session_, *linking, *field, theirs.recordIds);
-        noteRead(theirs, *field);
-      }
+      refreshMaterialised(session_, *linking, stale, theirs.recordIds);
       if (!theirs.fieldIds.empty()) pending.push_back(std::move(theirs));
     }
   }
+}
+
+std::shared_ptr<const TableSchema> MaterialisedRefresh::schema(const std::string& tableId) {
+  auto& kept = schemasRead_[tableId];
+  if (!kept) kept = schemas_(tableId);
+  return kept;
 }
 
 void MaterialisedRefresh::note(const ChangedCells& change) {
@@ -148,10 +154,9 @@ void MaterialisedRefresh::flush() {
 
 void MaterialisedRefresh::beforeDelete(const std::string& tableId,
                                        const std::vector<std::string>& recordIds) {
-  for (const LinkFieldRow& row : loadLinkFieldsTouching(session_, tableId)) {
-    if (row.trashed) continue;
-    const auto linking = schemas_(row.tableId);
-    const FieldDef* link = linking->field(row.id, false);
+  for (const LinkIn& in : schema(tableId)->linksIn) {
+    const auto linking = schema(in.tableId);
+    const FieldDef* link = linking->field(in.fieldId, false);
     if (!link || !link->link || link->link->linkedTableId != tableId) continue;
     std::vector<std::string> linked = recordsLinkedTo(session_, *link->link, recordIds);
     if (linking->id == tableId) {
@@ -174,11 +179,39 @@ MaterialisedPlans materialisedPlans(store::Session& session, const std::string& 
     const auto table = schemas(tableId);
     for (const FieldDef& field : table->fields) {
       if (!isPlanned(field)) continue;
-      plans[field.id] = {tableId, field.computeSql(), std::string(field.valueType())};
+      plans[field.id] = {tableId, field.computeSql(), std::string(field.valueType()),
+                         field.link ? field.link->linkedTableId : std::string()};
     }
   }
   return plans;
 }
+
+namespace {
+
+// The table a link field of `plans` links to; "" when there is no such
+// link field.
+std::string linkedTableOf(const MaterialisedPlans& plans, const std::string& fieldId) {
+  const auto found = plans.find(fieldId);
+  return found == plans.end() ? std::string() : found->second.linkedTableId;
+}
+
+// Advances the schema version of the tables whose links in changed.
+void touchRelinkedTables(store::Session& session, const MaterialisedPlans& before,
+                         const MaterialisedPlans& after) {
+  std::set<std::string> relinked;
+  for (const MaterialisedPlans* plans : {&before, &after}) {
+    for (const auto& [fieldId, plan] : *plans) {
+      const std::string was = linkedTableOf(before, fieldId);
+      const std::string is = linkedTableOf(after, fieldId);
+      if (was == is) continue;
+      if (!was.empty()) relinked.insert(was);
+      if (!is.empty()) relinked.insert(is);
+    }
+  }
+  for (const std::string& tableId : relinked) touchTableSchema(session, tableId);
+}
+
+}  // namespace
 
 void syncMaterialised(
     store::Session& session, const std::string& baseId, const SchemaSource& schemas,
@@ -201,7 +234,7 @@ void syncMaterialised(
     } else {
       addMaterialisedColumn(session, *table, field);
     }
-    refreshMaterialised(session, *table, field, std::nullopt);
+    refreshMaterialised(session, *table, {&field}, std::nullopt);
     refresh.changed({table->id, {fieldId}, std::nullopt});
   }
   // A field retyped to a type that is not materialised loses the column.
@@ -215,6 +248,7 @@ void syncMaterialised(
     beforeColumnDrop(*table, fieldId);
     dropMaterialisedColumn(session, table->id, fieldId);
   }
+  touchRelinkedTables(session, before, after);
 }
 
 }  // namespace tessera::features

@@ -31,6 +31,8 @@ struct ChangedCells {
   std::optional<std::vector<std::string>> recordIds;
 };
 
+// Reads each table's schema once: make one per transaction, and none
+// across a change of schema.
 class MaterialisedRefresh {
  public:
   MaterialisedRefresh(store::Session& session, SchemaSource schemas);
@@ -50,10 +52,11 @@ class MaterialisedRefresh {
   void afterDelete();
 
  private:
-  void refresh(const ChangedCells& change);
+  std::shared_ptr<const TableSchema> schema(const std::string& tableId);
 
   store::Session& session_;
   SchemaSource schemas_;
+  std::map<std::string, std::shared_ptr<const TableSchema>> schemasRead_;
   std::vector<ChangedCells> noted_;
   std::vector<ChangedCells> unlinkedByDelete_;
 };
@@ -64,6 +67,7 @@ struct MaterialisedPlan {
   std::string tableId;
   std::string sql;
   std::string valueType;
+  std::string linkedTableId;  // of a link field; "" for others
 };
 using MaterialisedPlans = std::map<std::string, MaterialisedPlan>;  // by field id
 MaterialisedPlans materialisedPlans(store::Session& session, const std::string& baseId,
@@ -74,7 +78,9 @@ MaterialisedPlans materialisedPlans(store::Session& session, const std::string& 
 // type: `beforeColumnDrop(table, field id)` is called first when one is
 // replaced, to drop the indexes that read it), fills it, and refreshes
 // what depends on it; drops the column of a field that is no longer
-// materialised (retyped). A trashed field keeps its column.
+// materialised (retyped). A trashed field keeps its column. Advances the
+// schema version of each table a link to it came to or went from
+// (TableSchema::linksIn).
 void syncMaterialised(
     store::Session& session, const std::string& baseId, const SchemaSource& schemas,
     const MaterialisedPlans& before,

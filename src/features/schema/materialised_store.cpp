@@ -48,10 +48,15 @@ void dropMaterialisedColumn(store::Session& session, const std::string& tableId,
                         quoteIdentifier(columnName(fieldId)));
 }
 
-void refreshMaterialised(store::Session& session, const TableSchema& table, const FieldDef& field,
+void refreshMaterialised(store::Session& session, const TableSchema& table,
+                         const std::vector<const FieldDef*>& fields,
                          const std::optional<std::vector<std::string>>& recordIds) {
-  const std::string update = "UPDATE " + table.sqlTable() + " AS t SET " +
-                             field.materialisedColumn() + " = " + field.computeSql();
+  if (fields.empty()) return;
+  std::string update = "UPDATE " + table.sqlTable() + " AS t SET ";
+  for (const FieldDef* field : fields) {
+    if (field != fields.front()) update += ", ";
+    update += field->materialisedColumn() + " = " + field->computeSql();
+  }
   if (!recordIds) {
     session.execute(update, {});
     return;

@@ -22,10 +22,12 @@ void addMaterialisedColumn(store::Session& session, const TableSchema& table,
 void dropMaterialisedColumn(store::Session& session, const std::string& tableId,
                             const std::string& fieldId);
 
-// Sets the field's column to the value its plan computes, for the records
-// `recordIds` of `table` (nullopt: every record). REQUIRES: the column
-// exists.
-void refreshMaterialised(store::Session& session, const TableSchema& table, const FieldDef& field,
+// Sets the fields' columns to the values their plans compute, in one
+// statement per batch of records, for the records `recordIds` of `table`
+// (nullopt: every record). Each plan reads the values from before the
+// statement. REQUIRES: the fields are of `table`, each has its column.
+void refreshMaterialised(store::Session& session, const TableSchema& table,
+                         const std::vector<const FieldDef*>& fields,
                          const std::optional<std::vector<std::string>>& recordIds);
 
 }  // namespace tessera::features

@@ -86,8 +86,8 @@ std::optional<TableSchema> loadWithoutLookups(store::Session& session, const std
       {tableId});
   if (tables.empty()) return std::nullopt;
   const store::Row& row = tables[0];
-  TableSchema schema{row.text(0), row.text(1),    row.text(2),    row.text(3),
-                     row.text(4), row.integer(5), row.integer(6), {}};
+  TableSchema schema{row.text(0),    row.text(1),    row.text(2), row.text(3), row.text(4),
+                     row.integer(5), row.integer(6), {},          {}};
   const store::Rows fields =
       session.query(std::string("SELECT ") + kFieldColumns +
                         " FROM fields_meta f WHERE f.table_id = ? AND f.deleted_at IS NULL"
@@ -114,6 +114,12 @@ std::optional<TableSchema> loadTableSchema(store::Session& session, const std::s
       session.dialect());
   // Again, now that the rollups they may use are planned.
   planFormulaFields(*schema, session.dialect());
+  for (const store::Row& row : session.query(
+           "SELECT table_id, id FROM fields_meta WHERE linked_table_id = ? AND deleted_at IS NULL"
+           " ORDER BY id",
+           {tableId})) {
+    schema->linksIn.push_back({row.text(0), row.text(1)});
+  }
   return schema;
 }
 

@@ -123,6 +123,12 @@ struct LookupPlan {
   std::optional<std::string> error;  // why it cannot be computed; nullopt when it works
 };
 
+// A live link field, of any table of the base, that links to a table.
+struct LinkIn {
+  std::string tableId;
+  std::string fieldId;
+};
+
 struct TableSchema {
   std::string id;
   std::string baseId;
@@ -132,6 +138,10 @@ struct TableSchema {
   UnixMillis createdAt = 0;
   UnixMillis updatedAt = 0;
   std::vector<FieldDef> fields;  // in display order; the primary field first
+  // The live link fields that link to this table, its own self-links
+  // included (loadTableSchema fills it; syncMaterialised advances this
+  // table's schema version whenever one comes, goes or is retargeted).
+  std::vector<LinkIn> linksIn;
 
   // The quoted physical table, e.g. "t_tblAbc...".
   std::string sqlTable() const;

@@ -36,7 +36,7 @@ boost::json::value TableService::create(const std::string& userId, const std::st
                                         std::vector<FieldDef> fields) {
   return database_.write([&](store::Session& session) {
     const UnixMillis now = nowMillis();
-    const TableSchema table{newId("tbl"), baseId, name, description, userId, now, now, {}};
+    const TableSchema table{newId("tbl"), baseId, name, description, userId, now, now, {}, {}};
     const std::string& id = table.id;
     requireRoom(loadTableIds(session, baseId).size(), 1, kMaxTablesPerBase, "base", "tables");
     MaterialisedSync materialised(session, baseId);
