@@ -3,6 +3,7 @@
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/algorithm/string/trim.hpp>
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
@@ -225,26 +226,33 @@ store::SqlValue storedValueOf(const boost::json::value& value, const FieldDef& f
 // primary field as text; "" when that is empty.
 void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& stored,
                 CellFormat format) {
-  const boost::json::value pairs = boost::json::parse(stored);
+  unsigned char scratch[4096];
+  boost::json::monotonic_resource memory(scratch, sizeof scratch);
+  const boost::json::value pairs = boost::json::parse(stored, &memory);
   const FieldDef& titleField = *link.titleField;
-  const auto titleText = [&](const boost::json::value& value) -> std::string {
-    const store::SqlValue title = storedValueOf(value, titleField);
-    if (std::holds_alternative<std::nullptr_t>(title)) return "";
-    return std::string(decodeCell(titleField, title, CellFormat::Text).as_string());
-  };
   if (format == CellFormat::Text) {
     std::string joined;
     for (const auto& pair : pairs.as_array()) {
-      joined += (joined.empty() ? "" : ", ") + titleText(pair.as_array().at(1));
+      const store::SqlValue title = storedValueOf(pair.as_array().at(1), titleField);
+      if (&pair != pairs.as_array().begin()) joined += ", ";
+      if (std::holds_alternative<std::nullptr_t>(title)) continue;
+      joined += decodeCell(titleField, title, CellFormat::Text).as_string();
     }
     json.string(joined);
     return;
   }
+  // Each title as a JSON string, written by the title field itself.
   json.beginArray();
   for (const auto& pair : pairs.as_array()) {
     const auto& items = pair.as_array();
-    json.beginObject().key("id").string(items.at(0).as_string());
-    json.key("title").string(titleText(items.at(1))).endObject();
+    json.beginObject().key("id").string(items.at(0).as_string()).key("title");
+    const store::SqlValue title = storedValueOf(items.at(1), titleField);
+    if (std::holds_alternative<std::nullptr_t>(title)) {
+      json.string("");
+    } else {
+      writeCell(json, titleField, title, CellFormat::Text);
+    }
+    json.endObject();
   }
   json.endArray();
 }
@@ -266,8 +274,10 @@ void collectLookedUp(const boost::json::value& cell, const FieldDef& field, bool
 // array; as text, joined by ", ".
 void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string& stored,
                    CellFormat format) {
+  unsigned char scratch[4096];
+  boost::json::monotonic_resource memory(scratch, sizeof scratch);
   std::vector<store::SqlValue> values;
-  collectLookedUp(boost::json::parse(stored), *lookup.valueField, lookup.nested, values);
+  collectLookedUp(boost::json::parse(stored, &memory), *lookup.valueField, lookup.nested, values);
   const FieldDef& field = *lookup.valueField;
   if (format == CellFormat::Text) {
     std::string joined;
