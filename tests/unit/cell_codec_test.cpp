@@ -35,6 +35,19 @@ TEST(CellCodecTest, NumbersRoundTripAndFormatWithPrecision) {
   EXPECT_THROW(encode(number, R"("3x")", true), CellError);
 }
 
+TEST(CellCodecTest, LinkTitlesAreTheLinkedPrimaryFieldAsText) {
+  auto plan = std::make_shared<LinkPlan>();
+  plan->titleField = std::make_shared<FieldDef>(field(FieldType::Number, R"({"precision":2})"));
+  FieldDef link;
+  link.type = FieldType::Link;
+  link.link = plan;
+  const std::string stored = R"([["recA",2.5],["recB",null],["recC",10]])";
+  EXPECT_EQ(decodeCell(link, stored, CellFormat::Json),
+            boost::json::parse(R"([{"id":"recA","title":"2.50"},{"id":"recB","title":""},)"
+                               R"({"id":"recC","title":"10.00"}])"));
+  EXPECT_EQ(decodeCell(link, stored, CellFormat::Text).as_string(), "2.50, , 10.00");
+}
+
 TEST(CellCodecTest, CheckboxesStoreOnlyChecked) {
   FieldDef box = field(FieldType::Checkbox);
   EXPECT_EQ(std::get<std::int64_t>(encode(box, "true")), 1);
