@@ -368,15 +368,52 @@ TEST_F(LookupFieldsTest, AFormulaUsesARollupAndFollowsIt) {
   EXPECT_EQ(circle.status, 400) << circle.body;
   EXPECT_NE(circle.body.find("circular"), std::string::npos) << circle.body;
   EXPECT_EQ(cell(tasks, task[0], "Score"), "1");
+}
 
-  // A lookup gives a list: a formula cannot use it yet, and says so.
+TEST_F(LookupFieldsTest, AFormulaUsesALookupAsItsValuesJoinedAndFollowsIt) {
+  const std::string link(linkField.at("id").as_string());
   addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
-  const HttpResult overLookup = postField(
+  addLookup(tasks, "Budgets", link, fieldOf(projects, "Budget"));
+  addLookup(tasks, "Dues", link, fieldOf(projects, "Due"));
+  const auto addFormula = [&](const std::string& name, const std::string& expression) {
+    const HttpResult added =
+        postField(client, workspace.owner, tasks,
+                  {{"name", name}, {"type", "formula"}, {"options", {{"expression", expression}}}});
+    EXPECT_EQ(added.status, 201) << added.body;
+  };
+  addFormula("Summary", R"(UPPER({Names}) & " / " & {Budgets} & " / " & {Dues})");
+  addFormula("Count", "LEN({Names})");
+  ASSERT_EQ(write(projects, project[1], {{"Budget", 2.5}}).status, 200);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[1], project[0]}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Summary"),
+            R"("GEMINI, APOLLO / 2.5, 100 / 2026-03-01T00:00:00.000Z")")
+      << "in link order, numbers and dates as TEXT() writes them, blanks left out";
+  EXPECT_EQ(cell(tasks, task[0], "Count"), "14");
+  EXPECT_EQ(cell(tasks, task[1], "Count"), "0") << "no links: an empty text";
+  // The linked record changes: the formula follows, and filters use it.
+  ASSERT_EQ(write(projects, project[0], {{"Name", "Artemis"}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Count"), "15");
+  const HttpResult found = client.request(
+      "GET",
+      "/api/table/" + tasks + "/record?filter=" +
+          urlEncode(
+              R"({"filterSet":[{"fieldId":"Summary","operator":"contains","value":"ARTEMIS"}]})"),
+      "", workspace.owner.headers());
+  EXPECT_EQ(recordNames(found), std::vector<std::string>{"Design"});
+
+  // A lookup of a lookup holds lists: a formula cannot use it yet, and says so.
+  const HttpResult lead = addField(
+      projects, {{"name", "Lead"}, {"type", "link"}, {"options", {{"linkedTableId", people}}}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const boost::json::value leadName =
+      addLookup(projects, "Lead name", idOf(lead.json()), fieldOf(people, "Name"));
+  addLookup(tasks, "Lead names", link, idOf(leadName));
+  const HttpResult overLists = postField(
       client, workspace.owner, tasks,
-      {{"name", "Bad"}, {"type", "formula"}, {"options", {{"expression", "LEN({Names})"}}}});
-  EXPECT_EQ(overLookup.status, 400);
-  EXPECT_NE(overLookup.body.find("cannot use the lookup {Names}"), std::string::npos)
-      << overLookup.body;
+      {{"name", "Bad"}, {"type", "formula"}, {"options", {{"expression", "LEN({Lead names})"}}}});
+  EXPECT_EQ(overLists.status, 400);
+  EXPECT_NE(overLists.body.find("cannot use the lookup {Lead names}"), std::string::npos)
+      << overLists.body;
 }
 
 TEST_F(LookupFieldsTest, WhatALookupReadsIsFollowedOnEveryWrite) {

@@ -250,6 +250,31 @@ std::string FormulaSql::joinedNames(const std::string& column) const {
                   column + " AS jsonb)) WITH ORDINALITY AS e(name, n))");
 }
 
+std::string FormulaSql::joinedValues(const std::string& column, FormulaType kind) const {
+  // Each element: json_each's value on SQLite, its text on PostgreSQL.
+  const auto element = [&](const char* postgresType) {
+    return pick("e.value", "CAST(e.v AS " + std::string(postgresType) + ")");
+  };
+  std::string text = pick("e.value", "e.v");
+  switch (kind) {
+    case FormulaType::Number:
+      text = numberText(element("DOUBLE PRECISION"));
+      break;
+    case FormulaType::Date:
+      text = dateText(element("BIGINT"));
+      break;
+    case FormulaType::Boolean:
+      text = "CASE WHEN " + element("INTEGER") + " <> 0 THEN 'true' ELSE 'false' END";
+      break;
+    case FormulaType::Text:
+      break;
+  }
+  return pick("(SELECT group_concat(" + text + ", ', ') FROM json_each(" + column + ") e)",
+              "(SELECT string_agg(" + text +
+                  ", ', ' ORDER BY e.n) FROM jsonb_array_elements_text(CAST(" + column +
+                  " AS jsonb)) WITH ORDINALITY AS e(v, n))");
+}
+
 std::string FormulaSql::userName(const std::string& column) const {
   return "(SELECT u.name FROM users u WHERE u.id = " + column + ")";
 }

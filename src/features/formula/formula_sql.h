@@ -104,6 +104,9 @@ class FormulaSql {
   std::string joinedNames(const std::string& column) const;
   // The name of the user whose id a column holds.
   std::string userName(const std::string& column) const;
+  // The values of a lookup column (a JSON array of values of `kind`), each
+  // as text (as TEXT() writes it), joined by ", " in the array's order.
+  std::string joinedValues(const std::string& column, FormulaType kind) const;
 
  private:
   std::string pick(std::string sqlite, std::string postgres) const;

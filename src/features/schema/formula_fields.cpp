@@ -8,6 +8,7 @@
 #include "features/formula/formula_compiler.h"
 #include "features/formula/formula_lexer.h"
 #include "features/formula/formula_parser.h"
+#include "features/schema/lookup_fields.h"
 
 namespace tessera::features {
 namespace {
@@ -18,8 +19,12 @@ struct FieldValue {
   bool indexable = true;  // an index expression may hold it
 };
 
+std::optional<FormulaType> lookedUpKind(const FieldDef& lookup);
+
 // The value of a field that is not a formula, over its qualified (query)
-// or bare (index) column. An unchecked checkbox is false, not blank.
+// or bare (index) column. An unchecked checkbox is false, not blank; a
+// lookup is its values as text (a formula cannot use a list yet).
+// REQUIRES: a lookup has a kind (lookedUpKind).
 FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& sql) {
   const std::string column = qualified ? field.expression() : field.indexExpression();
   FieldValue value{{field.id, field.name, FormulaType::Text, column}, true};
@@ -60,12 +65,24 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
       // Its column (materialised) holds one value of its result type.
       value.field.type = *field.lookup->scalarType;
       return value;
+    case FieldType::Lookup:
+      // Its column (materialised) holds a JSON array of the values.
+      value.field.sql = sql.joinedValues(column, *lookedUpKind(field));
+      value.indexable = false;
+      return value;
     case FieldType::Formula:
     case FieldType::Link:
-    case FieldType::Lookup:
       break;
   }
-  throw std::logic_error("plainValue of a formula, link or lookup field");
+  throw std::logic_error("plainValue of a formula or link field");
+}
+
+// The kind of the values a lookup holds, when a formula can use them:
+// nullopt when it is broken, holds lists (a lookup of a lookup) or
+// multiple selects.
+std::optional<FormulaType> lookedUpKind(const FieldDef& lookup) {
+  if (!lookup.lookup || lookup.lookup->error || lookup.lookup->nested) return std::nullopt;
+  return valueKind(*lookup.lookup->valueField);
 }
 
 void collectReferences(const FormulaNode& node, std::vector<const FormulaNode*>& references) {
@@ -176,9 +193,12 @@ class Planner {
                           " itself; add a lookup of the linked field it needs";
         return nullptr;
       }
-      if (used->type == FieldType::Lookup) {
+      if (used->type == FieldType::Lookup && !lookedUpKind(*used)) {
         brokenReference = "A formula cannot use the lookup " + writeFieldReference(used->name) +
-                          " yet; a rollup of it (min, max, concatenate...) gives one value to use";
+                          (used->lookup && !used->lookup->error
+                               ? " (a list of lists or of multiple selects) yet; a rollup of it"
+                                 " gives one value to use"
+                               : ": it cannot be computed");
         return nullptr;
       }
       if (used->type == FieldType::Rollup &&

@@ -41,39 +41,6 @@ std::string lookupSql(const LinkPlan& link, const std::string& value, bool neste
   return "NULL";
 }
 
-// What kind of value a field holds, as formulas type them; nullopt for a
-// multiple select (a JSON array).
-std::optional<FormulaType> kindOf(const FieldDef& field) {
-  switch (field.type) {
-    case FieldType::Number:
-    case FieldType::Rating:
-    case FieldType::AutoNumber:
-      return FormulaType::Number;
-    case FieldType::Date:
-    case FieldType::CreatedTime:
-    case FieldType::LastModifiedTime:
-      return FormulaType::Date;
-    case FieldType::Checkbox:
-      return FormulaType::Boolean;
-    case FieldType::Formula:
-      return field.formula->resultType;
-    case FieldType::SingleLineText:
-    case FieldType::LongText:
-    case FieldType::SingleSelect:
-    case FieldType::Email:
-    case FieldType::Url:
-    case FieldType::CreatedBy:
-    case FieldType::LastModifiedBy:
-      return FormulaType::Text;
-    case FieldType::MultipleSelect:
-    case FieldType::Link:
-    case FieldType::Lookup:
-    case FieldType::Rollup:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 // A rollup's aggregate over `value`, or why it cannot be computed.
 struct Rollup {
   std::string sql;
@@ -225,7 +192,7 @@ class LookupPlanner {
     }
     if (lookup.type == FieldType::Rollup) {
       if (plan->nested) return broken("A rollup cannot roll up a lookup yet.");
-      Rollup rollup = rollupSql(*link->link, value, kindOf(*target), lookup.options, dialect_);
+      Rollup rollup = rollupSql(*link->link, value, valueKind(*target), lookup.options, dialect_);
       if (!rollup.error.empty()) return broken(rollup.error);
       plan->sql = std::move(rollup.sql);
       plan->scalarType = rollup.type;
@@ -241,6 +208,37 @@ class LookupPlanner {
 };
 
 }  // namespace
+
+std::optional<FormulaType> valueKind(const FieldDef& field) {
+  switch (field.type) {
+    case FieldType::Number:
+    case FieldType::Rating:
+    case FieldType::AutoNumber:
+      return FormulaType::Number;
+    case FieldType::Date:
+    case FieldType::CreatedTime:
+    case FieldType::LastModifiedTime:
+      return FormulaType::Date;
+    case FieldType::Checkbox:
+      return FormulaType::Boolean;
+    case FieldType::Formula:
+      return field.formula->resultType;
+    case FieldType::SingleLineText:
+    case FieldType::LongText:
+    case FieldType::SingleSelect:
+    case FieldType::Email:
+    case FieldType::Url:
+    case FieldType::CreatedBy:
+    case FieldType::LastModifiedBy:
+      return FormulaType::Text;
+    case FieldType::MultipleSelect:
+    case FieldType::Link:
+    case FieldType::Lookup:
+    case FieldType::Rollup:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 StoredLookup readStoredLookup(const boost::json::object& options) {
   return {textOption(options, "linkFieldId"), textOption(options, "lookupFieldId")};

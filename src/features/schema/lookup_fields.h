@@ -22,6 +22,11 @@ struct StoredLookup {
 };
 StoredLookup readStoredLookup(const boost::json::object& options);
 
+// What kind of value a field holds, as formulas type them; nullopt for a
+// multiple select (a JSON array), a link, a lookup or a rollup.
+// REQUIRES: a formula is planned.
+std::optional<FormulaType> valueKind(const FieldDef& field);
+
 // A table with its links and formulas planned, not its lookups; nullopt
 // when there is no such table.
 using TableLoader = std::function<std::optional<TableSchema>(const std::string& tableId)>;
