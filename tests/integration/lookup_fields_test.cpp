@@ -416,6 +416,44 @@ TEST_F(LookupFieldsTest, AFormulaUsesALookupAsItsValuesJoinedAndFollowsIt) {
       << overLists.body;
 }
 
+TEST_F(LookupFieldsTest, LookupsOfRollupsAndOfFormulasOverThemFollowTheirLinks) {
+  const std::string link(linkField.at("id").as_string());
+  // On each project: how many tasks link to it, and a formula over that.
+  const HttpResult count = addField(projects, {{"name", "Task count"},
+                                               {"type", "rollup"},
+                                               {"options",
+                                                {{"linkFieldId", fieldOf(projects, "Tasks")},
+                                                 {"lookupFieldId", fieldOf(tasks, "Name")},
+                                                 {"function", "countAll"}}}});
+  ASSERT_EQ(count.status, 201) << count.body;
+  const HttpResult load = addField(
+      projects,
+      {{"name", "Load"}, {"type", "formula"}, {"options", {{"expression", "{Task count} * 10"}}}});
+  ASSERT_EQ(load.status, 201) << load.body;
+  // On each task: both, looked up through its project, and a rollup of one.
+  const boost::json::value counted = addLookup(tasks, "Project tasks", link, idOf(count.json()));
+  EXPECT_EQ(counted.at("options").at("result").at("type"), "rollup") << counted;
+  addLookup(tasks, "Project load", link, idOf(load.json()));
+  const HttpResult summed = addField(
+      tasks,
+      {{"name", "Summed"},
+       {"type", "rollup"},
+       {"options",
+        {{"linkFieldId", link}, {"lookupFieldId", idOf(count.json())}, {"function", "sum"}}}});
+  ASSERT_EQ(summed.status, 201) << summed.body;
+
+  ASSERT_EQ(write(tasks, task[0], {{"Project", boost::json::array{project[0]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[1], {{"Project", boost::json::array{project[0]}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Project tasks"), "[2]") << "the other task's write followed";
+  EXPECT_EQ(cell(tasks, task[0], "Project load"), "[20]");
+  EXPECT_EQ(cell(tasks, task[0], "Summed"), "2");
+  ASSERT_EQ(write(tasks, task[1], {{"Project", boost::json::array{project[1]}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Project tasks"), "[1]");
+  EXPECT_EQ(cell(tasks, task[0], "Project load"), "[10]");
+  EXPECT_EQ(cell(tasks, task[1], "Project load"), "[10]");
+  EXPECT_EQ(cell(tasks, task[0], "Summed"), "1");
+}
+
 TEST_F(LookupFieldsTest, WhatALookupReadsIsFollowedOnEveryWrite) {
   const std::string link(linkField.at("id").as_string());
   addLookup(tasks, "Names", link, fieldOf(projects, "Name"));

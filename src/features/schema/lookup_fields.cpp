@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "features/formula/formula_sql.h"
+#include "features/schema/formula_fields.h"
 
 namespace tessera::features {
 namespace {
@@ -151,11 +152,23 @@ class LookupPlanner {
     if (!target) return broken("The field it looks up was deleted.");
     std::string value;
     switch (target->type) {
-      case FieldType::Formula:
-        if (target->formula->error) return broken("The formula it looks up is broken.");
-        value = target->formula->bareSql;
-        plan->valueField = std::make_shared<const FieldDef>(*target);
+      case FieldType::Formula: {
+        // A formula over lookups or rollups is planned once they are.
+        std::optional<TableSchema> withLookups;
+        const FieldDef* formula = target;
+        if (formula->formula->error) {
+          withLookups = *linked;
+          trail.push_back(lookup.id);
+          planAll(*withLookups, trail);
+          trail.pop_back();
+          planFormulaFields(*withLookups, dialect_);
+          formula = withLookups->field(target->id, false);
+        }
+        if (formula->formula->error) return broken("The formula it looks up is broken.");
+        value = formula->formula->bareSql;
+        plan->valueField = std::make_shared<const FieldDef>(*formula);
         break;
+      }
       case FieldType::Lookup: {
         trail.push_back(lookup.id);
         const auto inner = this->plan(*linked, *target, trail);
@@ -167,10 +180,25 @@ class LookupPlanner {
         plan->nested = true;
         break;
       }
+      case FieldType::Rollup: {
+        trail.push_back(lookup.id);
+        const auto inner = this->plan(*linked, *target, trail);
+        trail.pop_back();
+        if (inner->error) return broken("The rollup it looks up is broken: " + *inner->error);
+        value = target->materialisedColumn();  // its values are kept there
+        if (inner->scalarType) {
+          FieldDef rollup = *target;
+          rollup.lookup = inner;
+          plan->valueField = std::make_shared<const FieldDef>(std::move(rollup));
+        } else {  // arrayUnique, arrayCompact: lists, as a lookup's
+          plan->valueField = inner->valueField;
+          plan->nested = true;
+        }
+        break;
+      }
       case FieldType::Link:
       case FieldType::CreatedBy:
       case FieldType::LastModifiedBy:
-      case FieldType::Rollup:
         return broken("A lookup cannot look up a " + std::string(fieldTypeName(target->type)) +
                       " field yet.");
       case FieldType::SingleLineText:
@@ -191,8 +219,9 @@ class LookupPlanner {
         break;
     }
     if (lookup.type == FieldType::Rollup) {
-      if (plan->nested) return broken("A rollup cannot roll up a lookup yet.");
-      Rollup rollup = rollupSql(*link->link, value, valueKind(*target), lookup.options, dialect_);
+      if (plan->nested) return broken("A rollup cannot roll up a list of lists yet.");
+      Rollup rollup =
+          rollupSql(*link->link, value, valueKind(*plan->valueField), lookup.options, dialect_);
       if (!rollup.error.empty()) return broken(rollup.error);
       plan->sql = std::move(rollup.sql);
       plan->scalarType = rollup.type;
@@ -200,6 +229,18 @@ class LookupPlanner {
     }
     plan->sql = lookupSql(*link->link, value, plan->nested, dialect_);
     return plan;
+  }
+
+  // Plans every lookup and rollup of `schema`, after those in `trail`.
+  void planAll(TableSchema& schema, std::vector<std::string>& trail) {
+    std::vector<std::shared_ptr<const LookupPlan>> plans(schema.fields.size());
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+      const FieldType type = schema.fields[i].type;
+      if (type == FieldType::Lookup || type == FieldType::Rollup) {
+        plans[i] = plan(schema, schema.fields[i], trail);
+      }
+    }
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) schema.fields[i].lookup = plans[i];
   }
 
  private:
@@ -231,10 +272,11 @@ std::optional<FormulaType> valueKind(const FieldDef& field) {
     case FieldType::CreatedBy:
     case FieldType::LastModifiedBy:
       return FormulaType::Text;
+    case FieldType::Rollup:
+      return field.lookup && !field.lookup->error ? field.lookup->scalarType : std::nullopt;
     case FieldType::MultipleSelect:
     case FieldType::Link:
     case FieldType::Lookup:
-    case FieldType::Rollup:
       return std::nullopt;
   }
   return std::nullopt;
@@ -245,15 +287,8 @@ StoredLookup readStoredLookup(const boost::json::object& options) {
 }
 
 void planLookupFields(TableSchema& schema, const TableLoader& load, store::SqlDialect dialect) {
-  LookupPlanner planner(load, dialect);
-  std::vector<std::shared_ptr<const LookupPlan>> plans(schema.fields.size());
-  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-    const FieldType type = schema.fields[i].type;
-    if (type != FieldType::Lookup && type != FieldType::Rollup) continue;
-    std::vector<std::string> trail;
-    plans[i] = planner.plan(schema, schema.fields[i], trail);
-  }
-  for (std::size_t i = 0; i < schema.fields.size(); ++i) schema.fields[i].lookup = plans[i];
+  std::vector<std::string> trail;
+  LookupPlanner(load, dialect).planAll(schema, trail);
 }
 
 boost::json::object lookupOptionsJson(const FieldDef& field) {

@@ -23,8 +23,8 @@ struct StoredLookup {
 StoredLookup readStoredLookup(const boost::json::object& options);
 
 // What kind of value a field holds, as formulas type them; nullopt for a
-// multiple select (a JSON array), a link, a lookup or a rollup.
-// REQUIRES: a formula is planned.
+// multiple select (a JSON array), a link, a lookup, or a rollup that is
+// not planned or gives a list. REQUIRES: a formula is planned.
 std::optional<FormulaType> valueKind(const FieldDef& field);
 
 // A table with its links and formulas planned, not its lookups; nullopt
