@@ -184,6 +184,15 @@ test('an agent links records through the tools, and describe_table shows the lin
     orderBy: [{ fieldId: 'Task count', order: 'desc' }] });
   assert.deepEqual(byCount.records.map((r) => [r.id, r.fields.Busy]), [[project.id, true], [other.id, false]]);
 
+  // A task looks up its project's name, and a formula uses that lookup.
+  const projectName = described.fields.find((f) => f.name === 'Name');
+  await call('create_field', { tableId: tasks.id, name: 'Project name', type: 'lookup',
+    options: { linkFieldId: link.id, lookupFieldId: projectName.id } });
+  await call('create_field', { tableId: tasks.id, name: 'Label', type: 'formula',
+    options: { expression: '{Name} & " (" & UPPER({Project name}) & ")"' } });
+  const labelled = await call('get_record', { tableId: tasks.id, recordId: task.id });
+  assert.equal(labelled.fields.Label, 'Design (APOLLO)');
+
   const deleted = await call('delete_field', { tableId: tasks.id, fieldId: link.id });
   assert.deepEqual(deleted.alsoDeletedFields.map((f) => f.id), [symmetric.id]);
   await client.close();
