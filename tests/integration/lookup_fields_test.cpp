@@ -454,6 +454,30 @@ TEST_F(LookupFieldsTest, LookupsOfRollupsAndOfFormulasOverThemFollowTheirLinks) 
   EXPECT_EQ(cell(tasks, task[0], "Summed"), "1");
 }
 
+TEST_F(LookupFieldsTest, ALookupOfALinkShowsTheLinkedRecordsOfTheLinkedRecordsAndFollowsThem) {
+  const std::string link(linkField.at("id").as_string());
+  const HttpResult lead = addField(
+      projects, {{"name", "Lead"}, {"type", "link"}, {"options", {{"linkedTableId", people}}}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const boost::json::value leads = addLookup(tasks, "Leads", link, idOf(lead.json()));
+  EXPECT_EQ(leads.at("options").at("result").at("type"), "link") << leads;
+  ASSERT_EQ(write(projects, project[0], {{"Lead", boost::json::array{person[0]}}}).status, 200);
+  ASSERT_EQ(write(projects, project[1], {{"Lead", boost::json::array{person[1]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[1], project[0]}}}).status, 200);
+  const auto expected = [&](const std::string& first, const std::string& second) {
+    return R"([{"id":")" + person[1] + R"(","title":")" + first + R"("},{"id":")" + person[0] +
+           R"(","title":")" + second + R"("}])";
+  };
+  EXPECT_EQ(cell(tasks, task[0], "Leads"), expected("Grace", "Ada")) << "in link order";
+  // A person is renamed: the titles follow, two links away.
+  ASSERT_EQ(write(people, person[0], {{"Name", "Ada L."}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Leads"), expected("Grace", "Ada L."));
+  // A project's lead changes: the lookup follows.
+  ASSERT_EQ(write(projects, project[0], {{"Lead", boost::json::array{}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Leads"), R"([{"id":")" + person[1] + R"(","title":"Grace"}])");
+  EXPECT_EQ(cell(tasks, task[0], "Leads", "?cellFormat=text"), R"("Grace")");
+}
+
 TEST_F(LookupFieldsTest, WhatALookupReadsIsFollowedOnEveryWrite) {
   const std::string link(linkField.at("id").as_string());
   addLookup(tasks, "Names", link, fieldOf(projects, "Name"));

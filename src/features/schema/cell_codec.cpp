@@ -224,17 +224,14 @@ store::SqlValue storedValueOf(const boost::json::value& value, const FieldDef& f
 // A link cell as read ([[id, title value], ...]): [{"id", "title"}], or
 // the titles joined by ", " as text. A title is the linked record's
 // primary field as text; "" when that is empty.
-void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& stored,
-                CellFormat format) {
-  unsigned char scratch[4096];
-  boost::json::monotonic_resource memory(scratch, sizeof scratch);
-  const boost::json::value pairs = boost::json::parse(stored, &memory);
+void writeLinkPairs(JsonWriter& json, const LinkPlan& link, const boost::json::array& pairs,
+                    CellFormat format) {
   const FieldDef& titleField = *link.titleField;
   if (format == CellFormat::Text) {
     std::string joined;
-    for (const auto& pair : pairs.as_array()) {
+    for (const auto& pair : pairs) {
       const store::SqlValue title = storedValueOf(pair.as_array().at(1), titleField);
-      if (&pair != pairs.as_array().begin()) joined += ", ";
+      if (&pair != pairs.begin()) joined += ", ";
       if (std::holds_alternative<std::nullptr_t>(title)) continue;
       joined += decodeCell(titleField, title, CellFormat::Text).as_string();
     }
@@ -243,7 +240,7 @@ void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& store
   }
   // Each title as a JSON string, written by the title field itself.
   json.beginArray();
-  for (const auto& pair : pairs.as_array()) {
+  for (const auto& pair : pairs) {
     const auto& items = pair.as_array();
     json.beginObject().key("id").string(items.at(0).as_string()).key("title");
     const store::SqlValue title = storedValueOf(items.at(1), titleField);
@@ -255,6 +252,13 @@ void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& store
     json.endObject();
   }
   json.endArray();
+}
+
+void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& stored,
+                CellFormat format) {
+  unsigned char scratch[4096];
+  boost::json::monotonic_resource memory(scratch, sizeof scratch);
+  writeLinkPairs(json, link, boost::json::parse(stored, &memory).as_array(), format);
 }
 
 // Adds each value of a lookup cell (a JSON array; of arrays when nested)
@@ -276,8 +280,18 @@ void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string
                    CellFormat format) {
   unsigned char scratch[4096];
   boost::json::monotonic_resource memory(scratch, sizeof scratch);
+  const boost::json::value cell = boost::json::parse(stored, &memory);
+  if (lookup.valueField->type == FieldType::Link) {
+    // The looked-up link cells, joined into one.
+    boost::json::array pairs(&memory);
+    for (const auto& linked : cell.as_array()) {
+      for (const auto& pair : linked.as_array()) pairs.push_back(pair);
+    }
+    writeLinkPairs(json, *lookup.valueField->link, pairs, format);
+    return;
+  }
   std::vector<store::SqlValue> values;
-  collectLookedUp(boost::json::parse(stored, &memory), *lookup.valueField, lookup.nested, values);
+  collectLookedUp(cell, *lookup.valueField, lookup.nested, values);
   const FieldDef& field = *lookup.valueField;
   if (format == CellFormat::Text) {
     std::string joined;

@@ -197,6 +197,12 @@ class LookupPlanner {
         break;
       }
       case FieldType::Link:
+        // Its cells are kept in its column (materialised): lists of
+        // [id, title], which the lookup's cell joins into one.
+        value = target->materialisedColumn();
+        plan->valueField = std::make_shared<const FieldDef>(*target);
+        plan->nested = true;
+        break;
       case FieldType::CreatedBy:
       case FieldType::LastModifiedBy:
         return broken("A lookup cannot look up a " + std::string(fieldTypeName(target->type)) +

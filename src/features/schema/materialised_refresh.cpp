@@ -63,12 +63,12 @@ bool readsAny(const FieldDef& field, const TableSchema& linked,
   return contains(fieldIds, read);
 }
 
-// Notes that `field` was refreshed, when other fields may read it: a
-// lookup or rollup may be looked up in turn; a link's cell (its titles) is
-// read by nothing else, and a field listed in a change as a link stands for
-// a change of its pairs.
-void noteRead(ChangedCells& change, const FieldDef& field) {
-  if (field.type != FieldType::Link) change.fieldIds.push_back(field.id);
+// Notes that `field` was refreshed, for what may read it: a lookup or
+// rollup may be looked up or rolled up in turn, in `change`; a link's cell
+// (its titles) may be looked up, in `retitled`. A link listed in a change
+// of its own stands for a change of its pairs, which the titles are not.
+void noteRead(ChangedCells& change, ChangedCells& retitled, const FieldDef& field) {
+  (field.type == FieldType::Link ? retitled : change).fieldIds.push_back(field.id);
 }
 
 }  // namespace
@@ -86,16 +86,17 @@ void MaterialisedRefresh::changed(ChangedCells change) {
     const auto table = schema(next.tableId);
     const std::vector<std::string> fieldIds = withFormulasReading(*table, next.fieldIds);
 
-    // This table's fields that go through a link that changed.
-    ChangedCells own{table->id, {}, next.recordIds};
+    // This table's fields that go through a link whose pairs changed (a
+    // link cell refreshed here is in `fieldIds` already, for its lookups).
+    ChangedCells own{table->id, {}, next.recordIds}, pairsChanged;
     std::vector<const FieldDef*> stale;
     for (const FieldDef& field : table->fields) {
-      if (!isLive(field)) continue;
+      if (next.titlesOnly || !isLive(field)) continue;
       const std::string& link =
           field.type == FieldType::Link ? field.id : field.lookup->linkFieldId;
       if (!contains(fieldIds, link)) continue;
       stale.push_back(&field);
-      noteRead(own, field);
+      noteRead(own, pairsChanged, field);
     }
     refreshMaterialised(session_, *table, stale, next.recordIds);
     if (!own.fieldIds.empty()) pending.push_back(std::move(own));
@@ -107,11 +108,12 @@ void MaterialisedRefresh::changed(ChangedCells change) {
       const FieldDef* link = linking->field(in.fieldId, false);
       if (!link || !link->link || link->link->linkedTableId != table->id) continue;
       ChangedCells theirs{linking->id, {}, std::nullopt};
+      ChangedCells retitled{linking->id, {}, std::nullopt, true};
       stale.clear();
       for (const FieldDef& field : linking->fields) {
         if (isLive(field) && goesThrough(field, link->id) && readsAny(field, *table, fieldIds)) {
           stale.push_back(&field);
-          noteRead(theirs, field);
+          noteRead(theirs, retitled, field);
         }
       }
       if (stale.empty()) continue;
@@ -119,7 +121,10 @@ void MaterialisedRefresh::changed(ChangedCells change) {
         theirs.recordIds = recordsLinkedTo(session_, *link->link, *next.recordIds);
       if (theirs.recordIds && theirs.recordIds->empty()) continue;
       refreshMaterialised(session_, *linking, stale, theirs.recordIds);
-      if (!theirs.fieldIds.empty()) pending.push_back(std::move(theirs));
+      retitled.recordIds = theirs.recordIds;
+      for (ChangedCells* further : {&theirs, &retitled}) {
+        if (!further->fieldIds.empty()) pending.push_back(std::move(*further));
+      }
     }
   }
 }
@@ -133,7 +138,10 @@ std::shared_ptr<const TableSchema> MaterialisedRefresh::schema(const std::string
 void MaterialisedRefresh::note(const ChangedCells& change) {
   if (change.recordIds && change.recordIds->empty()) return;
   for (ChangedCells& noted : noted_) {
-    if (noted.tableId != change.tableId || noted.fieldIds != change.fieldIds) continue;
+    if (noted.tableId != change.tableId || noted.fieldIds != change.fieldIds ||
+        noted.titlesOnly != change.titlesOnly) {
+      continue;
+    }
     if (!noted.recordIds || !change.recordIds) {
       noted.recordIds = std::nullopt;
     } else {

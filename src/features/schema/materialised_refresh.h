@@ -24,11 +24,15 @@ namespace tessera::features {
 // when there is no such table.
 using SchemaSource = std::function<std::shared_ptr<const TableSchema>(const std::string& tableId)>;
 
-// Records whose fields changed; nullopt record ids: every record.
+// Records whose fields changed; nullopt record ids: every record. A link
+// listed changed its pairs, unless `titlesOnly`: then the links listed
+// kept their pairs and only their cells (the linked records' titles)
+// changed, which only lookups of those links read.
 struct ChangedCells {
   std::string tableId;
   std::vector<std::string> fieldIds;
   std::optional<std::vector<std::string>> recordIds;
+  bool titlesOnly = false;
 };
 
 // Reads each table's schema once: make one per transaction, and none

@@ -82,24 +82,32 @@ export function LinkChip({ record, search }: { record: LinkedRecord; search?: st
   );
 }
 
+function LinkChips({ records, search }: { records: LinkedRecord[]; search?: string }) {
+  return (
+    <>
+      {records.map((record, index) => (
+        <LinkChip key={`${record.id}-${index}`} record={record} search={search} />
+      ))}
+    </>
+  );
+}
+
 export function CellDisplay({ field, value, search }: CellDisplayProps) {
   if (value === undefined || value === null || value === "") return null;
   switch (field.type) {
     case "lookup":
     case "rollup":
+      if (field.options.result?.type === "link") {
+        // A lookup of a link: the linked records of the linked records.
+        return <LinkChips records={value as LinkedRecord[]} search={search} />;
+      }
       return Array.isArray(value) ? (
         <Highlighted text={cellText(value)} search={search} />
       ) : (
         <FormulaValue field={field} value={value} search={search} />
       );
     case "link":
-      return (
-        <>
-          {(value as LinkedRecord[]).map((record) => (
-            <LinkChip key={record.id} record={record} search={search} />
-          ))}
-        </>
-      );
+      return <LinkChips records={value as LinkedRecord[]} search={search} />;
     case "formula":
       return <FormulaValue field={field} value={value} search={search} />;
     case "checkbox":
