@@ -2,7 +2,8 @@
 // dialog, and a lookup through it; records are picked in the cell's editor
 // (searched, paged from the server), the cell shows them as chips, the
 // lookup shows their values, and the linked table's symmetric
-// field shows the same links from the other side; a chip can be removed;
+// field shows the same links from the other side, with a lookup of a link
+// as chips; a chip can be removed;
 // an expanded record shows its links.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -84,6 +85,15 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByLabel('Summary').selectOption({ label: 'Count of linked records' });
   await page.getByRole('button', { name: 'Add field' }).last().click();
   await cell(page, 'Task count', 1).getByText('1', { exact: true }).waitFor();
+  // A lookup of a link: the projects of Apollo's tasks, as chips.
+  await page.getByRole('button', { name: 'Add field' }).click();
+  await page.getByRole('textbox', { name: 'Field name' }).fill('Task projects');
+  await page.getByLabel('Field type').selectOption('lookup');
+  await page.getByLabel('Through link field').selectOption({ label: 'Tasks' });
+  await page.getByLabel('Field to look up in Tasks').selectOption({ label: 'Project' });
+  await page.getByRole('button', { name: 'Add field' }).last().click();
+  await cell(page, 'Task projects', 1).locator('.link-chip', { hasText: 'Gemini' }).waitFor();
+  assert.equal(await cell(page, 'Task projects', 1).locator('.link-chip').count(), 2);
 
   // Unlinking from this side: Gemini no longer has Design.
   await cell(page, 'Tasks', 2).dblclick();
