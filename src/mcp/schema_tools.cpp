@@ -28,7 +28,8 @@ constexpr const char* kLinkHelp =
     "of this table>, \"lookupFieldId\": <a field of the linked table>}. A rollup field (type "
     "rollup) aggregates it: the same options and \"function\": sum, average, min, max, count, "
     "countAll, countUnique, and, or, concatenate (\"separator\"), arrayUnique or arrayCompact. "
-    "A lookup may look up a formula, a lookup, a rollup or a link. Records can be sorted by a rollup or "
+    "A lookup may look up any field: a formula, a lookup, a rollup, a link or a user. Records can "
+    "be sorted by a rollup or "
     "a lookup of text. A formula can use a rollup that gives one value ({Total budget} > 1000) "
     "and a lookup, as its values joined by \", \" (FIND(\"Apollo\", {Project names})).";
 

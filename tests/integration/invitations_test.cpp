@@ -214,9 +214,11 @@ TEST_F(InvitationsTest, BadExpiredAndForeignCodesAreRefusedClearly) {
   }
   const HttpResult shortLived =
       client.json("POST", space() + "/invite-link",
-                  {{"role", "viewer"}, {"expiresAt", inSeconds(1)}}, owner.headers());
+                  {{"role", "viewer"}, {"expiresAt", inSeconds(2)}}, owner.headers());
+  // Whole seconds: it expires 1 to 2 s from now, so a slow request still
+  // creates it in the future.
   ASSERT_EQ(shortLived.status, 201) << shortLived.body;
-  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  std::this_thread::sleep_for(std::chrono::milliseconds(3100));
   const HttpResult expired = accept(guest, str(shortLived.json(), "code"));
   EXPECT_EQ(expired.status, 410);
   EXPECT_EQ(expired.errorCode(), "invitation_expired");

@@ -6,6 +6,9 @@
 // filters; refusals of bad options.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -504,6 +507,58 @@ TEST_F(LookupFieldsTest, WhatALookupReadsIsFollowedOnEveryWrite) {
       client, workspace.owner, tasks,
       boost::json::array{{{"Name", "Test"}, {"Project", boost::json::array{project[2]}}}});
   EXPECT_EQ(cell(tasks, std::string(made.at(0).at("id").as_string()), "Names"), R"(["Mercury"])");
+}
+
+TEST_F(LookupFieldsTest, ALookupOfUsersShowsThemAsTheyAreNow) {
+  const std::string link(linkField.at("id").as_string());
+  const HttpResult creator = addField(projects, {{"name", "Creator"}, {"type", "createdBy"}});
+  ASSERT_EQ(creator.status, 201) << creator.body;
+  const boost::json::value creators =
+      addLookup(tasks, "Project creators", link, idOf(creator.json()));
+  EXPECT_EQ(creators.at("options").at("result").at("type"), "createdBy") << creators;
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
+  const std::string ada = cell(projects, project[0], "Creator");
+  EXPECT_NE(ada.find("\"email\":\"ada@example.com\""), std::string::npos) << ada;
+  EXPECT_EQ(cell(tasks, task[0], "Project creators"), "[" + ada + "," + ada + "]");
+  EXPECT_EQ(cell(tasks, task[1], "Project creators"), "-");
+  // Renamed, the user shows under the new name at once.
+  ASSERT_EQ(
+      client.json("PATCH", "/api/auth/user", {{"name", "Ada Lovelace"}}, workspace.owner.headers())
+          .status,
+      200);
+  EXPECT_EQ(cell(tasks, task[0], "Project creators", "?cellFormat=text"),
+            R"("Ada Lovelace, Ada Lovelace")");
+  const HttpResult found = client.request(
+      "GET",
+      "/api/table/" + tasks + "/record?filter=" +
+          urlEncode(
+              R"({"filterSet":[{"fieldId":"Project creators","operator":"contains","value":"lovelace"}]})"),
+      "", workspace.owner.headers());
+  EXPECT_EQ(recordNames(found), std::vector<std::string>{"Design"});
+}
+
+TEST_F(LookupFieldsTest, ALookupOfWhenARecordChangedFollowsEveryWriteOfIt) {
+  const std::string link(linkField.at("id").as_string());
+  const HttpResult changed =
+      addField(projects, {{"name", "Changed"}, {"type", "lastModifiedTime"}});
+  ASSERT_EQ(changed.status, 201) << changed.body;
+  addLookup(tasks, "Project changed", link, idOf(changed.json()));
+  const auto projectChanged = [&] { return "[" + cell(projects, project[2], "Changed") + "]"; };
+  ASSERT_EQ(write(tasks, task[0], {{"Project", boost::json::array{project[2]}}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Project changed"), projectChanged())
+      << "linking changed the project too";
+  const std::string linked = projectChanged();
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_EQ(write(projects, project[2], {{"Budget", 7}}).status, 200);
+  EXPECT_NE(projectChanged(), linked);
+  EXPECT_EQ(cell(tasks, task[0], "Project changed"), projectChanged())
+      << "a write of a field the lookup does not read";
+  const std::string written = projectChanged();
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_EQ(write(tasks, task[1], {{"Project", boost::json::array{project[2]}}}).status, 200);
+  EXPECT_NE(projectChanged(), written);
+  EXPECT_EQ(cell(tasks, task[0], "Project changed"), projectChanged())
+      << "another task linked to the project";
 }
 
 }  // namespace

@@ -11,6 +11,21 @@
 #include "http/api_error.h"
 
 namespace tessera::features {
+namespace {
+
+// `fieldIds` with the fields of `table` whose values every write of a
+// record changes (last modified time and by).
+std::vector<std::string> withModifiedFields(const TableSchema& table,
+                                            std::vector<std::string> fieldIds) {
+  for (const FieldDef& field : table.fields) {
+    if (field.type == FieldType::LastModifiedTime || field.type == FieldType::LastModifiedBy) {
+      fieldIds.push_back(field.id);
+    }
+  }
+  return fieldIds;
+}
+
+}  // namespace
 
 RecordWriter::RecordWriter(store::Session& session, const SchemaSource& schemas, TableSchema schema,
                            std::string userId, bool keyById, bool typecast)
@@ -80,15 +95,18 @@ void RecordWriter::writeLinks(const std::string& recordId, const std::vector<Lin
   for (const LinkCell& cell : links) {
     const LinkPlan& link = *schema_.fields[cell.fieldIndex].link;
     const LinkChange change = replaceLinks(session_, link, recordId, cell.ids);
-    if (!link.symmetricFieldId.empty()) {
-      refresh_.note({link.linkedTableId, {link.symmetricFieldId}, change.linkedRecords});
-    }
     // The record written has advanced already (a self-link may list it).
     std::vector<std::string> others = change.linkedRecords;
     std::erase(others, recordId);
     touchRecords(session_, link.linkedSqlTable, others, userId_, at);
     touchRecords(session_, schema_.sqlTable(), change.movedFrom, userId_, at);
-    refresh_.note({schema_.id, {schema_.fields[cell.fieldIndex].id}, change.movedFrom});
+    std::vector<std::string> linkedChanged;
+    if (!link.symmetricFieldId.empty()) linkedChanged.push_back(link.symmetricFieldId);
+    refresh_.note({link.linkedTableId,
+                   withModifiedFields(*refresh_.schema(link.linkedTableId), linkedChanged),
+                   change.linkedRecords});
+    refresh_.note({schema_.id, withModifiedFields(schema_, {schema_.fields[cell.fieldIndex].id}),
+                   change.movedFrom});
   }
 }
 
@@ -128,8 +146,8 @@ void RecordWriter::update(const std::vector<RecordUpdate>& updates) {
                                std::to_string(*current) + "). Read it again and retry.");
     }
     writeLinks(record.recordId, record.changes.links);
-    refresh_.note(
-        {schema_.id, fieldIdsOf(record.changes), std::vector<std::string>{record.recordId}});
+    refresh_.note({schema_.id, withModifiedFields(schema_, fieldIdsOf(record.changes)),
+                   std::vector<std::string>{record.recordId}});
   }
   refresh_.flush();
 }

@@ -290,6 +290,27 @@ void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string
     writeLinkPairs(json, *lookup.valueField->link, pairs, format);
     return;
   }
+  if (lookup.valueField->type == FieldType::CreatedBy ||
+      lookup.valueField->type == FieldType::LastModifiedBy) {
+    // Read as [{"id", "name", "email"}] (LookupPlan::readSql).
+    if (format == CellFormat::Text) {
+      std::string joined;
+      for (const auto& user : cell.as_array()) {
+        if (!joined.empty()) joined += ", ";
+        joined += user.at("name").as_string();
+      }
+      json.string(joined);
+      return;
+    }
+    json.beginArray();
+    for (const auto& user : cell.as_array()) {
+      writeUser(json, std::string(user.at("id").as_string()),
+                std::string(user.at("name").as_string()), std::string(user.at("email").as_string()),
+                format);
+    }
+    json.endArray();
+    return;
+  }
   std::vector<store::SqlValue> values;
   collectLookedUp(cell, *lookup.valueField, lookup.nested, values);
   const FieldDef& field = *lookup.valueField;

@@ -122,6 +122,29 @@ Rollup rollupSql(const LinkPlan& link, const std::string& value, std::optional<F
   return {"NULL", std::nullopt, "Unknown rollup function '" + function + "'."};
 }
 
+bool isUser(FieldType type) {
+  return type == FieldType::CreatedBy || type == FieldType::LastModifiedBy;
+}
+
+// The users whose ids `column` holds (a JSON array, or NULL), in its order,
+// as a JSON array of {"id", "name", "email"}.
+std::string usersSql(const std::string& column, store::SqlDialect dialect) {
+  switch (dialect) {
+    case store::SqlDialect::Sqlite:
+      return "(CASE WHEN " + column +
+             " IS NOT NULL THEN (SELECT json_group_array(json_object('id', l.id, 'name', l.name,"
+             " 'email', l.email)) FROM (SELECT e.value AS id, COALESCE(u.name, '') AS name,"
+             " COALESCE(u.email, '') AS email FROM json_each(" +
+             column + ") e LEFT JOIN users u ON u.id = e.value ORDER BY e.key) l) END)";
+    case store::SqlDialect::Postgres:
+      return "(SELECT json_agg(json_build_object('id', e.v, 'name', COALESCE(u.name, ''),"
+             " 'email', COALESCE(u.email, '')) ORDER BY e.n)::text FROM "
+             "jsonb_array_elements_text(CAST(" +
+             column + " AS jsonb)) WITH ORDINALITY AS e(v, n) LEFT JOIN users u ON u.id = e.v)";
+  }
+  return "NULL";
+}
+
 class LookupPlanner {
  public:
   LookupPlanner(const TableLoader& load, store::SqlDialect dialect)
@@ -205,8 +228,9 @@ class LookupPlanner {
         break;
       case FieldType::CreatedBy:
       case FieldType::LastModifiedBy:
-        return broken("A lookup cannot look up a " + std::string(fieldTypeName(target->type)) +
-                      " field yet.");
+        value = target->indexExpression();  // the user's id
+        plan->valueField = std::make_shared<const FieldDef>(*target);
+        break;
       case FieldType::SingleLineText:
       case FieldType::LongText:
       case FieldType::Number:
@@ -234,6 +258,10 @@ class LookupPlanner {
       return plan;
     }
     plan->sql = lookupSql(*link->link, value, plan->nested, dialect_);
+    if (isUser(plan->valueField->type)) {
+      if (plan->nested) return broken("A lookup cannot look up a lookup of users yet.");
+      plan->readSql = usersSql("t." + lookup.materialisedColumn(), dialect_);
+    }
     return plan;
   }
 

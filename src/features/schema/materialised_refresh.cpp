@@ -136,7 +136,7 @@ std::shared_ptr<const TableSchema> MaterialisedRefresh::schema(const std::string
 }
 
 void MaterialisedRefresh::note(const ChangedCells& change) {
-  if (change.recordIds && change.recordIds->empty()) return;
+  if (change.fieldIds.empty() || (change.recordIds && change.recordIds->empty())) return;
   for (ChangedCells& noted : noted_) {
     if (noted.tableId != change.tableId || noted.fieldIds != change.fieldIds ||
         noted.titlesOnly != change.titlesOnly) {

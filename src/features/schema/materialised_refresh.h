@@ -55,9 +55,10 @@ class MaterialisedRefresh {
   void beforeDelete(const std::string& tableId, const std::vector<std::string>& recordIds);
   void afterDelete();
 
- private:
+  // The table's schema, read once per refresh.
   std::shared_ptr<const TableSchema> schema(const std::string& tableId);
 
+ private:
   store::Session& session_;
   SchemaSource schemas_;
   std::map<std::string, std::shared_ptr<const TableSchema>> schemasRead_;

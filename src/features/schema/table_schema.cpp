@@ -33,6 +33,7 @@ std::string FieldDef::computeSql() const {
 
 std::string FieldDef::expression() const {
   if (type == FieldType::Formula) return formula->sql;
+  if (lookup && !lookup->readSql.empty()) return lookup->readSql;
   return "t." + indexExpression();
 }
 

@@ -116,6 +116,10 @@ struct LookupPlan {
   // over the record's table as the nearest enclosing scope with `__id`: it
   // is valid at the top of a query and inside another lookup alike.
   std::string sql;
+  // How a query aliased `t` reads the cell when that is not its column: a
+  // lookup of users keeps their ids and reads them with their names and
+  // emails as they are now. Empty: the column.
+  std::string readSql;
   // The field whose codec writes each value; for a lookup of a lookup, the
   // innermost looked-up field (the values are then flattened).
   std::shared_ptr<const FieldDef> valueField;
