@@ -58,7 +58,9 @@ echo "idle RSS: $(rss)"
 printf "%-44s %10s %9s %9s %8s %8s %9s\n" "case (median of 3 runs of ${seconds}s)" "req/s" "p50 ms" "p99 ms" "vs (a)" "RSS" "non-2xx"
 measure() {  # label, path, [wrk script], [concurrent flood script]
   local label="$1" path="$2" script="${3:-}" flood="${4:-}"
-  local args=(-t2 -c64 -d"${seconds}s" --latency)
+  # A 30 s timeout: with 64 connections, a POST of 1,000 records waits its
+  # turn for longer than wrk's default of 2 s.
+  local args=(-t2 -c64 -d"${seconds}s" --latency --timeout 30s)
   [ -n "$script" ] && args+=(-s "$script")
   wrk -t2 -c64 -d2s ${script:+-s "$script"} "$url$path" >/dev/null  # warm-up
   local rps=() p50=() p99=() out refused=0
