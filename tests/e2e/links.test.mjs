@@ -3,7 +3,7 @@
 // (searched, paged from the server), the cell shows them as chips, the
 // lookup shows their values, and the linked table's symmetric
 // field shows the same links from the other side, with a lookup of a link
-// as chips; a chip can be removed;
+// as chips; a chip can be removed; a filter picks linked records;
 // an expanded record shows its links.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -126,6 +126,19 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByRole('button', { name: 'Expand row 2' }).click();
   await page.getByRole('dialog', { name: 'Build' }).getByText('Empty').first().waitFor();
   await page.keyboard.press('Escape');
+
+  // Filtered by a record picked in the filter panel: only Design links Apollo.
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('button', { name: '+ Add condition' }).click();
+  await page.getByLabel('Field to filter on').selectOption({ label: 'Project' });
+  await page.getByLabel('Operator').selectOption({ label: 'has any of' });
+  await page.getByLabel('Value for Project').fill('apo');
+  await page.getByRole('list', { name: 'Records of Projects' }).getByRole('button', { name: 'Apollo' }).click();
+  await page.getByRole('button', { name: 'Remove Apollo' }).waitFor();
+  await page.keyboard.press('Escape');
+  await cell(page, 'Name', 1).getByText('Design').waitFor();
+  await page.waitForFunction(() => !document.body.textContent.includes('Build'));
+  await page.getByRole('button', { name: 'Filter (1)' }).waitFor();
 
   const design = (await workspace.api('GET', `/api/table/${tasks.id}/record`)).records[0];
   assert.deepEqual(design.fields.Project.map((p) => p.title), ['Apollo']);

@@ -1,26 +1,44 @@
 // Filter conditions for the grid: field, operator (those the field's type
 // takes) and a value input that suits the field, joined by and / or.
-import type { Field, Filter, FilterCondition } from "../api/types";
+import type { Field, Filter, FilterCondition, Table } from "../api/types";
 import { Popover } from "../components/Popover";
 import { OPERATOR_LABELS, operatorNeedsValue, operatorsOf, valueType } from "./fieldTypes";
+import { LinkFilterValue } from "./LinkFilterValue";
+
+// The link operators whose value is a list of record ids.
+const RECORD_OPERATORS = ["hasAnyOf", "hasAllOf", "isNoneOf"];
 
 interface FilterPanelProps {
   fields: Field[];
+  // The base's tables: a link filter picks records of the linked one.
+  tables: Table[];
   filter: Filter;
   onChange(filter: Filter): void;
 }
 
 function ValueInput({
   field,
+  tables,
   condition,
   onChange,
 }: {
   field: Field;
+  tables: Table[];
   condition: FilterCondition;
   onChange(value: unknown): void;
 }) {
   const label = `Value for ${field.name}`;
   const value = condition.value;
+  if (field.type === "link" && RECORD_OPERATORS.includes(condition.operator)) {
+    return (
+      <LinkFilterValue
+        field={field}
+        linkedTable={tables.find((table) => table.id === field.options.linkedTableId)}
+        ids={Array.isArray(value) ? (value as string[]) : []}
+        onChange={(ids) => onChange(ids.length ? ids : undefined)}
+      />
+    );
+  }
   const type = valueType(field);
   if (type === "checkbox") {
     return (
@@ -63,7 +81,7 @@ export function isComplete(condition: FilterCondition): boolean {
   return value !== undefined && value !== "" && !(Array.isArray(value) && (value.length === 0 || value[0] === ""));
 }
 
-export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
+export function FilterPanel({ fields, tables, filter, onChange }: FilterPanelProps) {
   const conditions = filter.filterSet;
   const update = (index: number, change: Partial<FilterCondition>) =>
     onChange({ ...filter, filterSet: conditions.map((c, i) => (i === index ? { ...c, ...change } : c)) });
@@ -109,7 +127,13 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
             <select
               aria-label="Operator"
               value={condition.operator}
-              onChange={(e) => update(index, { operator: e.target.value })}
+              onChange={(e) =>
+                update(index, {
+                  operator: e.target.value,
+                  // Record ids and text do not carry over between link operators.
+                  ...(field.type === "link" ? { value: undefined } : {}),
+                })
+              }
             >
               {operatorsOf(field).map((op) => (
                 <option key={op} value={op}>
@@ -118,7 +142,12 @@ export function FilterPanel({ fields, filter, onChange }: FilterPanelProps) {
               ))}
             </select>
             {operatorNeedsValue(condition.operator) && (
-              <ValueInput field={field} condition={condition} onChange={(value) => update(index, { value })} />
+              <ValueInput
+                field={field}
+                tables={tables}
+                condition={condition}
+                onChange={(value) => update(index, { value })}
+              />
             )}
             <button
               type="button"

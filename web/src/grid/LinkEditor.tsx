@@ -4,11 +4,11 @@
 // (or a click outside the editor, or Tab) writes the cell; Escape cancels.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
-import { errorMessage, get } from "../api/client";
-import type { CellValue, Field, LinkedRecord, RecordPage, Table } from "../api/types";
+import { errorMessage } from "../api/client";
+import type { CellValue, Field, LinkedRecord, Table } from "../api/types";
 import { LinkChip } from "./CellDisplay";
-import { cellText } from "./cellDraft";
 import { linksOneRecord } from "./fieldTypes";
+import { findLinkedRecords } from "./linkedRecords";
 import type { EditMove } from "./gridNavigation";
 
 const PAGE_SIZE = 20;
@@ -39,17 +39,10 @@ export function LinkEditor({ field, linkedTable, initial, error, onCommit, onCan
 
   async function load(cursor: string | null, text: string) {
     if (!linkedTable) return;
-    const titleField = linkedTable.primaryFieldId;
     setLoading(true);
     try {
-      const page = await get<RecordPage>(`/api/table/${linkedTable.id}/record`, {
-        take: PAGE_SIZE,
-        fieldKeyType: "id",
-        projection: titleField,
-        ...(text.trim() ? { search: text.trim() } : {}),
-        ...(cursor ? { cursor } : {}),
-      });
-      const records = page.records.map((record) => ({ id: record.id, title: cellText(record.fields[titleField]) }));
+      const page = await findLinkedRecords(linkedTable, { take: PAGE_SIZE, search: text, cursor });
+      const records = page.records;
       setFound((current) => (cursor ? [...current, ...records] : records));
       setNextCursor(page.nextCursor);
       setLoadError("");

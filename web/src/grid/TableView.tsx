@@ -208,7 +208,7 @@ export function TableView({ table, tables, role, onSchemaChanged }: TableViewPro
         onDeleted={undo.recordViewDeletion}
       />
       <div className="toolbar" role="toolbar" aria-label="Table tools">
-        <FilterPanel fields={table.fields} filter={filter} onChange={changeFilter} />
+        <FilterPanel fields={table.fields} tables={tables} filter={filter} onChange={changeFilter} />
         <SortPanel fields={table.fields.filter(canOrderBy)} sort={sort} onChange={changeSort} />
         {hiddenFields.length > 0 && (
           <Popover label="Hidden fields" button={`Hidden (${hiddenFields.length})`} active>

@@ -36,12 +36,11 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
   lastModifiedBy: { label: "Last modified by", icon: "☻", computed: true, operators: USER_OPS },
   // Filtered by its result's type: operatorsOf.
   formula: { label: "Formula", icon: "ƒ", computed: true, operators: TEXT_OPS },
-  // By the linked records' titles; the panel takes no record ids yet (the
-  // API also has is, hasAnyOf, hasAllOf and isNoneOf).
+  // By the linked records' titles, or by records picked (LinkFilterValue).
   link: {
     label: "Link to another record",
     icon: "⇄",
-    operators: ["contains", "doesNotContain", "isEmpty", "isNotEmpty"],
+    operators: ["contains", "doesNotContain", "hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"],
   },
   lookup: {
     label: "Lookup",
