@@ -14,6 +14,10 @@ const workspace = useWorkspace('ada@example.com', 'Ada', 'Studio', 'Plans');
 
 const cell = gridCell;
 
+// The field dialog closes once the field is saved; the new column may show
+// a moment before (the schema is read again meanwhile).
+const fieldDialogClosed = (page) => page.getByRole('dialog').waitFor({ state: 'hidden' });
+
 test('a link is created, records are picked from a searchable list, and both sides show them', async () => {
   const projects = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, {
     name: 'Projects',
@@ -40,6 +44,7 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByLabel('Field type').selectOption('link');
   await page.getByLabel('Link to table').selectOption({ label: 'Projects' });
   await page.getByRole('button', { name: 'Add field' }).last().click();
+  await fieldDialogClosed(page);
   await page.getByRole('columnheader', { name: /Project/ }).waitFor();
 
   // A lookup of the linked projects' budgets, through that link.
@@ -49,6 +54,7 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByLabel('Through link field').selectOption({ label: 'Project' });
   await page.getByLabel('Field to look up in Projects').selectOption({ label: 'Budget' });
   await page.getByRole('button', { name: 'Add field' }).last().click();
+  await fieldDialogClosed(page);
   await page.getByRole('columnheader', { name: /Budgets/ }).waitFor();
 
   // The picker pages through the linked table and searches it on the server.
@@ -84,6 +90,7 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByLabel('Through link field').selectOption({ label: 'Tasks' });
   await page.getByLabel('Summary').selectOption({ label: 'Count of linked records' });
   await page.getByRole('button', { name: 'Add field' }).last().click();
+  await fieldDialogClosed(page);
   await cell(page, 'Task count', 1).getByText('1', { exact: true }).waitFor();
   // A lookup of a link: the projects of Apollo's tasks, as chips.
   await page.getByRole('button', { name: 'Add field' }).click();
@@ -92,6 +99,7 @@ test('a link is created, records are picked from a searchable list, and both sid
   await page.getByLabel('Through link field').selectOption({ label: 'Tasks' });
   await page.getByLabel('Field to look up in Tasks').selectOption({ label: 'Project' });
   await page.getByRole('button', { name: 'Add field' }).last().click();
+  await fieldDialogClosed(page);
   await cell(page, 'Task projects', 1).locator('.link-chip', { hasText: 'Gemini' }).waitFor();
   assert.equal(await cell(page, 'Task projects', 1).locator('.link-chip').count(), 2);
 
