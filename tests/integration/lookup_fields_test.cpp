@@ -535,6 +535,24 @@ TEST_F(LookupFieldsTest, ALookupOfUsersShowsThemAsTheyAreNow) {
               R"({"filterSet":[{"fieldId":"Project creators","operator":"contains","value":"lovelace"}]})"),
       "", workspace.owner.headers());
   EXPECT_EQ(recordNames(found), std::vector<std::string>{"Design"});
+
+  // Users are read with their names: a rollup or a formula over their ids
+  // is refused, and says so.
+  const HttpResult rolled = addField(tasks, {{"name", "Creator list"},
+                                             {"type", "rollup"},
+                                             {"options",
+                                              {{"linkFieldId", link},
+                                               {"lookupFieldId", idOf(creator.json())},
+                                               {"function", "arrayUnique"}}}});
+  EXPECT_EQ(rolled.status, 400) << rolled.body;
+  EXPECT_NE(rolled.body.find("cannot roll up a createdBy field"), std::string::npos) << rolled.body;
+  const HttpResult formula =
+      addField(tasks, {{"name", "Bad"},
+                       {"type", "formula"},
+                       {"options", {{"expression", "LEN({Project creators})"}}}});
+  EXPECT_EQ(formula.status, 400) << formula.body;
+  EXPECT_NE(formula.body.find("cannot use the lookup {Project creators}"), std::string::npos)
+      << formula.body;
 }
 
 TEST_F(LookupFieldsTest, ALookupOfWhenARecordChangedFollowsEveryWriteOfIt) {

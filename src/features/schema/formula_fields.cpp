@@ -78,10 +78,13 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
 }
 
 // The kind of the values a lookup holds, when a formula can use them:
-// nullopt when it is broken, holds lists (a lookup of a lookup) or
-// multiple selects.
+// nullopt when it is broken, holds lists (a lookup of a lookup), multiple
+// selects, or users (its column holds their ids, not their names).
 std::optional<FormulaType> lookedUpKind(const FieldDef& lookup) {
-  if (!lookup.lookup || lookup.lookup->error || lookup.lookup->nested) return std::nullopt;
+  if (!lookup.lookup || lookup.lookup->error || lookup.lookup->nested ||
+      !lookup.lookup->readSql.empty()) {
+    return std::nullopt;
+  }
   return valueKind(*lookup.lookup->valueField);
 }
 
@@ -194,11 +197,12 @@ class Planner {
         return nullptr;
       }
       if (used->type == FieldType::Lookup && !lookedUpKind(*used)) {
-        brokenReference = "A formula cannot use the lookup " + writeFieldReference(used->name) +
-                          (used->lookup && !used->lookup->error
-                               ? " (a list of lists or of multiple selects) yet; a rollup of it"
-                                 " gives one value to use"
-                               : ": it cannot be computed");
+        brokenReference =
+            "A formula cannot use the lookup " + writeFieldReference(used->name) +
+            (used->lookup && !used->lookup->error
+                 ? " (a list of lists, of multiple selects or of users) yet; a rollup of it"
+                   " gives one value to use"
+                 : ": it cannot be computed");
         return nullptr;
       }
       if (used->type == FieldType::Rollup &&

@@ -228,6 +228,12 @@ class LookupPlanner {
         break;
       case FieldType::CreatedBy:
       case FieldType::LastModifiedBy:
+        // Its ids are read with the users' names (readSql), which a
+        // rollup's aggregate would not see.
+        if (lookup.type == FieldType::Rollup) {
+          return broken("A rollup cannot roll up a " + std::string(fieldTypeName(target->type)) +
+                        " field yet; a lookup of it shows the users.");
+        }
         value = target->indexExpression();  // the user's id
         plan->valueField = std::make_shared<const FieldDef>(*target);
         break;

@@ -8,11 +8,10 @@ import { errorMessage } from "../api/client";
 import type { CellValue, Field, LinkedRecord, Table } from "../api/types";
 import { LinkChip } from "./CellDisplay";
 import { linksOneRecord } from "./fieldTypes";
-import { findLinkedRecords } from "./linkedRecords";
+import { findLinkedRecords, SEARCH_DELAY_MS } from "./linkedRecords";
 import type { EditMove } from "./gridNavigation";
 
 const PAGE_SIZE = 20;
-const SEARCH_DELAY_MS = 200;
 
 interface LinkEditorProps {
   field: Field;

@@ -8,10 +8,9 @@ import { errorMessage, get } from "../api/client";
 import type { Field, LinkedRecord, Table, TableRecord } from "../api/types";
 import { LinkChip } from "./CellDisplay";
 import { cellText } from "./cellDraft";
-import { findLinkedRecords } from "./linkedRecords";
+import { findLinkedRecords, SEARCH_DELAY_MS } from "./linkedRecords";
 
 const FOUND_SIZE = 10;
-const SEARCH_DELAY_MS = 200;
 
 interface LinkFilterValueProps {
   field: Field;

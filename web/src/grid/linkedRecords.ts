@@ -4,6 +4,9 @@ import { get } from "../api/client";
 import type { LinkedRecord, RecordPage, Table } from "../api/types";
 import { cellText } from "./cellDraft";
 
+// How long a search waits for more typing before it asks the server.
+export const SEARCH_DELAY_MS = 200;
+
 export interface LinkedRecordPage {
   records: LinkedRecord[];
   nextCursor: string | null;
