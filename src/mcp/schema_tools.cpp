@@ -112,7 +112,9 @@ void addSchemaTools(std::vector<Tool>& tools) {
        std::string("Rename a field or change its type or options; a new type converts existing "
                    "values and reports how many could not be kept (a formula turned into a stored "
                    "type keeps its computed values); a link may change its relationship when its "
-                   "links fit the new one.") +
+                   "links fit the new one, and become one-way (\"oneWay\": true deletes its "
+                   "symmetric field; the links stay) or two-way again (\"oneWay\": false, "
+                   "optionally \"symmetricFieldName\").") +
            kFormulaHelp,
        objectSchema({{"tableId", kId},
                      {"fieldId", kId},

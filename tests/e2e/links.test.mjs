@@ -4,7 +4,8 @@
 // lookup shows their values, and the linked table's symmetric
 // field shows the same links from the other side, with a lookup of a link
 // as chips; a chip can be removed; a filter picks linked records;
-// an expanded record shows its links.
+// an expanded record shows its links. A link made one-way from the field
+// dialog loses its symmetric field, and made two-way again gets it back.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -151,5 +152,45 @@ test('a link is created, records are picked from a searchable list, and both sid
 
   const design = (await workspace.api('GET', `/api/table/${tasks.id}/record`)).records[0];
   assert.deepEqual(design.fields.Project.map((p) => p.title), ['Apollo']);
+  assert.deepEqual(problems, []);
+});
+
+test('a link is made one-way from the field dialog, and two-way again', async () => {
+  const clients = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, { name: 'Clients' });
+  const [acme] = (await workspace.api('POST', `/api/table/${clients.id}/record`, { records: [{ fields: { Name: 'Acme' } }] })).records;
+  const deals = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, { name: 'Deals' });
+  await workspace.api('POST', `/api/table/${deals.id}/field`, {
+    name: 'Client',
+    type: 'link',
+    options: { linkedTableId: clients.id, relationship: 'manyOne' },
+  });
+  await workspace.api('POST', `/api/table/${deals.id}/record`, { records: [{ fields: { Name: 'Renewal', Client: [acme.id] } }] });
+
+  const { page, problems } = await openPage(workspace.browser, workspace.server.url);
+  await signInInBrowser(page, 'ada@example.com');
+  const editClientField = async (twoWay) => {
+    await page.goto(`/base/${workspace.baseId}/table/${deals.id}`);
+    await cell(page, 'Client', 1).locator('.link-chip', { hasText: 'Acme' }).waitFor();
+    await page.getByRole('button', { name: 'Field Client actions' }).click();
+    await page.getByRole('menuitem', { name: 'Edit field' }).click();
+    const showOtherSide = page.getByLabel('Show the links in the linked table too');
+    assert.equal(await showOtherSide.isChecked(), !twoWay);
+    await showOtherSide.setChecked(twoWay);
+  };
+
+  await editClientField(false);
+  await page.getByRole('alert').filter({ hasText: 'Saving deletes the field “Deals” of Clients' }).waitFor();
+  await page.getByRole('button', { name: 'Save field' }).click();
+  await fieldDialogClosed(page);
+  await page.goto(`/base/${workspace.baseId}/table/${clients.id}`);
+  await cell(page, 'Name', 1).getByText('Acme').waitFor();
+  assert.equal(await page.getByRole('columnheader', { name: /Deals/ }).count(), 0);
+
+  await editClientField(true);
+  await page.getByRole('button', { name: 'Save field' }).click();
+  await fieldDialogClosed(page);
+  await page.goto(`/base/${workspace.baseId}/table/${clients.id}`);
+  // The field is back, with the link made while it was gone.
+  await cell(page, 'Deals', 1).locator('.link-chip', { hasText: 'Renewal' }).waitFor();
   assert.deepEqual(problems, []);
 });

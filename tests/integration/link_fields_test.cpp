@@ -1,5 +1,6 @@
 // Link fields through the REST API, on both backends: two-way links whose
-// symmetric field is in step from either side, one-way and self links,
+// symmetric field is in step from either side, one-way and self links, a
+// link made one-way and two-way again,
 // every relationship and its refusals, ids that are not records of the
 // linked table, cascades when a record, a link field or a linked table is
 // deleted (and the restore of a deleted link), the filters on links, and
@@ -287,6 +288,74 @@ TEST_F(LinkFieldsTest, OneWayAndSelfLinks) {
   ASSERT_EQ(write(tasks, task[1], {{"Blocks", boost::json::array{task[1]}}}).status, 200)
       << "a record may link to itself";
   EXPECT_EQ(linked(tasks, task[1], "Tasks"), (std::vector<std::string>{task[0], task[1]}));
+}
+
+TEST_F(LinkFieldsTest, ALinkBecomesOneWayAndTwoWayAgainKeepingItsLinks) {
+  const boost::json::value field = addLink(tasks, "Project", {{"linkedTableId", projects}});
+  const std::string fieldPath =
+      "/api/table/" + tasks + "/field/" + std::string(field.at("id").as_string());
+  const std::string symmetricId(field.at("symmetricField").at("id").as_string());
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
+  const auto changeLink = [&](const std::string& path, boost::json::object options) {
+    options["linkedTableId"] = path == fieldPath ? projects : tasks;
+    return client.json("PATCH", path, {{"options", std::move(options)}}, workspace.owner.headers());
+  };
+
+  const HttpResult nameOnTwoWay = changeLink(fieldPath, {{"symmetricFieldName", "Work"}});
+  EXPECT_EQ(nameOnTwoWay.status, 400) << "the symmetric field exists; rename it instead";
+  EXPECT_EQ(nameOnTwoWay.errorCode(), "invalid_field");
+
+  const HttpResult oneWay = changeLink(fieldPath, {{"oneWay", true}});
+  ASSERT_EQ(oneWay.status, 200) << oneWay.body << server.logText();
+  EXPECT_TRUE(oneWay.json().at("options").at("symmetricFieldId").is_null());
+  const auto deleted = oneWay.json().at("alsoDeletedFields").as_array();
+  ASSERT_EQ(deleted.size(), 1u);
+  EXPECT_EQ(deleted[0].at("id").as_string(), symmetricId);
+  EXPECT_EQ(deleted[0].at("tableId").as_string(), projects);
+  EXPECT_FALSE(sqlColumns(server, "t_" + projects).contains("m_" + symmetricId))
+      << "its materialised column went with it";
+  EXPECT_FALSE(record(projects, project[0]).at("fields").as_object().contains("Tasks"));
+  EXPECT_EQ(write(projects, project[0], {{"Tasks", boost::json::array{task[1]}}}).status, 400);
+  EXPECT_EQ(linked(tasks, task[0], "Project"), (std::vector<std::string>{project[0], project[1]}))
+      << "the links stay";
+  ASSERT_EQ(write(projects, project[0], {{"Name", "Artemis"}}).status, 200);
+  EXPECT_EQ(record(tasks, task[0]).at("fields").at("Project").at(0).at("title"), "Artemis");
+
+  const HttpResult twoWay =
+      changeLink(fieldPath, {{"oneWay", false}, {"symmetricFieldName", "Work"}});
+  ASSERT_EQ(twoWay.status, 200) << twoWay.body << server.logText();
+  const boost::json::value created = twoWay.json().at("symmetricField");
+  EXPECT_EQ(created.at("name").as_string(), "Work");
+  const std::string workPath =
+      "/api/table/" + projects + "/field/" + std::string(created.at("id").as_string());
+  EXPECT_EQ(twoWay.json().at("options").at("symmetricFieldId"), created.at("id"));
+  EXPECT_EQ(linked(projects, project[0], "Work"), std::vector<std::string>{task[0]})
+      << "the new field shows the links made while it was gone";
+  EXPECT_EQ(linked(projects, project[1], "Work"), std::vector<std::string>{task[0]});
+  ASSERT_EQ(write(projects, project[2], {{"Work", boost::json::array{task[1]}}}).status, 200);
+  EXPECT_EQ(linked(tasks, task[1], "Project"), std::vector<std::string>{project[2]});
+
+  // The side that was created second can go one-way too, and back.
+  const HttpResult otherSide = changeLink(workPath, {{"oneWay", true}});
+  ASSERT_EQ(otherSide.status, 200) << otherSide.body << server.logText();
+  EXPECT_EQ(otherSide.json().at("alsoDeletedFields").at(0).at("name").as_string(), "Project");
+  EXPECT_EQ(linked(projects, project[2], "Work"), std::vector<std::string>{task[1]});
+  const HttpResult back = changeLink(workPath, {{"oneWay", false}});
+  ASSERT_EQ(back.status, 200) << back.body << server.logText();
+  EXPECT_EQ(back.json().at("symmetricField").at("name").as_string(), "Projects");
+  EXPECT_EQ(linked(tasks, task[0], "Projects"), (std::vector<std::string>{project[0], project[1]}));
+  ASSERT_EQ(write(tasks, task[2], {{"Projects", boost::json::array{project[1]}}}).status, 200);
+  EXPECT_EQ(linked(projects, project[1], "Work"), (std::vector<std::string>{task[0], task[2]}));
+
+  const boost::json::value self =
+      addLink(tasks, "Blocks", {{"linkedTableId", tasks}, {"oneWay", true}});
+  const HttpResult selfTwoWay = client.json(
+      "PATCH", "/api/table/" + tasks + "/field/" + std::string(self.at("id").as_string()),
+      {{"options", {{"linkedTableId", tasks}, {"oneWay", false}}}}, workspace.owner.headers());
+  ASSERT_EQ(selfTwoWay.status, 200) << selfTwoWay.body;
+  EXPECT_EQ(selfTwoWay.json().at("symmetricField").at("name").as_string(), "Tasks");
+  ASSERT_EQ(write(tasks, task[0], {{"Blocks", boost::json::array{task[1]}}}).status, 200);
+  EXPECT_EQ(linked(tasks, task[1], "Tasks"), std::vector<std::string>{task[0]});
 }
 
 TEST_F(LinkFieldsTest, DeletingARecordRemovesItsLinks) {

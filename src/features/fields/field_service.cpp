@@ -168,14 +168,19 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       changed.options =
           normalizeOptions(changed.type, changes.options.value_or(boost::json::value()));
     }
+    boost::json::object result;
+    std::optional<FieldDef> symmetric;
     if (changed.type == FieldType::Link && !typeChanged && changes.options) {
-      changeLink(session, current, changed);
+      LinkFieldChange change = changeLink(session, schema, current, changed);
+      symmetric = std::move(change.createdSymmetric);
+      if (!change.deletedFields.empty()) {
+        result["alsoDeletedFields"] = affectedJson(change.deletedFields);
+      }
     }
     const bool formulaChanged = changed.type == FieldType::Formula && changes.options;
     if (changed.type == FieldType::Formula && (formulaChanged || typeChanged)) {
       checkFormulaField(schema, changed, session.dialect());
     }
-    boost::json::object result;
     if (typeChanged || formulaChanged) {
       // The sort indexes on the old column, or on formulas that use the
       // field, go with it (a column an index uses cannot be dropped on
@@ -188,7 +193,6 @@ boost::json::value FieldService::update(const std::string& tableId, const std::s
       // A link filters by other operators and cannot order records.
       detachFromViews(session, schema, fieldId, Detach::FiltersAndSortsOnly);
     }
-    std::optional<FieldDef> symmetric;
     if (typeChanged && changed.type == FieldType::Link) {
       LinkConversion conversion = convertToLink(session, schema, current, changed);
       boost::json::array unmatched;

@@ -34,8 +34,9 @@ class FieldService {
   boost::json::value create(const std::string& tableId, FieldDef field);
   // Applies what `changes` names. A new type converts every value it can
   // and reports {"conversion": {"converted", "failed"}}; options are
-  // checked against the (new) type; a link's relationship may change
-  // (changeLink). Refuses 400 (invalid_field, bad options, a computed or
+  // checked against the (new) type; a link's relationship may change, and
+  // it may become one-way ("alsoDeletedFields": its symmetric field) or
+  // two-way ("symmetricField") (changeLink). Refuses 400 (invalid_field, bad options, a computed or
   // link primary field: primary_field) and 409 field_name_taken.
   boost::json::value update(const std::string& tableId, const std::string& fieldId,
                             const FieldChangesInput& changes);

@@ -6,10 +6,8 @@
 #include <unordered_map>
 
 #include "features/fields/field_conversion.h"
-#include "features/fields/field_detach.h"
 #include "features/schema/link_fields.h"
 #include "features/schema/link_store.h"
-#include "features/schema/materialised_store.h"
 #include "features/schema/schema_store.h"
 #include "features/schema/user_table_store.h"
 
@@ -106,17 +104,10 @@ LinkConversion convertToLink(store::Session& session, const TableSchema& table,
 }
 
 std::vector<AffectedField> dropConvertedLink(store::Session& session, const FieldDef& link) {
-  std::vector<AffectedField> removed;
   const LinkPlan& plan = *link.link;
+  std::vector<AffectedField> removed;
   if (!plan.symmetricFieldId.empty()) {
-    const TableSchema linked = requireTableSchema(session, plan.linkedTableId);
-    if (const FieldDef* partner = linked.field(plan.symmetricFieldId, false)) {
-      detachFromViews(session, linked, partner->id);
-      removed.push_back({linked.id, partner->id, partner->name});
-    }
-    deleteFieldRow(session, plan.symmetricFieldId);
-    dropMaterialisedColumn(session, plan.linkedTableId, plan.symmetricFieldId);
-    touchTableSchema(session, plan.linkedTableId);
+    removed = deleteSymmetricField(session, plan.linkedTableId, plan.symmetricFieldId);
   }
   dropJunction(session, plan.junctionId);
   return removed;

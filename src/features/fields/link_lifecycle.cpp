@@ -40,6 +40,31 @@ http::ApiError relationshipBreach(const CardinalityBreach& breach, bool onThisSi
                        name + " link does not allow. Unlink the extra records first.");
 }
 
+bool askedOneWay(const boost::json::object& asked) {
+  const auto* oneWay = asked.if_contains("oneWay");
+  return oneWay && oneWay->is_bool() && oneWay->as_bool();
+}
+
+// Inserts into `linked` the symmetric field of `field` (a link of `table`,
+// stored as `link`), named options.symmetricFieldName, else after `table`,
+// and points `link` at it.
+FieldDef addSymmetricField(store::Session& session, const TableSchema& table,
+                           const TableSchema& linked, const FieldDef& field, StoredLink& link) {
+  const bool self = linked.id == table.id;
+  requireRoom(linked.fields.size() + (self ? 1 : 0), 1, kMaxFieldsPerTable, "table", "fields");
+  FieldDef partner;
+  partner.id = newId("fld");
+  partner.type = FieldType::Link;
+  const std::string givenName = textOption(field.options, "symmetricFieldName");
+  partner.name =
+      givenName.empty() ? freeFieldName(linked, table.name, self ? field.name : "") : givenName;
+  partner.options = storedLinkOptions(
+      {table.id, mirrored(link.relationship), field.id, link.junctionId, !link.reversed});
+  link.symmetricFieldId = partner.id;
+  insertField(session, linked.id, partner);
+  return partner;
+}
+
 }  // namespace
 
 boost::json::array affectedJson(const std::vector<AffectedField>& fields) {
@@ -64,29 +89,15 @@ std::optional<FieldDef> createLink(store::Session& session, const TableSchema& t
   }
   StoredLink link{linkedTableId, *parseRelationship(textOption(asked, "relationship")), "",
                   field.id, false};
-  std::optional<FieldDef> symmetric;
-  const auto* oneWay = asked.if_contains("oneWay");
-  if (!(oneWay && oneWay->is_bool() && oneWay->as_bool())) {
-    const bool self = linked->id == table.id;
-    requireRoom(linked->fields.size() + (self ? 1 : 0), 1, kMaxFieldsPerTable, "table", "fields");
-    FieldDef partner;
-    partner.id = newId("fld");
-    partner.type = FieldType::Link;
-    const std::string givenName = textOption(asked, "symmetricFieldName");
-    partner.name =
-        givenName.empty() ? freeFieldName(*linked, table.name, self ? field.name : "") : givenName;
-    partner.options =
-        storedLinkOptions({table.id, mirrored(link.relationship), field.id, field.id, true});
-    link.symmetricFieldId = partner.id;
-    symmetric = std::move(partner);
-  }
-  field.options = storedLinkOptions(link);
   createJunction(session, field.id, table.id, linkedTableId, link.relationship);
-  if (symmetric) insertField(session, linkedTableId, *symmetric);
+  std::optional<FieldDef> symmetric;
+  if (!askedOneWay(asked)) symmetric = addSymmetricField(session, table, *linked, field, link);
+  field.options = storedLinkOptions(link);
   return symmetric;
 }
 
-void changeLink(store::Session& session, const FieldDef& current, FieldDef& changed) {
+LinkFieldChange changeLink(store::Session& session, const TableSchema& table,
+                           const FieldDef& current, FieldDef& changed) {
   StoredLink link = readStoredLink(current.options);
   const boost::json::object& asked = changed.options;
   if (textOption(asked, "linkedTableId") != link.linkedTableId) {
@@ -94,16 +105,18 @@ void changeLink(store::Session& session, const FieldDef& current, FieldDef& chan
                            "A link field keeps the table it links to; to link to another table, "
                            "add a new link field.");
   }
-  if (const auto* oneWay = asked.if_contains("oneWay");
-      oneWay && oneWay->as_bool() != link.symmetricFieldId.empty()) {
-    throw http::badRequest("invalid_field",
-                           "A link stays one-way or two-way as it was created; add a new link "
-                           "field to change that.");
-  }
-  if (asked.contains("symmetricFieldName")) {
+  const bool oneWay = asked.contains("oneWay") ? askedOneWay(asked) : link.symmetricFieldId.empty();
+  const bool becomesTwoWay = !oneWay && link.symmetricFieldId.empty();
+  if (asked.contains("symmetricFieldName") && !becomesTwoWay) {
     throw http::badRequest("invalid_field",
                            "Option 'options.symmetricFieldName' names the symmetric field only "
-                           "when the link is created; rename that field itself instead.");
+                           "when it is created (with the link, or when a one-way link becomes "
+                           "two-way); rename that field itself instead.");
+  }
+  LinkFieldChange change;
+  if (oneWay && !link.symmetricFieldId.empty()) {
+    change.deletedFields = deleteSymmetricField(session, link.linkedTableId, link.symmetricFieldId);
+    link.symmetricFieldId.clear();
   }
   const LinkRelationship wanted = *parseRelationship(textOption(asked, "relationship"));
   if (wanted != link.relationship) {
@@ -125,7 +138,30 @@ void changeLink(store::Session& session, const FieldDef& current, FieldDef& chan
     }
     link.relationship = wanted;
   }
+  if (becomesTwoWay) {
+    FieldDef named = current;
+    named.options = asked;
+    const TableSchema linked =
+        link.linkedTableId == table.id ? table : requireTableSchema(session, link.linkedTableId);
+    change.createdSymmetric = addSymmetricField(session, table, linked, named, link);
+  }
   changed.options = storedLinkOptions(link);
+  return change;
+}
+
+std::vector<AffectedField> deleteSymmetricField(store::Session& session,
+                                                const std::string& linkedTableId,
+                                                const std::string& symmetricFieldId) {
+  std::vector<AffectedField> removed;
+  const TableSchema linked = requireTableSchema(session, linkedTableId);
+  if (const FieldDef* partner = linked.field(symmetricFieldId, false)) {
+    detachFromViews(session, linked, partner->id);
+    removed.push_back({linked.id, partner->id, partner->name});
+  }
+  deleteFieldRow(session, symmetricFieldId);
+  dropMaterialisedColumn(session, linkedTableId, symmetricFieldId);
+  touchTableSchema(session, linkedTableId);
+  return removed;
 }
 
 std::vector<AffectedField> removeLinksOfTable(store::Session& session, const std::string& tableId) {

@@ -1,7 +1,8 @@
 // Link fields over their lives, inside the caller's transaction: creating
 // one (its junction and, for a two-way link, the symmetric field in the
-// linked table), changing its relationship, and what deleting a table or
-// purging a deleted link does to the links that reach it. (Deleting and
+// linked table), changing its relationship or making it one-way or
+// two-way, and what deleting a table or purging a deleted link does to the
+// links that reach it. (Deleting and
 // restoring a link field take its symmetric field along: field_service.)
 #pragma once
 
@@ -35,12 +36,30 @@ boost::json::array affectedJson(const std::vector<AffectedField>& fields);
 std::optional<FieldDef> createLink(store::Session& session, const TableSchema& table,
                                    FieldDef& field);
 
+// What changing a link did to its symmetric field.
+struct LinkFieldChange {
+  std::optional<FieldDef> createdSymmetric;  // the link became two-way
+  std::vector<AffectedField> deletedFields;  // the link became one-way
+};
+
 // Applies the options a client asked for (`changed.options`, as
-// normalizeOptions gave them) to the link `current`: only the relationship
-// may change (400 invalid_field for the rest), and only when the existing
-// links fit it (409 links_exceed_relationship naming a record). The
-// symmetric field follows. Leaves the stored options in `changed.options`.
-void changeLink(store::Session& session, const FieldDef& current, FieldDef& changed);
+// normalizeOptions gave them) to the link `current` of `table`: the
+// relationship may change, only when the existing links fit it (409
+// links_exceed_relationship naming a record), and the symmetric field
+// follows; `oneWay` may change: true deletes the symmetric field for good
+// (out of its views; the links stay), false creates it (named
+// options.symmetricFieldName, else after `table`; refused as createLink
+// refuses). The linked table and the rest are fixed (400 invalid_field).
+// Leaves the stored options in `changed.options`.
+LinkFieldChange changeLink(store::Session& session, const TableSchema& table,
+                           const FieldDef& current, FieldDef& changed);
+
+// Deletes link `symmetricFieldId` of table `linkedTableId` for good, out of
+// its views, with its materialised column; the junction stays. Returns it
+// when it was live.
+std::vector<AffectedField> deleteSymmetricField(store::Session& session,
+                                                const std::string& linkedTableId,
+                                                const std::string& symmetricFieldId);
 
 // For deleting table `tableId`: deletes for good the link fields of other
 // tables that link to it (live or in the trash), taking the live ones out

@@ -111,8 +111,10 @@ export interface FieldOptions {
   linkedTableName?: string;
   relationship?: LinkRelationship;
   symmetricFieldId?: string | null;
-  // Only when creating a link.
+  // Asked for when creating or changing a link: true drops the symmetric
+  // field, false adds it (named symmetricFieldName, else after this table).
   oneWay?: boolean;
+  symmetricFieldName?: string;
   // A lookup's: the link field it looks through, the field it looks up.
   linkFieldId?: string;
   lookupFieldId?: string;

@@ -42,7 +42,10 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
   const [resultType, setResultType] = useState<FormulaResultType | "">(field?.options.resultType ?? "");
   const [linkedTableId, setLinkedTableId] = useState(field?.options.linkedTableId ?? tables[0]?.id ?? "");
   const [relationship, setRelationship] = useState<LinkRelationship>(field?.options.relationship ?? "manyMany");
-  const [twoWay, setTwoWay] = useState(true);
+  const wasTwoWay = field?.type === "link" && Boolean(field.options.symmetricFieldId);
+  const [twoWay, setTwoWay] = useState(field?.type === "link" ? wasTwoWay : true);
+  const linkedTable = tables.find((t) => t.id === linkedTableId);
+  const symmetricField = linkedTable?.fields.find((candidate) => candidate.id === field?.options.symmetricFieldId);
   const linkFields = fields.filter((candidate) => candidate.type === "link");
   const [linkFieldId, setLinkFieldId] = useState(field?.options.linkFieldId ?? linkFields[0]?.id ?? "");
   const lookedUpTable = tables.find(
@@ -58,7 +61,10 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
     if (type === "rating") return { max };
     if (type === "date") return { dateOnly: !withTime };
     if (type === "formula") return { expression, ...(resultType ? { resultType } : {}) };
-    if (type === "link") return { linkedTableId, relationship, ...(field ? {} : { oneWay: !twoWay }) };
+    if (type === "link") {
+      const wayChanged = field?.type !== "link" || twoWay !== wasTwoWay;
+      return { linkedTableId, relationship, ...(wayChanged ? { oneWay: !twoWay } : {}) };
+    }
     if (type === "lookup" || type === "rollup") {
       const looked = { linkFieldId, lookupFieldId: lookupFieldId || lookedUpTable?.primaryFieldId || "" };
       return type === "rollup" ? { ...looked, function: rollupFunction } : looked;
@@ -210,11 +216,16 @@ export function FieldDialog({ tableId, fields, tables, field, onClose, onSaved }
                 ))}
               </select>
             </label>
-            {!field && (
-              <label className="check-label">
-                <input type="checkbox" checked={twoWay} onChange={(e) => setTwoWay(e.target.checked)} />
-                Show the links in the linked table too (a field named after this table)
-              </label>
+            <label className="check-label">
+              <input type="checkbox" checked={twoWay} onChange={(e) => setTwoWay(e.target.checked)} />
+              Show the links in the linked table too (a field named after this table)
+            </label>
+            {wasTwoWay && !twoWay && (
+              <p className="hint" role="alert">
+                Saving deletes the field {symmetricField ? `“${symmetricField.name}” ` : ""}
+                {linkedTable ? `of ${linkedTable.name}` : "of the linked table"}, and the lookups that read through it
+                stop working. The links stay in this field.
+              </p>
             )}
           </>
         )}
