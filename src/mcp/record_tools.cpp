@@ -10,7 +10,9 @@ namespace {
 constexpr const char* kLinkCellHelp =
     " A link field's cell is written as an array of ids of records of the linked table "
     "([\"rec...\"]; [] or null unlinks them all) and read as [{\"id\", \"title\"}]; the "
-    "symmetric field in the linked table follows.";
+    "symmetric field in the linked table follows. With typecast, records may also be named by "
+    "their titles (the linked table's primary field): [\"Apollo\", \"Gemini\"] or "
+    "\"Apollo, Gemini\"; a title that names no record is refused.";
 
 }  // namespace
 

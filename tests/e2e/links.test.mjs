@@ -5,7 +5,8 @@
 // field shows the same links from the other side, with a lookup of a link
 // as chips; a chip can be removed; a filter picks linked records;
 // an expanded record shows its links. A link made one-way from the field
-// dialog loses its symmetric field, and made two-way again gets it back.
+// dialog loses its symmetric field, and made two-way again gets it back;
+// titles pasted into a link cell link the records they name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -149,13 +150,26 @@ test('a link is created, records are picked from a searchable list, and both sid
   await cell(page, 'Name', 1).getByText('Design').waitFor();
   await page.waitForFunction(() => !document.body.textContent.includes('Build'));
   await page.getByRole('button', { name: 'Filter (1)' }).waitFor();
+  // "links to" takes one record.
+  await page.getByRole('button', { name: 'Filter (1)' }).click();
+  await page.getByLabel('Operator').selectOption({ label: 'links to' });
+  await page.getByLabel('Value for Project').fill('apo');
+  await page.getByRole('list', { name: 'Records of Projects' }).getByRole('button', { name: 'Apollo' }).click();
+  await page.getByRole('button', { name: 'Remove Apollo' }).waitFor();
+  await page.keyboard.press('Escape');
+  await cell(page, 'Name', 1).getByText('Design').waitFor();
+  const view = (await workspace.api('GET', `/api/table/${tasks.id}/view`)).views[0];
+  assert.deepEqual(
+    view.filter.filterSet.map(({ operator, value }) => [operator, value]),
+    [['is', (await workspace.api('GET', `/api/table/${projects.id}/record`)).records[0].id]],
+  );
 
   const design = (await workspace.api('GET', `/api/table/${tasks.id}/record`)).records[0];
   assert.deepEqual(design.fields.Project.map((p) => p.title), ['Apollo']);
   assert.deepEqual(problems, []);
 });
 
-test('a link is made one-way from the field dialog, and two-way again', async () => {
+test('a link is made one-way from the field dialog, and two-way again; titles are pasted into it', async () => {
   const clients = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, { name: 'Clients' });
   const [acme] = (await workspace.api('POST', `/api/table/${clients.id}/record`, { records: [{ fields: { Name: 'Acme' } }] })).records;
   const deals = await workspace.api('POST', `/api/base/${workspace.baseId}/table`, { name: 'Deals' });
@@ -164,7 +178,10 @@ test('a link is made one-way from the field dialog, and two-way again', async ()
     type: 'link',
     options: { linkedTableId: clients.id, relationship: 'manyOne' },
   });
-  await workspace.api('POST', `/api/table/${deals.id}/record`, { records: [{ fields: { Name: 'Renewal', Client: [acme.id] } }] });
+  await workspace.api('POST', `/api/table/${deals.id}/record`, {
+    records: [{ fields: { Name: 'Renewal', Client: [acme.id] } }, { fields: { Name: 'Upsell' } }],
+  });
+  await workspace.api('POST', `/api/table/${clients.id}/record`, { records: [{ fields: { Name: 'Globex' } }] });
 
   const { page, problems } = await openPage(workspace.browser, workspace.server.url);
   await signInInBrowser(page, 'ada@example.com');
@@ -192,5 +209,24 @@ test('a link is made one-way from the field dialog, and two-way again', async ()
   await page.goto(`/base/${workspace.baseId}/table/${clients.id}`);
   // The field is back, with the link made while it was gone.
   await cell(page, 'Deals', 1).locator('.link-chip', { hasText: 'Renewal' }).waitFor();
+
+  // A title pasted into a link cell links the record of that title; one
+  // that names no record is refused, and says which.
+  await page.goto(`/base/${workspace.baseId}/table/${deals.id}`);
+  await cell(page, 'Name', 2).getByText('Upsell').waitFor();
+  await page.evaluate(() => navigator.clipboard.writeText('Globex'));
+  await cell(page, 'Client', 2).click();
+  await page.keyboard.press('Control+v');
+  await cell(page, 'Client', 2).locator('.link-chip', { hasText: 'Globex' }).waitFor();
+  await page.evaluate(() => navigator.clipboard.writeText('Initech'));
+  await cell(page, 'Client', 1).click();
+  await page.keyboard.press('Control+v');
+  await page.getByText("'Initech' is neither the id nor the title").waitFor();
+  await cell(page, 'Client', 1).locator('.link-chip', { hasText: 'Acme' }).waitFor();
+  const saved = (await workspace.api('GET', `/api/table/${deals.id}/record`)).records;
+  assert.deepEqual(
+    saved.map((deal) => deal.fields.Client?.map((client) => client.title)),
+    [['Acme'], ['Globex']],
+  );
   assert.deepEqual(problems, []);
 });

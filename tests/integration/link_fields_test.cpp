@@ -1,6 +1,6 @@
 // Link fields through the REST API, on both backends: two-way links whose
 // symmetric field is in step from either side, one-way and self links, a
-// link made one-way and two-way again,
+// link made one-way and two-way again, records named by title with typecast,
 // every relationship and its refusals, ids that are not records of the
 // linked table, cascades when a record, a link field or a linked table is
 // deleted (and the restore of a deleted link), the filters on links, and
@@ -356,6 +356,57 @@ TEST_F(LinkFieldsTest, ALinkBecomesOneWayAndTwoWayAgainKeepingItsLinks) {
   EXPECT_EQ(selfTwoWay.json().at("symmetricField").at("name").as_string(), "Tasks");
   ASSERT_EQ(write(tasks, task[0], {{"Blocks", boost::json::array{task[1]}}}).status, 200);
   EXPECT_EQ(linked(tasks, task[1], "Tasks"), std::vector<std::string>{task[0]});
+}
+
+TEST_F(LinkFieldsTest, WithTypecastRecordsAreNamedByTheirTitles) {
+  addLink(tasks, "Project", {{"linkedTableId", projects}});
+  const auto castWrite = [&](const std::string& tableId, const std::string& recordId,
+                             boost::json::object fields) {
+    return client.json(
+        "PATCH", "/api/table/" + tableId + "/record",
+        {{"records", {{{"id", recordId}, {"fields", std::move(fields)}}}}, {"typecast", true}},
+        workspace.owner.headers());
+  };
+  const HttpResult listed = castWrite(tasks, task[0], {{"Project", " Gemini, Apollo"}});
+  ASSERT_EQ(listed.status, 200) << listed.body << server.logText();
+  EXPECT_EQ(linked(tasks, task[0], "Project"), (std::vector<std::string>{project[1], project[0]}));
+  ASSERT_EQ(castWrite(tasks, task[0], {{"Project", {"Mercury", project[0], "Mercury"}}}).status,
+            200);
+  EXPECT_EQ(linked(tasks, task[0], "Project"), (std::vector<std::string>{project[2], project[0]}))
+      << "titles and ids mixed, repeats dropped";
+
+  const HttpResult unknown = castWrite(tasks, task[0], {{"Project", "Apollo, Apolo"}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.errorCode(), "invalid_cell");
+  EXPECT_NE(unknown.body.find("'Apolo'"), std::string::npos) << unknown.body;
+  EXPECT_EQ(linked(tasks, task[0], "Project"), (std::vector<std::string>{project[2], project[0]}))
+      << "nothing is written";
+  EXPECT_EQ(write(tasks, task[0], {{"Project", {"Apollo"}}}).status, 400)
+      << "without typecast a cell takes ids only";
+
+  // The whole text first; of two records with one title, the first made.
+  const auto more = createRecords(
+      client, workspace.owner, projects,
+      boost::json::parse(R"([{"Name":"Apollo"},{"Name":"Salt, Pepper"}])").as_array());
+  ASSERT_EQ(castWrite(tasks, task[1], {{"Project", {"Apollo", "Salt, Pepper"}}}).status, 200);
+  EXPECT_EQ(linked(tasks, task[1], "Project"),
+            (std::vector<std::string>{project[0], std::string(more[1].at("id").as_string())}));
+
+  // A title is read as the primary field reads a typecast value.
+  const std::string rooms = tableIdOf(createTable(
+      client, workspace,
+      {{"name", "Rooms"},
+       {"fields", {{{"name", "Number"}, {"type", "number"}, {"options", {{"precision", 0}}}}}}}));
+  const auto madeRooms =
+      createRecords(client, workspace.owner, rooms,
+                    boost::json::parse(R"([{"Number":101},{"Number":102}])").as_array());
+  addLink(tasks, "Room", {{"linkedTableId", rooms}, {"relationship", "manyOne"}});
+  ASSERT_EQ(castWrite(tasks, task[2], {{"Room", "102"}}).status, 200);
+  EXPECT_EQ(linked(tasks, task[2], "Room"),
+            std::vector<std::string>{std::string(madeRooms[1].at("id").as_string())});
+  const HttpResult two = castWrite(tasks, task[2], {{"Room", "101, 102"}});
+  EXPECT_EQ(two.status, 400) << "a many-to-one link takes one record";
+  EXPECT_NE(two.body.find("one record at most"), std::string::npos) << two.body;
 }
 
 TEST_F(LinkFieldsTest, DeletingARecordRemovesItsLinks) {

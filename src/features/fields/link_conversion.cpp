@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "features/fields/field_conversion.h"
+#include "features/schema/link_cell.h"
 #include "features/schema/link_fields.h"
 #include "features/schema/link_store.h"
 #include "features/schema/schema_store.h"
@@ -44,18 +45,6 @@ std::unordered_map<std::string, std::string> recordsByTitle(store::Session& sess
     if (!text.empty()) byTitle.emplace(text, row.text(0));
   });
   return byTitle;
-}
-
-std::vector<std::string> commaSeparated(const std::string& text) {
-  std::vector<std::string> parts;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', from), text.size());
-    std::string part = boost::algorithm::trim_copy(text.substr(from, comma - from));
-    if (!part.empty()) parts.push_back(std::move(part));
-    from = comma + 1;
-  }
-  return parts;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include "common/clock.h"
 
+#include "features/records/link_titles.h"
 #include "features/schema/cell_codec.h"
 #include "features/schema/link_cell.h"
 #include "features/schema/link_fields.h"
@@ -76,16 +77,20 @@ std::vector<std::string> RecordWriter::linkIds(const FieldDef& field,
                                                const boost::json::value& value) {
   const LinkPlan& link = *field.link;
   std::vector<std::string> ids = parseLinkIds(value, typecast_);
+  if (typecast_) {
+    ids = recordsNamedBy(session_, link, ids);
+  } else {
+    const std::vector<std::string> existing = existingRecordIds(session_, link.linkedSqlTable, ids);
+    for (const std::string& id : ids) {
+      if (std::find(existing.begin(), existing.end(), id) == existing.end()) {
+        throw CellError("'" + id + "' is not a record of table '" + link.linkedTableName + "'");
+      }
+    }
+  }
   if (link.singleLink() && ids.size() > 1) {
     throw CellError("it links to one record at most (its relationship is " +
                     std::string(relationshipName(link.relationship)) + "), got " +
                     std::to_string(ids.size()));
-  }
-  const std::vector<std::string> existing = existingRecordIds(session_, link.linkedSqlTable, ids);
-  for (const std::string& id : ids) {
-    if (std::find(existing.begin(), existing.end(), id) == existing.end()) {
-      throw CellError("'" + id + "' is not a record of table '" + link.linkedTableName + "'");
-    }
   }
   return ids;
 }

@@ -1,6 +1,7 @@
 #include "features/schema/link_cell.h"
 
 #include <algorithm>
+#include <boost/algorithm/string/trim.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "features/schema/cell_codec.h"
@@ -39,6 +40,18 @@ std::vector<std::string> parseLinkIds(const boost::json::value& value, bool type
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
   }
   return ids;
+}
+
+std::vector<std::string> commaSeparated(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', from), text.size());
+    std::string part = boost::algorithm::trim_copy(text.substr(from, comma - from));
+    if (!part.empty()) parts.push_back(std::move(part));
+    from = comma + 1;
+  }
+  return parts;
 }
 
 }  // namespace tessera::features

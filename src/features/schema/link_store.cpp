@@ -86,6 +86,15 @@ std::vector<std::string> existingRecordIds(store::Session& session, const std::s
   return existing;
 }
 
+std::optional<std::string> firstRecordHolding(store::Session& session, const std::string& sqlTable,
+                                              const std::string& column,
+                                              const store::SqlValue& value) {
+  const store::Rows rows = session.query(
+      "SELECT __id FROM " + sqlTable + " WHERE " + column + " = ? ORDER BY __seq LIMIT 1", {value});
+  if (rows.empty()) return std::nullopt;
+  return rows.front().text(0);
+}
+
 LinkChange replaceLinks(store::Session& session, const LinkPlan& plan, const std::string& recordId,
                         const std::vector<std::string>& ids) {
   const std::string junction = plan.junction();

@@ -41,6 +41,12 @@ void setJunctionCardinality(store::Session& session, const std::string& junction
 std::vector<std::string> existingRecordIds(store::Session& session, const std::string& sqlTable,
                                            const std::vector<std::string>& ids);
 
+// The first record, in creation order, of the physical table `sqlTable`
+// whose stored `column` (quoted) equals `value`; nullopt when none does.
+std::optional<std::string> firstRecordHolding(store::Session& session, const std::string& sqlTable,
+                                              const std::string& column,
+                                              const store::SqlValue& value);
+
 // Whose cells a change of links changed, besides the record written.
 struct LinkChange {
   std::vector<std::string> linkedRecords;  // of the linked table: linked or unlinked

@@ -2,10 +2,10 @@
 // takes) and a value input that suits the field, joined by and / or.
 import type { Field, Filter, FilterCondition, Table } from "../api/types";
 import { Popover } from "../components/Popover";
-import { OPERATOR_LABELS, operatorNeedsValue, operatorsOf, valueType } from "./fieldTypes";
+import { operatorLabel, operatorNeedsValue, operatorsOf, valueType } from "./fieldTypes";
 import { LinkFilterValue } from "./LinkFilterValue";
 
-// The link operators whose value is a list of record ids.
+// The link operators whose value is a list of record ids; "is" takes one.
 const RECORD_OPERATORS = ["hasAnyOf", "hasAllOf", "isNoneOf"];
 
 interface FilterPanelProps {
@@ -29,6 +29,16 @@ function ValueInput({
 }) {
   const label = `Value for ${field.name}`;
   const value = condition.value;
+  if (field.type === "link" && condition.operator === "is") {
+    return (
+      <LinkFilterValue
+        field={field}
+        linkedTable={tables.find((table) => table.id === field.options.linkedTableId)}
+        ids={typeof value === "string" ? [value] : []}
+        onChange={(ids) => onChange(ids.at(-1))}
+      />
+    );
+  }
   if (field.type === "link" && RECORD_OPERATORS.includes(condition.operator)) {
     return (
       <LinkFilterValue
@@ -137,7 +147,7 @@ export function FilterPanel({ fields, tables, filter, onChange }: FilterPanelPro
             >
               {operatorsOf(field).map((op) => (
                 <option key={op} value={op}>
-                  {OPERATOR_LABELS[op]}
+                  {operatorLabel(field, op)}
                 </option>
               ))}
             </select>

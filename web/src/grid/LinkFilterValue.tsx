@@ -2,7 +2,7 @@
 // has none of): the records chosen, as chips that can be removed, and a
 // search over the linked table's records to add (10 at a time, searched on
 // the server; never the whole table).
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { errorMessage, get } from "../api/client";
 import type { Field, LinkedRecord, Table, TableRecord } from "../api/types";
@@ -25,6 +25,7 @@ export function LinkFilterValue({ field, linkedTable, ids, onChange }: LinkFilte
   const [search, setSearch] = useState("");
   const [found, setFound] = useState<LinkedRecord[]>([]);
   const [error, setError] = useState("");
+  const searchBox = useRef<HTMLInputElement>(null);
   const tableName = linkedTable?.name ?? field.options.linkedTableName ?? "the linked table";
 
   // The titles of records chosen before (a saved view's filter), one
@@ -59,6 +60,9 @@ export function LinkFilterValue({ field, linkedTable, ids, onChange }: LinkFilte
     setTitles((current) => ({ ...current, [record.id]: record.title }));
     if (!ids.includes(record.id)) onChange([...ids, record.id]);
     setSearch("");
+    // The result clicked goes with the list: the search keeps the focus,
+    // for the next record (and Escape still closes the panel).
+    searchBox.current?.focus();
   }
 
   return (
@@ -77,6 +81,7 @@ export function LinkFilterValue({ field, linkedTable, ids, onChange }: LinkFilte
         </span>
       ))}
       <input
+        ref={searchBox}
         type="search"
         aria-label={`Value for ${field.name}`}
         placeholder={`Find a record of ${tableName}`}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { Field } from "../api/types";
-import { canOrderBy } from "./fieldTypes";
+import { canOrderBy, operatorLabel, operatorsOf } from "./fieldTypes";
 
 const field = (type: Field["type"], options: Field["options"] = {}): Field => ({
   id: "fld1",
@@ -24,5 +24,22 @@ describe("canOrderBy", () => {
     expect(canOrderBy(field("link"))).toBe(false);
     expect(canOrderBy(field("lookup", { result: { type: "number" } }))).toBe(false);
     expect(canOrderBy(field("lookup", { result: { type: "singleLineText" } }))).toBe(true);
+  });
+});
+
+describe("the filter operators of a link", () => {
+  it("are those the API takes for links, 'is' shown as 'links to'", () => {
+    expect(operatorsOf(field("link"))).toEqual([
+      "is",
+      "contains",
+      "doesNotContain",
+      "hasAnyOf",
+      "hasAllOf",
+      "isNoneOf",
+      "isEmpty",
+      "isNotEmpty",
+    ]);
+    expect(operatorLabel(field("link"), "is")).toBe("links to");
+    expect(operatorLabel(field("number"), "is")).toBe("is");
   });
 });

@@ -40,7 +40,7 @@ export const FIELD_TYPES: Record<FieldType, TypeInfo> = {
   link: {
     label: "Link to another record",
     icon: "⇄",
-    operators: ["contains", "doesNotContain", "hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"],
+    operators: ["is", "contains", "doesNotContain", "hasAnyOf", "hasAllOf", "isNoneOf", "isEmpty", "isNotEmpty"],
   },
   lookup: {
     label: "Lookup",
@@ -114,7 +114,7 @@ export const ROLLUP_FUNCTIONS: Record<string, string> = {
 // The filter operators the API accepts for the field.
 export const operatorsOf = (field: Field) => FIELD_TYPES[valueType(field)].operators;
 
-export const OPERATOR_LABELS: Record<string, string> = {
+const OPERATOR_LABELS: Record<string, string> = {
   is: "is",
   isNot: "is not",
   contains: "contains",
@@ -129,6 +129,11 @@ export const OPERATOR_LABELS: Record<string, string> = {
   hasAllOf: "has all of",
   isNoneOf: "has none of",
 };
+
+// How the filter panel names an operator for the field: a link "is" a
+// record when it links to it, among others.
+export const operatorLabel = (field: Field, operator: string) =>
+  field.type === "link" && operator === "is" ? "links to" : OPERATOR_LABELS[operator];
 
 export const operatorNeedsValue = (operator: string) => operator !== "isEmpty" && operator !== "isNotEmpty";
 
