@@ -8,6 +8,7 @@
 #include "features/accounts/account_routes.h"
 #include "features/bases/base_routes.h"
 #include "features/fields/field_routes.h"
+#include "features/fields/materialised_format.h"
 #include "features/health/health_routes.h"
 #include "features/invitations/invitation_routes.h"
 #include "features/members/member_routes.h"
@@ -93,6 +94,12 @@ Application::Application(const Config& config)
                  fields_.purgeTrash(cutoff);
                  views_.purgeTrash(cutoff);
                }) {
+  if (const std::size_t refilled = features::upgradeMaterialisedFormat(*database_)) {
+    spdlog::info(
+        "computed the linked values of {} base(s) again: this build stores them in a "
+        "new form",
+        refilled);
+  }
   sortIndexes_.scheduleEveryTable();
   features::registerHealthRoutes(router_, *database_);
   router_.add("GET", "/metrics", access::loopback(), [this](auto&) {

@@ -31,7 +31,9 @@ constexpr const char* kLinkHelp =
     "A lookup may look up any field: a formula, a lookup, a rollup, a link or a user. Records can "
     "be sorted by a rollup or "
     "a lookup of text. A formula can use a rollup that gives one value ({Total budget} > 1000) "
-    "and a lookup, as its values joined by \", \" (FIND(\"Apollo\", {Project names})).";
+    "and a lookup (or a rollup giving a list), as its values joined by \", \" (FIND(\"Apollo\", "
+    "{Project names})). Lookups of lookups are flattened into one list, which rollups "
+    "aggregate.";
 
 }  // namespace
 

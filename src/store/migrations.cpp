@@ -235,6 +235,13 @@ ALTER TABLE fields_meta ADD COLUMN link_junction TEXT;
 CREATE INDEX fields_meta_linked_table ON fields_meta(linked_table_id);
 CREATE INDEX fields_meta_link_junction ON fields_meta(link_junction);
 )sql"},
+      // The form materialised columns were last filled in: a build that
+      // stores them otherwise refills them at start-up
+      // (features/fields/materialised_format.h).
+      {11, "materialised format", R"sql(
+CREATE TABLE materialised_format (version INTEGER NOT NULL);
+INSERT INTO materialised_format (version) VALUES (0);
+)sql"},
   };
   return migrations;
 }

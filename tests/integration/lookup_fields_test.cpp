@@ -1,7 +1,8 @@
 // Lookup and rollup fields through the REST API, on both backends: the
 // values of a field of the linked records, in link order and computed on
 // every read (so they follow the linked records); lookups of a formula and
-// of another lookup (flattened); broken when the link or the looked-up
+// of another lookup, and rollups and formulas over those (lists of lists,
+// flattened); broken when the link or the looked-up
 // field goes, and circular chains refused; every rollup function; their
 // filters; refusals of bad options.
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "support/sql_columns.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
 
@@ -163,6 +165,119 @@ TEST_F(LookupFieldsTest, LookupsOfFormulasAndOfLookupsAreFlattened) {
   ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
   EXPECT_EQ(cell(tasks, task[0], "Doubled"), "[200,500]");
   EXPECT_EQ(cell(tasks, task[0], "Lead names"), R"(["Ada","Grace","Grace"])");
+}
+
+TEST_F(LookupFieldsTest, ListsOfListsAreFlattenedForLookupsRollupsAndFormulas) {
+  const std::string link(linkField.at("id").as_string());
+  const std::string teams = idOf(createTable(client, workspace, {{"name", "Teams"}}));
+  std::vector<std::string> team;
+  for (const auto& made :
+       createRecords(client, workspace.owner, teams,
+                     boost::json::parse(R"([{"Name":"Red"},{"Name":"Blue"}])").as_array())) {
+    team.emplace_back(made.at("id").as_string());
+  }
+  ASSERT_EQ(addField(people, {{"name", "Score"}, {"type", "number"}}).status, 201);
+  const HttpResult teamLink = addField(
+      people, {{"name", "Team"}, {"type", "link"}, {"options", {{"linkedTableId", teams}}}});
+  ASSERT_EQ(teamLink.status, 201) << teamLink.body;
+  const boost::json::value teamName =
+      addLookup(people, "Team name", idOf(teamLink.json()), fieldOf(teams, "Name"));
+  const HttpResult lead = addField(
+      projects, {{"name", "Lead"}, {"type", "link"}, {"options", {{"linkedTableId", people}}}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const boost::json::value leadScore =
+      addLookup(projects, "Lead score", idOf(lead.json()), fieldOf(people, "Score"));
+  const boost::json::value leadTeams =
+      addLookup(projects, "Lead teams", idOf(lead.json()), idOf(teamName));
+  addLookup(tasks, "Lead scores", link, idOf(leadScore));
+  addLookup(tasks, "Teams", link, idOf(leadTeams));
+  const auto addRollup = [&](const std::string& name, const std::string& function) {
+    const HttpResult added = addField(tasks, {{"name", name},
+                                              {"type", "rollup"},
+                                              {"options",
+                                               {{"linkFieldId", link},
+                                                {"lookupFieldId", idOf(leadScore)},
+                                                {"function", function},
+                                                {"separator", "; "}}}});
+    EXPECT_EQ(added.status, 201) << name << ": " << added.body;
+  };
+  for (const char* function : {"sum", "max", "count", "concatenate", "arrayUnique"}) {
+    addRollup(function, function);
+  }
+  const auto addFormula = [&](const std::string& name, const std::string& expression) {
+    const HttpResult added = addField(
+        tasks, {{"name", name}, {"type", "formula"}, {"options", {{"expression", expression}}}});
+    EXPECT_EQ(added.status, 201) << name << ": " << added.body;
+  };
+  addFormula("Scores said", R"("Scores: " & {Lead scores})");
+  addFormula("Unique said", R"("Unique: " & {arrayUnique})");
+
+  ASSERT_EQ(write(people, person[0], {{"Score", 3}, {"Team", boost::json::array{team[0]}}}).status,
+            200);
+  ASSERT_EQ(write(people, person[1], {{"Score", 5}, {"Team", {team[1], team[0]}}}).status, 200);
+  ASSERT_EQ(write(projects, project[0], {{"Lead", {person[0], person[1]}}}).status, 200);
+  ASSERT_EQ(write(projects, project[1], {{"Lead", boost::json::array{person[1]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1]}}}).status, 200);
+
+  EXPECT_EQ(cell(tasks, task[0], "Lead scores"), "[3,5,5]") << "a lookup of a lookup";
+  EXPECT_EQ(cell(tasks, task[0], "Teams"), R"(["Red","Blue","Red","Blue","Red"])")
+      << "a lookup of a lookup of a lookup, in link order at every level";
+  EXPECT_EQ(cell(tasks, task[0], "sum"), "13");
+  EXPECT_EQ(cell(tasks, task[0], "max"), "5");
+  EXPECT_EQ(cell(tasks, task[0], "count"), "3");
+  EXPECT_EQ(cell(tasks, task[0], "concatenate"), R"("3; 5; 5")");
+  EXPECT_EQ(cell(tasks, task[0], "arrayUnique"), "[3,5]");
+  EXPECT_EQ(cell(tasks, task[0], "Scores said"), R"("Scores: 3, 5, 5")");
+  EXPECT_EQ(cell(tasks, task[0], "Unique said"), R"("Unique: 3, 5")");
+  EXPECT_EQ(cell(tasks, task[1], "sum"), "0");
+  EXPECT_EQ(cell(tasks, task[1], "Lead scores"), "-");
+
+  // Two links away, a change is followed at every level.
+  ASSERT_EQ(write(people, person[1], {{"Score", 7}}).status, 200);
+  ASSERT_EQ(write(teams, team[0], {{"Name", "Crimson"}}).status, 200);
+  EXPECT_EQ(cell(tasks, task[0], "Lead scores"), "[3,7,7]");
+  EXPECT_EQ(cell(tasks, task[0], "sum"), "17");
+  EXPECT_EQ(cell(tasks, task[0], "Unique said"), R"("Unique: 3, 7")");
+  EXPECT_EQ(cell(tasks, task[0], "Teams"), R"(["Crimson","Blue","Crimson","Blue","Crimson"])");
+  const HttpResult found = client.request(
+      "GET",
+      "/api/table/" + tasks + "/record?filter=" +
+          urlEncode(R"({"filterSet":[{"fieldId":"sum","operator":"isGreater","value":15}]})"),
+      "", workspace.owner.headers());
+  EXPECT_EQ(recordNames(found), std::vector<std::string>{"Design"});
+
+  const HttpResult overLinks = addField(
+      tasks,
+      {{"name", "Bad"},
+       {"type", "rollup"},
+       {"options",
+        {{"linkFieldId", link}, {"lookupFieldId", idOf(lead.json())}, {"function", "countAll"}}}});
+  EXPECT_EQ(overLinks.status, 400);
+  EXPECT_NE(overLinks.body.find("cannot roll up links"), std::string::npos) << overLinks.body;
+}
+
+TEST_F(LookupFieldsTest, ValuesStoredInAnOlderFormAreComputedAgainAtStartUp) {
+  const std::string link(linkField.at("id").as_string());
+  const HttpResult lead = addField(
+      projects, {{"name", "Lead"}, {"type", "link"}, {"options", {{"linkedTableId", people}}}});
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const boost::json::value leadName =
+      addLookup(projects, "Lead name", idOf(lead.json()), fieldOf(people, "Name"));
+  const std::string leadNames = idOf(addLookup(tasks, "Lead names", link, idOf(leadName)));
+  ASSERT_EQ(write(projects, project[0], {{"Lead", {person[0], person[1]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", boost::json::array{project[0]}}}).status, 200);
+  ASSERT_EQ(cell(tasks, task[0], "Lead names"), R"(["Ada","Grace"])");
+
+  // As the build before format 1 stored a lookup of a lookup: a list of lists.
+  ASSERT_EQ(server.stop(), 0);
+  executeBehindTheServer(server, "UPDATE \"t_" + tasks + "\" SET \"m_" + leadNames +
+                                     "\" = '[[\"Ada\",\"Grace\"]]'; "
+                                     "UPDATE materialised_format SET version = 0");
+  server.restart();
+  EXPECT_EQ(cell(tasks, task[0], "Lead names"), R"(["Ada","Grace"])");
+  EXPECT_NE(server.logText().find("computed the linked values of 1 base(s) again"),
+            std::string::npos)
+      << server.logText();
 }
 
 TEST_F(LookupFieldsTest, ALookupBreaksWhenWhatItReadsGoesAndCircularChainsAreRefused) {
@@ -404,19 +519,17 @@ TEST_F(LookupFieldsTest, AFormulaUsesALookupAsItsValuesJoinedAndFollowsIt) {
       "", workspace.owner.headers());
   EXPECT_EQ(recordNames(found), std::vector<std::string>{"Design"});
 
-  // A lookup of a lookup holds lists: a formula cannot use it yet, and says so.
+  // A lookup of a link holds links, which a formula cannot use, and says so.
   const HttpResult lead = addField(
       projects, {{"name", "Lead"}, {"type", "link"}, {"options", {{"linkedTableId", people}}}});
   ASSERT_EQ(lead.status, 201) << lead.body;
-  const boost::json::value leadName =
-      addLookup(projects, "Lead name", idOf(lead.json()), fieldOf(people, "Name"));
-  addLookup(tasks, "Lead names", link, idOf(leadName));
-  const HttpResult overLists = postField(
+  addLookup(tasks, "Leads", link, idOf(lead.json()));
+  const HttpResult overLinks = postField(
       client, workspace.owner, tasks,
-      {{"name", "Bad"}, {"type", "formula"}, {"options", {{"expression", "LEN({Lead names})"}}}});
-  EXPECT_EQ(overLists.status, 400);
-  EXPECT_NE(overLists.body.find("cannot use the lookup {Lead names}"), std::string::npos)
-      << overLists.body;
+      {{"name", "Bad"}, {"type", "formula"}, {"options", {{"expression", "LEN({Leads})"}}}});
+  EXPECT_EQ(overLinks.status, 400);
+  EXPECT_NE(overLinks.body.find("cannot use {Leads}, a list of links"), std::string::npos)
+      << overLinks.body;
 }
 
 TEST_F(LookupFieldsTest, LookupsOfRollupsAndOfFormulasOverThemFollowTheirLinks) {
@@ -536,8 +649,8 @@ TEST_F(LookupFieldsTest, ALookupOfUsersShowsThemAsTheyAreNow) {
       "", workspace.owner.headers());
   EXPECT_EQ(recordNames(found), std::vector<std::string>{"Design"});
 
-  // Users are read with their names: a rollup or a formula over their ids
-  // is refused, and says so.
+  // A formula uses them by their names; a rollup over their ids is refused,
+  // and says so.
   const HttpResult rolled = addField(tasks, {{"name", "Creator list"},
                                              {"type", "rollup"},
                                              {"options",
@@ -545,14 +658,25 @@ TEST_F(LookupFieldsTest, ALookupOfUsersShowsThemAsTheyAreNow) {
                                                {"lookupFieldId", idOf(creator.json())},
                                                {"function", "arrayUnique"}}}});
   EXPECT_EQ(rolled.status, 400) << rolled.body;
-  EXPECT_NE(rolled.body.find("cannot roll up a createdBy field"), std::string::npos) << rolled.body;
+  EXPECT_NE(rolled.body.find("cannot roll up users"), std::string::npos) << rolled.body;
   const HttpResult formula =
-      addField(tasks, {{"name", "Bad"},
+      addField(tasks, {{"name", "Creators"},
                        {"type", "formula"},
-                       {"options", {{"expression", "LEN({Project creators})"}}}});
-  EXPECT_EQ(formula.status, 400) << formula.body;
-  EXPECT_NE(formula.body.find("cannot use the lookup {Project creators}"), std::string::npos)
-      << formula.body;
+                       {"options", {{"expression", R"({Project creators} & "!")"}}}});
+  ASSERT_EQ(formula.status, 201) << formula.body;
+  EXPECT_EQ(cell(tasks, task[0], "Creators"), R"("Ada Lovelace, Ada Lovelace!")");
+
+  // Through one more link: the users of the lookups of the linked records.
+  const HttpResult back = addField(
+      projects, {{"name", "Sibling"}, {"type", "link"}, {"options", {{"linkedTableId", tasks}}}});
+  ASSERT_EQ(back.status, 201) << back.body;
+  addLookup(projects, "Sibling creators", idOf(back.json()), fieldOf(tasks, "Project creators"));
+  ASSERT_EQ(write(projects, project[2], {{"Sibling", {task[0], task[1]}}}).status, 200);
+  EXPECT_EQ(cell(projects, project[2], "Sibling creators", "?cellFormat=text"),
+            R"("Ada Lovelace, Ada Lovelace")");
+  const std::string renamed = cell(projects, project[0], "Creator");
+  EXPECT_EQ(cell(projects, project[2], "Sibling creators"), "[" + renamed + "," + renamed + "]")
+      << "a lookup of a lookup of users";
 }
 
 TEST_F(LookupFieldsTest, ALookupOfWhenARecordChangedFollowsEveryWriteOfIt) {

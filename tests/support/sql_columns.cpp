@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <sstream>
+#include <stdexcept>
 
 namespace tessera::testing {
 
@@ -31,6 +32,21 @@ std::map<std::string, std::string> sqlColumns(const TestServer& server,
   sqlite3_finalize(statement);
   sqlite3_close(db);
   return columns;
+}
+
+void executeBehindTheServer(const TestServer& server, const std::string& sql) {
+  if (server.database().onPostgres()) {
+    server.database().query(sql);
+    return;
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open((server.dataDir() / "tessera.db").c_str(), &db);
+  char* error = nullptr;
+  const int status = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  const std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  if (status != SQLITE_OK) throw std::runtime_error("SQLite: " + message);
 }
 
 }  // namespace tessera::testing

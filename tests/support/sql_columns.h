@@ -1,5 +1,6 @@
 // What a test can see of the physical SQL tables in a test server's
-// database (SQLite file or PostgreSQL), read behind the server's back.
+// database (SQLite file or PostgreSQL), read behind the server's back, and
+// changes made there as an older build would have made them.
 #pragma once
 
 #include <map>
@@ -13,5 +14,9 @@ namespace tessera::testing {
 // "l_fld..."); empty when there is no such table.
 std::map<std::string, std::string> sqlColumns(const TestServer& server,
                                               const std::string& physicalTable);
+
+// Runs `sql` (statements that return nothing) on the server's database.
+// REQUIRES: the server is stopped, or does not hold the database locked.
+void executeBehindTheServer(const TestServer& server, const std::string& sql);
 
 }  // namespace tessera::testing

@@ -17,8 +17,16 @@ MaterialisedSync::MaterialisedSync(store::Session& session, const std::string& b
       }),
       before_(materialisedPlans(session, baseId, schemas_)) {}
 
-void MaterialisedSync::apply() {
-  syncMaterialised(session_, baseId_, schemas_, before_,
+void MaterialisedSync::apply() { syncSince(before_); }
+
+void MaterialisedSync::refillAll() {
+  MaterialisedPlans unfilled = before_;
+  for (auto& [fieldId, plan] : unfilled) plan.sql.clear();
+  syncSince(unfilled);
+}
+
+void MaterialisedSync::syncSince(const MaterialisedPlans& before) {
+  syncMaterialised(session_, baseId_, schemas_, before,
                    [this](const TableSchema& table, const std::string& fieldId) {
                      dropSortIndexes(session_, table,
                                      viewsSortedBy(loadViews(session_, table.id), fieldId), {});

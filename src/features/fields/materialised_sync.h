@@ -22,6 +22,9 @@ class MaterialisedSync {
 
   // After the change, in the same transaction.
   void apply();
+  // Instead of a change: refills every materialised field of the base, and
+  // what reads them, as if each plan were new (materialised_format.h).
+  void refillAll();
   // The values of a field were converted (a change of type): what reads
   // it is refreshed on every record.
   void valuesConverted(const std::string& tableId, const std::string& fieldId);
@@ -30,6 +33,9 @@ class MaterialisedSync {
   const std::vector<std::string>& tablesToReindex() const { return tablesToReindex_; }
 
  private:
+  // Syncs the base with its plans as they were `before`.
+  void syncSince(const MaterialisedPlans& before);
+
   store::Session& session_;
   std::string baseId_;
   SchemaSource schemas_;

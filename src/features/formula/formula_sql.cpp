@@ -275,6 +275,16 @@ std::string FormulaSql::joinedValues(const std::string& column, FormulaType kind
                   " AS jsonb)) WITH ORDINALITY AS e(v, n))");
 }
 
+std::string FormulaSql::joinedUserNames(const std::string& column) const {
+  return pick(
+      "(SELECT group_concat(l.name, ', ') FROM (SELECT COALESCE(u.name, '') AS name "
+      "FROM json_each(" +
+          column + ") e LEFT JOIN users u ON u.id = e.value ORDER BY e.key) l)",
+      "(SELECT string_agg(COALESCE(u.name, ''), ', ' ORDER BY e.n) FROM "
+      "jsonb_array_elements_text(CAST(" +
+          column + " AS jsonb)) WITH ORDINALITY AS e(v, n) LEFT JOIN users u ON u.id = e.v)");
+}
+
 std::string FormulaSql::userName(const std::string& column) const {
   return "(SELECT u.name FROM users u WHERE u.id = " + column + ")";
 }

@@ -107,6 +107,9 @@ class FormulaSql {
   // The values of a lookup column (a JSON array of values of `kind`), each
   // as text (as TEXT() writes it), joined by ", " in the array's order.
   std::string joinedValues(const std::string& column, FormulaType kind) const;
+  // The names of the users whose ids a column holds (a JSON array), joined
+  // by ", " in the array's order.
+  std::string joinedUserNames(const std::string& column) const;
 
  private:
   std::string pick(std::string sqlite, std::string postgres) const;

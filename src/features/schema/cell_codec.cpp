@@ -261,19 +261,6 @@ void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& store
   writeLinkPairs(json, link, boost::json::parse(stored, &memory).as_array(), format);
 }
 
-// Adds each value of a lookup cell (a JSON array; of arrays when nested)
-// to `values`, as `field` stores it.
-void collectLookedUp(const boost::json::value& cell, const FieldDef& field, bool nested,
-                     std::vector<store::SqlValue>& values) {
-  for (const auto& item : cell.as_array()) {
-    if (nested) {
-      collectLookedUp(item, field, false, values);
-    } else {
-      values.push_back(storedValueOf(item, field));
-    }
-  }
-}
-
 // A lookup cell: its values as the looked-up field writes them, in an
 // array; as text, joined by ", ".
 void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string& stored,
@@ -282,12 +269,8 @@ void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string
   boost::json::monotonic_resource memory(scratch, sizeof scratch);
   const boost::json::value cell = boost::json::parse(stored, &memory);
   if (lookup.valueField->type == FieldType::Link) {
-    // The looked-up link cells, joined into one.
-    boost::json::array pairs(&memory);
-    for (const auto& linked : cell.as_array()) {
-      for (const auto& pair : linked.as_array()) pairs.push_back(pair);
-    }
-    writeLinkPairs(json, *lookup.valueField->link, pairs, format);
+    // The looked-up link cells' pairs, joined into one.
+    writeLinkPairs(json, *lookup.valueField->link, cell.as_array(), format);
     return;
   }
   if (lookup.valueField->type == FieldType::CreatedBy ||
@@ -311,9 +294,9 @@ void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string
     json.endArray();
     return;
   }
-  std::vector<store::SqlValue> values;
-  collectLookedUp(cell, *lookup.valueField, lookup.nested, values);
   const FieldDef& field = *lookup.valueField;
+  std::vector<store::SqlValue> values;
+  for (const auto& item : cell.as_array()) values.push_back(storedValueOf(item, field));
   if (format == CellFormat::Text) {
     std::string joined;
     for (const store::SqlValue& value : values) {

@@ -23,8 +23,9 @@ std::optional<FormulaType> lookedUpKind(const FieldDef& lookup);
 
 // The value of a field that is not a formula, over its qualified (query)
 // or bare (index) column. An unchecked checkbox is false, not blank; a
-// lookup is its values as text (a formula cannot use a list yet).
-// REQUIRES: a lookup has a kind (lookedUpKind).
+// lookup, or a rollup that gives a list, is its values as text joined by
+// ", " (users by their names). REQUIRES: such a list has a kind
+// (lookedUpKind).
 FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& sql) {
   const std::string column = qualified ? field.expression() : field.indexExpression();
   FieldValue value{{field.id, field.name, FormulaType::Text, column}, true};
@@ -62,12 +63,18 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
       value.field.type = FormulaType::Date;
       return value;
     case FieldType::Rollup:
-      // Its column (materialised) holds one value of its result type.
-      value.field.type = *field.lookup->scalarType;
-      return value;
     case FieldType::Lookup:
-      // Its column (materialised) holds a JSON array of the values.
-      value.field.sql = sql.joinedValues(column, *lookedUpKind(field));
+      if (field.lookup->scalarType) {
+        // Its column (materialised) holds one value of its result type.
+        value.field.type = *field.lookup->scalarType;
+        return value;
+      }
+      // Its column (materialised) holds a JSON array of the values (of
+      // users' ids, for users).
+      value.field.sql =
+          field.lookup->readSql.empty()
+              ? sql.joinedValues(column, *lookedUpKind(field))
+              : sql.joinedUserNames((qualified ? "t." : "") + field.materialisedColumn());
       value.indexable = false;
       return value;
     case FieldType::Formula:
@@ -77,15 +84,12 @@ FieldValue plainValue(const FieldDef& field, bool qualified, const FormulaSql& s
   throw std::logic_error("plainValue of a formula or link field");
 }
 
-// The kind of the values a lookup holds, when a formula can use them:
-// nullopt when it is broken, holds lists (a lookup of a lookup), multiple
-// selects, or users (its column holds their ids, not their names).
-std::optional<FormulaType> lookedUpKind(const FieldDef& lookup) {
-  if (!lookup.lookup || lookup.lookup->error || lookup.lookup->nested ||
-      !lookup.lookup->readSql.empty()) {
-    return std::nullopt;
-  }
-  return valueKind(*lookup.lookup->valueField);
+// The kind of the values a lookup, or a rollup that gives a list, holds
+// when a formula can use them: nullopt when it is broken or holds links or
+// multiple selects.
+std::optional<FormulaType> lookedUpKind(const FieldDef& list) {
+  if (!list.lookup || list.lookup->error) return std::nullopt;
+  return valueKind(*list.lookup->valueField);
 }
 
 void collectReferences(const FormulaNode& node, std::vector<const FormulaNode*>& references) {
@@ -196,21 +200,16 @@ class Planner {
                           " itself; add a lookup of the linked field it needs";
         return nullptr;
       }
-      if (used->type == FieldType::Lookup && !lookedUpKind(*used)) {
-        brokenReference =
-            "A formula cannot use the lookup " + writeFieldReference(used->name) +
-            (used->lookup && !used->lookup->error
-                 ? " (a list of lists, of multiple selects or of users) yet; a rollup of it"
-                   " gives one value to use"
-                 : ": it cannot be computed");
+      const bool listed = used->type == FieldType::Lookup || used->type == FieldType::Rollup;
+      if (listed && (!used->lookup || used->lookup->error)) {
+        brokenReference = "The " + std::string(fieldTypeName(used->type)) + " " +
+                          writeFieldReference(used->name) + " it uses cannot be computed";
         return nullptr;
       }
-      if (used->type == FieldType::Rollup &&
-          !(used->lookup && !used->lookup->error && used->lookup->scalarType)) {
-        brokenReference = "The rollup " + writeFieldReference(used->name) +
-                          (used->lookup && !used->lookup->error
-                               ? " gives a list of values, which a formula cannot use yet"
-                               : " it uses cannot be computed");
+      if (listed && !used->lookup->scalarType && !lookedUpKind(*used)) {
+        brokenReference = "A formula cannot use " + writeFieldReference(used->name) +
+                          ", a list of links or of multiple selects; look up a field of those "
+                          "records, or roll it up";
         return nullptr;
       }
       const FieldValue* value = nullptr;

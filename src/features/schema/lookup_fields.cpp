@@ -9,35 +9,69 @@
 namespace tessera::features {
 namespace {
 
-// " FROM <the records linked through `link`, each as x.v: `value` (SQL
-// over the linked table's columns)> WHERE <they are the record's>", with
-// the junction's row as p. Inside, no column is named `__id`, so the
-// record whose links are read is the nearest enclosing scope that has one.
-std::string linkedValues(const LinkPlan& link, const std::string& value) {
-  return " FROM " + link.junction() + " p JOIN (SELECT __id AS xid, " + value + " AS v FROM " +
-         link.linkedSqlTable + ") x ON x.xid = p." + quoteIdentifier(std::string(link.to())) +
-         " WHERE p." + quoteIdentifier(std::string(link.from())) + " = __id";
+// What a lookup or rollup reads in each linked record: `sql`, over the
+// linked table's columns; with `elements`, that is a JSON array (a lookup,
+// a list rollup or a link cell kept in its column) and each of its
+// elements is read in turn, cast to `elementType` on PostgreSQL (where
+// empty, kept as jsonb).
+struct LinkedValue {
+  std::string sql;
+  bool elements = false;
+  std::string elementType;
+};
+
+// " FROM <the records linked through `link`, each as x.v: `value`> WHERE
+// <they are the record's>", with the junction's row as p; with elements,
+// one row per element, x.k its place and (SQLite) x.vt its JSON type.
+// Inside, no column is named `__id`, so the record whose links are read
+// is the nearest enclosing scope that has one.
+std::string linkedValues(const LinkPlan& link, const LinkedValue& value,
+                         store::SqlDialect dialect) {
+  std::string source =
+      "(SELECT __id AS xid, " + value.sql + " AS v FROM " + link.linkedSqlTable + ")";
+  if (value.elements) {
+    switch (dialect) {
+      case store::SqlDialect::Sqlite:
+        source = "(SELECT s.__id AS xid, e.value AS v, e.type AS vt, e.key AS k FROM " +
+                 link.linkedSqlTable + " s, json_each(" + value.sql + ") e)";
+        break;
+      case store::SqlDialect::Postgres: {
+        const std::string element =
+            value.elementType.empty() ? "e.v" : "CAST(e.v #>> '{}' AS " + value.elementType + ")";
+        source = "(SELECT s.__id AS xid, " + element + " AS v, e.n AS k FROM " +
+                 link.linkedSqlTable + " s CROSS JOIN LATERAL jsonb_array_elements(CAST(" +
+                 value.sql + " AS jsonb)) WITH ORDINALITY AS e(v, n))";
+        break;
+      }
+    }
+  }
+  return " FROM " + link.junction() + " p JOIN " + source + " x ON x.xid = p." +
+         quoteIdentifier(std::string(link.to())) + " WHERE p." +
+         quoteIdentifier(std::string(link.from())) + " = __id";
 }
 
-std::string linkOrder(const LinkPlan& link) {
-  return "p." + quoteIdentifier(std::string(link.fromOrder()));
+// The order of the values: the links', then each array's.
+std::string linkOrder(const LinkPlan& link, const LinkedValue& value) {
+  return "p." + quoteIdentifier(std::string(link.fromOrder())) + (value.elements ? ", x.k" : "");
 }
 
-// The non-empty values `value` takes in the records linked through `link`,
-// in link order, as a JSON array.
-std::string lookupSql(const LinkPlan& link, const std::string& value, bool nested,
-                      store::SqlDialect dialect) {
-  const std::string order = linkOrder(link).substr(2);
-  const std::string pairs = linkedValues(link, value) + " AND x.v IS NOT NULL";
+// The non-empty values `value` takes in the records linked through `link`
+// (each element of them, with elements), in link order, as a JSON array.
+std::string lookupSql(const LinkPlan& link, const LinkedValue& value, store::SqlDialect dialect) {
+  const std::string pairs = linkedValues(link, value, dialect) + " AND x.v IS NOT NULL";
+  const std::string order = linkOrder(link, value);
   switch (dialect) {
-    case store::SqlDialect::Sqlite:
-      // SQLite keeps a subquery's order for the aggregate over it.
-      return std::string("(SELECT CASE WHEN COUNT(*) > 0 THEN json_group_array(") +
-             (nested ? "json(l.v)" : "l.v") + ") END FROM (SELECT x.v AS v" + pairs +
-             " ORDER BY p." + order + ") l)";
+    case store::SqlDialect::Sqlite: {
+      // SQLite keeps a subquery's order for the aggregate over it; an
+      // element that is an array (a link's [id, title]) stays one.
+      const std::string element =
+          value.elements ? "CASE WHEN l.vt = 'array' THEN json(l.v) ELSE l.v END" : "l.v";
+      return "(SELECT CASE WHEN COUNT(*) > 0 THEN json_group_array(" + element +
+             ") END FROM (SELECT x.v AS v" + (value.elements ? ", x.vt AS vt" : "") + pairs +
+             " ORDER BY " + order + ") l)";
+    }
     case store::SqlDialect::Postgres:
-      return std::string("(SELECT json_agg(") + (nested ? "x.v::json" : "x.v") + " ORDER BY p." +
-             order + ")::text" + pairs + ")";
+      return "(SELECT json_agg(x.v ORDER BY " + order + ")::text" + pairs + ")";
   }
   return "NULL";
 }
@@ -49,12 +83,12 @@ struct Rollup {
   std::string error;
 };
 
-Rollup rollupSql(const LinkPlan& link, const std::string& value, std::optional<FormulaType> kind,
+Rollup rollupSql(const LinkPlan& link, const LinkedValue& value, std::optional<FormulaType> kind,
                  const boost::json::object& options, store::SqlDialect dialect) {
   const FormulaSql words(dialect);
   const std::string function = textOption(options, "function");
-  const std::string pairs = linkedValues(link, value);
-  const std::string order = linkOrder(link);
+  const std::string pairs = linkedValues(link, value, dialect);
+  const std::string order = linkOrder(link, value);
   const auto scalar = [&](const std::string& aggregate, FormulaType type) {
     return Rollup{"(SELECT " + aggregate + pairs + ")", type, ""};
   };
@@ -104,19 +138,24 @@ Rollup rollupSql(const LinkPlan& link, const std::string& value, std::optional<F
                       FormulaType::Text);
     }
   }
-  if (function == "arrayCompact") return {lookupSql(link, value, false, dialect), std::nullopt, ""};
+  if (function == "arrayCompact") return {lookupSql(link, value, dialect), std::nullopt, ""};
   if (function == "arrayUnique") {
-    const std::string distinct = pairs + " AND x.v IS NOT NULL GROUP BY x.v";
+    // Each value once, where it first comes.
+    const std::string numbered = "(SELECT x.v AS v, ROW_NUMBER() OVER (ORDER BY " + order +
+                                 ") AS o" + pairs + " AND x.v IS NOT NULL) r GROUP BY r.v";
     switch (dialect) {
       case store::SqlDialect::Sqlite:
         return {
-            "(SELECT CASE WHEN COUNT(*) > 0 THEN json_group_array(u.v) END FROM (SELECT x.v AS v" +
-                distinct + " ORDER BY MIN(" + order + ")) u)",
+            "(SELECT CASE WHEN COUNT(*) > 0 THEN json_group_array(u.v) END FROM (SELECT r.v "
+            "AS v FROM " +
+                numbered + " ORDER BY MIN(r.o)) u)",
             std::nullopt, ""};
       case store::SqlDialect::Postgres:
-        return {"(SELECT json_agg(u.v ORDER BY u.o)::text FROM (SELECT x.v AS v, MIN(" + order +
-                    ") AS o" + distinct + ") u)",
-                std::nullopt, ""};
+        return {
+            "(SELECT json_agg(u.v ORDER BY u.o)::text FROM (SELECT r.v AS v, MIN(r.o) AS o "
+            "FROM " +
+                numbered + ") u)",
+            std::nullopt, ""};
     }
   }
   return {"NULL", std::nullopt, "Unknown rollup function '" + function + "'."};
@@ -173,7 +212,7 @@ class LookupPlanner {
     const auto linked = load_(link->link->linkedTableId);
     const FieldDef* target = linked ? linked->field(stored.lookupFieldId, false) : nullptr;
     if (!target) return broken("The field it looks up was deleted.");
-    std::string value;
+    LinkedValue value;
     switch (target->type) {
       case FieldType::Formula: {
         // A formula over lookups or rollups is planned once they are.
@@ -188,7 +227,7 @@ class LookupPlanner {
           formula = withLookups->field(target->id, false);
         }
         if (formula->formula->error) return broken("The formula it looks up is broken.");
-        value = formula->formula->bareSql;
+        value.sql = formula->formula->bareSql;
         plan->valueField = std::make_shared<const FieldDef>(*formula);
         break;
       }
@@ -198,9 +237,8 @@ class LookupPlanner {
         trail.pop_back();
         if (inner->error) return broken("The lookup it looks up is broken: " + *inner->error);
         // The inner lookup's values are kept in its column (materialised).
-        value = target->materialisedColumn();
+        value = {target->materialisedColumn(), true, std::string(inner->valueField->valueType())};
         plan->valueField = inner->valueField;
-        plan->nested = true;
         break;
       }
       case FieldType::Rollup: {
@@ -208,33 +246,28 @@ class LookupPlanner {
         const auto inner = this->plan(*linked, *target, trail);
         trail.pop_back();
         if (inner->error) return broken("The rollup it looks up is broken: " + *inner->error);
-        value = target->materialisedColumn();  // its values are kept there
+        value.sql = target->materialisedColumn();  // its values are kept there
         if (inner->scalarType) {
           FieldDef rollup = *target;
           rollup.lookup = inner;
           plan->valueField = std::make_shared<const FieldDef>(std::move(rollup));
         } else {  // arrayUnique, arrayCompact: lists, as a lookup's
+          value.elements = true;
+          value.elementType = inner->valueField->valueType();
           plan->valueField = inner->valueField;
-          plan->nested = true;
         }
         break;
       }
       case FieldType::Link:
         // Its cells are kept in its column (materialised): lists of
-        // [id, title], which the lookup's cell joins into one.
-        value = target->materialisedColumn();
+        // [id, title], which the lookup's cell joins into one (as jsonb on
+        // PostgreSQL).
+        value = {target->materialisedColumn(), true, ""};
         plan->valueField = std::make_shared<const FieldDef>(*target);
-        plan->nested = true;
         break;
       case FieldType::CreatedBy:
       case FieldType::LastModifiedBy:
-        // Its ids are read with the users' names (readSql), which a
-        // rollup's aggregate would not see.
-        if (lookup.type == FieldType::Rollup) {
-          return broken("A rollup cannot roll up a " + std::string(fieldTypeName(target->type)) +
-                        " field yet; a lookup of it shows the users.");
-        }
-        value = target->indexExpression();  // the user's id
+        value.sql = target->indexExpression();  // the user's id
         plan->valueField = std::make_shared<const FieldDef>(*target);
         break;
       case FieldType::SingleLineText:
@@ -250,12 +283,19 @@ class LookupPlanner {
       case FieldType::AutoNumber:
       case FieldType::CreatedTime:
       case FieldType::LastModifiedTime:
-        value = target->indexExpression();
+        value.sql = target->indexExpression();
         plan->valueField = std::make_shared<const FieldDef>(*target);
         break;
     }
     if (lookup.type == FieldType::Rollup) {
-      if (plan->nested) return broken("A rollup cannot roll up a list of lists yet.");
+      if (plan->valueField->type == FieldType::Link) {
+        return broken("A rollup cannot roll up links; roll up a field of the linked records.");
+      }
+      if (isUser(plan->valueField->type)) {
+        // Its ids are read with the users' names (readSql), which a
+        // rollup's aggregate would not see.
+        return broken("A rollup cannot roll up users; a lookup of them shows the users.");
+      }
       Rollup rollup =
           rollupSql(*link->link, value, valueKind(*plan->valueField), lookup.options, dialect_);
       if (!rollup.error.empty()) return broken(rollup.error);
@@ -263,9 +303,8 @@ class LookupPlanner {
       plan->scalarType = rollup.type;
       return plan;
     }
-    plan->sql = lookupSql(*link->link, value, plan->nested, dialect_);
+    plan->sql = lookupSql(*link->link, value, dialect_);
     if (isUser(plan->valueField->type)) {
-      if (plan->nested) return broken("A lookup cannot look up a lookup of users yet.");
       plan->readSql = usersSql("t." + lookup.materialisedColumn(), dialect_);
     }
     return plan;

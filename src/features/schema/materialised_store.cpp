@@ -71,4 +71,24 @@ void refreshMaterialised(store::Session& session, const TableSchema& table,
   }
 }
 
+int loadMaterialisedFormat(store::Session& session) {
+  const store::Rows rows = session.query("SELECT version FROM materialised_format");
+  return rows.empty() ? 0 : static_cast<int>(rows.front().integer(0));
+}
+
+void saveMaterialisedFormat(store::Session& session, int format) {
+  session.execute("UPDATE materialised_format SET version = ?", {std::int64_t{format}});
+}
+
+std::vector<std::string> loadBasesWithMaterialised(store::Session& session) {
+  std::vector<std::string> bases;
+  for (const store::Row& row : session.query(
+           "SELECT DISTINCT t.base_id FROM fields_meta f JOIN tables_meta t ON t.id = f.table_id "
+           "WHERE f.deleted_at IS NULL AND f.type IN ('link', 'lookup', 'rollup') "
+           "ORDER BY t.base_id")) {
+    bases.push_back(row.text(0));
+  }
+  return bases;
+}
+
 }  // namespace tessera::features

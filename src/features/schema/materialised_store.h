@@ -1,6 +1,7 @@
 // The columns of materialised fields (m_<fieldId>, see isMaterialised in
 // field_type.h): adding, retyping and dropping them, and filling them from
-// their plans' SQL. Every statement on those columns is here.
+// their plans' SQL, and the form they were filled in. Every statement on
+// those columns is here.
 #pragma once
 
 #include <optional>
@@ -29,5 +30,12 @@ void dropMaterialisedColumn(store::Session& session, const std::string& tableId,
 void refreshMaterialised(store::Session& session, const TableSchema& table,
                          const std::vector<const FieldDef*>& fields,
                          const std::optional<std::vector<std::string>>& recordIds);
+
+// The form of what materialised columns hold, as the build that last
+// (re)filled them all wrote it (kMaterialisedFormat, materialised_format.h).
+int loadMaterialisedFormat(store::Session& session);
+void saveMaterialisedFormat(store::Session& session, int format);
+// The bases that have a live materialised field.
+std::vector<std::string> loadBasesWithMaterialised(store::Session& session);
 
 }  // namespace tessera::features

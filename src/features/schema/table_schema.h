@@ -120,10 +120,11 @@ struct LookupPlan {
   // lookup of users keeps their ids and reads them with their names and
   // emails as they are now. Empty: the column.
   std::string readSql;
-  // The field whose codec writes each value; for a lookup of a lookup, the
-  // innermost looked-up field (the values are then flattened).
+  // The field whose codec writes each value; for a lookup of a lookup (or
+  // of a list rollup), the innermost looked-up field: the lists of the
+  // linked records are flattened into one. A lookup of links holds their
+  // [id, title] pairs, flattened the same way.
   std::shared_ptr<const FieldDef> valueField;
-  bool nested = false;               // each value is itself an array of values
   std::optional<std::string> error;  // why it cannot be computed; nullopt when it works
 };
 
