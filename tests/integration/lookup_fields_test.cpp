@@ -2,9 +2,9 @@
 // values of a field of the linked records, in link order and computed on
 // every read (so they follow the linked records); lookups of a formula and
 // of another lookup, and rollups and formulas over those (lists of lists,
-// flattened); broken when the link or the looked-up
-// field goes, and circular chains refused; every rollup function; their
-// filters; refusals of bad options.
+// flattened); broken when the link or the looked-up field goes, and
+// circular chains refused; every rollup function; their filters (a
+// lookup's values compared one by one); refusals of bad options.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -278,6 +278,63 @@ TEST_F(LookupFieldsTest, ValuesStoredInAnOlderFormAreComputedAgainAtStartUp) {
   EXPECT_NE(server.logText().find("computed the linked values of 1 base(s) again"),
             std::string::npos)
       << server.logText();
+}
+
+TEST_F(LookupFieldsTest, LookupsFilterByTheirValuesTypeWhenAnyValueMatches) {
+  const std::string link(linkField.at("id").as_string());
+  ASSERT_EQ(addField(projects, {{"name", "Active"}, {"type", "checkbox"}}).status, 201);
+  ASSERT_EQ(write(projects, project[0], {{"Active", true}}).status, 200);
+  addLookup(tasks, "Budgets", link, fieldOf(projects, "Budget"));
+  addLookup(tasks, "Dues", link, fieldOf(projects, "Due"));
+  addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
+  addLookup(tasks, "Actives", link, fieldOf(projects, "Active"));
+  addLookup(tasks, "Task links", link, fieldOf(projects, "Tasks"));
+  ASSERT_EQ(addField(tasks, {{"name", "Unique budgets"},
+                             {"type", "rollup"},
+                             {"options",
+                              {{"linkFieldId", link},
+                               {"lookupFieldId", fieldOf(projects, "Budget")},
+                               {"function", "arrayUnique"}}}})
+                .status,
+            201);
+  const auto made = createRecords(client, workspace.owner, tasks,
+                                  boost::json::parse(R"([{"Name":"Test"}])").as_array());
+  const std::string test(made[0].at("id").as_string());
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[1], project[0]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[1], {{"Project", boost::json::array{project[2]}}}).status, 200);
+  ASSERT_EQ(write(tasks, test, {{"Project", boost::json::array{project[0]}}}).status, 200);
+
+  const auto where = [&](const std::string& field, const std::string& op,
+                         const boost::json::value& value) {
+    const boost::json::value filter = {
+        {"filterSet", {{{"fieldId", field}, {"operator", op}, {"value", value}}}}};
+    return client.request(
+        "GET",
+        "/api/table/" + tasks + "/record?filter=" + urlEncode(boost::json::serialize(filter)), "",
+        workspace.owner.headers());
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(recordNames(where("Budgets", "isGreater", 200)), Names{"Design"});
+  EXPECT_EQ(recordNames(where("Budgets", "isLess", 200)), (Names{"Design", "Test"}));
+  EXPECT_EQ(recordNames(where("Budgets", "is", 100)), (Names{"Design", "Test"}));
+  EXPECT_EQ(recordNames(where("Budgets", "isNot", 100)), Names{"Build"})
+      << "no value is 100 (Build's project has no budget)";
+  EXPECT_EQ(recordNames(where("Budgets", "contains", "25")), Names{"Design"})
+      << "the text operators stay";
+  EXPECT_EQ(recordNames(where("Dues", "is", "2026-03-01")), (Names{"Design", "Test"}));
+  EXPECT_EQ(recordNames(where("Dues", "isLess", "2026-01-01")), Names{});
+  EXPECT_EQ(recordNames(where("Names", "is", "Gemini")), Names{"Design"});
+  EXPECT_EQ(recordNames(where("Names", "isNot", "Gemini")), (Names{"Build", "Test"}));
+  EXPECT_EQ(recordNames(where("Actives", "is", true)), (Names{"Design", "Test"}));
+  EXPECT_EQ(recordNames(where("Actives", "is", false)), Names{"Build"});
+  EXPECT_EQ(recordNames(where("Unique budgets", "isGreaterEqual", 250)), Names{"Design"});
+
+  const HttpResult notANumber = where("Budgets", "isGreater", "lots");
+  EXPECT_EQ(notANumber.status, 400);
+  EXPECT_EQ(notANumber.errorCode(), "invalid_filter");
+  const HttpResult ofLinks = where("Task links", "isGreater", 1);
+  EXPECT_EQ(ofLinks.status, 400) << "a list of links is not compared one by one";
+  EXPECT_NE(ofLinks.body.find("does not apply"), std::string::npos) << ofLinks.body;
 }
 
 TEST_F(LookupFieldsTest, ALookupBreaksWhenWhatItReadsGoesAndCircularChainsAreRefused) {

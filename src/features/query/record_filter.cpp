@@ -108,6 +108,17 @@ const std::set<std::string>& operatorsOf(Family family) {
   return kOperators.at(family);
 }
 
+// The operators a field takes: its family's; a lookup's also those of its
+// values' type, when a filter can compare them one by one.
+std::set<std::string> operatorsFor(const FieldDef& field, Family family) {
+  std::set<std::string> operators = operatorsOf(family);
+  if (family == Family::Lookup && !field.lookup->eachValue.empty()) {
+    const std::set<std::string>& ofValues = operatorsOf(familyOf(*field.lookup->valueField));
+    operators.insert(ofValues.begin(), ofValues.end());
+  }
+  return operators;
+}
+
 class FilterCompiler {
  public:
   explicit FilterCompiler(const TableSchema& schema) : schema_(schema) {}
@@ -170,10 +181,10 @@ class FilterCompiler {
     }
     const std::string name(op->as_string());
     const Family family = familyOf(*field);
-    if (!operatorsOf(family).contains(name)) {
+    const std::set<std::string> operators = operatorsFor(*field, family);
+    if (!operators.contains(name)) {
       std::string allowed;
-      for (const auto& known : operatorsOf(family))
-        allowed += (allowed.empty() ? "" : ", ") + known;
+      for (const auto& known : operators) allowed += (allowed.empty() ? "" : ", ") + known;
       throw invalidFilter("operator '" + name + "' does not apply to " +
                           std::string(fieldTypeName(field->type)) + " field '" + field->name +
                           "'. Use one of: " + allowed + ".");
@@ -186,7 +197,15 @@ class FilterCompiler {
   SqlFragment compile(const FieldDef& field, Family family, const std::string& op,
                       const boost::json::value& value) {
     if (family == Family::Link) return compileLink(field, op, value);
-    const std::string x = field.expression();
+    if (family == Family::Lookup && !operatorsOf(Family::Lookup).contains(op)) {
+      return compileEachValue(field, op, value);
+    }
+    return compileOn(field.expression(), field, family, op, value);
+  }
+
+  // The condition on the value `x` of `field`.
+  SqlFragment compileOn(const std::string& x, const FieldDef& field, Family family,
+                        const std::string& op, const boost::json::value& value) {
     if (op == "isEmpty") return {"(" + x + " IS NULL)", {}};
     if (op == "isNotEmpty") return {"(" + x + " IS NOT NULL)", {}};
     switch (family) {
@@ -215,6 +234,27 @@ class FilterCompiler {
         break;
     }
     throw invalidFilter("unsupported condition.");
+  }
+
+  // A lookup compared by its values' type: true when any value meets the
+  // condition; for isNot and isNoneOf, and a checkbox "is false", when
+  // none meets its opposite.
+  SqlFragment compileEachValue(const FieldDef& list, const std::string& op,
+                               const boost::json::value& value) {
+    const LookupPlan& plan = *list.lookup;
+    const FieldDef& each = *plan.valueField;
+    const Family family = familyOf(each);
+    std::string positive = op == "isNot" ? "is" : op == "isNoneOf" ? "isAnyOf" : op;
+    boost::json::value compared = value;
+    bool none = positive != op;
+    if (family == Family::Checkbox && value.is_bool()) {
+      none = !value.as_bool();  // no value checked
+      compared = true;
+    }
+    const SqlFragment condition = compileOn(plan.eachValue, each, family, positive, compared);
+    return {std::string(none ? "(NOT " : "(") + "EXISTS (SELECT 1 FROM " + plan.eachValueFrom +
+                " WHERE " + condition.sql + "))",
+            condition.params};
   }
 
   template <class Convert>

@@ -184,6 +184,25 @@ std::string usersSql(const std::string& column, store::SqlDialect dialect) {
   return "NULL";
 }
 
+// Sets how a filter reads each value of `list` (a lookup, or a rollup that
+// gives a list, whose plan holds its valueField), when they are values a
+// filter can compare.
+void planEachValue(LookupPlan& plan, const FieldDef& list, store::SqlDialect dialect) {
+  const FieldType type = plan.valueField->type;
+  if (isUser(type) || type == FieldType::Link || type == FieldType::MultipleSelect) return;
+  const std::string column = "t." + list.materialisedColumn();
+  switch (dialect) {
+    case store::SqlDialect::Sqlite:
+      plan.eachValueFrom = "json_each(" + column + ") e";
+      plan.eachValue = "e.value";
+      return;
+    case store::SqlDialect::Postgres:
+      plan.eachValueFrom = "jsonb_array_elements_text(CAST(" + column + " AS jsonb)) AS e(v)";
+      plan.eachValue = "CAST(e.v AS " + std::string(plan.valueField->valueType()) + ")";
+      return;
+  }
+}
+
 class LookupPlanner {
  public:
   LookupPlanner(const TableLoader& load, store::SqlDialect dialect)
@@ -301,12 +320,14 @@ class LookupPlanner {
       if (!rollup.error.empty()) return broken(rollup.error);
       plan->sql = std::move(rollup.sql);
       plan->scalarType = rollup.type;
+      if (!plan->scalarType) planEachValue(*plan, lookup, dialect_);
       return plan;
     }
     plan->sql = lookupSql(*link->link, value, dialect_);
     if (isUser(plan->valueField->type)) {
       plan->readSql = usersSql("t." + lookup.materialisedColumn(), dialect_);
     }
+    planEachValue(*plan, lookup, dialect_);
     return plan;
   }
 

@@ -125,6 +125,12 @@ struct LookupPlan {
   // linked records are flattened into one. A lookup of links holds their
   // [id, title] pairs, flattened the same way.
   std::shared_ptr<const FieldDef> valueField;
+  // How a filter reads each value of a lookup (or a rollup that gives a
+  // list) in a query aliased `t`: a FROM item over its column, and one
+  // value in it, typed as valueField stores it. Empty for lists of users,
+  // links or multiple selects.
+  std::string eachValueFrom;
+  std::string eachValue;
   std::optional<std::string> error;  // why it cannot be computed; nullopt when it works
 };
 

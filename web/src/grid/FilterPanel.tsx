@@ -2,7 +2,7 @@
 // takes) and a value input that suits the field, joined by and / or.
 import type { Field, Filter, FilterCondition, Table } from "../api/types";
 import { Popover } from "../components/Popover";
-import { operatorLabel, operatorNeedsValue, operatorsOf, valueType } from "./fieldTypes";
+import { filterValueType, operatorLabel, operatorNeedsValue, operatorsOf } from "./fieldTypes";
 import { LinkFilterValue } from "./LinkFilterValue";
 
 // The link operators whose value is a list of record ids; "is" takes one.
@@ -49,7 +49,7 @@ function ValueInput({
       />
     );
   }
-  const type = valueType(field);
+  const type = filterValueType(field, condition.operator);
   if (type === "checkbox") {
     return (
       <select aria-label={label} value={String(value ?? true)} onChange={(e) => onChange(e.target.value === "true")}>
@@ -140,8 +140,12 @@ export function FilterPanel({ fields, tables, filter, onChange }: FilterPanelPro
               onChange={(e) =>
                 update(index, {
                   operator: e.target.value,
-                  // Record ids and text do not carry over between link operators.
-                  ...(field.type === "link" ? { value: undefined } : {}),
+                  // Record ids and text do not carry over between link
+                  // operators, nor text to a lookup's numbers or dates.
+                  ...(field.type === "link" ||
+                  filterValueType(field, e.target.value) !== filterValueType(field, condition.operator)
+                    ? { value: undefined }
+                    : {}),
                 })
               }
             >

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { Field } from "../api/types";
-import { canOrderBy, operatorLabel, operatorsOf } from "./fieldTypes";
+import { canOrderBy, filterValueType, operatorLabel, operatorsOf } from "./fieldTypes";
 
 const field = (type: Field["type"], options: Field["options"] = {}): Field => ({
   id: "fld1",
@@ -41,5 +41,35 @@ describe("the filter operators of a link", () => {
     ]);
     expect(operatorLabel(field("link"), "is")).toBe("links to");
     expect(operatorLabel(field("number"), "is")).toBe("is");
+  });
+});
+
+describe("the filter operators of a lookup", () => {
+  it("add those of its values' type, compared one by one, to the text ones", () => {
+    const numbers = field("lookup", { result: { type: "number" } });
+    expect(operatorsOf(numbers)).toEqual([
+      "contains",
+      "doesNotContain",
+      "isEmpty",
+      "isNotEmpty",
+      "is",
+      "isNot",
+      "isGreater",
+      "isGreaterEqual",
+      "isLess",
+      "isLessEqual",
+    ]);
+    expect(filterValueType(numbers, "isGreater")).toBe("number");
+    expect(filterValueType(numbers, "contains")).toBe("lookup");
+  });
+
+  it("keep the text ones for lists the API cannot compare one by one", () => {
+    expect(operatorsOf(field("lookup", { result: { type: "link" } }))).toEqual([
+      "contains",
+      "doesNotContain",
+      "isEmpty",
+      "isNotEmpty",
+    ]);
+    expect(operatorsOf(field("rollup", { result: { type: "number" } }))).toContain("isGreater");
   });
 });

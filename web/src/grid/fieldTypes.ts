@@ -111,8 +111,41 @@ export const ROLLUP_FUNCTIONS: Record<string, string> = {
   arrayCompact: "All values",
 };
 
+// Types whose values a lookup's filter compares one by one (a lookup of
+// a formula or rollup is compared by the API too, but its answer does not
+// say the values' type).
+const COMPARED_TYPES: string[] = [
+  ...TEXTUAL_TYPES.filter((type) => type !== "multipleSelect"),
+  "number",
+  "rating",
+  "autoNumber",
+  "checkbox",
+  "date",
+  "createdTime",
+  "lastModifiedTime",
+];
+
+// The type of the values of a lookup (or of a rollup that gives a list)
+// when a filter compares them one by one: "has a value > 5".
+const eachValueType = (field: Field): FieldType | undefined => {
+  const own = valueType(field);
+  const result = String(field.options.result?.type);
+  return (own === "lookup" || own === "rollup") && COMPARED_TYPES.includes(result) ? (result as FieldType) : undefined;
+};
+
 // The filter operators the API accepts for the field.
-export const operatorsOf = (field: Field) => FIELD_TYPES[valueType(field)].operators;
+export const operatorsOf = (field: Field): string[] => {
+  const own = FIELD_TYPES[valueType(field)].operators;
+  const each = eachValueType(field);
+  return each ? [...own, ...FIELD_TYPES[each].operators.filter((op) => !own.includes(op))] : own;
+};
+
+// The type of the value a condition compares with: a lookup's values'
+// for the operators of their type.
+export const filterValueType = (field: Field, operator: string): FieldType => {
+  const each = eachValueType(field);
+  return each && !FIELD_TYPES[valueType(field)].operators.includes(operator) ? each : valueType(field);
+};
 
 const OPERATOR_LABELS: Record<string, string> = {
   is: "is",
