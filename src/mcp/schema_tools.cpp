@@ -29,8 +29,10 @@ constexpr const char* kLinkHelp =
     "rollup) aggregates it: the same options and \"function\": sum, average, min, max, count, "
     "countAll, countUnique, and, or, concatenate (\"separator\"), arrayUnique or arrayCompact. "
     "A lookup may look up any field: a formula, a lookup, a rollup, a link or a user. Records can "
-    "be sorted by a rollup or "
-    "a lookup of text. A formula can use a rollup that gives one value ({Total budget} > 1000) "
+    "be sorted by a rollup or a lookup (of text by its text, of numbers or dates by its first "
+    "value), and filtered by a lookup's values one by one ({\"operator\": \"isGreater\"} on a "
+    "lookup of numbers: any value greater). A formula can use a rollup that gives one value "
+    "({Total budget} > 1000) "
     "and a lookup (or a rollup giving a list), as its values joined by \", \" (FIND(\"Apollo\", "
     "{Project names})). Lookups of lookups are flattened into one list, which rollups "
     "aggregate.";

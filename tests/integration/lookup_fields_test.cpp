@@ -13,6 +13,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "support/sort_indexes.h"
 #include "support/sql_columns.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
@@ -492,6 +493,57 @@ TEST_F(LookupFieldsTest, TextLookupsAndRollupsOrderRecords) {
   ASSERT_EQ(write(projects, project[0], {{"Budget", 900}}).status, 200);
   EXPECT_EQ(cell(tasks, task[1], "Total"), "900");
   EXPECT_EQ(recordNames(orderedBy("Total", "desc")), (std::vector<std::string>{"Build", "Design"}));
+}
+
+TEST_F(LookupFieldsTest, LookupsOfNumbersOrderRecordsByTheirFirstValueThroughAnIndex) {
+  const std::string link(linkField.at("id").as_string());
+  addLookup(tasks, "Budgets", link, fieldOf(projects, "Budget"));
+  addLookup(tasks, "Leads", link, fieldOf(projects, "Tasks"));
+  const auto made = createRecords(client, workspace.owner, tasks,
+                                  boost::json::parse(R"([{"Name":"Test"}])").as_array());
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[1], project[0]}}}).status, 200);
+  ASSERT_EQ(write(tasks, task[1], {{"Project", boost::json::array{project[2]}}}).status, 200);
+  ASSERT_EQ(write(tasks, std::string(made[0].at("id").as_string()),
+                  {{"Project", boost::json::array{project[0]}}})
+                .status,
+            200);
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(recordNames(orderedBy("Budgets", "asc")), (Names{"Test", "Design", "Build"}))
+      << "100 (Apollo), then 250 (Gemini first), then none";
+  EXPECT_EQ(recordNames(orderedBy("Budgets", "desc")), (Names{"Design", "Test", "Build"}));
+
+  const HttpResult view =
+      client.json("POST", "/api/table/" + tasks + "/view",
+                  {{"name", "By budget"},
+                   {"sort", boost::json::parse(R"([{"fieldId":"Budgets","order":"asc"}])")}},
+                  workspace.owner.headers());
+  ASSERT_EQ(view.status, 201) << view.body;
+  std::string built;
+  for (int i = 0; i < 200 && built != "1\n"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    built = builtSortIndexes(server, tasks);
+  }
+  EXPECT_EQ(built, "1\n") << "the view's sort has its index" << server.logText();
+  // Page by page, one record each, by cursor.
+  Names paged;
+  std::string cursor;
+  do {
+    const HttpResult page = client.request("GET",
+                                           "/api/table/" + tasks + "/record?take=1&viewId=" +
+                                               std::string(view.json().at("id").as_string()) +
+                                               (cursor.empty() ? "" : "&cursor=" + cursor),
+                                           "", workspace.owner.headers());
+    ASSERT_EQ(page.status, 200) << page.body;
+    for (const auto& name : recordNames(page)) paged.push_back(name);
+    const boost::json::value body = page.json();
+    const auto* next = body.as_object().if_contains("nextCursor");
+    cursor = next && next->is_string() ? std::string(next->as_string()) : "";
+  } while (!cursor.empty() && paged.size() < 5);
+  EXPECT_EQ(paged, (Names{"Test", "Design", "Build"}));
+
+  const HttpResult ofLinks = orderedBy("Leads", "asc");
+  EXPECT_EQ(ofLinks.status, 400) << "a lookup of links cannot order records";
+  EXPECT_EQ(ofLinks.errorCode(), "invalid_sort");
 }
 
 TEST_F(LookupFieldsTest, AFormulaUsesARollupAndFollowsIt) {

@@ -169,8 +169,10 @@ bool canOrderBy(const FieldDef& field) {
     case FieldType::Link:
       return false;
     case FieldType::Lookup:
-      // Its cell is a JSON array of the values: in text order only for text.
-      return field.lookup && field.lookup->valueField && isTextual(field.lookup->valueField->type);
+      // Its cell is a JSON array of the values: text orders by it whole;
+      // numbers, dates and checkboxes by their first value.
+      return field.lookup && field.lookup->valueField &&
+             (isTextual(field.lookup->valueField->type) || !field.lookup->firstValue.empty());
     case FieldType::SingleLineText:
     case FieldType::LongText:
     case FieldType::Number:
@@ -216,8 +218,8 @@ std::vector<SortKey> parseSort(const TableSchema& schema, const boost::json::val
       throw invalid("this table has no field '" + std::string(fieldKey->as_string()) + "'.");
     if (!canOrderBy(*field)) {
       throw invalid(std::string(fieldTypeName(field->type)) + " field '" + field->name +
-                    "' cannot order records: a link cannot, nor a lookup of other than text; "
-                    "order by a rollup of it (min, max...) instead.");
+                    "' cannot order records: a link cannot, nor a lookup of links, users or "
+                    "multiple selects; order by a rollup of it (min, max...) instead.");
     }
     bool descending = false;
     if (const auto* order = object->if_contains("order")) {

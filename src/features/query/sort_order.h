@@ -45,6 +45,11 @@ std::vector<OrderPart> orderParts(const std::vector<SortKey>& sort, OrderFor use
 // the clock or another table, or it is broken).
 bool isIndexable(const SortKey& key);
 
+// The expression a key orders by, when it is not the field's column (a
+// formula's, a lookup's first value), for index names: an index on an
+// expression that changed is another index. Empty otherwise.
+std::string sortExpressionSignature(const SortKey& key);
+
 // Names the sort (field ids and directions), for cursors and index names.
 std::string sortSignature(const std::vector<SortKey>& sort);
 

@@ -190,7 +190,22 @@ std::string usersSql(const std::string& column, store::SqlDialect dialect) {
 void planEachValue(LookupPlan& plan, const FieldDef& list, store::SqlDialect dialect) {
   const FieldType type = plan.valueField->type;
   if (isUser(type) || type == FieldType::Link || type == FieldType::MultipleSelect) return;
-  const std::string column = "t." + list.materialisedColumn();
+  const std::string bare = list.materialisedColumn();
+  const std::string column = "t." + bare;
+  const std::string valueType(plan.valueField->valueType());
+  const bool text = valueKind(*plan.valueField) == FormulaType::Text;
+  const auto first = [&](const std::string& of) {
+    if (text) return std::string();
+    switch (dialect) {
+      case store::SqlDialect::Sqlite:
+        return "json_extract(" + of + ", '$[0]')";
+      case store::SqlDialect::Postgres:
+        return "CAST(CAST(" + of + " AS jsonb) ->> 0 AS " + valueType + ")";
+    }
+    return std::string();
+  };
+  plan.firstValue = first(column);
+  plan.firstValueBare = first(bare);
   switch (dialect) {
     case store::SqlDialect::Sqlite:
       plan.eachValueFrom = "json_each(" + column + ") e";
@@ -198,7 +213,7 @@ void planEachValue(LookupPlan& plan, const FieldDef& list, store::SqlDialect dia
       return;
     case store::SqlDialect::Postgres:
       plan.eachValueFrom = "jsonb_array_elements_text(CAST(" + column + " AS jsonb)) AS e(v)";
-      plan.eachValue = "CAST(e.v AS " + std::string(plan.valueField->valueType()) + ")";
+      plan.eachValue = "CAST(e.v AS " + valueType + ")";
       return;
   }
 }

@@ -131,6 +131,12 @@ struct LookupPlan {
   // links or multiple selects.
   std::string eachValueFrom;
   std::string eachValue;
+  // The first value, typed as valueField stores it, which orders records
+  // by a lookup of numbers, dates or checkboxes (a lookup of text orders
+  // them by its whole text): over `t.` and over the bare column (for an
+  // index). Empty where eachValue is, and for text.
+  std::string firstValue;
+  std::string firstValueBare;
   std::optional<std::string> error;  // why it cannot be computed; nullopt when it works
 };
 

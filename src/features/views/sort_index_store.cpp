@@ -17,12 +17,15 @@ std::vector<SortKey> sortOf(const TableSchema& schema, const ViewDef& view) {
 
 // "i_<table>_s_<16 hex digits of a hash of the sort>": short enough for
 // PostgreSQL's 63-character names, and the same for the same sort. For a
-// sort by formulas the hash takes in their SQL as well, so that an index
-// on what a formula computed before never serves it.
+// sort by formulas (or lookups' first values) the hash takes in their SQL
+// as well, so that an index on what one computed before never serves it.
 std::string indexName(const TableSchema& schema, const std::vector<SortKey>& sort) {
   std::string signature = sortSignature(sort);
   for (const SortKey& key : sort) {
-    if (key.field->type == FieldType::Formula) signature += "|" + key.field->indexExpression();
+    const std::string expression = sortExpressionSignature(key);
+    if (key.field->type == FieldType::Formula || !expression.empty()) {
+      signature += "|" + expression;
+    }
   }
   unsigned char digest[8];
   crypto_generichash(digest, sizeof digest,

@@ -20,10 +20,13 @@ describe("canOrderBy", () => {
     expect(canOrderBy(field("rollup", { result: { type: "number" } }))).toBe(true);
   });
 
-  it("leaves out links, and lookups of other than text, as the server refuses them", () => {
+  it("offers lookups of text and of numbers or dates (by their first value), not of links or users", () => {
     expect(canOrderBy(field("link"))).toBe(false);
-    expect(canOrderBy(field("lookup", { result: { type: "number" } }))).toBe(false);
+    expect(canOrderBy(field("lookup", { result: { type: "number" } }))).toBe(true);
+    expect(canOrderBy(field("lookup", { result: { type: "date" } }))).toBe(true);
     expect(canOrderBy(field("lookup", { result: { type: "singleLineText" } }))).toBe(true);
+    expect(canOrderBy(field("lookup", { result: { type: "link" } }))).toBe(false);
+    expect(canOrderBy(field("lookup", { result: { type: "createdBy" } }))).toBe(false);
   });
 });
 

@@ -89,10 +89,25 @@ export const valueType = (field: Field): FieldType => {
 // Text-like types, whose lookups sort by their text.
 const TEXTUAL_TYPES: string[] = ["singleLineText", "longText", "singleSelect", "multipleSelect", "email", "url"];
 
+// Types whose lookups sort by their first value.
+const FIRST_VALUE_TYPES: string[] = [
+  "number",
+  "rating",
+  "autoNumber",
+  "checkbox",
+  "date",
+  "createdTime",
+  "lastModifiedTime",
+];
+
 // Whether records can be ordered by the field, as the server allows: not
-// by a link, and by a lookup only of text.
+// by a link, nor by a lookup of links or users. (A lookup of a formula or
+// a rollup is left out too: the answer does not say its values' type.)
 export const canOrderBy = (field: Field): boolean => {
-  if (field.type === "lookup") return TEXTUAL_TYPES.includes(String(field.options.result?.type));
+  if (field.type === "lookup") {
+    const result = String(field.options.result?.type);
+    return TEXTUAL_TYPES.includes(result) || FIRST_VALUE_TYPES.includes(result);
+  }
   return field.type !== "link";
 };
 
@@ -114,16 +129,7 @@ export const ROLLUP_FUNCTIONS: Record<string, string> = {
 // Types whose values a lookup's filter compares one by one (a lookup of
 // a formula or rollup is compared by the API too, but its answer does not
 // say the values' type).
-const COMPARED_TYPES: string[] = [
-  ...TEXTUAL_TYPES.filter((type) => type !== "multipleSelect"),
-  "number",
-  "rating",
-  "autoNumber",
-  "checkbox",
-  "date",
-  "createdTime",
-  "lastModifiedTime",
-];
+const COMPARED_TYPES: string[] = [...TEXTUAL_TYPES.filter((type) => type !== "multipleSelect"), ...FIRST_VALUE_TYPES];
 
 // The type of the values of a lookup (or of a rollup that gives a list)
 // when a filter compares them one by one: "has a value > 5".
