@@ -65,8 +65,15 @@ std::map<std::string, std::int64_t> copySqliteDatabase(store::Database& source,
         " ((type = 'table' AND (name LIKE 't\\_%' ESCAPE '\\' OR name LIKE 'l\\_%' ESCAPE '\\'))"
         "  OR (type = 'index' AND name LIKE 'i\\_%' ESCAPE '\\'))"
         " ORDER BY type DESC, name LIKE 'l\\_%' ESCAPE '\\', name");
+    // The form the materialised columns were filled in goes with them
+    // (the target's migration recorded none), so the target does not
+    // refill what is already current.
+    const store::Rows format = from.query("SELECT version FROM materialised_format");
     target.write([&](store::Session& to) {
       for (const std::string& table : kFixedTables) copied[table] = copyRows(from, to, table);
+      if (!format.empty()) {
+        to.execute("UPDATE materialised_format SET version = ?", {format.front().value(0)});
+      }
       for (const store::Row& row : ddl) {
         to.executeScript(row.text(2));
         if (row.text(0) == "table") copied[row.text(1)] = copyRows(from, to, row.text(1));

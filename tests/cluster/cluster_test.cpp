@@ -313,6 +313,8 @@ TEST(MigrateCopyTest, ASqliteInstanceMovesOntoPostgresWithNothingLost) {
           "?filter=" + urlEncode(R"({"filterSet":[{"fieldId":"Fits","operator":"isNotEmpty"}]})"),
       "", bearer);
   EXPECT_EQ(linked.json().at("records").as_array().size(), 1u) << linked.body;
+  EXPECT_EQ(moved.logText().find("computed the linked values"), std::string::npos)
+      << "the copied link cells are in the current form: nothing is refilled";
 }
 
 }  // namespace
