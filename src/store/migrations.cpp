@@ -242,6 +242,24 @@ CREATE INDEX fields_meta_link_junction ON fields_meta(link_junction);
 CREATE TABLE materialised_format (version INTEGER NOT NULL);
 INSERT INTO materialised_format (version) VALUES (0);
 )sql"},
+      // VALUE() in formulas: the number a text writes, NULL for one that
+      // writes none or that a double cannot hold (which CAST would raise
+      // an error for), as store/sqlite/formula_helpers.h reads it.
+      {12, "formula VALUE", "", R"sql(
+CREATE OR REPLACE FUNCTION tessera_value(x TEXT) RETURNS DOUBLE PRECISION
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  s TEXT := replace(btrim(x, E' \t\n\r'), ',', '');
+BEGIN
+  IF s IS NULL OR s !~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN
+    RETURN NULL;
+  END IF;
+  RETURN tessera_num(CAST(s AS DOUBLE PRECISION));
+EXCEPTION WHEN numeric_value_out_of_range THEN
+  RETURN NULL;
+END
+$$;
+)sql"},
   };
   return migrations;
 }

@@ -244,6 +244,10 @@ std::string FormulaSql::regexMatch(const std::string& text, const std::string& p
               "(" + text + " ~ " + pattern + ")");
 }
 
+std::string FormulaSql::numberFromText(const std::string& text) const {
+  return "tessera_value(" + text + ")";
+}
+
 std::string FormulaSql::joinedNames(const std::string& column) const {
   return pick("(SELECT group_concat(value, ', ') FROM json_each(" + column + "))",
               "(SELECT string_agg(e.name, ', ' ORDER BY e.n) FROM jsonb_array_elements_text(CAST(" +

@@ -94,6 +94,10 @@ class FormulaSql {
   // part of `text` (not NULL), as a condition: RE2 on SQLite, ~ on
   // PostgreSQL.
   std::string regexMatch(const std::string& text, const std::string& pattern) const;
+  // The number `text` writes ("1,200.5", " -3e2 "), or NULL when it writes
+  // none or one a double cannot hold: tessera_value on both backends
+  // (store/sqlite/formula_helpers.h, migration 12 on PostgreSQL).
+  std::string numberFromText(const std::string& text) const;
 
   // `a` IS NOT DISTINCT FROM `b`, as a condition.
   std::string same(const std::string& a, const std::string& b) const;

@@ -1,5 +1,5 @@
 // Text functions: CONCATENATE, LEFT, RIGHT, MID, LEN, LOWER, UPPER, TRIM,
-// SUBSTITUTE, FIND, SEARCH, REPLACE, T, REGEX_MATCH. Positions count
+// SUBSTITUTE, FIND, SEARCH, REPLACE, T, REGEX_MATCH, VALUE. Positions count
 // characters from 1.
 #include "features/formula/formula_families.h"
 #include "features/formula/formula_regex.h"
@@ -111,6 +111,10 @@ TypedSql regexMatch(C& c, const Node& node) {
                                          c.sql().textLiteral(std::get<std::string>(pattern))));
 }
 
+TypedSql value(C& c, const Node& node) {
+  return numberOf(c.sql().numberFromText(c.textOrEmpty(node.children.at(0))));
+}
+
 }  // namespace
 
 std::vector<FormulaFunction> textFunctions() {
@@ -134,6 +138,9 @@ std::vector<FormulaFunction> textFunctions() {
       {"REPLACE", "REPLACE(text, start, count, new)",
        "count characters from position start replaced by new.", 4, 4, replace},
       {"T", "T(value)", "The value when it is text, else blank.", 1, 1, textOnly},
+      {"VALUE", "VALUE(text)",
+       "The number the text writes (\"1,200.50\" is 1200.5, \"-3e2\" is -300), or blank.", 1, 1,
+       value},
       {"REGEX_MATCH", "REGEX_MATCH(text, \"pattern\")",
        "True when the regular expression (written in quotes) matches part of the text.", 2, 2,
        regexMatch},

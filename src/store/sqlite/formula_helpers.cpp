@@ -3,8 +3,11 @@
 #include <re2/re2.h>
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "store/store_error.h"
@@ -71,6 +74,66 @@ void regexMatch(sqlite3_context* context, int, sqlite3_value** arguments) {
   sqlite3_set_auxdata(context, 1, regex.release(), deleteRegex);
 }
 
+// Whether `s` is [+-](digits[.digits] | .digits)[(e|E)[+-]digits]: what
+// tessera_value reads on PostgreSQL (its regular expression).
+bool isDecimal(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > from;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  const bool whole = digits();
+  bool fraction = false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    fraction = digits();
+  }
+  if (!whole && !fraction) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+// tessera_value(text): the number the text writes, read as PostgreSQL's
+// tessera_value reads it (migration 12): blanks (space, tab, line breaks)
+// at either end and every comma dropped, then a decimal number; NULL for
+// anything else and for what a double cannot hold (as PostgreSQL refuses
+// it), and as tessera_num makes a result (0 below 1e-300).
+void numberFromText(sqlite3_context* context, int, sqlite3_value** arguments) {
+  if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* bytes = reinterpret_cast<const char*>(sqlite3_value_text(arguments[0]));
+  std::string_view given(bytes, static_cast<std::size_t>(sqlite3_value_bytes(arguments[0])));
+  constexpr std::string_view kBlanks = " \t\n\r";
+  const std::size_t first = given.find_first_not_of(kBlanks);
+  given = first == std::string_view::npos
+              ? std::string_view()
+              : given.substr(first, given.find_last_not_of(kBlanks) - first + 1);
+  std::string text;
+  for (const char c : given) {
+    if (c != ',') text += c;
+  }
+  if (!isDecimal(text)) {
+    sqlite3_result_null(context);
+    return;
+  }
+  errno = 0;
+  const double value = std::strtod(text.c_str(), nullptr);
+  if ((errno == ERANGE && (value == 0.0 || std::isinf(value))) || !std::isfinite(value) ||
+      std::fabs(value) > 1e308) {
+    sqlite3_result_null(context);
+    return;
+  }
+  sqlite3_result_double(context, std::fabs(value) < 1e-300 ? 0.0 : value);
+}
+
 struct Helper {
   const char* name;
   int arguments;
@@ -82,7 +145,7 @@ struct Helper {
 void registerFormulaHelpers(sqlite3* db) {
   for (const Helper& helper :
        {Helper{"tessera_num", 1, finiteNumber}, Helper{"tessera_date", 1, dateFromMillis},
-        Helper{"tessera_regex", 2, regexMatch}}) {
+        Helper{"tessera_regex", 2, regexMatch}, Helper{"tessera_value", 1, numberFromText}}) {
     // Deterministic and innocuous: usable in indexes on formula values.
     const int code = sqlite3_create_function_v2(
         db, helper.name, helper.arguments, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

@@ -5,9 +5,11 @@
 // (milliseconds) rounded down to a BIGINT when it is within 0001-01-01 and
 // 9999-12-31T23:59:59.999Z, and NULL otherwise; tessera_regex(text,
 // pattern) is 1 when RE2 finds the pattern in the text (`.` matching a new
-// line too), else 0. PostgreSQL gets the same behaviour from the functions
-// of migration 9 and, for patterns, its ~ operator on the portable
-// patterns of features/formula/formula_regex.h.
+// line too), else 0; tessera_value(text) is the number the text writes
+// (blanks at its ends and commas dropped), NULL when it writes none or one
+// a double cannot hold. PostgreSQL gets the same behaviour from the
+// functions of migrations 9 and 12 and, for patterns, its ~ operator on
+// the portable patterns of features/formula/formula_regex.h.
 #pragma once
 
 struct sqlite3;
