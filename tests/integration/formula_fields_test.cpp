@@ -8,8 +8,6 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <chrono>
-#include <thread>
 
 #include "support/sort_indexes.h"
 #include "support/test_server.h"
@@ -239,13 +237,7 @@ TEST_F(FormulaFieldsTest, AViewSortedByAFormulaGetsAnIndexThatFollowsTheFormula)
                    {"sort", boost::json::parse(R"([{"fieldId":"Total","order":"desc"}])")}},
                   workspace.owner.headers());
   ASSERT_EQ(view.status, 201) << view.body;
-  const auto waitForIndexes = [&](const std::string& count) {
-    for (int i = 0; i < 200 && builtSortIndexes(server, tableId) != count; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return builtSortIndexes(server, tableId);
-  };
-  EXPECT_EQ(waitForIndexes("1\n"), "1\n");
+  EXPECT_EQ(waitForBuiltSortIndexes(server, tableId, 1), "1\n");
   const std::string viewQuery = "?viewId=" + std::string(view.json().at("id").as_string());
   EXPECT_EQ(namesInOrder(viewQuery).back(), "fig");
 
@@ -254,7 +246,7 @@ TEST_F(FormulaFieldsTest, AViewSortedByAFormulaGetsAnIndexThatFollowsTheFormula)
   const HttpResult retyped =
       patchField(fieldId(table, "Qty"), {{"type", "rating"}, {"options", {{"max", 10}}}});
   ASSERT_EQ(retyped.status, 200) << retyped.body;
-  EXPECT_EQ(waitForIndexes("1\n"), "1\n");
+  EXPECT_EQ(waitForBuiltSortIndexes(server, tableId, 1), "1\n");
   EXPECT_EQ(namesInOrder(viewQuery).back(), "fig");
 
   // A formula that reads the clock is sorted per request, never indexed.
@@ -262,7 +254,7 @@ TEST_F(FormulaFieldsTest, AViewSortedByAFormulaGetsAnIndexThatFollowsTheFormula)
       patchField(totalId, {{"options", {{"expression", "DATETIME_DIFF(NOW(), {Due}, 'days')"}}}})
           .status,
       200);
-  EXPECT_EQ(waitForIndexes("0\n"), "0\n");
+  EXPECT_EQ(waitForBuiltSortIndexes(server, tableId, 0), "0\n");
   EXPECT_EQ(namesInOrder(viewQuery).size(), 3u);
 }
 

@@ -519,12 +519,8 @@ TEST_F(LookupFieldsTest, LookupsOfNumbersOrderRecordsByTheirFirstValueThroughAnI
                    {"sort", boost::json::parse(R"([{"fieldId":"Budgets","order":"asc"}])")}},
                   workspace.owner.headers());
   ASSERT_EQ(view.status, 201) << view.body;
-  std::string built;
-  for (int i = 0; i < 200 && built != "1\n"; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    built = builtSortIndexes(server, tasks);
-  }
-  EXPECT_EQ(built, "1\n") << "the view's sort has its index" << server.logText();
+  EXPECT_EQ(waitForBuiltSortIndexes(server, tasks, 1), "1\n")
+      << "the view's sort has its index" << server.logText();
   // Page by page, one record each, by cursor.
   Names paged;
   std::string cursor;

@@ -6,9 +6,7 @@
 #include <libpq-fe.h>
 
 #include <boost/json/parse.hpp>
-#include <chrono>
 #include <memory>
-#include <thread>
 
 #include "support/sort_indexes.h"
 #include "support/test_server.h"
@@ -57,12 +55,8 @@ TEST(SortIndexBuildTest, SavingAViewNeverWaitsForItsIndexAndWritesGoOn) {
   EXPECT_EQ(written.status, 201) << "writes go on while the index waits to be built";
 
   if (other) run(other.get(), "COMMIT");
-  std::string count;
-  for (int i = 0; i < 200 && count != "1\n"; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    count = builtSortIndexes(server, tableId);
-  }
-  EXPECT_EQ(count, "1\n") << "the index is built (once the other session is done)";
+  EXPECT_EQ(waitForBuiltSortIndexes(server, tableId, 1), "1\n")
+      << "the index is built (once the other session is done)";
   const HttpResult page = client.request(
       "GET",
       "/api/table/" + tableId + "/record?viewId=" + std::string(view.json().at("id").as_string()),

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace tessera::testing {
 
 std::string builtSortIndexes(const TestServer& server, const std::string& tableId) {
@@ -25,6 +28,17 @@ std::string builtSortIndexes(const TestServer& server, const std::string& tableI
   sqlite3_finalize(statement);
   sqlite3_close(db);
   return count;
+}
+
+std::string waitForBuiltSortIndexes(const TestServer& server, const std::string& tableId,
+                                    int count) {
+  const std::string wanted = std::to_string(count) + "\n";
+  std::string built = builtSortIndexes(server, tableId);
+  for (int i = 0; i < 200 && built != wanted; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    built = builtSortIndexes(server, tableId);
+  }
+  return built;
 }
 
 }  // namespace tessera::testing

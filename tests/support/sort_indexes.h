@@ -13,4 +13,9 @@ namespace tessera::testing {
 // "<n>\n".
 std::string builtSortIndexes(const TestServer& server, const std::string& tableId);
 
+// Waits up to 10 s for the table to have `count` built sort indexes (the
+// builder runs in the background); returns builtSortIndexes then.
+std::string waitForBuiltSortIndexes(const TestServer& server, const std::string& tableId,
+                                    int count);
+
 }  // namespace tessera::testing

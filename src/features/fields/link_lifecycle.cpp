@@ -46,16 +46,16 @@ bool askedOneWay(const boost::json::object& asked) {
 }
 
 // Inserts into `linked` the symmetric field of `field` (a link of `table`,
-// stored as `link`), named options.symmetricFieldName, else after `table`,
-// and points `link` at it.
+// stored as `link`), named `givenName`, else after `table`, and points
+// `link` at it.
 FieldDef addSymmetricField(store::Session& session, const TableSchema& table,
-                           const TableSchema& linked, const FieldDef& field, StoredLink& link) {
+                           const TableSchema& linked, const FieldDef& field,
+                           const std::string& givenName, StoredLink& link) {
   const bool self = linked.id == table.id;
   requireRoom(linked.fields.size() + (self ? 1 : 0), 1, kMaxFieldsPerTable, "table", "fields");
   FieldDef partner;
   partner.id = newId("fld");
   partner.type = FieldType::Link;
-  const std::string givenName = textOption(field.options, "symmetricFieldName");
   partner.name =
       givenName.empty() ? freeFieldName(linked, table.name, self ? field.name : "") : givenName;
   partner.options = storedLinkOptions(
@@ -91,7 +91,10 @@ std::optional<FieldDef> createLink(store::Session& session, const TableSchema& t
                   field.id, false};
   createJunction(session, field.id, table.id, linkedTableId, link.relationship);
   std::optional<FieldDef> symmetric;
-  if (!askedOneWay(asked)) symmetric = addSymmetricField(session, table, *linked, field, link);
+  if (!askedOneWay(asked)) {
+    symmetric = addSymmetricField(session, table, *linked, field,
+                                  textOption(asked, "symmetricFieldName"), link);
+  }
   field.options = storedLinkOptions(link);
   return symmetric;
 }
@@ -139,11 +142,10 @@ LinkFieldChange changeLink(store::Session& session, const TableSchema& table,
     link.relationship = wanted;
   }
   if (becomesTwoWay) {
-    FieldDef named = current;
-    named.options = asked;
     const TableSchema linked =
         link.linkedTableId == table.id ? table : requireTableSchema(session, link.linkedTableId);
-    change.createdSymmetric = addSymmetricField(session, table, linked, named, link);
+    change.createdSymmetric = addSymmetricField(session, table, linked, current,
+                                                textOption(asked, "symmetricFieldName"), link);
   }
   changed.options = storedLinkOptions(link);
   return change;
