@@ -93,6 +93,19 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   return *this;
 }
 
+std::string JsonWriter::keyText(std::string_view name) {
+  std::string text;
+  JsonWriter(text).key(name);
+  return text;
+}
+
+JsonWriter& JsonWriter::keyWritten(std::string_view text) {
+  beforeValue();
+  out_ += text;
+  needsComma_ = false;  // the value follows the colon
+  return *this;
+}
+
 JsonWriter& JsonWriter::string(std::string_view text) {
   beforeValue();
   out_ += '"';

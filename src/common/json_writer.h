@@ -23,6 +23,10 @@ class JsonWriter {
   JsonWriter& beginArray();
   JsonWriter& endArray();
   JsonWriter& key(std::string_view name);
+  // A key written once for many objects: keyText(name) is its JSON text
+  // with the colon, which keyWritten() then copies as it is.
+  static std::string keyText(std::string_view name);
+  JsonWriter& keyWritten(std::string_view text);
   JsonWriter& string(std::string_view text);
   JsonWriter& integer(std::int64_t number);
   // Non-finite numbers, which JSON cannot hold, are written as null.

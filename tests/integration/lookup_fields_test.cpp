@@ -145,6 +145,37 @@ TEST_F(LookupFieldsTest, ALookupShowsTheLinkedRecordsValuesInLinkOrderAndFollows
   EXPECT_EQ(writeLookup.errorCode(), "field_not_writable");
 }
 
+TEST_F(LookupFieldsTest, LookupsAndLinkTitlesKeepTextAsWrittenAndNumbersAsTyped) {
+  // What the database writes into a materialised cell is copied into the
+  // response item by item: text that needs escaping, and numbers whole or
+  // not, must come out as they went in, on both backends.
+  const std::string link(linkField.at("id").as_string());
+  addLookup(tasks, "Names", link, fieldOf(projects, "Name"));
+  addLookup(tasks, "Budgets", link, fieldOf(projects, "Budget"));
+  addLookup(tasks, "Dues", link, fieldOf(projects, "Due"));
+  const std::string awkward = "Say \"hi\" \\ to the \u2603, [a], {b}";
+  ASSERT_EQ(write(projects, project[0], {{"Name", awkward}, {"Budget", 2.5}}).status, 200);
+  ASSERT_EQ(write(projects, project[1], {{"Name", ""}, {"Budget", -3}}).status, 200);
+  ASSERT_EQ(write(tasks, task[0], {{"Project", {project[0], project[1], project[2]}}}).status, 200);
+
+  // Empty values are left out of a lookup (not of a link cell).
+  EXPECT_EQ(boost::json::parse(cell(tasks, task[0], "Names")),
+            (boost::json::array{boost::json::string(awkward), "Mercury"}));
+  EXPECT_EQ(boost::json::parse(cell(tasks, task[0], "Budgets")), (boost::json::array{2.5, -3}));
+  EXPECT_EQ(cell(tasks, task[0], "Dues"), R"(["2026-03-01"])");
+  EXPECT_EQ(boost::json::parse(cell(tasks, task[0], "Names", "?cellFormat=text")),
+            boost::json::string(awkward + ", Mercury"));
+  // As text, at the field's precision (0).
+  EXPECT_EQ(cell(tasks, task[0], "Budgets", "?cellFormat=text"), R"("2, -3")");
+
+  const boost::json::value links = boost::json::parse(cell(tasks, task[0], "Project"));
+  ASSERT_EQ(links.as_array().size(), 3u);
+  EXPECT_EQ(links.at(0), (boost::json::object{{"id", project[0]}, {"title", awkward}}));
+  EXPECT_EQ(links.at(1), (boost::json::object{{"id", project[1]}, {"title", ""}}));
+  EXPECT_EQ(boost::json::parse(cell(tasks, task[0], "Project", "?cellFormat=text")),
+            boost::json::string(awkward + ", , Mercury"));
+}
+
 TEST_F(LookupFieldsTest, LookupsOfFormulasAndOfLookupsAreFlattened) {
   const std::string link(linkField.at("id").as_string());
   const HttpResult doubled = addField(

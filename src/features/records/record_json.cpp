@@ -30,15 +30,31 @@ std::vector<std::size_t> shownFields(const TableSchema& schema,
   return shown;
 }
 
-void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& row,
-                 const std::vector<std::size_t>& shown, const ReadOptions& options) {
-  json.beginObject().key("id").string(row.text(RecordRow::kId)).key("fields").beginObject();
+std::vector<ShownField> keyedFields(const TableSchema& schema,
+                                    const std::vector<std::size_t>& shown,
+                                    const ReadOptions& options) {
+  std::vector<ShownField> keyed;
+  keyed.reserve(shown.size());
   for (const std::size_t index : shown) {
     const FieldDef& field = schema.fields[index];
-    const std::string& key = options.keyById ? field.id : field.name;
+    keyed.push_back({index, JsonWriter::keyText(options.keyById ? field.id : field.name)});
+  }
+  return keyed;
+}
+
+void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& row,
+                 const std::vector<ShownField>& shown, const ReadOptions& options) {
+  json.beginObject()
+      .keyWritten(R"("id":)")
+      .string(row.text(RecordRow::kId))
+      .keyWritten(R"("fields":)")
+      .beginObject();
+  for (const auto& [index, key] : shown) {
+    const FieldDef& field = schema.fields[index];
     if (field.type == FieldType::CreatedBy || field.type == FieldType::LastModifiedBy) {
       const bool created = field.type == FieldType::CreatedBy;
-      writeUser(json.key(key), row.text(created ? RecordRow::kCreatedBy : RecordRow::kUpdatedBy),
+      writeUser(json.keyWritten(key),
+                row.text(created ? RecordRow::kCreatedBy : RecordRow::kUpdatedBy),
                 row.optionalText(created ? RecordRow::kCreatedByName : RecordRow::kUpdatedByName)
                     .value_or(""),
                 row.optionalText(created ? RecordRow::kCreatedByEmail : RecordRow::kUpdatedByEmail)
@@ -48,31 +64,31 @@ void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& 
     }
     if ((field.formula && field.formula->error) || (field.lookup && field.lookup->error)) {
       // A broken formula shows as an error in every record, as in Airtable.
-      json.key(key).beginObject().key("error").string("#ERROR!").endObject();
+      json.keyWritten(key).beginObject().key("error").string("#ERROR!").endObject();
       continue;
     }
     const store::SqlValue& stored = row.value(RecordRow::kFirstField + index);
     if (std::holds_alternative<std::nullptr_t>(stored)) continue;  // empty cells are left out
-    writeCell(json.key(key), field, stored, options.format);
+    writeCell(json.keyWritten(key), field, stored, options.format);
   }
   Rfc3339Buffer created, updated;
   formatRfc3339(row.integer(RecordRow::kCreatedAt), created);
   formatRfc3339(row.integer(RecordRow::kUpdatedAt), updated);
   json.endObject()
-      .key("createdTime")
+      .keyWritten(R"("createdTime":)")
       .string(std::string_view(created, sizeof created))
-      .key("lastModifiedTime")
+      .keyWritten(R"("lastModifiedTime":)")
       .string(std::string_view(updated, sizeof updated))
-      .key("createdBy")
+      .keyWritten(R"("createdBy":)")
       .string(row.text(RecordRow::kCreatedBy))
-      .key("version")
+      .keyWritten(R"("version":)")
       .integer(row.integer(RecordRow::kVersion))
       .endObject();
 }
 
 JsonText recordsJson(const TableSchema& schema, const store::Rows& rows,
                      const ReadOptions& options) {
-  const auto shown = shownFields(schema, options.projection, nullptr);
+  const auto shown = keyedFields(schema, shownFields(schema, options.projection, nullptr), options);
   JsonText text;
   JsonWriter json(text.text);
   json.beginObject().key("records").beginArray();
@@ -84,7 +100,9 @@ JsonText recordsJson(const TableSchema& schema, const store::Rows& rows,
 JsonText recordJson(const TableSchema& schema, const store::Row& row, const ReadOptions& options) {
   JsonText text;
   JsonWriter json(text.text);
-  writeRecord(json, schema, row, shownFields(schema, options.projection, nullptr), options);
+  writeRecord(json, schema, row,
+              keyedFields(schema, shownFields(schema, options.projection, nullptr), options),
+              options);
   return text;
 }
 

@@ -27,10 +27,20 @@ std::vector<std::size_t> shownFields(const TableSchema& schema,
                                      const std::vector<std::string>& projection,
                                      const boost::json::array* hiddenByView);
 
+// A field a response shows, with its key (name or id) written as JSON
+// once for all the records of the response.
+struct ShownField {
+  std::size_t index;
+  std::string keyText;  // JsonWriter::keyText
+};
+std::vector<ShownField> keyedFields(const TableSchema& schema,
+                                    const std::vector<std::size_t>& shown,
+                                    const ReadOptions& options);
+
 // {"id", "fields", "createdTime", "lastModifiedTime", "createdBy",
 // "version"} of a row from selectRecords (record_query.h).
 void writeRecord(JsonWriter& json, const TableSchema& schema, const store::Row& row,
-                 const std::vector<std::size_t>& shown, const ReadOptions& options);
+                 const std::vector<ShownField>& shown, const ReadOptions& options);
 
 // {"records": [...]} with every field.
 JsonText recordsJson(const TableSchema& schema, const store::Rows& rows,

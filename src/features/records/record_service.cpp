@@ -55,8 +55,10 @@ JsonText RecordService::list(const std::string& tableId, const ListRequest& requ
     query.take = request.take;
     query.skip = request.skip;
     const auto shown =
-        shownFields(schema, request.read.projection,
-                    view ? &view->definition.at("hiddenFieldIds").as_array() : nullptr);
+        keyedFields(schema,
+                    shownFields(schema, request.read.projection,
+                                view ? &view->definition.at("hiddenFieldIds").as_array() : nullptr),
+                    request.read);
     JsonText text;
     JsonWriter json(text.text);
     json.beginObject().key("records").beginArray();

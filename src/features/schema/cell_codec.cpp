@@ -7,10 +7,12 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 #include "common/clock.h"
+#include "common/json_array_items.h"
 #include "features/schema/field_options.h"
 #include "features/users/user_store.h"
 #include "http/json_body.h"
@@ -221,61 +223,125 @@ store::SqlValue storedValueOf(const boost::json::value& value, const FieldDef& f
   return real ? store::SqlValue(static_cast<double>(number)) : store::SqlValue(number);
 }
 
+// Whether `field` writes what it stores as one JSON string, whatever the
+// format: then a stored JSON string can be copied as it is.
+bool writesStoredText(const FieldDef& field) {
+  if (field.type == FieldType::Formula) return field.formula->resultType == FormulaType::Text;
+  return isTextual(field.type) && field.type != FieldType::MultipleSelect;
+}
+
+// One item of a stored JSON array (common/json_array_items.h) as `field`
+// stores it: strings without escapes and numbers are read here, anything
+// else through the JSON parser.
+store::SqlValue storedItemValue(std::string_view item, const FieldDef& field) {
+  if (item == "null") return nullptr;
+  if (item.front() == '"' && item.find('\\') == std::string_view::npos) {
+    return std::string(item.substr(1, item.size() - 2));
+  }
+  const bool real = field.valueType() == "DOUBLE PRECISION";
+  const char* const end = item.data() + item.size();
+  std::int64_t whole = 0;
+  if (const auto read = std::from_chars(item.data(), end, whole);
+      read.ec == std::errc() && read.ptr == end) {
+    return real ? store::SqlValue(static_cast<double>(whole)) : store::SqlValue(whole);
+  }
+  double number = 0;
+  if (const auto read = std::from_chars(item.data(), end, number);
+      read.ec == std::errc() && read.ptr == end) {
+    return real ? store::SqlValue(number) : store::SqlValue(static_cast<std::int64_t>(number));
+  }
+  unsigned char scratch[1024];
+  boost::json::monotonic_resource memory(scratch, sizeof scratch);
+  return storedValueOf(boost::json::parse(item, &memory), field);
+}
+
+// Writes one item of a stored JSON array as `field` writes its values.
+void writeStoredItem(JsonWriter& json, const FieldDef& field, std::string_view item,
+                     CellFormat format) {
+  if (item.front() == '"' && writesStoredText(field)) {
+    json.raw(item);  // already a JSON string, written by the database
+    return;
+  }
+  writeCell(json, field, storedItemValue(item, field), format);
+}
+
+// The same as text, for joining.
+std::string storedItemText(const FieldDef& field, std::string_view item) {
+  const store::SqlValue value = storedItemValue(item, field);
+  if (std::holds_alternative<std::nullptr_t>(value)) return "";
+  return std::string(decodeCell(field, value, CellFormat::Text).as_string());
+}
+
+// Calls `each` with the text of every item of a materialised cell, which
+// the database wrote as a JSON array.
+template <typename Each>
+void forEachStoredItem(std::string_view stored, const Each& each) {
+  JsonArrayItems items(stored);
+  while (const auto item = items.next()) each(*item);
+  if (!items.valid()) throw std::runtime_error("a materialised cell is not a JSON array");
+}
+
+// A stored link pair, [id, title value].
+struct StoredLinkPair {
+  std::string_view id;
+  std::string_view title;
+};
+
+StoredLinkPair storedLinkPair(std::string_view pair) {
+  JsonArrayItems items(pair);
+  const auto id = items.next();
+  const auto title = items.next();
+  if (!id || !title || id->front() != '"' || items.next() || !items.valid()) {
+    throw std::runtime_error("a materialised link cell holds something other than [id, title]");
+  }
+  return {*id, *title};
+}
+
 // A link cell as read ([[id, title value], ...]): [{"id", "title"}], or
 // the titles joined by ", " as text. A title is the linked record's
 // primary field as text; "" when that is empty.
-void writeLinkPairs(JsonWriter& json, const LinkPlan& link, const boost::json::array& pairs,
+void writeLinkPairs(JsonWriter& json, const LinkPlan& link, std::string_view stored,
                     CellFormat format) {
   const FieldDef& titleField = *link.titleField;
   if (format == CellFormat::Text) {
     std::string joined;
-    for (const auto& pair : pairs) {
-      const store::SqlValue title = storedValueOf(pair.as_array().at(1), titleField);
-      if (&pair != pairs.begin()) joined += ", ";
-      if (std::holds_alternative<std::nullptr_t>(title)) continue;
-      joined += decodeCell(titleField, title, CellFormat::Text).as_string();
-    }
+    bool first = true;
+    forEachStoredItem(stored, [&](std::string_view pair) {
+      if (!first) joined += ", ";
+      first = false;
+      joined += storedItemText(titleField, storedLinkPair(pair).title);
+    });
     json.string(joined);
     return;
   }
   // Each title as a JSON string, written by the title field itself.
   json.beginArray();
-  for (const auto& pair : pairs) {
-    const auto& items = pair.as_array();
-    json.beginObject().key("id").string(items.at(0).as_string()).key("title");
-    const store::SqlValue title = storedValueOf(items.at(1), titleField);
-    if (std::holds_alternative<std::nullptr_t>(title)) {
+  forEachStoredItem(stored, [&](std::string_view pair) {
+    const StoredLinkPair items = storedLinkPair(pair);
+    json.beginObject().keyWritten(R"("id":)").raw(items.id).keyWritten(R"("title":)");
+    if (items.title == "null") {
       json.string("");
     } else {
-      writeCell(json, titleField, title, CellFormat::Text);
+      writeStoredItem(json, titleField, items.title, CellFormat::Text);
     }
     json.endObject();
-  }
+  });
   json.endArray();
-}
-
-void writeLinks(JsonWriter& json, const LinkPlan& link, const std::string& stored,
-                CellFormat format) {
-  unsigned char scratch[4096];
-  boost::json::monotonic_resource memory(scratch, sizeof scratch);
-  writeLinkPairs(json, link, boost::json::parse(stored, &memory).as_array(), format);
 }
 
 // A lookup cell: its values as the looked-up field writes them, in an
 // array; as text, joined by ", ".
 void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string& stored,
                    CellFormat format) {
-  unsigned char scratch[4096];
-  boost::json::monotonic_resource memory(scratch, sizeof scratch);
-  const boost::json::value cell = boost::json::parse(stored, &memory);
-  if (lookup.valueField->type == FieldType::Link) {
+  const FieldDef& field = *lookup.valueField;
+  if (field.type == FieldType::Link) {
     // The looked-up link cells' pairs, joined into one.
-    writeLinkPairs(json, *lookup.valueField->link, cell.as_array(), format);
+    writeLinkPairs(json, *field.link, stored, format);
     return;
   }
-  if (lookup.valueField->type == FieldType::CreatedBy ||
-      lookup.valueField->type == FieldType::LastModifiedBy) {
+  if (field.type == FieldType::CreatedBy || field.type == FieldType::LastModifiedBy) {
     // Read as [{"id", "name", "email"}] (LookupPlan::readSql).
+    const boost::json::value cell = boost::json::parse(stored);
     if (format == CellFormat::Text) {
       std::string joined;
       for (const auto& user : cell.as_array()) {
@@ -294,20 +360,20 @@ void writeLookedUp(JsonWriter& json, const LookupPlan& lookup, const std::string
     json.endArray();
     return;
   }
-  const FieldDef& field = *lookup.valueField;
-  std::vector<store::SqlValue> values;
-  for (const auto& item : cell.as_array()) values.push_back(storedValueOf(item, field));
   if (format == CellFormat::Text) {
     std::string joined;
-    for (const store::SqlValue& value : values) {
-      joined += (joined.empty() ? "" : ", ") +
-                std::string(decodeCell(field, value, CellFormat::Text).as_string());
-    }
+    bool first = true;
+    forEachStoredItem(stored, [&](std::string_view item) {
+      if (!first) joined += ", ";
+      first = false;
+      joined += storedItemText(field, item);
+    });
     json.string(joined);
     return;
   }
   json.beginArray();
-  for (const store::SqlValue& value : values) writeCell(json, field, value, CellFormat::Json);
+  forEachStoredItem(stored,
+                    [&](std::string_view item) { writeStoredItem(json, field, item, format); });
   json.endArray();
 }
 
@@ -465,7 +531,7 @@ void writeCell(JsonWriter& json, const FieldDef& field, const store::SqlValue& s
       writeFormulaValue(json, field.formula->resultType, stored, format);
       return;
     case FieldType::Link:
-      writeLinks(json, *field.link, std::get<std::string>(stored), format);
+      writeLinkPairs(json, *field.link, std::get<std::string>(stored), format);
       return;
     case FieldType::Lookup:
       writeLookedUp(json, *field.lookup, std::get<std::string>(stored), format);
