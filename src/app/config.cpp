@@ -78,6 +78,11 @@ void addServeOptions(CLI::App& command, Config& config) {
       ->capture_default_str();
   addBounded(command, "--threads", config.threads, "TESSERA_THREADS",
              "I/O threads (0: one per core)", 0, 256);
+  addBounded(command, "--write-threads", config.writeThreads, "TESSERA_WRITE_THREADS",
+             "Threads that serve the requests that may write (all but GET and HEAD), so the "
+             "I/O threads go on with reads while they wait for the commit (0: serve them on "
+             "the I/O threads)",
+             0, 256);
   addBounded(command, "--request-timeout-seconds", config.requestTimeoutSeconds,
              "TESSERA_REQUEST_TIMEOUT_SECONDS",
              "Time allowed to receive one request (headers and body)", 1, 3600);
@@ -222,6 +227,7 @@ std::string describe(const Config& config) {
                        ? "sqlite:" + database.location
                        : maskDatabaseUrl(database.location));
   line("threads", std::to_string(config.effectiveThreads()));
+  line("write-threads", std::to_string(config.writeThreads));
   line("max-body-bytes", std::to_string(config.maxBodyBytes));
   line("request-timeout-seconds", std::to_string(config.requestTimeoutSeconds));
   line("idle-timeout-seconds", std::to_string(config.idleTimeoutSeconds));

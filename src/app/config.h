@@ -14,9 +14,10 @@ namespace tessera::app {
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string dataDir = "./data";
-  std::string database;   // empty: SQLite file in dataDir
-  std::string publicUrl;  // empty: http://<listen>
-  unsigned threads = 0;   // 0: one per core
+  std::string database;        // empty: SQLite file in dataDir
+  std::string publicUrl;       // empty: http://<listen>
+  unsigned threads = 0;        // 0: one per core
+  unsigned writeThreads = 16;  // 0: requests that write run on the I/O threads
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   unsigned requestTimeoutSeconds = 30;
   unsigned idleTimeoutSeconds = 75;

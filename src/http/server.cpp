@@ -91,8 +91,9 @@ struct Server::Impl {
   ServerOptions options;
   RequestHandler& handler;
   std::vector<std::unique_ptr<Worker>> workers;
-  std::optional<tcp::acceptor> acceptor;  // on workers[0]
-  asio::io_context control{1};            // signals, on the thread calling run()
+  std::optional<asio::thread_pool> writePool;  // options.writeThreads > 0
+  std::optional<tcp::acceptor> acceptor;       // on workers[0]
+  asio::io_context control{1};                 // signals, on the thread calling run()
   // Created by listen(), so SIGINT/SIGTERM are caught (and held until run()
   // waits for them) from the moment the server can be announced as ready.
   std::optional<asio::signal_set> signals;
@@ -237,11 +238,25 @@ struct Server::Impl {
                                   request.header("x-forwarded-proto").starts_with("https"));
       request.body = std::move(parser.get().body());
       const bool keepAlive = parser.get().keep_alive() && !shuttingDown;
-      auto message = toBeast(handler.handle(request), parser.get().version(), keepAlive, overTls);
+      auto message = toBeast(co_await handle(request), parser.get().version(), keepAlive, overTls);
       transport.expires_after(options.readTimeout);
       auto [writeError, written] = co_await bhttp::async_write(stream, message, kNoThrow);
       if (writeError || !keepAlive) break;
     }
+  }
+
+  // The handler's response: on this I/O thread for a read, on the write
+  // pool for a request that may write. A write waits for its commit (the
+  // SQLite writer groups the writes waiting together into one); on the
+  // pool, that wait holds no I/O thread, and many writes share a commit.
+  asio::awaitable<Response> handle(const Request& request) {
+    if (!writePool || request.method == "GET" || request.method == "HEAD") {
+      co_return handler.handle(request);
+    }
+    co_return co_await asio::co_spawn(
+        writePool->get_executor(),
+        [&]() -> asio::awaitable<Response> { co_return handler.handle(request); },
+        asio::use_awaitable);
   }
 
   void beginShutdown() {
@@ -263,6 +278,7 @@ Server::Server(ServerOptions options, RequestHandler& handler)
     : impl_(std::make_unique<Impl>(std::move(options), handler)) {
   const unsigned threads = std::max(1u, impl_->options.threads);
   for (unsigned i = 0; i < threads; ++i) impl_->workers.push_back(std::make_unique<Worker>());
+  if (impl_->options.writeThreads > 0) impl_->writePool.emplace(impl_->options.writeThreads);
 }
 
 Server::~Server() = default;
@@ -310,6 +326,9 @@ void Server::run() {
     }
     impl.workers[i]->thread.join();
   }
+  // Writes in flight finish (their connections are gone if the drain
+  // timed out) before the requests they read are destroyed.
+  if (impl.writePool) impl.writePool->join();
 }
 
 void Server::stop() {

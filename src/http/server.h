@@ -1,5 +1,7 @@
 // The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one
-// io_context per thread, one coroutine per connection, plain or TLS
+// io_context per thread, one coroutine per connection, requests that may
+// write (all but GET and HEAD) handed to a pool of threads so that many of
+// them can wait for one commit while the I/O threads serve reads, plain or TLS
 // (http/tls_context.h; HSTS on every TLS answer; the certificate reloaded
 // on SIGHUP without dropping connections), keep-alive, a
 // deadline on every read, header and body limits, and graceful shutdown on
@@ -24,6 +26,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   unsigned threads = 1;
+  // Threads that handle the requests that may write; 0: the I/O threads.
+  unsigned writeThreads = 0;
   std::size_t maxHeaderBytes = 16 * 1024;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   std::chrono::seconds readTimeout{30};   // to receive one whole request

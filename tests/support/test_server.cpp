@@ -90,11 +90,13 @@ void TestServer::launch() {
   const auto readyFile = root_ / "ready";
   std::filesystem::remove(readyFile);
   const std::string listen = port_ == 0 ? "127.0.0.1:0" : "127.0.0.1:" + std::to_string(port_);
-  std::vector<std::string> args = {
-      "serve", "--listen", listen, "--ready-file", readyFile.string(), "--threads", "2"};
+  const auto given = [this](const std::string& option) {
+    return std::find(extraArgs_.begin(), extraArgs_.end(), option) != extraArgs_.end();
+  };
+  std::vector<std::string> args = {"serve", "--listen", listen, "--ready-file", readyFile.string()};
+  if (!given("--threads")) args.insert(args.end(), {"--threads", "2"});
   // A --database among the extra arguments replaces the server's own.
-  const bool ownDatabase =
-      std::find(extraArgs_.begin(), extraArgs_.end(), "--database") == extraArgs_.end();
+  const bool ownDatabase = !given("--database");
   const std::vector<std::string> storage = database_->args();  // option, value, ...
   for (std::size_t i = 0; i + 1 < storage.size(); i += 2) {
     if (ownDatabase || storage[i] != "--database")

@@ -21,8 +21,8 @@ class TestServer {
   // (database open and migrated), or only the listening socket.
   enum class Until { Ready, Listening };
 
-  // `extraArgs` are appended to `tessera serve ...`; a --database among
-  // them replaces the server's own database.
+  // `extraArgs` are appended to `tessera serve ...`; a --database or
+  // --threads among them replaces the server's own setting.
   explicit TestServer(std::vector<std::string> extraArgs = {}, Until until = Until::Ready);
   ~TestServer();
   TestServer(const TestServer&) = delete;
