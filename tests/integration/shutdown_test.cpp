@@ -4,9 +4,7 @@
 // exits 0; nothing acknowledged is lost. And the start: listening before the
 // database is ready, alive but not ready.
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <signal.h>
-#include <sqlite3.h>
 
 #include <boost/asio.hpp>
 #include <boost/json/serialize.hpp>
@@ -14,6 +12,7 @@
 #include <thread>
 
 #include "support/files.h"
+#include "support/held_lock.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -126,41 +125,27 @@ TEST(ReadinessTest, DrainingIsAnnouncedWhileRequestsAreStillServed) {
 // lock on the file, on PostgreSQL the advisory lock that migrations take.
 class StartBlocker {
  public:
-  explicit StartBlocker(const std::filesystem::path& folder) : database_(folder) {
-    if (database_.onPostgres()) {
-      postgres_ = PQconnectdb(database_.url().c_str());
-      run("SELECT pg_advisory_lock(7305227421)");  // store/postgres/postgres_database.cpp
-      return;
-    }
-    file_ = (folder / "locked.db").string();
-    sqlite3_open(file_.c_str(), &sqlite_);
-    sqlite3_exec(sqlite_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr);
-  }
-  ~StartBlocker() { release(); }
+  explicit StartBlocker(const std::filesystem::path& folder)
+      : database_(folder), file_((folder / "locked.db").string()), lock_(take()) {}
 
   std::string databaseSetting() const {
     return database_.onPostgres() ? database_.url() : "sqlite:" + file_;
   }
-  void release() {
-    if (postgres_) run("SELECT pg_advisory_unlock(7305227421)");
-    PQfinish(postgres_);
-    postgres_ = nullptr;
-    if (sqlite_) sqlite3_exec(sqlite_, "COMMIT", nullptr, nullptr, nullptr);
-    sqlite3_close(sqlite_);
-    sqlite_ = nullptr;
-  }
+  void release() { lock_.release(); }
 
  private:
-  void run(const char* sql) {
-    PGresult* result = PQexec(postgres_, sql);
-    EXPECT_EQ(PQresultStatus(result), PGRES_TUPLES_OK) << PQerrorMessage(postgres_);
-    PQclear(result);
+  HeldLock take() const {
+    if (database_.onPostgres()) {
+      // store/postgres/postgres_database.cpp
+      return HeldLock::onPostgres(database_.url(), {"SELECT pg_advisory_lock(7305227421)"},
+                                  "SELECT pg_advisory_unlock(7305227421)");
+    }
+    return HeldLock::onSqlite(file_, "BEGIN EXCLUSIVE");
   }
 
   TestDatabase database_;
-  PGconn* postgres_ = nullptr;
   std::string file_;
-  sqlite3* sqlite_ = nullptr;
+  HeldLock lock_;
 };
 
 // The server listens before its database is open: while another holds the

@@ -3,54 +3,27 @@
 // On both backends: another client holds the write lock a new space needs
 // (SQLite: the file's write lock; PostgreSQL: a lock on the spaces table).
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <future>
 #include <thread>
 
+#include "support/held_lock.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
 namespace tessera::testing {
 namespace {
 
-// Holds the lock that keeps `server` from adding a space, until release().
-class SpaceWriteLock {
- public:
-  explicit SpaceWriteLock(const TestServer& server) {
-    if (server.database().onPostgres()) {
-      postgres_ = PQconnectdb(server.database().url().c_str());
-      run("BEGIN");
-      run("LOCK TABLE spaces IN EXCLUSIVE MODE");  // reads go on, inserts wait
-      return;
-    }
-    const std::string file = (server.dataDir() / "tessera.db").string();
-    EXPECT_EQ(sqlite3_open(file.c_str(), &sqlite_), SQLITE_OK);
-    EXPECT_EQ(sqlite3_exec(sqlite_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+// The lock that keeps `server` from adding a space, held until release().
+HeldLock spaceWriteLock(const TestServer& server) {
+  if (server.database().onPostgres()) {
+    // Reads of the table go on; inserts wait.
+    return HeldLock::onPostgres(server.database().url(),
+                                {"BEGIN", "LOCK TABLE spaces IN EXCLUSIVE MODE"}, "COMMIT");
   }
-  ~SpaceWriteLock() { release(); }
-
-  void release() {
-    if (postgres_) run("COMMIT");
-    PQfinish(postgres_);
-    postgres_ = nullptr;
-    if (sqlite_) sqlite3_exec(sqlite_, "COMMIT", nullptr, nullptr, nullptr);
-    sqlite3_close(sqlite_);
-    sqlite_ = nullptr;
-  }
-
- private:
-  void run(const char* sql) {
-    PGresult* result = PQexec(postgres_, sql);
-    EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQerrorMessage(postgres_);
-    PQclear(result);
-  }
-
-  PGconn* postgres_ = nullptr;
-  sqlite3* sqlite_ = nullptr;
-};
+  return HeldLock::onSqlite((server.dataDir() / "tessera.db").string(), "BEGIN IMMEDIATE");
+}
 
 TEST(WritePoolTest, AReadIsServedWhileAWriteWaitsForTheDatabase) {
   // One I/O thread: without the pool, the waiting write would hold it.
@@ -59,7 +32,7 @@ TEST(WritePoolTest, AReadIsServedWhileAWriteWaitsForTheDatabase) {
   const BrowserUser user = signUp(client, "ada@example.com");
   ASSERT_EQ(client.json("POST", "/api/space", {{"name", "First"}}, user.headers()).status, 201);
 
-  SpaceWriteLock lock(server);
+  HeldLock lock = spaceWriteLock(server);
   std::atomic<bool> writeAnswered{false};
   auto write = std::async(std::launch::async, [&] {
     HttpClient writer(server.port());
