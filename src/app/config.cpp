@@ -29,15 +29,27 @@ std::string Config::effectivePublicUrl() const {
   return (tlsCertFile.empty() ? "http://" : "https://") + listen;
 }
 
+bool Config::usesPostgres() const {
+  return database.starts_with("postgres://") || database.starts_with("postgresql://");
+}
+
 unsigned Config::effectiveThreads() const {
   if (threads != 0) return threads;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   // Handlers wait for the database on their thread: for SQLite that wait is
   // short, for PostgreSQL it is a network round trip, so more threads keep
   // the cores busy (measured in docs/operations.md).
-  const bool postgres =
-      database.starts_with("postgres://") || database.starts_with("postgresql://");
-  return postgres ? 4 * cores : cores;
+  return usesPostgres() ? 4 * cores : cores;
+}
+
+unsigned Config::effectiveWriteThreads() const {
+  if (writeThreads) return *writeThreads;
+  // On SQLite, many writes waiting together share one commit. On
+  // PostgreSQL each write is its own SERIALIZABLE transaction: more of them
+  // at once on the same records means more conflicts, and a write can
+  // keep losing its retries (docs/operations.md), so writes stay on the
+  // I/O threads there until retries cannot starve.
+  return usesPostgres() ? 0 : 16;
 }
 
 void addDatabaseOptions(CLI::App& command, Config& config) {
@@ -78,11 +90,13 @@ void addServeOptions(CLI::App& command, Config& config) {
       ->capture_default_str();
   addBounded(command, "--threads", config.threads, "TESSERA_THREADS",
              "I/O threads (0: one per core)", 0, 256);
-  addBounded(command, "--write-threads", config.writeThreads, "TESSERA_WRITE_THREADS",
-             "Threads that serve the requests that may write (all but GET and HEAD), so the "
-             "I/O threads go on with reads while they wait for the commit (0: serve them on "
-             "the I/O threads)",
-             0, 256);
+  command
+      .add_option("--write-threads", config.writeThreads,
+                  "Threads that serve the requests that may write (all but GET and HEAD), so "
+                  "the I/O threads go on with reads while they wait for the commit; 0: serve "
+                  "them on the I/O threads (default: 16 on SQLite, 0 on PostgreSQL)")
+      ->envname("TESSERA_WRITE_THREADS")
+      ->check(CLI::Range(0u, 256u));
   addBounded(command, "--request-timeout-seconds", config.requestTimeoutSeconds,
              "TESSERA_REQUEST_TIMEOUT_SECONDS",
              "Time allowed to receive one request (headers and body)", 1, 3600);
@@ -227,7 +241,7 @@ std::string describe(const Config& config) {
                        ? "sqlite:" + database.location
                        : maskDatabaseUrl(database.location));
   line("threads", std::to_string(config.effectiveThreads()));
-  line("write-threads", std::to_string(config.writeThreads));
+  line("write-threads", std::to_string(config.effectiveWriteThreads()));
   line("max-body-bytes", std::to_string(config.maxBodyBytes));
   line("request-timeout-seconds", std::to_string(config.requestTimeoutSeconds));
   line("idle-timeout-seconds", std::to_string(config.idleTimeoutSeconds));

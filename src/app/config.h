@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace CLI {
@@ -14,10 +15,11 @@ namespace tessera::app {
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string dataDir = "./data";
-  std::string database;        // empty: SQLite file in dataDir
-  std::string publicUrl;       // empty: http://<listen>
-  unsigned threads = 0;        // 0: one per core
-  unsigned writeThreads = 16;  // 0: requests that write run on the I/O threads
+  std::string database;   // empty: SQLite file in dataDir
+  std::string publicUrl;  // empty: http://<listen>
+  unsigned threads = 0;   // 0: one per core
+  // nullopt: 16 on SQLite, 0 on PostgreSQL (effectiveWriteThreads).
+  std::optional<unsigned> writeThreads;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   unsigned requestTimeoutSeconds = 30;
   unsigned idleTimeoutSeconds = 75;
@@ -47,7 +49,10 @@ struct Config {
   std::string host() const;
   std::uint16_t port() const;
   std::string effectivePublicUrl() const;
+  bool usesPostgres() const;
   unsigned effectiveThreads() const;
+  // Threads for the requests that may write; 0: the I/O threads serve them.
+  unsigned effectiveWriteThreads() const;
 };
 
 // Options that locate the database (used by every command).

@@ -22,7 +22,7 @@ http::ServerOptions serverOptions(const Config& config, ServingHandler& serving)
   options.host = config.host();
   options.port = config.port();
   options.threads = config.effectiveThreads();
-  options.writeThreads = config.writeThreads;
+  options.writeThreads = config.effectiveWriteThreads();
   options.maxBodyBytes = config.maxBodyBytes;
   options.readTimeout = std::chrono::seconds(config.requestTimeoutSeconds);
   options.idleTimeout = std::chrono::seconds(config.idleTimeoutSeconds);

@@ -20,6 +20,18 @@ TEST(ConfigTest, FlagsAndEnvironmentFillTheConfig) {
   EXPECT_EQ(config.port(), 9);
 }
 
+TEST(ConfigTest, WritesGetAPoolOnSqliteOnlyUnlessTold) {
+  Config config;
+  EXPECT_EQ(config.effectiveWriteThreads(), 16u);
+  config.database = "postgres://tessera@db/tessera";
+  EXPECT_EQ(config.effectiveWriteThreads(), 0u);
+  CLI::App app;
+  addServeOptions(app, config);
+  app.parse(std::vector<std::string>{"4", "--write-threads"});  // reversed argv
+  EXPECT_EQ(config.effectiveWriteThreads(), 4u);
+  EXPECT_THROW(app.parse(std::vector<std::string>{"257", "--write-threads"}), CLI::ParseError);
+}
+
 TEST(ConfigTest, ValidationExplainsBadSettings) {
   Config config;
   config.listen = "localhost";
