@@ -95,6 +95,12 @@ class Database {
   virtual void buildIndex(std::string_view name, std::string_view table,
                           std::string_view columns) = 0;
 
+  // Drops the index `name` (a quoted identifier) if it exists, as
+  // buildIndex builds one: CONCURRENTLY on PostgreSQL, outside any
+  // transaction, while reads and writes of the table go on; on SQLite as
+  // one write of its own. Throws StoreError when the drop fails.
+  virtual void dropIndex(std::string_view name) = 0;
+
   // Convenience forms that return what the callback returns.
   template <class F>
   auto read(F&& work) -> std::invoke_result_t<F, Session&> {

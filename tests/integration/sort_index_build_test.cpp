@@ -2,6 +2,8 @@
 // waits for the build, and on PostgreSQL writes to the table go on while
 // the index is built concurrently (another session's uncommitted write
 // holds the build back); once built, the index is there and valid.
+// Deleting a view never waits for a build either: its index goes after,
+// in the background too.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
@@ -62,6 +64,77 @@ TEST(SortIndexBuildTest, SavingAViewNeverWaitsForItsIndexAndWritesGoOn) {
       "/api/table/" + tableId + "/record?viewId=" + std::string(view.json().at("id").as_string()),
       "", workspace.owner.headers());
   EXPECT_EQ(page.json().at("records").at(0).at("fields").at("Name"), "b");
+}
+
+// The view's index is being built (on PostgreSQL, held back by another
+// session's open write) when the view is deleted: the deletion answers at
+// once, and the index goes once the build is over.
+TEST(SortIndexBuildTest, DeletingAViewNeverWaitsForItsIndexAndTheIndexGoesAfter) {
+  TestServer server;
+  HttpClient client(server.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  const auto table = createTable(client, workspace, boost::json::parse(R"({"name":"T","fields":[
+      {"name":"Name","type":"singleLineText"},{"name":"Rank","type":"number"}]})"));
+  const std::string tableId(table.at("id").as_string());
+  createRecords(client, workspace.owner, tableId, {{{"Name", "a"}, {"Rank", 1}}});
+  Connection other(nullptr, &PQfinish);
+  if (server.database().onPostgres()) {
+    other.reset(PQconnectdb(server.database().url().c_str()));
+    ASSERT_EQ(PQstatus(other.get()), CONNECTION_OK);
+    run(other.get(), "BEGIN");
+    run(other.get(), "LOCK TABLE \"t_" + tableId + "\" IN ROW EXCLUSIVE MODE");
+  }
+
+  const HttpResult view = client.json(
+      "POST", "/api/table/" + tableId + "/view",
+      {{"name", "By rank"}, {"sort", boost::json::parse(R"([{"fieldId":"Rank","order":"desc"}])")}},
+      workspace.owner.headers());
+  ASSERT_EQ(view.status, 201) << view.body;
+  const HttpResult deleted = client.request(
+      "DELETE", "/api/table/" + tableId + "/view/" + std::string(view.json().at("id").as_string()),
+      "", workspace.owner.headers());
+  EXPECT_EQ(deleted.status, 204) << deleted.body << server.logText();
+
+  if (other) run(other.get(), "COMMIT");
+  EXPECT_EQ(waitForBuiltSortIndexes(server, tableId, 0), "0\n");
+  EXPECT_EQ(server.logText().find("sort index"), std::string::npos) << server.logText();
+}
+
+// Views with sorts come and go faster than their indexes are built: every
+// change answers, no build fails, and no index is left behind.
+TEST(SortIndexBuildTest, ViewsComingAndGoingLeaveNoIndexBehindAndNoBuildFails) {
+  TestServer server;
+  HttpClient client(server.port());
+  const Workspace workspace = makeWorkspace(client, "ada@example.com");
+  const auto table = createTable(client, workspace, boost::json::parse(R"({"name":"T","fields":[
+      {"name":"Name","type":"singleLineText"},{"name":"Rank","type":"number"}]})"));
+  const std::string tableId(table.at("id").as_string());
+  boost::json::array rows;
+  for (int i = 0; i < 200; ++i)
+    rows.push_back({{"Name", "r" + std::to_string(i)}, {"Rank", i % 9}});
+  createRecords(client, workspace.owner, tableId, rows);
+
+  const std::string views = "/api/table/" + tableId + "/view";
+  for (int i = 0; i < 30; ++i) {
+    const char* sort = i % 3 == 0   ? R"([{"fieldId":"Rank","order":"desc"}])"
+                       : i % 3 == 1 ? R"([{"fieldId":"Name"}])"
+                                    : R"([{"fieldId":"Rank"},{"fieldId":"Name","order":"desc"}])";
+    const HttpResult view = client.json(
+        "POST", views, {{"name", "V" + std::to_string(i)}, {"sort", boost::json::parse(sort)}},
+        workspace.owner.headers());
+    ASSERT_EQ(view.status, 201) << view.body;
+    const std::string viewPath = views + "/" + std::string(view.json().at("id").as_string());
+    if (i % 2 == 1) {  // a changed sort, too
+      const HttpResult changed =
+          client.json("PATCH", viewPath, {{"sort", boost::json::parse(R"([{"fieldId":"Name"}])")}},
+                      workspace.owner.headers());
+      ASSERT_EQ(changed.status, 200) << changed.body << server.logText();
+    }
+    const HttpResult deleted = client.request("DELETE", viewPath, "", workspace.owner.headers());
+    ASSERT_EQ(deleted.status, 204) << deleted.body << server.logText();
+  }
+  EXPECT_EQ(waitForBuiltSortIndexes(server, tableId, 0), "0\n");
+  EXPECT_EQ(server.logText().find("sort index"), std::string::npos) << server.logText();
 }
 
 }  // namespace

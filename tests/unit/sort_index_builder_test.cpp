@@ -59,6 +59,21 @@ TEST_F(SortIndexBuilderTest, AScheduledTableGetsTheIndexesOfItsViews) {
   EXPECT_TRUE(failures.empty());
 }
 
+TEST_F(SortIndexBuilderTest, TheNextBuildDropsTheIndexesNoViewWantsAnyMore) {
+  addView("Up", rankSort("asc").c_str());
+  ViewDef down = addView("Down", rankSort("desc").c_str());
+  builder.schedule(schema.id);
+  builder.waitUntilIdle();
+  ASSERT_EQ(sortIndexes(), 2u);
+  down.definition["sort"] = boost::json::parse(rankSort("asc"));  // now a twin of "Up"
+  db.database.write([&](store::Session& session) { updateView(session, down); });
+  EXPECT_EQ(sortIndexes(), 2u) << "changing a view drops nothing itself";
+  builder.schedule(schema.id);
+  builder.waitUntilIdle();
+  EXPECT_EQ(sortIndexes(), 1u);
+  EXPECT_TRUE(failures.empty());
+}
+
 TEST_F(SortIndexBuilderTest, EveryTableWithViewsIsFoundAtStartUp) {
   addView("Up", rankSort("asc").c_str());
   builder.scheduleEveryTable();

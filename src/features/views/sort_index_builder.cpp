@@ -6,6 +6,12 @@
 #include "store/store_error.h"
 
 namespace tessera::features {
+namespace {
+
+constexpr int kBuildAttempts = 5;
+constexpr std::chrono::milliseconds kRetryPause{200};
+
+}  // namespace
 
 SortIndexBuilder::SortIndexBuilder(store::Database& database,
                                    std::function<void(const std::string&)> onFailure)
@@ -56,11 +62,7 @@ void SortIndexBuilder::run() {
       scheduled_.erase(scheduled_.begin());
       building_ = true;
     }
-    try {
-      build(tableId);
-    } catch (const std::exception& error) {
-      onFailure_("building the sort indexes of table " + tableId + " failed: " + error.what());
-    }
+    buildWithRetries(tableId);
     {
       std::lock_guard lock(mutex_);
       building_ = false;
@@ -69,41 +71,68 @@ void SortIndexBuilder::run() {
   }
 }
 
+void SortIndexBuilder::buildWithRetries(const std::string& tableId) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      build(tableId);
+      return;
+    } catch (const store::StoreError& error) {
+      // A deadlock with a field change (or another node's builder) on the
+      // same table: one side loses and the other goes on; build again.
+      const bool again = error.kind() == store::StoreError::Kind::Conflict &&
+                         attempt < kBuildAttempts && !stoppedWithin(attempt * kRetryPause);
+      if (!again) {
+        onFailure_("building the sort indexes of table " + tableId + " failed: " + error.what());
+        return;
+      }
+    } catch (const std::exception& error) {
+      onFailure_("building the sort indexes of table " + tableId + " failed: " + error.what());
+      return;
+    }
+  }
+}
+
+bool SortIndexBuilder::stoppedWithin(std::chrono::milliseconds pause) {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_for(lock, pause, [this] { return stopping_; });
+}
+
 namespace {
 
 struct TableIndexes {
   TableSchema schema;
   std::vector<SortIndex> wanted;
+  std::vector<std::string> unwanted;  // existing, but no view wants them now
 };
 
-// The table and the indexes its views want now; nullopt once it is gone.
-std::optional<TableIndexes> wantedNow(store::Database& database, const std::string& tableId) {
+// The table, the indexes its views want now and those it has that they do
+// not; nullopt once the table is gone.
+std::optional<TableIndexes> indexesNow(store::Database& database, const std::string& tableId) {
   return database.read([&](store::Session& session) -> std::optional<TableIndexes> {
     auto schema = loadTableSchema(session, tableId);
     if (!schema) return std::nullopt;
-    auto wanted = wantedSortIndexes(*schema, loadViews(session, tableId));
-    return TableIndexes{std::move(*schema), std::move(wanted)};
+    TableIndexes indexes{std::move(*schema), {}, {}};
+    indexes.wanted = wantedSortIndexes(indexes.schema, loadViews(session, tableId));
+    std::set<std::string> wantedNames;
+    for (const SortIndex& index : indexes.wanted) wantedNames.insert(index.name);
+    for (std::string& name : existingSortIndexes(session, indexes.schema)) {
+      if (!wantedNames.contains(name)) indexes.unwanted.push_back(std::move(name));
+    }
+    return indexes;
   });
 }
 
 }  // namespace
 
 void SortIndexBuilder::build(const std::string& tableId) {
-  const auto before = wantedNow(database_, tableId);
+  const auto before = indexesNow(database_, tableId);
   if (!before) return;
+  for (const std::string& name : before->unwanted) database_.dropIndex(name);
   buildSortIndexes(database_, before->schema, before->wanted);
-  // A view changed during the build may no longer want what was built (its
-  // change dropped the index before the build made it).
-  const auto after = wantedNow(database_, tableId);
-  std::set<std::string> stillWanted;
-  if (after) {
-    for (const SortIndex& index : after->wanted) stillWanted.insert(index.name);
+  // A view changed during the build may no longer want what was built.
+  if (const auto after = indexesNow(database_, tableId)) {
+    for (const std::string& name : after->unwanted) database_.dropIndex(name);
   }
-  database_.write([&](store::Session& session) {
-    for (const SortIndex& built : before->wanted) {
-      if (!stillWanted.contains(built.name)) dropSortIndex(session, built.name);
-    }
-  });
 }
 
 }  // namespace tessera::features

@@ -3,11 +3,15 @@
 // while an index over a large table is built (on PostgreSQL concurrently,
 // with writes going on; on SQLite as one write that others queue behind).
 // A view's pages use its index from the moment it exists: until then they
-// are sorted per request. Drops stay in the changing transaction
-// (sort_index_store.h); a build that finishes after its sort was dropped
-// removes its index again.
+// are sorted per request. It drops, too, the indexes no view wants any
+// more (after a view change or deletion), after each build as well, so an
+// index whose sort went during its build goes with it; a field change
+// drops the indexes on its column itself (sort_index_store.h). A build
+// that lost a deadlock (to a field change on the same table) is tried
+// again.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -41,7 +45,10 @@ class SortIndexBuilder {
 
  private:
   void run();
+  void buildWithRetries(const std::string& tableId);
   void build(const std::string& tableId);
+  // Waits `pause`; true when stop() was called meanwhile.
+  bool stoppedWithin(std::chrono::milliseconds pause);
 
   store::Database& database_;
   const std::function<void(const std::string&)> onFailure_;

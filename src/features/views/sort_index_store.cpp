@@ -15,6 +15,9 @@ std::vector<SortKey> sortOf(const TableSchema& schema, const ViewDef& view) {
   return parseSort(schema, view.definition.at("sort"));
 }
 
+// What the name of every sort index of the table starts with.
+std::string sortIndexPrefix(const TableSchema& schema) { return "i_" + schema.id + "_s_"; }
+
 // "i_<table>_s_<16 hex digits of a hash of the sort>": short enough for
 // PostgreSQL's 63-character names, and the same for the same sort. For a
 // sort by formulas (or lookups' first values) the hash takes in their SQL
@@ -33,7 +36,7 @@ std::string indexName(const TableSchema& schema, const std::vector<SortKey>& sor
                      nullptr, 0);
   char hex[sizeof digest * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return quoteIdentifier("i_" + schema.id + "_s_" + hex);
+  return quoteIdentifier(sortIndexPrefix(schema) + hex);
 }
 
 }  // namespace
@@ -66,8 +69,28 @@ void buildSortIndexes(store::Database& database, const TableSchema& schema,
   }
 }
 
-void dropSortIndex(store::Session& session, const std::string& name) {
-  session.executeScript("DROP INDEX IF EXISTS " + name);
+std::vector<std::string> existingSortIndexes(store::Session& session, const TableSchema& schema) {
+  store::Rows indexes;
+  switch (session.dialect()) {
+    case store::SqlDialect::Sqlite:
+      indexes =
+          session.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+                        {"t_" + schema.id});
+      break;
+    case store::SqlDialect::Postgres:
+      indexes = session.query(
+          "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+          " WHERE i.indrelid = to_regclass(?)",
+          {schema.sqlTable()});
+      break;
+  }
+  const std::string prefix = sortIndexPrefix(schema);
+  std::vector<std::string> names;
+  for (const store::Row& row : indexes) {
+    const std::string name = row.text(0);
+    if (name.starts_with(prefix)) names.push_back(quoteIdentifier(name));
+  }
+  return names;
 }
 
 void dropSortIndexes(store::Session& session, const TableSchema& schema,
@@ -78,7 +101,7 @@ void dropSortIndexes(store::Session& session, const TableSchema& schema,
     const auto sort = sortOf(schema, view);
     if (sort.empty()) continue;
     if (const std::string name = indexName(schema, sort); !keptNames.contains(name)) {
-      dropSortIndex(session, name);
+      session.executeScript("DROP INDEX IF EXISTS " + name);
     }
   }
 }

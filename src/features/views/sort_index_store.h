@@ -6,10 +6,12 @@
 // indexed follows from the views alone: the first distinct sorts in view
 // order; the views of later sorts are sorted per request (and get their
 // index when an earlier sort goes). Every index is one more for each
-// insert to update, hence the limit. Drops run inside the caller's write
-// transaction; builds run on their own (features/views/sort_index_builder.h
-// runs them in the background), since building an index reads the whole
-// table once.
+// insert to update, hence the limit. Builds, and the drops that follow a
+// view change, run on their own (features/views/sort_index_builder.h runs
+// them in the background), since building an index reads the whole table
+// once and, on PostgreSQL, dropping one in a transaction locks the table;
+// a field change drops the indexes on its column inside its own write,
+// since the column changes there too.
 #pragma once
 
 #include <string>
@@ -40,11 +42,13 @@ std::vector<SortIndex> wantedSortIndexes(const TableSchema& schema,
 void buildSortIndexes(store::Database& database, const TableSchema& schema,
                       const std::vector<SortIndex>& wanted);
 
-// Drops the index `name` if it exists, in the caller's transaction.
-void dropSortIndex(store::Session& session, const std::string& name);
+// The sort indexes the table has now (as SortIndex::name), built or being
+// built, wanted or not.
+std::vector<std::string> existingSortIndexes(store::Session& session, const TableSchema& schema);
 
-// Drops the index of each sort of `dropped` that is not an indexed sort of
-// `kept` (every view of the table that remains, in view order).
+// Drops, in the caller's transaction, the index of each sort of `dropped`
+// that is not an indexed sort of `kept` (every view of the table that
+// remains, in view order).
 // `schema` must still hold every field those sorts name.
 void dropSortIndexes(store::Session& session, const TableSchema& schema,
                      const std::vector<ViewDef>& dropped, const std::vector<ViewDef>& kept);

@@ -3,7 +3,6 @@
 #include "features/limits.h"
 #include "features/schema/schema_store.h"
 #include "features/schema/trash_store.h"
-#include "features/views/sort_index_store.h"
 #include "features/views/view_definition.h"
 #include "features/views/view_store.h"
 #include "http/api_error.h"
@@ -49,12 +48,10 @@ boost::json::value ViewService::update(const std::string& tableId, const std::st
                                        const ViewInput& changes) {
   boost::json::value updated = database_.write([&](store::Session& session) {
     const TableSchema schema = requireTableSchema(session, tableId);
-    const ViewDef before = requireView(session, tableId, viewId);
-    ViewDef view = before;
+    ViewDef view = requireView(session, tableId, viewId);
     if (changes.name) view.name = *changes.name;
     applyViewChanges(schema, view.definition, changes.definitionChanges);
     updateView(session, view);
-    dropSortIndexes(session, schema, {before}, loadViews(session, tableId));
     return viewToJson(requireView(session, tableId, viewId));
   });
   sortIndexes_.schedule(tableId);
@@ -63,15 +60,13 @@ boost::json::value ViewService::update(const std::string& tableId, const std::st
 
 void ViewService::remove(const std::string& tableId, const std::string& viewId) {
   database_.write([&](store::Session& session) {
-    const ViewDef view = requireView(session, tableId, viewId);
+    requireView(session, tableId, viewId);
     if (loadViews(session, tableId).size() <= 1) {
       throw http::conflict("last_view", "A table keeps at least one view.");
     }
     moveToTrash(session, TrashKind::View, viewId, nowMillis());
-    const TableSchema schema = requireTableSchema(session, tableId);
-    dropSortIndexes(session, schema, {view}, loadViews(session, tableId));
   });
-  sortIndexes_.schedule(tableId);  // a sort past the limit may get its index now
+  sortIndexes_.schedule(tableId);  // drops its index; a sort past the limit may get one
 }
 
 boost::json::value ViewService::restore(const std::string& tableId, const std::string& viewId) {

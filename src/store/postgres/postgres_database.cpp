@@ -13,6 +13,11 @@ namespace {
 // A write that keeps losing races gives up after this many tries.
 constexpr int kMaxWriteAttempts = 20;
 
+// Outside a transaction: CONCURRENTLY refuses one.
+void dropConcurrently(PostgresConnection& connection, std::string_view index) {
+  connection.executeScript("DROP INDEX CONCURRENTLY IF EXISTS " + std::string(index));
+}
+
 void backOff(int attempt) {
   thread_local std::minstd_rand random{std::random_device{}()};
   const int ceiling = 1 << std::min(attempt, 7);  // up to ~128 ms
@@ -97,7 +102,7 @@ void PostgresDatabase::buildIndex(std::string_view name, std::string_view table,
   PostgresConnection connection(url_);
   const Rows invalid = connection.query(
       "SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(?) AND NOT indisvalid", {index});
-  if (!invalid.empty()) connection.executeScript("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+  if (!invalid.empty()) dropConcurrently(connection, index);
   try {
     connection.executeScript("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + index + " ON " +
                              std::string(table) + " (" + std::string(columns) + ")");
@@ -105,13 +110,18 @@ void PostgresDatabase::buildIndex(std::string_view name, std::string_view table,
     // A failed concurrent build leaves an invalid index behind.
     if (connection.healthy()) {
       try {
-        connection.executeScript("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+        dropConcurrently(connection, index);
       } catch (const StoreError&) {
         // Dropped before the next build instead (above).
       }
     }
     throw;
   }
+}
+
+void PostgresDatabase::dropIndex(std::string_view name) {
+  PostgresConnection connection(url_);  // CONCURRENTLY refuses a transaction
+  dropConcurrently(connection, name);
 }
 
 void PostgresDatabase::withMigrationLock(const std::function<void()>& run) {

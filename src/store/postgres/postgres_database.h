@@ -33,6 +33,7 @@ class PostgresDatabase final : public Database {
   // Other nodes write unseen: nothing read from here may be cached.
   std::optional<std::uint64_t> writeGeneration() const override { return std::nullopt; }
   void buildIndex(std::string_view name, std::string_view table, std::string_view columns) override;
+  void dropIndex(std::string_view name) override;
 
   // Runs `run` while holding a cluster-wide advisory lock, so that nodes
   // starting together apply schema migrations one at a time.

@@ -108,6 +108,11 @@ void SqliteDatabase::buildIndex(std::string_view name, std::string_view table,
   write([&](Session& session) { session.executeScript(sql); });
 }
 
+void SqliteDatabase::dropIndex(std::string_view name) {
+  const std::string sql = "DROP INDEX IF EXISTS " + std::string(name);
+  write([&](Session& session) { session.executeScript(sql); });
+}
+
 DatabaseStats SqliteDatabase::stats() {
   DatabaseStats result;
   {

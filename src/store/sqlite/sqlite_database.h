@@ -44,6 +44,7 @@ class SqliteDatabase final : public Database {
   // the file names one counter), advanced by every process's commits.
   std::optional<std::uint64_t> writeGeneration() const override;
   void buildIndex(std::string_view name, std::string_view table, std::string_view columns) override;
+  void dropIndex(std::string_view name) override;
 
  private:
   struct PendingWrite;
