@@ -141,15 +141,33 @@ struct Server::Impl {
     });
   }
 
+  // Accepts connections and hands them to the workers in turn. After each
+  // wait, every connection already queued is taken at once (the acceptor
+  // does not block): one at a time, on a busy thread, a burst of new
+  // connections waited a turn of the event loop each, and their first
+  // requests up to 170 ms (docs/performance.md).
   asio::awaitable<void> acceptLoop() {
     std::size_t next = 0;
-    while (true) {
+    const auto nextWorker = [&]() -> Worker& {
       Worker& worker = *workers[next];
       next = (next + 1) % workers.size();
+      return worker;
+    };
+    while (true) {
+      Worker& worker = nextWorker();
       auto [error, socket] = co_await acceptor->async_accept(worker.io, kNoThrow);
       if (error == asio::error::operation_aborted || !acceptor->is_open()) co_return;
       if (error) continue;  // e.g. EMFILE: keep serving the connections we have
       asio::co_spawn(worker.io, serveConnection(worker, std::move(socket)), asio::detached);
+      beast::error_code queued;
+      while (!queued) {
+        Worker& another = nextWorker();
+        tcp::socket more(another.io);
+        acceptor->accept(more, queued);  // would_block once the queue is empty
+        if (!queued) {
+          asio::co_spawn(another.io, serveConnection(another, std::move(more)), asio::detached);
+        }
+      }
     }
   }
 
@@ -294,6 +312,7 @@ std::uint16_t Server::listen() {
   impl.acceptor->set_option(asio::socket_base::reuse_address(true));
   impl.acceptor->bind(endpoint);
   impl.acceptor->listen(asio::socket_base::max_listen_connections);
+  impl.acceptor->non_blocking(true);  // acceptLoop takes the queued connections at once
   impl.signals.emplace(impl.control, SIGINT, SIGTERM);
   if (!impl.options.tlsCertificateFile.empty()) {
     impl.reloadSignals.emplace(impl.control, SIGHUP);
