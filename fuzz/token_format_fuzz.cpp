@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto parsed = auth::parseToken(input);
   const std::string auditId = auth::tokenIdForAudit(input);
   if (parsed) {
-    if (auth::makeToken(parsed->id, parsed->secret) != input) {
+    if (auth::makeToken(parsed->kind, parsed->id, parsed->secret) != input) {
       fuzz::fail("a token that parses does not make itself again", input);
     }
     if (auditId != parsed->id) fuzz::fail("the audit id is not the token's id", input);

@@ -20,6 +20,10 @@ struct TokenGrant {
   std::vector<std::string> spaceIds;
   std::vector<std::string> baseIds;
   std::optional<UnixMillis> expiresAt;
+  // For an OAuth access token: the client its grant was given to (`id` is
+  // then the grant's id, `name` the client's name); empty for a personal
+  // access token.
+  std::string clientId;
 
   bool restricted() const { return !spaceIds.empty() || !baseIds.empty(); }
   // Whether the restriction covers a resource in `spaceId` (and `baseId`,

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "app/logging.h"
+#include "auth/token_format.h"
 #include "common/clock.h"
 #include "common/random.h"
 #include "http/access_refusal.h"
@@ -40,11 +41,11 @@ void addStandardHeaders(http::Response& response, const std::string& requestId) 
 // browser history and proxies.
 std::optional<http::ApiError> tokenInUrl(const http::Request& request) {
   const bool inQuery = request.query.find("access_token=") != std::string::npos ||
-                       request.query.find("tsr_pat_") != std::string::npos;
+                       auth::mentionsToken(request.query);
   const bool inForm =
       boost::algorithm::icontains(request.header("content-type"), "x-www-form-urlencoded") &&
       (request.body.find("access_token=") != std::string::npos ||
-       request.body.find("tsr_pat_") != std::string::npos);
+       auth::mentionsToken(request.body));
   if (!inQuery && !inForm) return std::nullopt;
   return http::badRequest("token_in_url",
                           "Never put a personal access token in a URL or a form; send it as "

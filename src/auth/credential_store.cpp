@@ -1,5 +1,6 @@
 #include "auth/credential_store.h"
 
+#include "auth/oauth_credential_store.h"
 #include "common/utf8.h"
 #include "http/client_address.h"
 #include "store/string_list.h"
@@ -39,10 +40,11 @@ bool isRetiredSecret(store::Session& session, const std::string& tokenId,
 
 void recordTokenUse(store::Session& session, const std::string& tokenId, UnixMillis at,
                     const std::string& ip) {
-  session.execute(
-      "UPDATE access_tokens SET last_used_at = ?, last_used_ip = ?"
-      " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
-      {at, storableText(ip, http::kMaxClientAddressBytes), tokenId, at});
+  const bool grant = tokenId.starts_with(kGrantIdPrefix);
+  session.execute(std::string("UPDATE ") + (grant ? "oauth_grants" : "access_tokens") +
+                      " SET last_used_at = ?, last_used_ip = ?"
+                      " WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+                  {at, storableText(ip, http::kMaxClientAddressBytes), tokenId, at});
 }
 
 }  // namespace tessera::auth

@@ -33,7 +33,9 @@ std::optional<StoredCredential> loadCredential(store::Session& session, const st
 bool isRetiredSecret(store::Session& session, const std::string& tokenId,
                      const std::string& secretHash);
 
-// Records a use at `at` from `ip`, unless a later use is recorded already.
+// Records a use at `at` from `ip`, unless a later use is recorded already:
+// on the personal access token `tokenId`, or on the OAuth grant of that id
+// (kGrantIdPrefix, auth/oauth_credential_store.h).
 void recordTokenUse(store::Session& session, const std::string& tokenId, UnixMillis at,
                     const std::string& ip);
 

@@ -31,31 +31,59 @@ std::string checksum(std::string_view body) {
   return digits;
 }
 
+constexpr TokenKind kKinds[] = {TokenKind::Personal, TokenKind::OAuthAccess,
+                                TokenKind::OAuthRefresh};
+
+std::optional<TokenKind> kindOf(std::string_view value) {
+  for (const TokenKind kind : kKinds) {
+    if (value.starts_with(tokenPrefix(kind))) return kind;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::string_view tokenPrefix(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::Personal:
+      return "tsr_pat_";
+    case TokenKind::OAuthAccess:
+      return "tsr_oat_";
+    case TokenKind::OAuthRefresh:
+      return "tsr_ort_";
+  }
+  return "tsr_pat_";  // not reached: the switch names every kind
+}
 
 std::string newTokenId() { return randomBase62(kTokenIdLength); }
 std::string newTokenSecret() { return randomBase62(kTokenSecretLength); }
 
-std::string makeToken(const std::string& id, const std::string& secret) {
-  std::string body = std::string(kTokenPrefix) + id + secret;
+std::string makeToken(TokenKind kind, const std::string& id, const std::string& secret) {
+  std::string body = std::string(tokenPrefix(kind)) + id + secret;
   return body + checksum(body);
 }
 
 std::optional<ParsedToken> parseToken(std::string_view value) {
-  if (value.size() != kTokenLength || !value.starts_with(kTokenPrefix)) return std::nullopt;
-  const std::string_view rest = value.substr(kTokenPrefix.size());
+  const auto kind = kindOf(value);
+  if (!kind || value.size() != kTokenLength) return std::nullopt;
+  const std::string_view rest = value.substr(kTokenPrefixLength);
   if (!isBase62(rest)) return std::nullopt;
   const std::string_view body = value.substr(0, kTokenLength - kTokenChecksumLength);
   if (checksum(body) != value.substr(body.size())) return std::nullopt;
-  return ParsedToken{std::string(rest.substr(0, kTokenIdLength)),
+  return ParsedToken{*kind, std::string(rest.substr(0, kTokenIdLength)),
                      std::string(rest.substr(kTokenIdLength, kTokenSecretLength))};
 }
 
-std::string tokenIdForAudit(std::string_view value) {
-  if (!value.starts_with(kTokenPrefix) || value.size() < kTokenPrefix.size() + kTokenIdLength) {
-    return {};
+bool mentionsToken(std::string_view text) {
+  for (const TokenKind kind : kKinds) {
+    if (text.find(tokenPrefix(kind)) != std::string_view::npos) return true;
   }
-  const std::string_view id = value.substr(kTokenPrefix.size(), kTokenIdLength);
+  return false;
+}
+
+std::string tokenIdForAudit(std::string_view value) {
+  if (!kindOf(value) || value.size() < kTokenPrefixLength + kTokenIdLength) return {};
+  const std::string_view id = value.substr(kTokenPrefixLength, kTokenIdLength);
   return isBase62(id) ? std::string(id) : std::string();
 }
 

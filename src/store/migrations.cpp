@@ -260,6 +260,45 @@ EXCEPTION WHEN numeric_value_out_of_range THEN
 END
 $$;
 )sql"},
+      {13, "OAuth clients, grants and tokens", R"sql(
+CREATE TABLE oauth_clients (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  logo_uri TEXT,
+  client_uri TEXT,
+  redirect_uris TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  fetched_at BIGINT,
+  blocked_at BIGINT
+);
+CREATE TABLE oauth_grants (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL REFERENCES oauth_clients(id) ON DELETE CASCADE,
+  scopes TEXT NOT NULL,
+  space_ids TEXT NOT NULL,
+  base_ids TEXT NOT NULL,
+  resources TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT,
+  last_used_at BIGINT,
+  last_used_ip TEXT,
+  revoked_at BIGINT,
+  revoked_reason TEXT
+);
+CREATE INDEX oauth_grants_user ON oauth_grants(user_id);
+CREATE TABLE oauth_tokens (
+  id TEXT PRIMARY KEY,
+  grant_id TEXT NOT NULL REFERENCES oauth_grants(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
+);
+CREATE INDEX oauth_tokens_grant ON oauth_tokens(grant_id);
+)sql"},
   };
   return migrations;
 }

@@ -275,6 +275,11 @@ TEST_F(TokensTest, EveryKindOfBadTokenGetsItsOwnReason) {
   const HttpResult inUrl = client.request("GET", records + "?access_token=" + token);
   EXPECT_EQ(inUrl.status, 400);
   EXPECT_EQ(inUrl.errorCode(), "token_in_url");
+  for (const char* prefix : {"tsr_oat_", "tsr_ort_"}) {  // the OAuth kinds, under any name
+    const HttpResult oauthInUrl =
+        client.request("GET", records + "?key=" + prefix + token.substr(8));
+    EXPECT_EQ(oauthInUrl.errorCode(), "token_in_url") << prefix;
+  }
 }
 
 TEST_F(TokensTest, ARoleChangeReachesEveryTokenOnTheNextRequest) {

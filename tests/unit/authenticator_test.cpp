@@ -23,7 +23,7 @@ class AuthenticatorTest : public ::testing::Test {
     record.createdAt = nowMillis();
     record.expiresAt = record.createdAt + kMillisPerDay;
     const std::string secret = newTokenSecret();
-    token = makeToken(record.id, secret);
+    token = makeToken(TokenKind::Personal, record.id, secret);
     db.database.write([&](store::Session& session) {
       features::insertToken(session, record, sha256Hex(secret));
     });

@@ -8,16 +8,32 @@
 namespace tessera::auth {
 namespace {
 
-TEST(TokenFormatTest, RoundTripsAndMatchesThePublishedPattern) {
-  const std::string id = newTokenId();
-  const std::string secret = newTokenSecret();
-  const std::string token = makeToken(id, secret);
-  EXPECT_EQ(token.size(), kTokenLength);
-  EXPECT_TRUE(std::regex_match(token, std::regex("tsr_pat_[0-9A-Za-z]{50}")));
-  const auto parsed = parseToken(token);
-  ASSERT_TRUE(parsed);
-  EXPECT_EQ(parsed->id, id);
-  EXPECT_EQ(parsed->secret, secret);
+TEST(TokenFormatTest, EveryKindRoundTripsAndMatchesThePublishedPattern) {
+  const std::regex published("tsr_(pat|oat|ort)_[0-9A-Za-z]{50}");
+  for (const auto& [kind, prefix] :
+       {std::pair{TokenKind::Personal, "tsr_pat_"}, std::pair{TokenKind::OAuthAccess, "tsr_oat_"},
+        std::pair{TokenKind::OAuthRefresh, "tsr_ort_"}}) {
+    const std::string id = newTokenId();
+    const std::string secret = newTokenSecret();
+    const std::string token = makeToken(kind, id, secret);
+    EXPECT_EQ(token.size(), kTokenLength);
+    EXPECT_TRUE(token.starts_with(prefix)) << token;
+    EXPECT_TRUE(std::regex_match(token, published)) << token;
+    EXPECT_TRUE(mentionsToken("?x=" + token));
+    const auto parsed = parseToken(token);
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->kind, kind);
+    EXPECT_EQ(parsed->id, id);
+    EXPECT_EQ(parsed->secret, secret);
+    EXPECT_EQ(tokenIdForAudit(token), id);
+  }
+  EXPECT_FALSE(mentionsToken("tsr_xyz_ and ghp_"));
+}
+
+TEST(TokenFormatTest, AnotherKindsPrefixBreaksTheChecksum) {
+  const std::string personal = makeToken(TokenKind::Personal, newTokenId(), newTokenSecret());
+  EXPECT_FALSE(parseToken("tsr_oat_" + personal.substr(kTokenPrefixLength)));
+  EXPECT_FALSE(parseToken("tsr_ort_" + personal.substr(kTokenPrefixLength)));
 }
 
 TEST(TokenFormatTest, SecretsCarryAtLeast160BitsAndDoNotRepeat) {
@@ -27,7 +43,7 @@ TEST(TokenFormatTest, SecretsCarryAtLeast160BitsAndDoNotRepeat) {
 }
 
 TEST(TokenFormatTest, EveryMalformedShapeIsRefused) {
-  const std::string good = makeToken(newTokenId(), newTokenSecret());
+  const std::string good = makeToken(TokenKind::Personal, newTokenId(), newTokenSecret());
   std::vector<std::string> bad = {
       "",
       "tsr_pat_",
@@ -40,13 +56,13 @@ TEST(TokenFormatTest, EveryMalformedShapeIsRefused) {
       good.substr(0, 30) + "\xc3\xa9" + good.substr(32),
   };
   // Every single-character change breaks the checksum.
-  for (std::size_t i = kTokenPrefix.size(); i < good.size(); ++i) {
+  for (std::size_t i = kTokenPrefixLength; i < good.size(); ++i) {
     std::string changed = good;
     changed[i] = changed[i] == 'a' ? 'b' : 'a';
     bad.push_back(changed);
   }
   // So does swapping two neighbours.
-  for (std::size_t i = kTokenPrefix.size(); i + 1 < good.size(); ++i) {
+  for (std::size_t i = kTokenPrefixLength; i + 1 < good.size(); ++i) {
     std::string swapped = good;
     std::swap(swapped[i], swapped[i + 1]);
     if (swapped != good) bad.push_back(swapped);
@@ -56,7 +72,7 @@ TEST(TokenFormatTest, EveryMalformedShapeIsRefused) {
 
 TEST(TokenFormatTest, TheAuditSeesTheIdOfAMistypedToken) {
   const std::string id = newTokenId();
-  std::string token = makeToken(id, newTokenSecret());
+  std::string token = makeToken(TokenKind::OAuthRefresh, id, newTokenSecret());
   token.back() = token.back() == 'x' ? 'y' : 'x';
   EXPECT_EQ(tokenIdForAudit(token), id);
   EXPECT_EQ(tokenIdForAudit("garbage"), "");

@@ -6,12 +6,12 @@
 #include "auth/token_format.h"
 #include "features/tokens/token_store.h"
 #include "features/users/user_store.h"
-#include "user_database.h"
+#include "verifier_harness.h"
 
 namespace tessera::auth {
 namespace {
 
-class TokenVerifierTest : public ::testing::Test {
+class TokenVerifierTest : public ::testing::Test, public testing::VerifierHarness {
  protected:
   TokenVerifierTest() {
     request.clientIp = "10.0.0.7";
@@ -23,27 +23,11 @@ class TokenVerifierTest : public ::testing::Test {
     token.createdAt = nowMillis();
     token.expiresAt = token.createdAt + kMillisPerDay;
     const std::string secret = newTokenSecret();
-    value = makeToken(token.id, secret);
+    value = makeToken(TokenKind::Personal, token.id, secret);
     db.database.write(
         [&](store::Session& session) { features::insertToken(session, token, sha256Hex(secret)); });
   }
 
-  // The code of the refusal of `candidate`, or "accepted".
-  std::string verdict(std::string_view candidate) {
-    const auto outcome = verifier.verify(candidate, request);
-    if (const auto* refusal = std::get_if<http::ApiError>(&outcome)) {
-      EXPECT_EQ(refusal->status(), 401);
-      EXPECT_NE(refusal->headers().at(0).second.find("error=\"invalid_token\""), std::string::npos);
-      return refusal->code();
-    }
-    return "accepted";
-  }
-
-  testing::UserDatabase db;
-  LastUsedTracker lastUsed{db.database};
-  audit::AuditLog audit{db.database};
-  TokenVerifier verifier{db.database, lastUsed, audit};
-  http::Request request;
   features::TokenRecord token;
   std::string value;
 };
@@ -66,8 +50,9 @@ TEST_F(TokenVerifierTest, EachKindOfBadTokenSaysWhatIsWrong) {
   std::string mistyped = value;
   mistyped[20] = mistyped[20] == 'a' ? 'b' : 'a';
   EXPECT_EQ(verdict(mistyped), "token_malformed") << "the checksum catches a typo";
-  EXPECT_EQ(verdict(makeToken(newTokenId(), newTokenSecret())), "token_unknown");
-  EXPECT_EQ(verdict(makeToken(token.id, newTokenSecret())), "token_unknown")
+  EXPECT_EQ(verdict(makeToken(TokenKind::Personal, newTokenId(), newTokenSecret())),
+            "token_unknown");
+  EXPECT_EQ(verdict(makeToken(TokenKind::Personal, token.id, newTokenSecret())), "token_unknown")
       << "a wrong secret for a real id says no more than an unknown token";
 }
 
@@ -79,7 +64,7 @@ TEST_F(TokenVerifierTest, RefreshDeleteAndADisabledAccountAreSeenAtOnceThroughTh
     features::replaceTokenSecret(session, token, sha256Hex(secret));
   });
   EXPECT_EQ(verdict(value), "token_refreshed");
-  const std::string fresh = makeToken(token.id, secret);
+  const std::string fresh = makeToken(TokenKind::Personal, token.id, secret);
   EXPECT_EQ(verdict(fresh), "accepted");
   db.database.write(
       [](store::Session& session) { features::setUserDisabled(session, "a@b.co", true); });
@@ -98,7 +83,7 @@ TEST_F(TokenVerifierTest, AnExpiredTokenIsRefusedSayingWhen) {
   const std::string secret = newTokenSecret();
   db.database.write(
       [&](store::Session& session) { features::insertToken(session, old, sha256Hex(secret)); });
-  const auto outcome = verifier.verify(makeToken(old.id, secret), request);
+  const auto outcome = verifier.verify(makeToken(TokenKind::Personal, old.id, secret), request);
   const auto* refusal = std::get_if<http::ApiError>(&outcome);
   ASSERT_TRUE(refusal);
   EXPECT_EQ(refusal->code(), "token_expired");
@@ -107,7 +92,7 @@ TEST_F(TokenVerifierTest, AnExpiredTokenIsRefusedSayingWhen) {
 }
 
 TEST_F(TokenVerifierTest, FailuresReachTheAuditLogAndUsesTheLastUsedTime) {
-  EXPECT_EQ(verdict(makeToken(token.id, newTokenSecret())), "token_unknown");
+  EXPECT_EQ(verdict(makeToken(TokenKind::Personal, token.id, newTokenSecret())), "token_unknown");
   EXPECT_EQ(verdict(value), "accepted");
   audit.flush();
   lastUsed.flush();

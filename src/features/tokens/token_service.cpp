@@ -101,7 +101,8 @@ boost::json::value TokenService::create(const std::string& userId, const NewToke
     audit::AuditLog::record(
         session,
         {"token.created", userId, token.id, client.ip, client.userAgent, {{"name", token.name}}});
-    return withValue(tokenToJson(session, token, lastUsed_), auth::makeToken(token.id, secret));
+    return withValue(tokenToJson(session, token, lastUsed_),
+                     auth::makeToken(auth::TokenKind::Personal, token.id, secret));
   });
 }
 
@@ -168,7 +169,8 @@ boost::json::value TokenService::refresh(const std::string& userId, const std::s
     replaceTokenSecret(session, token, auth::sha256Hex(secret));
     audit::AuditLog::record(session,
                             {"token.refreshed", userId, token.id, client.ip, client.userAgent, {}});
-    return withValue(tokenToJson(session, token, lastUsed_), auth::makeToken(token.id, secret));
+    return withValue(tokenToJson(session, token, lastUsed_),
+                     auth::makeToken(auth::TokenKind::Personal, token.id, secret));
   });
 }
 
@@ -240,7 +242,8 @@ void TokenService::revokeLeaked(const std::vector<std::string>& values, const Cl
   database_.write([&](store::Session& session) {
     for (const std::string& value : values) {
       const auto parsed = auth::parseToken(value);
-      if (!parsed) continue;
+      // OAuth tokens are ended through their grant (features/oauth).
+      if (!parsed || parsed->kind != auth::TokenKind::Personal) continue;
       const auto owner = liveTokenOwner(session, parsed->id, auth::sha256Hex(parsed->secret));
       if (!owner) continue;
       revokeToken(session, parsed->id);

@@ -143,7 +143,7 @@ boost::json::value tokenToJson(store::Session& session, const TokenRecord& token
   return {{"id", token.id},
           // The value's public start, to tell tokens apart and match a
           // leaked value to its entry; the secret follows it.
-          {"valuePrefix", std::string(auth::kTokenPrefix) + token.id},
+          {"valuePrefix", std::string(auth::tokenPrefix(auth::TokenKind::Personal)) + token.id},
           {"name", token.name},
           {"description", token.description},
           {"scopes", std::move(scopes)},

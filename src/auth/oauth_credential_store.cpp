@@ -1,0 +1,38 @@
+#include "auth/oauth_credential_store.h"
+
+#include "store/string_list.h"
+
+namespace tessera::auth {
+
+std::string_view resourceOfPath(std::string_view path) {
+  const bool mcp = path == "/mcp" || path.starts_with("/mcp/");
+  return mcp ? kMcpResource : kApiResource;
+}
+
+std::optional<StoredOAuthAccess> loadOAuthAccess(store::Session& session,
+                                                 const std::string& tokenId) {
+  const store::Rows rows = session.query(
+      "SELECT g.id, g.user_id, g.client_id, c.name, g.scopes, g.space_ids, g.base_ids,"
+      " g.resources, t.secret_hash, t.expires_at, g.revoked_at, u.is_admin, u.disabled_at"
+      " FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
+      " JOIN oauth_clients c ON c.id = g.client_id JOIN users u ON u.id = g.user_id"
+      " WHERE t.id = ? AND t.kind = 'access'",
+      {tokenId});
+  if (rows.empty()) return std::nullopt;
+  const store::Row& row = rows[0];
+  return StoredOAuthAccess{row.text(0),
+                           row.text(1),
+                           row.text(2),
+                           row.text(3),
+                           store::decodeStringList(row.text(4)),
+                           store::decodeStringList(row.text(5)),
+                           store::decodeStringList(row.text(6)),
+                           store::decodeStringList(row.text(7)),
+                           row.text(8),
+                           row.integer(9),
+                           row.optionalInteger(10),
+                           row.integer(11) != 0,
+                           !row.isNull(12)};
+}
+
+}  // namespace tessera::auth
