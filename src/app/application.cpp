@@ -12,6 +12,7 @@
 #include "features/health/health_routes.h"
 #include "features/invitations/invitation_routes.h"
 #include "features/members/member_routes.h"
+#include "features/oauth/oauth_routes.h"
 #include "features/openapi/openapi_routes.h"
 #include "features/password_reset/password_reset_routes.h"
 #include "features/records/record_routes.h"
@@ -56,6 +57,12 @@ std::string originOf(const std::string& url) {
   return url.substr(0, path);
 }
 
+features::OAuthPolicy oauthPolicy(const Config& config) {
+  features::OAuthPolicy policy;
+  policy.maxGrantDays = config.maxTokenLifetimeDays;
+  return policy;
+}
+
 }  // namespace
 
 Application::Application(const Config& config)
@@ -83,6 +90,7 @@ Application::Application(const Config& config)
       tokens_(*database_, lastUsed_, audit_,
               {config.maxTokenLifetimeDays, config.allowNonExpiringTokens,
                config.leakReportsPerMinute}),
+      oauth_(*database_, oauthPolicy(config)),
       site_(web::webAssets()),
       pipeline_(router_, site_, authenticator_, authorizer_, metrics_),
       flusher_(std::chrono::seconds(config.lastUsedFlushSeconds),
@@ -121,6 +129,7 @@ Application::Application(const Config& config)
   features::registerRecordRoutes(router_, records_);
   features::registerViewRoutes(router_, views_);
   features::registerTokenRoutes(router_, tokens_);
+  features::registerOAuthRoutes(router_, oauth_);
   mcp::registerMcpRoutes(router_, pipeline_, originOf(config.effectivePublicUrl()));
 }
 

@@ -18,6 +18,7 @@
 #include "features/fields/field_service.h"
 #include "features/invitations/invitation_service.h"
 #include "features/members/member_service.h"
+#include "features/oauth/oauth_service.h"
 #include "features/password_reset/password_reset_service.h"
 #include "features/records/record_service.h"
 #include "features/spaces/space_service.h"
@@ -67,6 +68,7 @@ class Application {
   features::RecordService records_;
   features::ViewService views_;
   features::TokenService tokens_;
+  features::OAuthService oauth_;
   http::Router router_;
   http::StaticSite site_;
   Metrics metrics_;

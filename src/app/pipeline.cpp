@@ -38,11 +38,14 @@ void addStandardHeaders(http::Response& response, const std::string& requestId) 
 }
 
 // Tokens belong in the Authorization header only: a URL ends up in logs,
-// browser history and proxies.
+// browser history and proxies. The OAuth endpoints are the exception for
+// forms: a client sends its refresh token (or the token to revoke) in the
+// form body, as RFC 6749 and RFC 7009 say.
 std::optional<http::ApiError> tokenInUrl(const http::Request& request) {
   const bool inQuery = request.query.find("access_token=") != std::string::npos ||
                        auth::mentionsToken(request.query);
   const bool inForm =
+      !request.path.starts_with("/oauth/") &&
       boost::algorithm::icontains(request.header("content-type"), "x-www-form-urlencoded") &&
       (request.body.find("access_token=") != std::string::npos ||
        auth::mentionsToken(request.body));

@@ -1,14 +1,15 @@
-// What authentication reads of OAuth access tokens (tsr_oat_): the token a
-// bearer value names, with its grant (what the user consented to), its
-// client and its user's state. Grants, clients and token issuance are
-// managed through features/oauth; this is the read that every request with
-// an OAuth token makes.
+// What is read of an OAuth token by its id: the token (access, tsr_oat_,
+// or refresh, tsr_ort_) with its grant (what the user consented to), its
+// client and its user's state. Authentication reads access tokens on
+// every request with one; features/oauth reads refresh tokens when they
+// are exchanged, and manages grants, clients and issuance.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "auth/token_format.h"
 #include "common/clock.h"
 #include "store/database.h"
 
@@ -27,7 +28,7 @@ std::string_view resourceOfPath(std::string_view path);
 // the grant's row and not a personal access token's (recordTokenUse).
 inline constexpr std::string_view kGrantIdPrefix = "grt";
 
-struct StoredOAuthAccess {
+struct StoredOAuthToken {
   std::string grantId;
   std::string userId;
   std::string clientId;
@@ -37,15 +38,20 @@ struct StoredOAuthAccess {
   std::vector<std::string> baseIds;
   std::vector<std::string> resources;  // kMcpResource and/or kApiResource
   std::string secretHash;              // SHA-256 hex of the token's secret
-  UnixMillis expiresAt = 0;            // the access token's own expiry
+  UnixMillis expiresAt = 0;            // the token's own expiry
+  std::optional<UnixMillis> usedAt;    // a refresh token once exchanged
   std::optional<UnixMillis> grantRevokedAt;
+  std::optional<UnixMillis> grantExpiresAt;
   bool userIsAdmin = false;
   bool userDisabled = false;
 };
 
-// The OAuth access token with this id, with its grant, or nullopt (also
-// for a refresh token's id).
-std::optional<StoredOAuthAccess> loadOAuthAccess(store::Session& session,
-                                                 const std::string& tokenId);
+// The OAuth token of `kind` (TokenKind::OAuthAccess or OAuthRefresh) with
+// this id, with its grant, or nullopt (also for a token of the other kind).
+std::optional<StoredOAuthToken> loadOAuthToken(store::Session& session, const std::string& tokenId,
+                                               TokenKind kind);
+
+// How the kind of an OAuth token is stored: "access" or "refresh".
+std::string_view oauthTokenKindText(TokenKind kind);
 
 }  // namespace tessera::auth

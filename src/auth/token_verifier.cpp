@@ -104,14 +104,15 @@ std::variant<access::Principal, http::ApiError> TokenVerifier::verifyOAuthAccess
       return std::move(cached->principal);
     }
   }
-  auto found =
-      database_.read([&](store::Session& session) { return loadOAuthAccess(session, parsed.id); });
+  auto found = database_.read([&](store::Session& session) {
+    return loadOAuthToken(session, parsed.id, TokenKind::OAuthAccess);
+  });
   if (!found || !constantTimeEquals(found->secretHash, secretHash)) {
     return refuse(value, request, "", "token_unknown",
                   "This OAuth access token is not known to this server. It may be mistyped, or "
                   "belong to another Tessera server.");
   }
-  StoredOAuthAccess& token = *found;
+  StoredOAuthToken& token = *found;
   if (token.grantRevokedAt) {
     return refuse(value, request, token.userId, "token_revoked",
                   "Access for " + token.clientName + " was revoked on " +

@@ -12,7 +12,8 @@ const std::vector<std::string> kFixedTables = {
     "users",         "browser_sessions", "spaces",        "bases",
     "space_members", "base_members",     "invitations",   "tables_meta",
     "fields_meta",   "views_meta",       "access_tokens", "access_token_retired_secrets",
-    "oauth_clients", "oauth_grants",     "oauth_tokens",  "audit_events"};
+    "oauth_clients", "oauth_grants",     "oauth_tokens",  "oauth_codes",
+    "audit_events"};
 
 std::string quoted(const std::string& identifier) { return "\"" + identifier + "\""; }
 

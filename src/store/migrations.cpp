@@ -298,6 +298,22 @@ CREATE TABLE oauth_tokens (
   used_at BIGINT
 );
 CREATE INDEX oauth_tokens_grant ON oauth_tokens(grant_id);
+CREATE TABLE oauth_codes (
+  code_hash TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES oauth_clients(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  redirect_uri TEXT NOT NULL,
+  code_challenge TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  space_ids TEXT NOT NULL,
+  base_ids TEXT NOT NULL,
+  resources TEXT NOT NULL,
+  grant_expires_at BIGINT,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT,
+  grant_id TEXT
+);
 )sql"},
   };
   return migrations;

@@ -387,6 +387,9 @@ class AuthzMatrixTest : public ::testing::Test {
       return {{"currentPassword", "correct horse battery"},
               {"newPassword", "correct horse battery"}};
     if (recipe == "leaked") return {{"tokens", {"tsr_pat_notarealtoken"}}};
+    if (recipe == "empty") return boost::json::object();
+    if (recipe == "clientRegistration")
+      return {{"client_name", unique}, {"redirect_uris", {"http://127.0.0.1/cb"}}};
     if (recipe == "mcpPing") return {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "ping"}};
     return nullptr;
   }

@@ -40,20 +40,18 @@ class OAuthTokenVerifierTest : public ::testing::Test, public testing::VerifierH
                                        grant.createdAt});
       features::insertGrant(session, grant);
     });
-    access = issue(features::OAuthTokenKind::Access, grant.id, kHour);
+    access = issue(TokenKind::OAuthAccess, grant.id, kHour);
   }
 
   // A token of `kind` under the grant `grantId`, valid for `lifetime`.
-  std::string issue(features::OAuthTokenKind kind, const std::string& grantId,
-                    UnixMillis lifetime) {
+  std::string issue(TokenKind kind, const std::string& grantId, UnixMillis lifetime) {
     const std::string id = newTokenId();
     const std::string secret = newTokenSecret();
     db.database.write([&](store::Session& session) {
       features::insertOAuthToken(session, id, grantId, kind, sha256Hex(secret), nowMillis(),
                                  nowMillis() + lifetime);
     });
-    const bool isAccess = kind == features::OAuthTokenKind::Access;
-    return makeToken(isAccess ? TokenKind::OAuthAccess : TokenKind::OAuthRefresh, id, secret);
+    return makeToken(kind, id, secret);
   }
 
   // The verdict on `candidate` sent to `path`.
@@ -92,16 +90,15 @@ TEST_F(OAuthTokenVerifierTest, ATokenWorksOnlyOnTheResourceItWasIssuedFor) {
   both.id = features::newGrantId();
   both.resources = {std::string(kMcpResource), std::string(kApiResource)};
   db.database.write([&](store::Session& session) { features::insertGrant(session, both); });
-  const std::string forBoth = issue(features::OAuthTokenKind::Access, both.id, kHour);
+  const std::string forBoth = issue(TokenKind::OAuthAccess, both.id, kHour);
   EXPECT_EQ(verdictOn(forBoth, "/mcp"), "accepted");
   EXPECT_EQ(verdictOn(forBoth, "/api/base/bse1/table"), "accepted");
 }
 
 TEST_F(OAuthTokenVerifierTest, EachRefusalSaysWhatIsWrong) {
-  EXPECT_EQ(verdictOn(issue(features::OAuthTokenKind::Refresh, grant.id, kMillisPerDay)),
-            "token_wrong_kind")
+  EXPECT_EQ(verdictOn(issue(TokenKind::OAuthRefresh, grant.id, kMillisPerDay)), "token_wrong_kind")
       << "a refresh token is no bearer token";
-  EXPECT_EQ(verdictOn(issue(features::OAuthTokenKind::Access, grant.id, -1)), "token_expired");
+  EXPECT_EQ(verdictOn(issue(TokenKind::OAuthAccess, grant.id, -1)), "token_expired");
   EXPECT_EQ(verdictOn(makeToken(TokenKind::OAuthAccess, newTokenId(), newTokenSecret())),
             "token_unknown");
   const std::string otherSecret = makeToken(
@@ -123,7 +120,7 @@ TEST_F(OAuthTokenVerifierTest, RevokingTheGrantOrDisablingTheUserEndsItsTokensAt
   features::OAuthGrant second = grant;
   second.id = features::newGrantId();
   db.database.write([&](store::Session& session) { features::insertGrant(session, second); });
-  const std::string token = issue(features::OAuthTokenKind::Access, second.id, kHour);
+  const std::string token = issue(TokenKind::OAuthAccess, second.id, kHour);
   EXPECT_EQ(verdictOn(token), "accepted");
   db.database.write(
       [&](store::Session& session) { features::setUserDisabled(session, "a@b.co", true); });

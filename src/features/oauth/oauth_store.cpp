@@ -1,5 +1,6 @@
 #include "features/oauth/oauth_store.h"
 
+#include "auth/digest.h"
 #include "auth/oauth_credential_store.h"
 #include "common/random.h"
 #include "store/string_list.h"
@@ -17,8 +18,21 @@ const char* kindText(OAuthClientKind kind) {
   return "registered";  // not reached: the switch names every kind
 }
 
+OAuthClientKind kindFromText(const std::string& text) {
+  return text == "metadata_document" ? OAuthClientKind::MetadataDocument
+                                     : OAuthClientKind::Registered;
+}
+
 store::SqlValue optionalText(const std::optional<std::string>& text) {
   return text ? store::SqlValue(*text) : store::SqlValue(nullptr);
+}
+
+store::SqlValue optionalTime(const std::optional<UnixMillis>& at) {
+  return at ? store::SqlValue(*at) : store::SqlValue(nullptr);
+}
+
+std::optional<std::string> optionalTextOf(const store::Row& row, std::size_t column) {
+  return row.isNull(column) ? std::nullopt : std::optional<std::string>(row.text(column));
 }
 
 }  // namespace
@@ -34,24 +48,94 @@ void insertClient(store::Session& session, const OAuthClient& client) {
        client.createdAt});
 }
 
+std::optional<StoredClient> loadClient(store::Session& session, const std::string& clientId) {
+  const store::Rows rows = session.query(
+      "SELECT kind, name, logo_uri, client_uri, redirect_uris, created_at, blocked_at"
+      " FROM oauth_clients WHERE id = ?",
+      {clientId});
+  if (rows.empty()) return std::nullopt;
+  const store::Row& row = rows[0];
+  return StoredClient{
+      {clientId, kindFromText(row.text(0)), row.text(1), optionalTextOf(row, 2),
+       optionalTextOf(row, 3), store::decodeStringList(row.text(4)), row.integer(5)},
+      !row.isNull(6)};
+}
+
+void insertCode(store::Session& session, const OAuthCode& code) {
+  session.execute(
+      "INSERT INTO oauth_codes (code_hash, client_id, user_id, redirect_uri, code_challenge,"
+      " scopes, space_ids, base_ids, resources, grant_expires_at, created_at, expires_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {code.codeHash, code.clientId, code.userId, code.redirectUri, code.codeChallenge,
+       store::encodeStringList(code.scopes), store::encodeStringList(code.spaceIds),
+       store::encodeStringList(code.baseIds), store::encodeStringList(code.resources),
+       optionalTime(code.grantExpiresAt), code.createdAt, code.expiresAt});
+}
+
+std::optional<OAuthCode> loadCode(store::Session& session, const std::string& codeHash) {
+  const store::Rows rows = session.query(
+      "SELECT client_id, user_id, redirect_uri, code_challenge, scopes, space_ids, base_ids,"
+      " resources, grant_expires_at, created_at, expires_at, used_at, grant_id"
+      " FROM oauth_codes WHERE code_hash = ?",
+      {codeHash});
+  if (rows.empty()) return std::nullopt;
+  const store::Row& row = rows[0];
+  return OAuthCode{codeHash,
+                   row.text(0),
+                   row.text(1),
+                   row.text(2),
+                   row.text(3),
+                   store::decodeStringList(row.text(4)),
+                   store::decodeStringList(row.text(5)),
+                   store::decodeStringList(row.text(6)),
+                   store::decodeStringList(row.text(7)),
+                   row.optionalInteger(8),
+                   row.integer(9),
+                   row.integer(10),
+                   row.optionalInteger(11),
+                   row.isNull(12) ? std::string() : row.text(12)};
+}
+
+bool markCodeUsed(store::Session& session, const std::string& codeHash, UnixMillis at,
+                  const std::string& grantId) {
+  return session.execute(
+             "UPDATE oauth_codes SET used_at = ?, grant_id = ? WHERE code_hash = ? AND used_at IS "
+             "NULL",
+             {at, grantId, codeHash}) > 0;
+}
+
+bool markRefreshTokenUsed(store::Session& session, const std::string& tokenId, UnixMillis at) {
+  return session.execute("UPDATE oauth_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL",
+                         {at, tokenId}) > 0;
+}
+
+std::optional<TokenOwner> ownerOfOAuthToken(store::Session& session, const std::string& tokenId,
+                                            const std::string& secretHash) {
+  const store::Rows rows = session.query(
+      "SELECT g.id, g.user_id, g.client_id, t.secret_hash FROM oauth_tokens t"
+      " JOIN oauth_grants g ON g.id = t.grant_id WHERE t.id = ?",
+      {tokenId});
+  if (rows.empty() || !auth::constantTimeEquals(rows[0].text(3), secretHash)) return std::nullopt;
+  return TokenOwner{rows[0].text(0), rows[0].text(1), rows[0].text(2)};
+}
+
 void insertGrant(store::Session& session, const OAuthGrant& grant) {
   session.execute(
       "INSERT INTO oauth_grants (id, user_id, client_id, scopes, space_ids, base_ids, resources,"
       " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {grant.id, grant.userId, grant.clientId, store::encodeStringList(grant.scopes),
        store::encodeStringList(grant.spaceIds), store::encodeStringList(grant.baseIds),
-       store::encodeStringList(grant.resources), grant.createdAt,
-       grant.expiresAt ? store::SqlValue(*grant.expiresAt) : store::SqlValue(nullptr)});
+       store::encodeStringList(grant.resources), grant.createdAt, optionalTime(grant.expiresAt)});
 }
 
 void insertOAuthToken(store::Session& session, const std::string& tokenId,
-                      const std::string& grantId, OAuthTokenKind kind,
+                      const std::string& grantId, auth::TokenKind kind,
                       const std::string& secretHash, UnixMillis createdAt, UnixMillis expiresAt) {
   session.execute(
       "INSERT INTO oauth_tokens (id, grant_id, kind, secret_hash, created_at, expires_at)"
       " VALUES (?, ?, ?, ?, ?, ?)",
-      {tokenId, grantId, kind == OAuthTokenKind::Access ? "access" : "refresh", secretHash,
-       createdAt, expiresAt});
+      {tokenId, grantId, std::string(auth::oauthTokenKindText(kind)), secretHash, createdAt,
+       expiresAt});
 }
 
 bool revokeGrant(store::Session& session, const std::string& grantId, UnixMillis at,

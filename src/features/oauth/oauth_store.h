@@ -1,6 +1,7 @@
-// The SQL of OAuth: the clients that asked for access, the grants users
-// gave them (scopes, spaces and bases, resources, lifetime) and the
-// access and refresh tokens issued under each grant (digests only).
+// The SQL of OAuth: the clients that asked for access, the authorization
+// codes handed out on consent, the grants users gave (scopes, spaces and
+// bases, resources, lifetime) and the access and refresh tokens issued
+// under each grant (digests only, of codes and tokens alike).
 // Authentication reads access tokens through auth/oauth_credential_store.h.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/token_format.h"
 #include "common/clock.h"
 #include "store/database.h"
 
@@ -39,17 +41,60 @@ struct OAuthGrant {
   std::optional<UnixMillis> expiresAt;  // when the grant (and its refresh tokens) ends
 };
 
-enum class OAuthTokenKind { Access, Refresh };
+// An authorization code: what the user consented to, waiting for the
+// client to exchange it (once, within a minute) with its PKCE verifier.
+struct OAuthCode {
+  std::string codeHash;  // SHA-256 hex of the code
+  std::string clientId;
+  std::string userId;
+  std::string redirectUri;
+  std::string codeChallenge;  // S256
+  std::vector<std::string> scopes;
+  std::vector<std::string> spaceIds;
+  std::vector<std::string> baseIds;
+  std::vector<std::string> resources;
+  std::optional<UnixMillis> grantExpiresAt;
+  UnixMillis createdAt = 0;
+  UnixMillis expiresAt = 0;
+  std::optional<UnixMillis> usedAt;
+  std::string grantId;  // set once exchanged
+};
+
+// A client with whether an admin blocked it.
+struct StoredClient {
+  OAuthClient client;
+  bool blocked = false;
+};
 
 // A new grant id ("grt" + 21 base62 characters).
 std::string newGrantId();
 
 void insertClient(store::Session& session, const OAuthClient& client);
+std::optional<StoredClient> loadClient(store::Session& session, const std::string& clientId);
+
+void insertCode(store::Session& session, const OAuthCode& code);
+std::optional<OAuthCode> loadCode(store::Session& session, const std::string& codeHash);
+// Marks the code exchanged for `grantId`; false when it was exchanged
+// before (a concurrent exchange of the same code).
+bool markCodeUsed(store::Session& session, const std::string& codeHash, UnixMillis at,
+                  const std::string& grantId);
+
+// Marks the refresh token exchanged; false when it was exchanged before.
+bool markRefreshTokenUsed(store::Session& session, const std::string& tokenId, UnixMillis at);
+// The grant of the access or refresh token `tokenId` whose secret has
+// this digest, with its user; nullopt when there is none.
+struct TokenOwner {
+  std::string grantId;
+  std::string userId;
+  std::string clientId;
+};
+std::optional<TokenOwner> ownerOfOAuthToken(store::Session& session, const std::string& tokenId,
+                                            const std::string& secretHash);
 void insertGrant(store::Session& session, const OAuthGrant& grant);
 // Stores a token issued under `grantId`: its public id and the SHA-256 hex
 // of its secret, never the secret.
 void insertOAuthToken(store::Session& session, const std::string& tokenId,
-                      const std::string& grantId, OAuthTokenKind kind,
+                      const std::string& grantId, auth::TokenKind kind,
                       const std::string& secretHash, UnixMillis createdAt, UnixMillis expiresAt);
 // Ends the grant and with it every token issued under it, unless it was
 // revoked before. Returns whether it was live.

@@ -1,11 +1,10 @@
 #include "features/query/record_query.h"
 
-#include <sodium.h>
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <limits>
 
+#include "common/base64_url.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -26,33 +25,12 @@ store::SqlValue fromJson(const boost::json::value& value) {
   throw http::badRequest("invalid_cursor", "The cursor is not valid.");
 }
 
-std::string base64Url(const std::string& bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-std::optional<std::string> fromBase64Url(const std::string& text) {
-  std::string out(text.size(), '\0');
-  std::size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &length, nullptr,
-                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
-    return std::nullopt;
-  }
-  out.resize(length);
-  return out;
-}
-
 // The values of the order parts of the last row, as an opaque string.
 std::string encodeCursor(const std::vector<SortKey>& sort,
                          const std::vector<store::SqlValue>& orderValues) {
   boost::json::array values;
   for (const store::SqlValue& value : orderValues) values.push_back(toJson(value));
-  return base64Url(boost::json::serialize(
+  return toBase64Url(boost::json::serialize(
       boost::json::object{{"o", sortSignature(sort)}, {"v", std::move(values)}}));
 }
 

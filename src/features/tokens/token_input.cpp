@@ -15,7 +15,9 @@ constexpr std::size_t kMaxResources = 100;
 constexpr std::size_t kMaxLeakedPerReport = 100;
 constexpr std::size_t kMaxDescriptionLength = 1000;
 
-std::vector<std::string> stringArray(const boost::json::object& body, std::string_view key,
+}  // namespace
+
+std::vector<std::string> readIdArray(const boost::json::object& body, std::string_view key,
                                      std::size_t max) {
   std::vector<std::string> values;
   const auto* value = body.if_contains(key);
@@ -37,7 +39,7 @@ std::vector<std::string> stringArray(const boost::json::object& body, std::strin
 }
 
 std::vector<std::string> readScopes(const boost::json::object& body) {
-  std::vector<std::string> scopes = stringArray(body, "scopes", kMaxScopes);
+  std::vector<std::string> scopes = readIdArray(body, "scopes", kMaxScopes);
   if (scopes.empty()) {
     throw http::badRequest(
         "invalid_scope",
@@ -49,6 +51,8 @@ std::vector<std::string> readScopes(const boost::json::object& body) {
   }
   return scopes;
 }
+
+namespace {
 
 ExpiryInput readExpiry(const boost::json::object& body) {
   const auto* value = body.if_contains("expiresAt");
@@ -74,8 +78,8 @@ NewTokenInput newTokenFromBody(const boost::json::value& body) {
   token.name = reader.requiredString("name", kMaxNameLength);
   token.description = reader.optionalText("description", kMaxDescriptionLength).value_or("");
   token.scopes = readScopes(object);
-  token.spaceIds = stringArray(object, "spaceIds", kMaxResources);
-  token.baseIds = stringArray(object, "baseIds", kMaxResources);
+  token.spaceIds = readIdArray(object, "spaceIds", kMaxResources);
+  token.baseIds = readIdArray(object, "baseIds", kMaxResources);
   token.expiry = readExpiry(object);
   return token;
 }
@@ -92,8 +96,8 @@ TokenChangesInput tokenChangesFromBody(const boost::json::value& body) {
   changes.description = reader.optionalText("description", kMaxDescriptionLength);
   if (object.contains("scopes")) changes.scopes = readScopes(object);
   if (object.contains("spaceIds"))
-    changes.spaceIds = stringArray(object, "spaceIds", kMaxResources);
-  if (object.contains("baseIds")) changes.baseIds = stringArray(object, "baseIds", kMaxResources);
+    changes.spaceIds = readIdArray(object, "spaceIds", kMaxResources);
+  if (object.contains("baseIds")) changes.baseIds = readIdArray(object, "baseIds", kMaxResources);
   return changes;
 }
 
@@ -105,7 +109,7 @@ ExpiryInput refreshFromBody(const boost::json::value& body) {
 
 std::vector<std::string> leakedTokensFromBody(const boost::json::value& body) {
   http::JsonObjectReader reader(body, {"tokens"});
-  return stringArray(body.as_object(), "tokens", kMaxLeakedPerReport);
+  return readIdArray(body.as_object(), "tokens", kMaxLeakedPerReport);
 }
 
 }  // namespace tessera::features

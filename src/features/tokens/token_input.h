@@ -3,6 +3,7 @@
 // that is wrong; none reads the database or applies the expiry policy.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
@@ -40,6 +41,14 @@ struct TokenChangesInput {
   std::optional<std::vector<std::string>> spaceIds;
   std::optional<std::vector<std::string>> baseIds;
 };
+
+// The array of ids or names under `key` (absent or null: empty), at most
+// `max` of them, duplicates dropped. Throws ApiError 400 invalid_field.
+std::vector<std::string> readIdArray(const boost::json::object& body, std::string_view key,
+                                     std::size_t max);
+// "scopes": at least one, each a known scope (400 invalid_field,
+// invalid_scope).
+std::vector<std::string> readScopes(const boost::json::object& body);
 
 // {"name","description","scopes","spaceIds","baseIds","expiresAt"}.
 NewTokenInput newTokenFromBody(const boost::json::value& body);

@@ -8,10 +8,6 @@
 namespace tessera::features {
 namespace {
 
-ClientInfo clientOf(const http::RequestContext& ctx) {
-  return {ctx.request.clientIp, std::string(ctx.request.header("user-agent"))};
-}
-
 // A body that may be left out entirely (refresh).
 boost::json::value optionalBody(const http::Request& request) {
   if (request.body.empty()) return boost::json::object();
@@ -19,6 +15,10 @@ boost::json::value optionalBody(const http::Request& request) {
 }
 
 }  // namespace
+
+ClientInfo clientOf(const http::RequestContext& ctx) {
+  return {ctx.request.clientIp, std::string(ctx.request.header("user-agent"))};
+}
 
 void registerTokenRoutes(http::Router& router, TokenService& tokens) {
   const std::string collection = "/api/access-token";

@@ -9,4 +9,7 @@ namespace tessera::features {
 
 void registerTokenRoutes(http::Router& router, TokenService& tokens);
 
+// Where a request came from, for the audit log.
+ClientInfo clientOf(const http::RequestContext& ctx);
+
 }  // namespace tessera::features

@@ -2,12 +2,12 @@
 
 #include <boost/json/array.hpp>
 
-#include "access/role_store.h"
 #include "access/scopes.h"
 #include "audit/audit_log.h"
 #include "auth/digest.h"
 #include "auth/token_format.h"
 #include "common/clock.h"
+#include "features/grant_resources.h"
 #include "features/tokens/token_input.h"
 #include "features/tokens/token_store.h"
 #include "features/users/user_store.h"
@@ -15,20 +15,6 @@
 
 namespace tessera::features {
 namespace {
-
-// Every id must name a space or base the user can reach.
-void checkResources(store::Session& session, const std::string& userId, const TokenRecord& token) {
-  for (const auto& [kind, ids] : {std::pair{access::ResourceKind::Space, &token.spaceIds},
-                                  std::pair{access::ResourceKind::Base, &token.baseIds}}) {
-    for (const std::string& id : *ids) {
-      if (access::lookupAccess(session, userId, {kind, id}).role == access::Role::None) {
-        throw http::badRequest("invalid_resource",
-                               std::string(access::resourceKindName(kind)) + " '" + id +
-                                   "' does not exist or you have no access to it.");
-      }
-    }
-  }
-}
 
 boost::json::value withValue(boost::json::value json, const std::string& value) {
   json.as_object()["token"] = value;
@@ -96,7 +82,7 @@ boost::json::value TokenService::create(const std::string& userId, const NewToke
   applyExpiry(token, input.expiry, policy_, token.createdAt);
   const std::string secret = auth::newTokenSecret();
   return database_.write([&](store::Session& session) {
-    checkResources(session, userId, token);
+    requireReachable(session, userId, token.spaceIds, token.baseIds);
     insertToken(session, token, auth::sha256Hex(secret));
     audit::AuditLog::record(
         session,
@@ -143,7 +129,7 @@ boost::json::value TokenService::update(const std::string& userId, const std::st
     if (changes.scopes) token.scopes = *changes.scopes;
     if (changes.spaceIds) token.spaceIds = *changes.spaceIds;
     if (changes.baseIds) token.baseIds = *changes.baseIds;
-    checkResources(session, userId, token);
+    requireReachable(session, userId, token.spaceIds, token.baseIds);
     updateTokenMetadata(session, token);
     audit::AuditLog::record(session,
                             {"token.updated", userId, token.id, client.ip, client.userAgent, {}});

@@ -1,0 +1,72 @@
+// The OAuth endpoints' requests read into typed inputs: the consent the
+// web app sends (JSON), the token and revocation requests clients send
+// (application/x-www-form-urlencoded, RFC 6749) and client registrations
+// (RFC 7591). Each reader throws ApiError 400 whose code is the OAuth
+// error (invalid_request, unsupported_grant_type, invalid_target,
+// invalid_client_metadata, invalid_redirect_uri) or, for the consent, the
+// API's own codes; none reads the database.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace tessera::features {
+
+// POST /api/oauth/authorize: what the user approved on the consent page.
+struct ConsentInput {
+  std::string clientId;
+  std::string redirectUri;
+  std::string codeChallenge;  // S256 only
+  std::optional<std::string> state;
+  std::vector<std::string> scopes;
+  std::vector<std::string> spaceIds;
+  std::vector<std::string> baseIds;
+  std::vector<std::string> resources;  // "mcp" and/or "api"
+  int lifetimeDays = 30;
+};
+ConsentInput consentFromBody(const boost::json::value& body);
+
+// grant_type=authorization_code
+struct CodeExchangeInput {
+  std::string code;
+  std::string redirectUri;
+  std::string clientId;
+  std::string codeVerifier;
+  std::optional<std::string> resource;  // "mcp" or "api", from the resource URI
+};
+// grant_type=refresh_token
+struct RefreshInput {
+  std::string refreshToken;
+  std::string clientId;
+  std::optional<std::string> resource;
+};
+using TokenRequest = std::variant<CodeExchangeInput, RefreshInput>;
+// The form body of POST /oauth/token. Parameters it does not know are
+// ignored (RFC 6749 §3.2).
+TokenRequest tokenRequestFromForm(std::string_view body);
+
+// POST /oauth/revoke (RFC 7009): the token, and the client when it says.
+struct RevokeInput {
+  std::string token;
+  std::optional<std::string> clientId;
+};
+RevokeInput revokeRequestFromForm(std::string_view body);
+
+// POST /oauth/register (RFC 7591), for a public client.
+struct ClientRegistrationInput {
+  std::string name;
+  std::vector<std::string> redirectUris;
+  std::optional<std::string> logoUri;
+  std::optional<std::string> clientUri;
+};
+ClientRegistrationInput registrationFromBody(const boost::json::value& body);
+
+// The resource name ("mcp" or "api") of an RFC 8707 resource URI (an
+// absolute URI whose path is /mcp or /api); nullopt for anything else.
+std::optional<std::string> resourceNameOf(std::string_view uri);
+
+}  // namespace tessera::features

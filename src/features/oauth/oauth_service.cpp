@@ -1,0 +1,260 @@
+#include "features/oauth/oauth_service.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <algorithm>
+#include <optional>
+
+#include "audit/audit_log.h"
+#include "auth/digest.h"
+#include "auth/oauth_credential_store.h"
+#include "auth/pkce.h"
+#include "auth/token_format.h"
+#include "common/random.h"
+#include "features/grant_resources.h"
+#include "features/oauth/oauth_store.h"
+#include "features/oauth/redirect_uri.h"
+#include "http/api_error.h"
+
+namespace tessera::features {
+namespace {
+
+constexpr std::size_t kCodeLength = 43;
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+void recordEvent(store::Session& session, const std::string& event, const std::string& userId,
+                 const std::string& grantId, const ClientInfo& client,
+                 const std::string& clientId) {
+  audit::AuditLog::record(session, {event, userId, grantId, client.ip, client.userAgent,
+                                    boost::json::object{{"clientId", clientId}}});
+}
+
+// Issues a new access token and refresh token under the grant, and returns
+// the RFC 6749 token response.
+boost::json::value issueTokens(store::Session& session, const std::string& grantId,
+                               const std::vector<std::string>& scopes, UnixMillis refreshExpiresAt,
+                               const OAuthPolicy& policy) {
+  const UnixMillis now = nowMillis();
+  const auto issue = [&](auth::TokenKind kind, UnixMillis expiresAt) {
+    const std::string id = auth::newTokenId();
+    const std::string secret = auth::newTokenSecret();
+    insertOAuthToken(session, id, grantId, kind, auth::sha256Hex(secret), now, expiresAt);
+    return auth::makeToken(kind, id, secret);
+  };
+  std::string scope;
+  for (const std::string& name : scopes) scope += (scope.empty() ? "" : " ") + name;
+  return {{"access_token", issue(auth::TokenKind::OAuthAccess, now + policy.accessTokenLifetime)},
+          {"token_type", "Bearer"},
+          {"expires_in", policy.accessTokenLifetime / 1000},
+          {"refresh_token", issue(auth::TokenKind::OAuthRefresh, refreshExpiresAt)},
+          {"scope", scope}};
+}
+
+void requireResource(const std::optional<std::string>& asked,
+                     const std::vector<std::string>& granted) {
+  if (asked && !contains(granted, *asked)) {
+    throw http::ApiError(400, "invalid_target",
+                         "This grant does not cover the resource '" + *asked +
+                             "': the user approved only " +
+                             (granted.size() == 2 ? std::string("both") : granted.at(0)) + ".");
+  }
+}
+
+}  // namespace
+
+boost::json::value OAuthService::registerClient(const ClientRegistrationInput& input) {
+  const OAuthClient client{
+      "dcr_" + randomBase62(24), OAuthClientKind::Registered, input.name, input.logoUri,
+      input.clientUri,           input.redirectUris,          nowMillis()};
+  database_.write([&](store::Session& session) { insertClient(session, client); });
+  boost::json::array uris;
+  for (const std::string& uri : client.redirectUris) uris.emplace_back(uri);
+  boost::json::object answer{{"client_id", client.id},
+                             {"client_id_issued_at", client.createdAt / 1000},
+                             {"client_name", client.name},
+                             {"redirect_uris", std::move(uris)},
+                             {"grant_types", {"authorization_code", "refresh_token"}},
+                             {"response_types", {"code"}},
+                             {"token_endpoint_auth_method", "none"}};
+  if (client.logoUri) answer["logo_uri"] = *client.logoUri;
+  if (client.clientUri) answer["client_uri"] = *client.clientUri;
+  return answer;
+}
+
+std::string OAuthService::consent(const std::string& userId, const ConsentInput& input,
+                                  const ClientInfo& client) {
+  if (input.lifetimeDays > policy_.maxGrantDays) {
+    throw http::badRequest("invalid_field", "This server lets a grant last at most " +
+                                                std::to_string(policy_.maxGrantDays) + " days.");
+  }
+  if (!auth::isWellFormedS256Challenge(input.codeChallenge)) {
+    throw http::badRequest("invalid_request",
+                           "The code challenge must be an S256 challenge: the base64url SHA-256 "
+                           "of the client's code verifier (43 characters).");
+  }
+  const std::string code = randomBase62(kCodeLength);
+  const UnixMillis now = nowMillis();
+  database_.write([&](store::Session& session) {
+    const auto stored = loadClient(session, input.clientId);
+    if (!stored) {
+      throw http::badRequest("unknown_client", "No app with this client id is known here.");
+    }
+    if (stored->blocked) {
+      throw http::ApiError(403, "client_blocked",
+                           "An administrator of this server has blocked this app.");
+    }
+    const auto& registered = stored->client.redirectUris;
+    if (std::none_of(registered.begin(), registered.end(), [&](const std::string& uri) {
+          return redirectUriMatches(uri, input.redirectUri);
+        })) {
+      throw http::badRequest("invalid_redirect_uri",
+                             "This app did not register the redirect URI '" + input.redirectUri +
+                                 "', so no code is sent there.");
+    }
+    requireReachable(session, userId, input.spaceIds, input.baseIds);
+    insertCode(session, {auth::sha256Hex(code), input.clientId, userId, input.redirectUri,
+                         input.codeChallenge, input.scopes, input.spaceIds, input.baseIds,
+                         input.resources, now + input.lifetimeDays * kMillisPerDay, now,
+                         now + policy_.codeLifetime, std::nullopt, ""});
+    recordEvent(session, "oauth.consented", userId, "", client, input.clientId);
+  });
+  std::vector<std::pair<std::string, std::string>> params{{"code", code}};
+  if (input.state) params.emplace_back("state", *input.state);
+  return withQueryParams(input.redirectUri, params);
+}
+
+boost::json::value OAuthService::exchange(const TokenRequest& request, const ClientInfo& client) {
+  if (const auto* code = std::get_if<CodeExchangeInput>(&request)) {
+    return exchangeCode(*code, client);
+  }
+  return exchangeRefresh(std::get<RefreshInput>(request), client);
+}
+
+boost::json::value OAuthService::exchangeCode(const CodeExchangeInput& input,
+                                              const ClientInfo& client) {
+  if (!auth::isWellFormedCodeVerifier(input.codeVerifier)) {
+    throw http::badRequest("invalid_request",
+                           "code_verifier must be 43 to 128 letters, digits or - . _ ~ (PKCE).");
+  }
+  const std::string codeHash = auth::sha256Hex(input.code);
+  std::optional<std::string> refusal;  // invalid_grant, after what was written is committed
+  boost::json::value response;
+  database_.write([&](store::Session& session) {
+    refusal.reset();
+    const UnixMillis now = nowMillis();
+    const auto code = loadCode(session, codeHash);
+    if (!code) {
+      refusal = "This authorization code is not known to this server.";
+      return;
+    }
+    if (code->usedAt) {
+      if (!code->grantId.empty() && revokeGrant(session, code->grantId, now, "code_reused")) {
+        recordEvent(session, "oauth.code_reused", code->userId, code->grantId, client,
+                    code->clientId);
+      }
+      refusal =
+          "This authorization code was used before, so the tokens issued with it are revoked. "
+          "Start the authorization again.";
+      return;
+    }
+    if (now >= code->expiresAt) {
+      refusal = "This authorization code expired (codes last a minute). Start again.";
+      return;
+    }
+    if (code->clientId != input.clientId) {
+      refusal = "This authorization code was issued to another client.";
+      return;
+    }
+    if (code->redirectUri != input.redirectUri) {
+      refusal = "redirect_uri is not the one the code was requested with.";
+      return;
+    }
+    if (!auth::codeVerifierMatches(input.codeVerifier, code->codeChallenge)) {
+      refusal = "code_verifier does not match the code challenge (PKCE).";
+      return;
+    }
+    requireResource(input.resource, code->resources);
+    const OAuthGrant grant{newGrantId(),        code->userId,  code->clientId,  code->scopes,
+                           code->spaceIds,      code->baseIds, code->resources, now,
+                           code->grantExpiresAt};
+    insertGrant(session, grant);
+    markCodeUsed(session, codeHash, now, grant.id);
+    response =
+        issueTokens(session, grant.id, grant.scopes,
+                    grant.expiresAt.value_or(now + policy_.maxGrantDays * kMillisPerDay), policy_);
+    recordEvent(session, "oauth.granted", grant.userId, grant.id, client, grant.clientId);
+  });
+  if (refusal) throw http::badRequest("invalid_grant", *refusal);
+  return response;
+}
+
+boost::json::value OAuthService::exchangeRefresh(const RefreshInput& input,
+                                                 const ClientInfo& client) {
+  const auto parsed = auth::parseToken(input.refreshToken);
+  if (!parsed || parsed->kind != auth::TokenKind::OAuthRefresh) {
+    throw http::badRequest("invalid_grant",
+                           "This is not a refresh token of this server (tsr_ort_...).");
+  }
+  const std::string secretHash = auth::sha256Hex(parsed->secret);
+  std::optional<std::string> refusal;
+  boost::json::value response;
+  database_.write([&](store::Session& session) {
+    refusal.reset();
+    const UnixMillis now = nowMillis();
+    const auto token = auth::loadOAuthToken(session, parsed->id, auth::TokenKind::OAuthRefresh);
+    if (!token || !auth::constantTimeEquals(token->secretHash, secretHash)) {
+      refusal = "This refresh token is not known to this server.";
+      return;
+    }
+    if (token->clientId != input.clientId) {
+      refusal = "This refresh token was issued to another client.";
+      return;
+    }
+    if (token->grantRevokedAt) {
+      refusal = "Access for this app was revoked. Connect it again.";
+      return;
+    }
+    if (token->usedAt || !markRefreshTokenUsed(session, parsed->id, now)) {
+      revokeGrant(session, token->grantId, now, "refresh_reused");
+      recordEvent(session, "oauth.refresh_reused", token->userId, token->grantId, client,
+                  token->clientId);
+      refusal =
+          "This refresh token was used before: it may have been stolen, so access for this app "
+          "is revoked. Connect it again.";
+      return;
+    }
+    const UnixMillis grantEnd = token->grantExpiresAt.value_or(token->expiresAt);
+    if (now >= token->expiresAt || now >= grantEnd) {
+      refusal = "This grant has ended. Connect the app again.";
+      return;
+    }
+    if (token->userDisabled) {
+      refusal = "The account that gave this access has been disabled.";
+      return;
+    }
+    requireResource(input.resource, token->resources);
+    response = issueTokens(session, token->grantId, token->scopes, grantEnd, policy_);
+    recordEvent(session, "oauth.refreshed", token->userId, token->grantId, client, token->clientId);
+  });
+  if (refusal) throw http::badRequest("invalid_grant", *refusal);
+  return response;
+}
+
+void OAuthService::revoke(const RevokeInput& input, const ClientInfo& client) {
+  const auto parsed = auth::parseToken(input.token);
+  if (!parsed || parsed->kind == auth::TokenKind::Personal) return;
+  const std::string secretHash = auth::sha256Hex(parsed->secret);
+  database_.write([&](store::Session& session) {
+    const auto owner = ownerOfOAuthToken(session, parsed->id, secretHash);
+    if (!owner || (input.clientId && *input.clientId != owner->clientId)) return;
+    if (revokeGrant(session, owner->grantId, nowMillis(), "revoked_by_client")) {
+      recordEvent(session, "oauth.revoked", owner->userId, owner->grantId, client, owner->clientId);
+    }
+  });
+}
+
+}  // namespace tessera::features

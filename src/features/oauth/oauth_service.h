@@ -1,0 +1,66 @@
+// The rules of OAuth 2.1 with Tessera as its own authorization server:
+// registering a public client (RFC 7591), turning a user's consent into a
+// one-time authorization code bound to the client, its redirect URI and a
+// PKCE challenge, exchanging that code for a grant and its first tokens,
+// rotating refresh tokens (a reused one revokes the whole grant), and
+// revocation (RFC 7009). A grant carries what a personal access token
+// carries (scopes, spaces and bases, an end) plus the resources its tokens
+// may be used on; the verifier (auth/token_verifier.h) enforces it.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "common/clock.h"
+#include "features/oauth/oauth_input.h"
+#include "features/tokens/token_service.h"
+#include "store/database.h"
+
+namespace tessera::features {
+
+struct OAuthPolicy {
+  UnixMillis accessTokenLifetime = 60 * 60 * 1000;  // one hour
+  UnixMillis codeLifetime = 60 * 1000;              // one minute
+  std::int64_t maxGrantDays = 366;                  // --max-token-lifetime-days
+};
+
+class OAuthService {
+ public:
+  OAuthService(store::Database& database, OAuthPolicy policy)
+      : database_(database), policy_(policy) {}
+
+  // Registers a public client; returns the RFC 7591 answer (client_id,
+  // client_name, redirect_uris, ...).
+  boost::json::value registerClient(const ClientRegistrationInput& input);
+
+  // Records the user's consent and returns where to send the browser: the
+  // client's redirect URI with a one-time code and the state. Refuses
+  // (ApiError) an unknown or blocked client (400 unknown_client, 403
+  // client_blocked), a redirect URI the client did not register (400
+  // invalid_redirect_uri), a malformed challenge (400 invalid_request), a
+  // lifetime beyond the policy (400 invalid_field) and a space or base the
+  // user cannot reach (400 invalid_resource).
+  std::string consent(const std::string& userId, const ConsentInput& input,
+                      const ClientInfo& client);
+
+  // Exchanges a code or a refresh token for tokens; returns the RFC 6749
+  // token response. Refuses with ApiError 400 invalid_grant (the code or
+  // refresh token is unknown, used, expired, revoked, or belongs to
+  // another client or redirect URI; the PKCE verifier does not match),
+  // invalid_request or invalid_target. A code or refresh token used a
+  // second time revokes the grant it was exchanged for.
+  boost::json::value exchange(const TokenRequest& request, const ClientInfo& client);
+
+  // Revokes the grant of an access or refresh token; quietly does nothing
+  // for a token it does not know or of another client (RFC 7009 §2.2).
+  void revoke(const RevokeInput& input, const ClientInfo& client);
+
+ private:
+  boost::json::value exchangeCode(const CodeExchangeInput& input, const ClientInfo& client);
+  boost::json::value exchangeRefresh(const RefreshInput& input, const ClientInfo& client);
+
+  store::Database& database_;
+  OAuthPolicy policy_;
+};
+
+}  // namespace tessera::features

@@ -1,0 +1,218 @@
+// The OAuth 2.1 authorization code flow on a running server, on both
+// backends, driven as a client would: register (RFC 7591), the user's
+// consent (what the consent page sends), the code exchanged with its PKCE
+// verifier (the example of RFC 7636 Appendix B), tokens used, refreshed
+// (rotated) and revoked; and each refusal with its exact error: PKCE
+// plain, missing or wrong; a redirect URI not registered; a code reused
+// (the tokens it gave are revoked); a refresh token reused (the grant is
+// revoked); a resource the grant does not cover.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include "support/test_server.h"
+#include "support/workspace.h"
+
+namespace tessera::testing {
+namespace {
+
+// RFC 7636 Appendix B.
+constexpr const char* kVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+constexpr const char* kChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+constexpr const char* kRedirect = "http://127.0.0.1:4711/callback";
+
+Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+std::string queryParam(const std::string& url, const std::string& name) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return "";
+  for (const auto& param : parsed->params()) {
+    if (param.key == name) return param.value;
+  }
+  return "";
+}
+
+class OAuthFlowTest : public ::testing::Test {
+ protected:
+  OAuthFlowTest() : workspace(makeWorkspace(client, "ada@example.com")) {
+    const HttpResult registered = client.json(
+        "POST", "/oauth/register",
+        {{"client_name", "Agent"}, {"redirect_uris", {kRedirect, "https://agent.example/cb"}}});
+    EXPECT_EQ(registered.status, 201) << registered.body;
+    clientId = std::string(registered.json().at("client_id").as_string());
+    bases = "/api/space/" + workspace.spaceId + "/base";
+  }
+
+  boost::json::object consentBody() const {
+    return {
+        {"clientId", clientId},          {"redirectUri", kRedirect}, {"codeChallenge", kChallenge},
+        {"codeChallengeMethod", "S256"}, {"state", "xyz 1"},         {"scopes", {"read"}},
+        {"resources", {"api"}},          {"lifetimeDays", 7}};
+  }
+
+  HttpResult consent(const boost::json::object& body) const {
+    return client.json("POST", "/api/oauth/authorize", body, workspace.owner.headers());
+  }
+
+  // The code of an approved consent.
+  std::string approve(boost::json::object body) const {
+    const HttpResult approved = consent(body);
+    EXPECT_EQ(approved.status, 200) << approved.body;
+    return queryParam(std::string(approved.json().at("redirectTo").as_string()), "code");
+  }
+
+  HttpResult token(const std::string& form) const {
+    return client.request("POST", "/oauth/token", form,
+                          {{"Content-Type", "application/x-www-form-urlencoded"}});
+  }
+
+  HttpResult exchange(const std::string& code, const std::string& verifier = kVerifier) const {
+    return token("grant_type=authorization_code&code=" + code +
+                 "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kRedirect) +
+                 "&code_verifier=" + verifier);
+  }
+
+  HttpResult refresh(const std::string& refreshToken) const {
+    return token("grant_type=refresh_token&refresh_token=" + refreshToken +
+                 "&client_id=" + urlEncode(clientId));
+  }
+
+  static std::string field(const HttpResult& result, const char* name) {
+    return std::string(result.json().at(name).as_string());
+  }
+
+  TestServer server;
+  HttpClient client{server.port()};
+  Workspace workspace;
+  std::string clientId;
+  std::string bases;
+};
+
+TEST_F(OAuthFlowTest, ACodeBecomesTokensThatActWithTheGrantAndRefreshRotates) {
+  const HttpResult approved = consent(consentBody());
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  const std::string redirectTo(approved.json().at("redirectTo").as_string());
+  EXPECT_TRUE(redirectTo.starts_with(std::string(kRedirect) + "?code=")) << redirectTo;
+  EXPECT_EQ(queryParam(redirectTo, "state"), "xyz 1");
+
+  const HttpResult issued = exchange(queryParam(redirectTo, "code"));
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  EXPECT_EQ(field(issued, "token_type"), "Bearer");
+  EXPECT_EQ(issued.json().at("expires_in").as_int64(), 3600);
+  EXPECT_EQ(field(issued, "scope"), "read");
+  const std::string access = field(issued, "access_token");
+  const std::string refreshToken = field(issued, "refresh_token");
+  EXPECT_TRUE(access.starts_with("tsr_oat_"));
+  EXPECT_TRUE(refreshToken.starts_with("tsr_ort_"));
+  EXPECT_EQ(issued.header("cache-control"), "no-store");
+
+  EXPECT_EQ(client.request("GET", bases, "", bearer(access)).status, 200);
+  const HttpResult write = client.json(
+      "POST", "/api/base", {{"spaceId", workspace.spaceId}, {"name", "B"}}, bearer(access));
+  EXPECT_EQ(write.errorCode(), "insufficient_scope") << "no more than the consent's scopes";
+  EXPECT_EQ(client.request("POST", "/mcp", "{}", bearer(access)).errorCode(),
+            "token_wrong_resource");
+
+  const HttpResult rotated = refresh(refreshToken);
+  ASSERT_EQ(rotated.status, 200) << rotated.body;
+  const std::string newAccess = field(rotated, "access_token");
+  EXPECT_NE(field(rotated, "refresh_token"), refreshToken);
+  EXPECT_EQ(client.request("GET", bases, "", bearer(newAccess)).status, 200);
+
+  const HttpResult reused = refresh(refreshToken);
+  EXPECT_EQ(reused.status, 400);
+  EXPECT_EQ(field(reused, "error"), "invalid_grant");
+  EXPECT_EQ(client.request("GET", bases, "", bearer(newAccess)).errorCode(), "token_revoked")
+      << "a reused refresh token revokes the whole grant";
+  EXPECT_EQ(refresh(field(rotated, "refresh_token")).status, 400);
+}
+
+TEST_F(OAuthFlowTest, ACodeWorksOnceAndItsReuseRevokesWhatItGave) {
+  const std::string code = approve(consentBody());
+  const HttpResult first = exchange(code);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const HttpResult second = exchange(code);
+  EXPECT_EQ(second.status, 400);
+  EXPECT_EQ(field(second, "error"), "invalid_grant");
+  EXPECT_EQ(client.request("GET", bases, "", bearer(field(first, "access_token"))).errorCode(),
+            "token_revoked");
+  EXPECT_EQ(field(exchange("not-a-code"), "error"), "invalid_grant");
+}
+
+TEST_F(OAuthFlowTest, PkceAndTheRedirectUriAreHeldToTheLetter) {
+  boost::json::object plain = consentBody();
+  plain["codeChallengeMethod"] = "plain";
+  EXPECT_EQ(consent(plain).errorCode(), "invalid_request");
+  boost::json::object badChallenge = consentBody();
+  badChallenge["codeChallenge"] = kVerifier + std::string("x");
+  EXPECT_EQ(consent(badChallenge).errorCode(), "invalid_request");
+  boost::json::object elsewhere = consentBody();
+  elsewhere["redirectUri"] = "https://attacker.example/cb";
+  EXPECT_EQ(consent(elsewhere).errorCode(), "invalid_redirect_uri");
+  boost::json::object otherPort = consentBody();
+  otherPort["redirectUri"] = "http://127.0.0.1:5000/callback";
+  EXPECT_EQ(consent(otherPort).status, 200) << "a loopback redirect may use any port";
+
+  const HttpResult missing =
+      token("grant_type=authorization_code&code=" + approve(consentBody()) +
+            "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kRedirect));
+  EXPECT_EQ(field(missing, "error"), "invalid_request");
+  EXPECT_EQ(field(exchange(approve(consentBody()), std::string(43, 'a')), "error"), "invalid_grant")
+      << "a wrong verifier";
+  const HttpResult wrongRedirect =
+      token("grant_type=authorization_code&code=" + approve(consentBody()) + "&client_id=" +
+            urlEncode(clientId) + "&redirect_uri=" + urlEncode("https://agent.example/cb") +
+            "&code_verifier=" + kVerifier);
+  EXPECT_EQ(field(wrongRedirect, "error"), "invalid_grant");
+  const HttpResult otherResource =
+      token("grant_type=authorization_code&code=" + approve(consentBody()) +
+            "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kRedirect) +
+            "&code_verifier=" + kVerifier + "&resource=" + urlEncode("http://127.0.0.1/mcp"));
+  EXPECT_EQ(field(otherResource, "error"), "invalid_target");
+}
+
+TEST_F(OAuthFlowTest, RevokingATokenEndsItsGrantAtOnce) {
+  const HttpResult issued = exchange(approve(consentBody()));
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  const std::string access = field(issued, "access_token");
+  ASSERT_EQ(client.request("GET", bases, "", bearer(access)).status, 200);
+  const HttpResult revoked =
+      client.request("POST", "/oauth/revoke", "token=" + field(issued, "refresh_token"),
+                     {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_EQ(client.request("GET", bases, "", bearer(access)).errorCode(), "token_revoked");
+  EXPECT_EQ(client
+                .request("POST", "/oauth/revoke", "token=unknown",
+                         {{"Content-Type", "application/x-www-form-urlencoded"}})
+                .status,
+            200)
+      << "RFC 7009: an unknown token is no error";
+}
+
+TEST_F(OAuthFlowTest, BadRequestsGetTheRfcErrors) {
+  const HttpResult httpRedirect =
+      client.json("POST", "/oauth/register",
+                  {{"client_name", "X"}, {"redirect_uris", {"http://agent.example/cb"}}});
+  EXPECT_EQ(httpRedirect.status, 400);
+  EXPECT_EQ(field(httpRedirect, "error"), "invalid_redirect_uri");
+  EXPECT_EQ(
+      field(client.json("POST", "/oauth/register", {{"redirect_uris", {kRedirect}}}), "error"),
+      "invalid_client_metadata");
+  EXPECT_EQ(field(token("grant_type=password&username=a"), "error"), "unsupported_grant_type");
+  EXPECT_EQ(
+      field(client.request("POST", "/oauth/token", "{}", {{"Content-Type", "application/json"}}),
+            "error"),
+      "invalid_request");
+  boost::json::object unknownClient = consentBody();
+  unknownClient["clientId"] = "dcr_nobody";
+  EXPECT_EQ(consent(unknownClient).errorCode(), "unknown_client");
+  Headers noCsrf{{"Cookie", workspace.owner.cookieHeader}};
+  EXPECT_EQ(client.json("POST", "/api/oauth/authorize", consentBody(), noCsrf).errorCode(),
+            "csrf_failed")
+      << "the consent needs the page's CSRF value";
+}
+
+}  // namespace
+}  // namespace tessera::testing
