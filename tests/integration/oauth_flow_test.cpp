@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
@@ -127,6 +128,45 @@ TEST_F(OAuthFlowTest, ACodeBecomesTokensThatActWithTheGrantAndRefreshRotates) {
   EXPECT_EQ(client.request("GET", bases, "", bearer(newAccess)).errorCode(), "token_revoked")
       << "a reused refresh token revokes the whole grant";
   EXPECT_EQ(refresh(field(rotated, "refresh_token")).status, 400);
+}
+
+TEST_F(OAuthFlowTest, TheConsentPageIsToldWhoAsksForWhatAndWhereDenyGoes) {
+  const std::string request =
+      "/api/oauth/authorize?response_type=code&client_id=" + urlEncode(clientId) +
+      "&redirect_uri=" + urlEncode(kRedirect) + "&code_challenge=" + kChallenge +
+      "&code_challenge_method=S256&state=s1&scope=" + urlEncode("read write nonsense") +
+      "&resource=" + urlEncode("http://127.0.0.1/mcp") + "&prompt=consent";
+  const HttpResult described = client.request("GET", request, "", workspace.owner.headers());
+  ASSERT_EQ(described.status, 200) << described.body;
+  const auto& json = described.json();
+  EXPECT_EQ(json.at("client").at("name").as_string(), "Agent");
+  EXPECT_FALSE(json.at("client").at("verified").as_bool()) << "self-registered";
+  EXPECT_EQ(json.at("redirectHost").as_string(), "127.0.0.1:4711");
+  EXPECT_EQ(boost::json::serialize(json.at("scopes")), R"(["read","write"])")
+      << "unknown scopes are not offered";
+  EXPECT_EQ(boost::json::serialize(json.at("resources")), R"(["mcp"])");
+  EXPECT_FALSE(json.as_object().contains("problem"));
+  const std::string denyTo(json.at("denyTo").as_string());
+  EXPECT_EQ(queryParam(denyTo, "error"), "access_denied");
+  EXPECT_EQ(queryParam(denyTo, "state"), "s1");
+
+  const HttpResult plain =
+      client.request("GET",
+                     "/api/oauth/authorize?response_type=code&client_id=" + urlEncode(clientId) +
+                         "&redirect_uri=" + urlEncode(kRedirect) + "&code_challenge=" + kVerifier +
+                         "&code_challenge_method=plain",
+                     "", workspace.owner.headers());
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  EXPECT_TRUE(plain.json().as_object().contains("problem"));
+  EXPECT_EQ(queryParam(std::string(plain.json().at("denyTo").as_string()), "error"),
+            "invalid_request");
+
+  const HttpResult elsewhere =
+      client.request("GET",
+                     "/api/oauth/authorize?response_type=code&client_id=" + urlEncode(clientId) +
+                         "&redirect_uri=" + urlEncode("https://attacker.example/cb"),
+                     "", workspace.owner.headers());
+  EXPECT_EQ(elsewhere.errorCode(), "invalid_redirect_uri") << "never sent there, not even to deny";
 }
 
 TEST_F(OAuthFlowTest, ACodeWorksOnceAndItsReuseRevokesWhatItGave) {

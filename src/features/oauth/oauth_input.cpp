@@ -1,5 +1,6 @@
 #include "features/oauth/oauth_input.h"
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
@@ -20,7 +21,19 @@ constexpr std::size_t kMaxClientNameLength = 200;
 constexpr std::size_t kMaxFormValueLength = 4000;
 constexpr int kMaxGrantDays = 366;
 
-// The decoded parameters of a form body; the first of a repeated name.
+// The resource name of a resource indicator; 400 invalid_target for one
+// this server does not protect.
+std::string protectedResourceOf(const std::string& uri) {
+  auto name = resourceNameOf(uri);
+  if (!name) {
+    throw http::badRequest("invalid_target", "The resource '" + uri +
+                                                 "' is not one this server protects: use its "
+                                                 "/mcp or /api address.");
+  }
+  return std::move(*name);
+}
+
+// The decoded parameters of a form body or query string, in order.
 class FormParams {
  public:
   explicit FormParams(std::string_view body) {
@@ -33,10 +46,20 @@ class FormParams {
       if (value.size() > kMaxFormValueLength) {
         throw http::badRequest("invalid_request", "Parameter '" + key + "' is too long.");
       }
-      if (!find(key)) params_.emplace_back(key, value);
+      params_.emplace_back(key, value);
     }
   }
 
+  // Every non-empty value of `name`, in order.
+  std::vector<std::string> all(std::string_view name) const {
+    std::vector<std::string> values;
+    for (const auto& [key, value] : params_) {
+      if (key == name && !value.empty()) values.push_back(value);
+    }
+    return values;
+  }
+
+  // The first value of `name`, unless absent or empty.
   std::optional<std::string> optional(std::string_view name) const {
     const std::string* value = find(name);
     if (!value || value->empty()) return std::nullopt;
@@ -56,13 +79,7 @@ class FormParams {
   std::optional<std::string> resource() const {
     const auto uri = optional("resource");
     if (!uri) return std::nullopt;
-    auto name = resourceNameOf(*uri);
-    if (!name) {
-      throw http::badRequest("invalid_target", "The resource '" + *uri +
-                                                   "' is not one this server protects: use its "
-                                                   "/mcp or /api address.");
-    }
-    return name;
+    return protectedResourceOf(*uri);
   }
 
  private:
@@ -101,6 +118,31 @@ std::optional<std::string> resourceNameOf(std::string_view uri) {
   if (path == "/mcp" || path == "/mcp/") return std::string(auth::kMcpResource);
   if (path == "/api" || path == "/api/") return std::string(auth::kApiResource);
   return std::nullopt;
+}
+
+AuthorizationRequestInput authorizationRequestFromQuery(std::string_view query) {
+  const FormParams params(query);
+  AuthorizationRequestInput request;
+  request.clientId = params.required("client_id");
+  request.redirectUri = params.required("redirect_uri");
+  request.responseType = params.optional("response_type").value_or("");
+  request.codeChallenge = params.optional("code_challenge").value_or("");
+  request.codeChallengeMethod = params.optional("code_challenge_method").value_or("plain");
+  request.state = params.optional("state");
+  const std::string scope = params.optional("scope").value_or("");
+  for (std::size_t start = 0; start < scope.size();) {
+    const std::size_t end = std::min(scope.find(' ', start), scope.size());
+    if (end > start) request.scopes.push_back(scope.substr(start, end - start));
+    start = end + 1;
+  }
+  for (const std::string& uri : params.all("resource")) {
+    std::string name = protectedResourceOf(uri);
+    if (std::find(request.resources.begin(), request.resources.end(), name) ==
+        request.resources.end()) {
+      request.resources.push_back(std::move(name));
+    }
+  }
+  return request;
 }
 
 ConsentInput consentFromBody(const boost::json::value& body) {

@@ -16,6 +16,23 @@
 
 namespace tessera::features {
 
+// GET /api/oauth/authorize: the authorization request an app sent the
+// browser with (GET /oauth/authorize?...), for the consent page to show.
+struct AuthorizationRequestInput {
+  std::string clientId;
+  std::string redirectUri;
+  std::string responseType;
+  std::string codeChallenge;
+  std::string codeChallengeMethod;
+  std::optional<std::string> state;
+  std::vector<std::string> scopes;     // the "scope" parameter, split at spaces
+  std::vector<std::string> resources;  // "mcp"/"api" of each "resource" parameter
+};
+// The query of the authorization request. Parameters it does not know
+// are ignored (RFC 6749 §3.1); only a missing client_id or redirect_uri
+// is refused here (400 invalid_request): the rest the consent page shows.
+AuthorizationRequestInput authorizationRequestFromQuery(std::string_view query);
+
 // POST /api/oauth/authorize: what the user approved on the consent page.
 struct ConsentInput {
   std::string clientId;

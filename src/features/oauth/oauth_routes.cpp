@@ -63,6 +63,10 @@ void registerOAuthRoutes(http::Router& router, OAuthService& oauth) {
                oauth.revoke(revokeRequestFromForm(ctx.request.body), clientOf(ctx));
                return http::Response::json(200, boost::json::object());
              }));
+  router.add("GET", "/api/oauth/authorize", access::sessionOnly(), [&oauth](auto& ctx) {
+    return http::Response::json(
+        200, oauth.describeRequest(authorizationRequestFromQuery(ctx.request.query)));
+  });
   router.add("POST", "/api/oauth/authorize", access::sessionOnly(), [&oauth](auto& ctx) {
     const std::string redirectTo = oauth.consent(
         ctx.who().userId, consentFromBody(http::parseJsonBody(ctx.request)), clientOf(ctx));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "access/scopes.h"
 #include "audit/audit_log.h"
 #include "auth/digest.h"
 #include "auth/oauth_credential_store.h"
@@ -64,19 +65,93 @@ void requireResource(const std::optional<std::string>& asked,
   }
 }
 
+// The client, once it is known, not blocked and registered `redirectUri`.
+StoredClient requireClientFor(store::Session& session, const std::string& clientId,
+                              const std::string& redirectUri) {
+  auto stored = loadClient(session, clientId);
+  if (!stored) {
+    throw http::badRequest("unknown_client", "No app with this client id is known here.");
+  }
+  if (stored->blocked) {
+    throw http::ApiError(403, "client_blocked",
+                         "An administrator of this server has blocked this app.");
+  }
+  const auto& registered = stored->client.redirectUris;
+  if (std::none_of(registered.begin(), registered.end(),
+                   [&](const std::string& uri) { return redirectUriMatches(uri, redirectUri); })) {
+    throw http::badRequest("invalid_redirect_uri", "This app did not register the redirect URI '" +
+                                                       redirectUri +
+                                                       "', so no code is sent there.");
+  }
+  return std::move(*stored);
+}
+
+boost::json::array jsonStrings(const std::vector<std::string>& items) {
+  boost::json::array array;
+  for (const std::string& item : items) array.emplace_back(item);
+  return array;
+}
+
 }  // namespace
+
+boost::json::value OAuthService::describeRequest(const AuthorizationRequestInput& request) {
+  const StoredClient stored = database_.read([&](store::Session& session) {
+    return requireClientFor(session, request.clientId, request.redirectUri);
+  });
+  const auto bounce = [&](const std::string& error, const std::string& description) {
+    std::vector<std::pair<std::string, std::string>> params{{"error", error}};
+    if (!description.empty()) params.emplace_back("error_description", description);
+    if (request.state) params.emplace_back("state", *request.state);
+    return withQueryParams(request.redirectUri, params);
+  };
+  std::string problem;
+  if (request.responseType != "code") {
+    problem =
+        "The app asked for response_type '" + request.responseType + "'; only 'code' is used.";
+  } else if (request.codeChallengeMethod != "S256" ||
+             !auth::isWellFormedS256Challenge(request.codeChallenge)) {
+    problem = "The app sent no S256 code challenge (PKCE), which this server requires.";
+  }
+  std::vector<std::string> scopes;
+  for (const std::string& scope : request.scopes) {
+    if (!access::ScopeSet::firstUnknown({scope})) scopes.push_back(scope);
+  }
+  const std::vector<std::string> resources =
+      request.resources.empty() ? std::vector<std::string>{std::string(auth::kMcpResource),
+                                                           std::string(auth::kApiResource)}
+                                : request.resources;
+  const OAuthClient& client = stored.client;
+  boost::json::object answer{
+      {"client",
+       {{"id", client.id},
+        {"name", client.name},
+        {"logoUri", client.logoUri ? boost::json::value(*client.logoUri) : nullptr},
+        {"clientUri", client.clientUri ? boost::json::value(*client.clientUri) : nullptr},
+        {"verified", client.kind == OAuthClientKind::MetadataDocument}}},
+      {"redirectUri", request.redirectUri},
+      {"redirectHost", redirectHostOf(request.redirectUri)},
+      {"state", request.state ? boost::json::value(*request.state) : nullptr},
+      {"codeChallenge", request.codeChallenge},
+      {"scopes", jsonStrings(scopes)},
+      {"resources", jsonStrings(resources)},
+      {"maxLifetimeDays", policy_.maxGrantDays},
+      {"denyTo", bounce("access_denied", "")}};
+  if (!problem.empty()) {
+    answer["problem"] = problem;
+    answer["denyTo"] = bounce("invalid_request", problem);
+  }
+  return answer;
+}
 
 boost::json::value OAuthService::registerClient(const ClientRegistrationInput& input) {
   const OAuthClient client{
       "dcr_" + randomBase62(24), OAuthClientKind::Registered, input.name, input.logoUri,
       input.clientUri,           input.redirectUris,          nowMillis()};
   database_.write([&](store::Session& session) { insertClient(session, client); });
-  boost::json::array uris;
-  for (const std::string& uri : client.redirectUris) uris.emplace_back(uri);
   boost::json::object answer{{"client_id", client.id},
                              {"client_id_issued_at", client.createdAt / 1000},
                              {"client_name", client.name},
-                             {"redirect_uris", std::move(uris)},
+                             {"redirect_uris", jsonStrings(client.redirectUris)},
                              {"grant_types", {"authorization_code", "refresh_token"}},
                              {"response_types", {"code"}},
                              {"token_endpoint_auth_method", "none"}};
@@ -99,22 +174,7 @@ std::string OAuthService::consent(const std::string& userId, const ConsentInput&
   const std::string code = randomBase62(kCodeLength);
   const UnixMillis now = nowMillis();
   database_.write([&](store::Session& session) {
-    const auto stored = loadClient(session, input.clientId);
-    if (!stored) {
-      throw http::badRequest("unknown_client", "No app with this client id is known here.");
-    }
-    if (stored->blocked) {
-      throw http::ApiError(403, "client_blocked",
-                           "An administrator of this server has blocked this app.");
-    }
-    const auto& registered = stored->client.redirectUris;
-    if (std::none_of(registered.begin(), registered.end(), [&](const std::string& uri) {
-          return redirectUriMatches(uri, input.redirectUri);
-        })) {
-      throw http::badRequest("invalid_redirect_uri",
-                             "This app did not register the redirect URI '" + input.redirectUri +
-                                 "', so no code is sent there.");
-    }
+    requireClientFor(session, input.clientId, input.redirectUri);
     requireReachable(session, userId, input.spaceIds, input.baseIds);
     insertCode(session, {auth::sha256Hex(code), input.clientId, userId, input.redirectUri,
                          input.codeChallenge, input.scopes, input.spaceIds, input.baseIds,

@@ -33,6 +33,17 @@ class OAuthService {
   // client_name, redirect_uris, ...).
   boost::json::value registerClient(const ClientRegistrationInput& input);
 
+  // What the consent page shows of an authorization request: the client
+  // (name, logo, home page, whether it identified itself with a metadata
+  // document), the redirect URI and its host, the scopes and resources
+  // asked for, the longest lifetime allowed, and "denyTo" (where "Deny"
+  // sends the browser: the redirect URI with error=access_denied). A
+  // request the app got wrong (response_type not "code", no S256
+  // challenge) has "problem" set, and "denyTo" carries invalid_request.
+  // Refuses 400 unknown_client, 403 client_blocked and 400
+  // invalid_redirect_uri: then the browser is sent nowhere.
+  boost::json::value describeRequest(const AuthorizationRequestInput& request);
+
   // Records the user's consent and returns where to send the browser: the
   // client's redirect URI with a one-time code and the state. Refuses
   // (ApiError) an unknown or blocked client (400 unknown_client, 403

@@ -30,6 +30,11 @@ bool redirectUriMatches(std::string_view registered, std::string_view requested)
          !b->has_fragment() && !b->has_userinfo();
 }
 
+std::string redirectHostOf(std::string_view uri) {
+  auto parsed = boost::urls::parse_absolute_uri(uri);
+  return parsed ? std::string(parsed->encoded_authority()) : std::string(uri);
+}
+
 std::string withQueryParams(std::string_view uri,
                             const std::vector<std::pair<std::string, std::string>>& params) {
   boost::urls::url url(uri);

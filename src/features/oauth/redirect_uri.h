@@ -17,6 +17,9 @@ bool isAcceptableRedirectUri(std::string_view uri);
 
 bool redirectUriMatches(std::string_view registered, std::string_view requested);
 
+// The host (and port) of a redirect URI, as the consent page names it.
+std::string redirectHostOf(std::string_view uri);
+
 // `uri` with each of `params` appended to its query.
 std::string withQueryParams(std::string_view uri,
                             const std::vector<std::pair<std::string, std::string>>& params);
