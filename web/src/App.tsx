@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { useSession } from "./auth/session";
 import { AppShell } from "./layout/AppShell";
 import { BasePage } from "./pages/BasePage";
+import { ConsentPage } from "./pages/ConsentPage";
 import { DocsPage } from "./pages/DocsPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitePage } from "./pages/InvitePage";
@@ -29,6 +30,7 @@ export function App() {
       <Route path="/invite" element={<InvitePage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/oauth/authorize" element={<ConsentPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="base/:baseId" element={<BasePage />} />

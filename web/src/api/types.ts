@@ -228,3 +228,18 @@ export interface ScopeCatalogue {
   actions: { name: string; description: string }[];
   expiry: { maxLifetimeDays: number; allowNonExpiring: boolean };
 }
+
+// GET /api/oauth/authorize: an app's authorization request, for the
+// consent page.
+export interface OAuthRequest {
+  client: { id: string; name: string; logoUri: string | null; clientUri: string | null; verified: boolean };
+  redirectUri: string;
+  redirectHost: string;
+  state: string | null;
+  codeChallenge: string;
+  scopes: string[];
+  resources: string[];
+  maxLifetimeDays: number;
+  denyTo: string;
+  problem?: string;
+}

@@ -10,6 +10,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { FormActions } from "../components/FormActions";
 import { useAction } from "../lib/useAction";
 import { exactDate, localDateInputValue } from "../lib/time";
+import { PresetChoices, ResourcePicker, toggle } from "./GrantChoices";
 import {
   customDateBounds,
   expiresAt,
@@ -37,10 +38,6 @@ const EXPIRY_LABELS: Record<ExpiryChoice, string> = {
   custom: "Custom date…",
   never: "No expiration",
 };
-
-function toggle(list: string[], item: string, on: boolean): string[] {
-  return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
-}
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -125,19 +122,7 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
 
         <fieldset aria-invalid={!!errors.scopes} aria-describedby="token-scopes-error">
           <legend>Scopes</legend>
-          {catalogue.presets.map((preset) => (
-            <label key={preset.name} className="choice">
-              <input
-                type="checkbox"
-                checked={state.scopes.includes(preset.name)}
-                onChange={(e) => change({ scopes: toggle(state.scopes, preset.name, e.target.checked) })}
-              />
-              <span>
-                <strong>{preset.label}</strong>
-                <span className="choice-description">{preset.description}</span>
-              </span>
-            </label>
-          ))}
+          <PresetChoices presets={catalogue.presets} scopes={state.scopes} onChange={(scopes) => change({ scopes })} />
           <details className="advanced">
             <summary>Fine-grained actions</summary>
             <div className="action-grid">
@@ -195,44 +180,13 @@ export function TokenFormDialog({ catalogue, token, onClose, onSaved }: TokenFor
             </span>
           </label>
           {state.restricted && (
-            <ul className="resource-picker" aria-label="Spaces and bases">
-              {spaces.map((space) => {
-                const wholeSpace = state.spaceIds.includes(space.id);
-                return (
-                  <li key={space.id}>
-                    <label className="choice small">
-                      <input
-                        type="checkbox"
-                        checked={wholeSpace}
-                        onChange={(e) => change({ spaceIds: toggle(state.spaceIds, space.id, e.target.checked) })}
-                      />
-                      <span>
-                        <strong>{space.name}</strong> <span className="muted">space</span>
-                      </span>
-                    </label>
-                    <ul>
-                      {bases
-                        .filter((base) => base.spaceId === space.id)
-                        .map((base) => (
-                          <li key={base.id}>
-                            <label className="choice small">
-                              <input
-                                type="checkbox"
-                                checked={wholeSpace || state.baseIds.includes(base.id)}
-                                disabled={wholeSpace}
-                                onChange={(e) => change({ baseIds: toggle(state.baseIds, base.id, e.target.checked) })}
-                              />
-                              <span>
-                                {base.name} <span className="muted">base</span>
-                              </span>
-                            </label>
-                          </li>
-                        ))}
-                    </ul>
-                  </li>
-                );
-              })}
-            </ul>
+            <ResourcePicker
+              spaces={spaces}
+              bases={bases}
+              spaceIds={state.spaceIds}
+              baseIds={state.baseIds}
+              onChange={change}
+            />
           )}
           <FieldError id="token-access-error" message={errors.access} />
         </fieldset>
