@@ -12,6 +12,7 @@
 #include "features/health/health_routes.h"
 #include "features/invitations/invitation_routes.h"
 #include "features/members/member_routes.h"
+#include "features/oauth/oauth_discovery_routes.h"
 #include "features/oauth/oauth_routes.h"
 #include "features/openapi/openapi_routes.h"
 #include "features/password_reset/password_reset_routes.h"
@@ -92,7 +93,8 @@ Application::Application(const Config& config)
                config.leakReportsPerMinute}),
       oauth_(*database_, oauthPolicy(config)),
       site_(web::webAssets()),
-      pipeline_(router_, site_, authenticator_, authorizer_, metrics_),
+      pipeline_(router_, site_, authenticator_, authorizer_, metrics_,
+                originOf(config.effectivePublicUrl())),
       flusher_(std::chrono::seconds(config.lastUsedFlushSeconds),
                [this, retention = UnixMillis{config.trashRetentionDays} * kMillisPerDay] {
                  lastUsed_.flush();
@@ -130,6 +132,7 @@ Application::Application(const Config& config)
   features::registerViewRoutes(router_, views_);
   features::registerTokenRoutes(router_, tokens_);
   features::registerOAuthRoutes(router_, oauth_);
+  features::registerOAuthDiscoveryRoutes(router_, originOf(config.effectivePublicUrl()));
   mcp::registerMcpRoutes(router_, pipeline_, originOf(config.effectivePublicUrl()));
 }
 

@@ -24,9 +24,11 @@ std::uint16_t Config::port() const {
   return static_cast<std::uint16_t>(std::stoul(listen.substr(colon + 1)));
 }
 
-std::string Config::effectivePublicUrl() const {
+std::string Config::effectivePublicUrl() const { return effectivePublicUrl(listen); }
+
+std::string Config::effectivePublicUrl(const std::string& address) const {
   if (!publicUrl.empty()) return publicUrl;
-  return (tlsCertFile.empty() ? "http://" : "https://") + listen;
+  return (tlsCertFile.empty() ? "http://" : "https://") + address;
 }
 
 bool Config::usesPostgres() const {

@@ -48,7 +48,10 @@ struct Config {
 
   std::string host() const;
   std::uint16_t port() const;
+  // --public-url, or the URL of the configured listening address.
   std::string effectivePublicUrl() const;
+  // --public-url, or the URL of `address` (host:port as bound).
+  std::string effectivePublicUrl(const std::string& address) const;
   bool usesPostgres() const;
   unsigned effectiveThreads() const;
   // Threads for the requests that may write; 0: the I/O threads serve them.

@@ -7,9 +7,11 @@
 #include <chrono>
 
 #include "app/logging.h"
+#include "auth/oauth_credential_store.h"
 #include "auth/token_format.h"
 #include "common/clock.h"
 #include "common/random.h"
+#include "features/oauth/oauth_discovery_routes.h"
 #include "http/access_refusal.h"
 #include "http/error_response.h"
 #include "store/store_error.h"
@@ -53,6 +55,21 @@ std::optional<http::ApiError> tokenInUrl(const http::Request& request) {
   return http::badRequest("token_in_url",
                           "Never put a personal access token in a URL or a form; send it as "
                           "'Authorization: Bearer <token>'. If this token was shared, refresh it.");
+}
+
+// A 401 from /mcp says where an OAuth client finds how to get a token
+// (RFC 9728 §5.1; the MCP authorization specification): the challenge
+// gains resource_metadata="<origin>/.well-known/oauth-protected-resource/mcp".
+void addResourceMetadata(http::Response& response, std::string_view path,
+                         const std::string& publicOrigin) {
+  const std::string challenge(response.header("WWW-Authenticate"));
+  if (response.status != 401 || !challenge.starts_with("Bearer") ||
+      auth::resourceOfPath(path) != auth::kMcpResource) {
+    return;
+  }
+  response.setHeader("WWW-Authenticate", challenge + ", resource_metadata=\"" +
+                                             features::resourceMetadataUrl(publicOrigin, path) +
+                                             "\"");
 }
 
 // A request made on this machine and not forwarded by a proxy (a proxy on
@@ -123,6 +140,7 @@ http::Response Pipeline::handle(const http::Request& request) {
   const auto refuse = [&](const http::ApiError& error) {
     errorCode = error.code();
     response = http::errorResponse(error);
+    addResourceMetadata(response, request.path, publicOrigin_);
   };
   try {
     auto outcome = dispatch(ctx);

@@ -19,14 +19,17 @@ namespace tessera::app {
 
 class Pipeline final : public http::RequestHandler {
  public:
+  // `publicOrigin` (scheme://host[:port] of --public-url) names the
+  // protected-resource metadata in the challenge of every 401.
   Pipeline(const http::Router& router, const http::StaticSite& site,
            const auth::Authenticator& authenticator, const access::Authorizer& authorizer,
-           Metrics& metrics)
+           Metrics& metrics, std::string publicOrigin)
       : router_(router),
         site_(site),
         authenticator_(authenticator),
         authorizer_(authorizer),
-        metrics_(metrics) {}
+        metrics_(metrics),
+        publicOrigin_(std::move(publicOrigin)) {}
 
   http::Response handle(const http::Request& request) override;
   http::Response reject(const http::Request& request, const http::ApiError& error) override;
@@ -42,6 +45,7 @@ class Pipeline final : public http::RequestHandler {
   const auth::Authenticator& authenticator_;
   const access::Authorizer& authorizer_;
   Metrics& metrics_;
+  const std::string publicOrigin_;
 };
 
 }  // namespace tessera::app

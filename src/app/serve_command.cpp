@@ -80,7 +80,11 @@ int runServe(const Config& config) {
   std::exception_ptr startFailure;
   std::thread starter([&] {
     try {
-      application = std::make_unique<Application>(config);
+      // Links and discovery documents name the port actually bound (with
+      // --listen ...:0 the configured one is 0), unless --public-url says.
+      Config bound = config;
+      if (bound.publicUrl.empty()) bound.publicUrl = bound.effectivePublicUrl(address);
+      application = std::make_unique<Application>(bound);
       serving.serveWith(application->handler());
       spdlog::info("ready");
       if (!config.readyFile.empty()) writeReadyFile(config.readyFile, address);

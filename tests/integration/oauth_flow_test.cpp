@@ -169,6 +169,48 @@ TEST_F(OAuthFlowTest, TheConsentPageIsToldWhoAsksForWhatAndWhereDenyGoes) {
   EXPECT_EQ(elsewhere.errorCode(), "invalid_redirect_uri") << "never sent there, not even to deny";
 }
 
+TEST_F(OAuthFlowTest, AClientDiscoversEverythingFromTheChallengeOfMcp) {
+  const HttpResult challenged =
+      client.json("POST", "/mcp", {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "ping"}});
+  ASSERT_EQ(challenged.status, 401);
+  const std::string challenge = challenged.header("www-authenticate");
+  const std::string marker = "resource_metadata=\"";
+  const auto at = challenge.find(marker);
+  ASSERT_NE(at, std::string::npos) << challenge;
+  EXPECT_TRUE(challenge.starts_with("Bearer realm=\"tessera\"")) << "today's challenge stays";
+  const std::string metadataUrl = challenge.substr(
+      at + marker.size(), challenge.find('"', at + marker.size()) - at - marker.size());
+  const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+  ASSERT_EQ(metadataUrl, origin + "/.well-known/oauth-protected-resource/mcp");
+
+  const auto resource = client.request("GET", "/.well-known/oauth-protected-resource/mcp").json();
+  EXPECT_EQ(resource.at("resource").as_string(), origin + "/mcp");
+  EXPECT_EQ(resource.at("bearer_methods_supported").at(0).as_string(), "header");
+  const std::string issuer(resource.at("authorization_servers").at(0).as_string());
+  EXPECT_EQ(issuer, origin);
+  EXPECT_EQ(client.request("GET", "/.well-known/oauth-protected-resource/api")
+                .json()
+                .at("resource")
+                .as_string(),
+            origin + "/api");
+
+  for (const char* path :
+       {"/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"}) {
+    const HttpResult found = client.request("GET", path);
+    ASSERT_EQ(found.status, 200) << path;
+    const auto& server_ = found.json();
+    EXPECT_EQ(server_.at("issuer").as_string(), issuer);
+    EXPECT_EQ(server_.at("authorization_endpoint").as_string(), origin + "/oauth/authorize");
+    EXPECT_EQ(server_.at("token_endpoint").as_string(), origin + "/oauth/token");
+    EXPECT_EQ(server_.at("registration_endpoint").as_string(), origin + "/oauth/register");
+    EXPECT_EQ(boost::json::serialize(server_.at("code_challenge_methods_supported")), R"(["S256"])")
+        << "plain is not offered";
+  }
+  const HttpResult apiChallenge = client.request("GET", bases);
+  EXPECT_EQ(apiChallenge.header("www-authenticate"), "Bearer realm=\"tessera\"")
+      << "the REST API's challenge is unchanged";
+}
+
 TEST_F(OAuthFlowTest, ACodeWorksOnceAndItsReuseRevokesWhatItGave) {
   const std::string code = approve(consentBody());
   const HttpResult first = exchange(code);

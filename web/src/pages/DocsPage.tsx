@@ -1,22 +1,25 @@
 // The user guides from docs/, bundled at build time and shown as pages, so
-// the app's links to the API, MCP and token documentation work offline.
+// the app's links to the API, MCP, OAuth and token documentation work
+// offline.
 import { marked } from "marked";
 import { Link, useParams } from "react-router-dom";
 
 import api from "../../../docs/api.md?raw";
 import mcp from "../../../docs/mcp.md?raw";
+import oauth from "../../../docs/oauth.md?raw";
 import tokens from "../../../docs/personal-access-tokens.md?raw";
 
 const GUIDES: Record<string, string> = {
   api,
   mcp,
+  oauth,
   "personal-access-tokens": tokens,
 };
 
 // Links between the guides point at their .md files; inside the app they
 // are pages.
 function rewriteLinks(html: string): string {
-  return html.replace(/href="(api|mcp|personal-access-tokens)\.md(#[^"]*)?"/g, 'href="/docs/$1$2"');
+  return html.replace(/href="(api|mcp|oauth|personal-access-tokens)\.md(#[^"]*)?"/g, 'href="/docs/$1$2"');
 }
 
 export function DocsPage() {
