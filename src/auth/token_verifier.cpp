@@ -79,7 +79,7 @@ std::variant<access::Principal, http::ApiError> TokenVerifier::verify(
 std::optional<http::ApiError> TokenVerifier::checkResource(
     const std::vector<std::string>& resources, std::string_view value, const http::Request& request,
     const std::string& userId) const {
-  const std::string_view wanted = resourceOfPath(request.path);
+  const std::string_view wanted = request.throughMcp ? kMcpResource : resourceOfPath(request.path);
   for (const std::string& resource : resources) {
     if (resource == wanted) return std::nullopt;
   }

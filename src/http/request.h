@@ -22,6 +22,10 @@ struct Request {
   // The client's connection is HTTPS: TLS to this server, or to a trusted
   // proxy that says so (X-Forwarded-Proto).
   bool https = false;
+  // Made by the MCP server on behalf of a /mcp request (never set from the
+  // network): its token is being used on the /mcp resource, whatever API
+  // path the tool calls.
+  bool throughMcp = false;
 
   // Case-insensitive header lookup; empty when absent.
   std::string_view header(std::string_view name) const;

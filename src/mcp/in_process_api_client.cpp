@@ -18,6 +18,7 @@ ApiResponse InProcessApiClient::call(const std::string& method, const std::strin
     request.body = boost::json::serialize(body);
   }
   request.clientIp = clientIp_;
+  request.throughMcp = true;
   const http::Response response = pipeline_.handle(request);
   ApiResponse result;
   result.status = response.status;

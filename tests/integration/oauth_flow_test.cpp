@@ -110,6 +110,12 @@ TEST_F(OAuthFlowTest, ACodeBecomesTokensThatActWithTheGrantAndRefreshRotates) {
   EXPECT_EQ(issued.header("cache-control"), "no-store");
 
   EXPECT_EQ(client.request("GET", bases, "", bearer(access)).status, 200);
+  const HttpResult self = client.request("GET", "/api/auth/token", "", bearer(access));
+  ASSERT_EQ(self.status, 200) << self.body;
+  EXPECT_EQ(self.json().at("kind").as_string(), "oauth");
+  EXPECT_EQ(self.json().at("clientId").as_string(), clientId);
+  EXPECT_EQ(boost::json::serialize(self.json().at("scopes")), R"(["read"])");
+  EXPECT_EQ(self.body.find(access), std::string::npos);
   const HttpResult write = client.json(
       "POST", "/api/base", {{"spaceId", workspace.spaceId}, {"name", "B"}}, bearer(access));
   EXPECT_EQ(write.errorCode(), "insufficient_scope") << "no more than the consent's scopes";

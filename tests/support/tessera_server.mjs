@@ -38,9 +38,7 @@ async function startNode(binary, dir, database, extraArgs) {
   return { process: process_, address: readFileSync(ready, 'utf8').trim() };
 }
 
-async function startBalancer(dir, addresses) {
-  // Below Linux's ephemeral range (32768+), where outgoing connections take ports.
-  const port = randomInt(20000, 32000);
+async function startBalancer(dir, addresses, port) {
   // A node busy with a large write must not be taken for dead: three
   // failed checks with a 2-second timeout before haproxy stops using it.
   const servers = addresses.map((address, i) => `  server n${i} ${address} check inter 500 fall 3 rise 1`);
@@ -60,7 +58,14 @@ export async function startServer(binary, extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-node-test-'));
   const database = freshDatabase();
   const nodeCount = database.length ? Number(process.env.TESSERA_TEST_NODES ?? 1) : 1;
-  const nodeArgs = nodeCount > 1 ? ['--last-used-flush-seconds', '1', ...extraArgs] : extraArgs;
+  // Below Linux's ephemeral range (32768+), where outgoing connections take
+  // ports. The nodes' public URL is the balancer's, as in production: the
+  // OAuth discovery documents name it.
+  const balancerPort = randomInt(20000, 32000);
+  const nodeArgs =
+    nodeCount > 1
+      ? ['--last-used-flush-seconds', '1', '--public-url', `http://127.0.0.1:${balancerPort}`, ...extraArgs]
+      : extraArgs;
   const processes = [];
   for (let i = 0; i < nodeCount; i++) {
     const nodeDir = join(dir, `node${i}`);
@@ -68,7 +73,7 @@ export async function startServer(binary, extraArgs = []) {
   }
   let front = processes[0];
   if (nodeCount > 1) {
-    front = await startBalancer(dir, processes.map((node) => node.address));
+    front = await startBalancer(dir, processes.map((node) => node.address), balancerPort);
     processes.push(front);
   }
   return {

@@ -16,6 +16,28 @@
 namespace tessera::features {
 namespace {
 
+// What an OAuth access token says of itself: its grant, from the
+// principal the verifier built (the grant's row was just read).
+boost::json::value oauthTokenToJson(const access::Principal& principal) {
+  const access::TokenGrant& grant = *principal.token;
+  const auto strings = [](const std::vector<std::string>& items) {
+    boost::json::array array;
+    for (const std::string& item : items) array.emplace_back(item);
+    return array;
+  };
+  return {{"id", grant.id},
+          {"kind", "oauth"},
+          {"name", grant.name},
+          {"clientId", grant.clientId},
+          {"scopes", strings(grant.scopeNames)},
+          {"spaceIds", strings(grant.spaceIds)},
+          {"baseIds", strings(grant.baseIds)},
+          {"expiresAt", grant.expiresAt ? boost::json::value(formatRfc3339(*grant.expiresAt))
+                                        : boost::json::value(nullptr)},
+          {"active", true},
+          {"userId", principal.userId}};
+}
+
 boost::json::value withValue(boost::json::value json, const std::string& value) {
   json.as_object()["token"] = value;
   return json;
@@ -207,6 +229,7 @@ boost::json::value TokenService::describe(const access::Principal& principal) {
     throw http::badRequest("not_a_token",
                            "This request was not made with a personal access token.");
   }
+  if (!principal.token->clientId.empty()) return oauthTokenToJson(principal);
   return database_.read([&](store::Session& session) {
     const TokenRecord token = requireToken(session, principal.userId, principal.token->id);
     boost::json::object json = tokenToJson(session, token, lastUsed_).as_object();
