@@ -91,7 +91,7 @@ Application::Application(const Config& config)
       tokens_(*database_, lastUsed_, audit_,
               {config.maxTokenLifetimeDays, config.allowNonExpiringTokens,
                config.leakReportsPerMinute}),
-      oauth_(*database_, oauthPolicy(config)),
+      oauth_(*database_, lastUsed_, oauthPolicy(config)),
       site_(web::webAssets()),
       pipeline_(router_, site_, authenticator_, authorizer_, metrics_,
                 originOf(config.effectivePublicUrl())),

@@ -3,26 +3,27 @@
 // person signs in, sees who asks and where the answer goes, narrows the
 // grant to one base, and allows; the browser lands on the app's loopback
 // redirect with a code and the state; the code becomes tokens that work on
-// /mcp and nowhere else. Deny sends access_denied back; a redirect URI the
+// /mcp and nowhere else; Settings › Connected apps lists the app and
+// Revoke ends its token at once. Deny sends access_denied back; a redirect URI the
 // app never registered sends the browser nowhere; the page refuses frames.
-import assert from "node:assert/strict";
-import { createHash, randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import { after, before, test } from "node:test";
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { after, before, test } from 'node:test';
 
-import { openPage, screenshot, useWorkspace } from "./support.mjs";
+import { openPage, screenshot, useWorkspace } from './support.mjs';
 
-const workspace = useWorkspace("ora@example.com", "Ora", "Team", "CRM");
+const workspace = useWorkspace('ora@example.com', 'Ora', 'Team', 'CRM');
 let callback;
 const arrivals = [];
 
 before(async () => {
   callback = createServer((request, response) => {
-    const url = new URL(request.url, "http://127.0.0.1");
-    if (url.pathname === "/callback") arrivals.push(url); // not /favicon.ico
-    response.end("You can close this window.");
+    const url = new URL(request.url, 'http://127.0.0.1');
+    if (url.pathname === '/callback') arrivals.push(url); // not /favicon.ico
+    response.end('You can close this window.');
   });
-  await new Promise((resolve) => callback.listen(0, "127.0.0.1", resolve));
+  await new Promise((resolve) => callback.listen(0, '127.0.0.1', resolve));
 });
 
 after(() => callback?.close());
@@ -32,10 +33,10 @@ const redirectUri = () =>
 
 async function registerClient() {
   const response = await fetch(`${workspace.server.url}/oauth/register`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      client_name: "Claude Desktop",
+      client_name: 'Claude Desktop',
       redirect_uris: [redirectUri()],
     }),
   });
@@ -44,20 +45,20 @@ async function registerClient() {
 }
 
 function pkce() {
-  const verifier = randomBytes(32).toString("base64url");
-  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
   return { verifier, challenge };
 }
 
 function authorizePath(clientId, challenge, state, redirect = redirectUri()) {
   const query = new URLSearchParams({
-    response_type: "code",
+    response_type: 'code',
     client_id: clientId,
     redirect_uri: redirect,
     code_challenge: challenge,
-    code_challenge_method: "S256",
+    code_challenge_method: 'S256',
     state,
-    scope: "read",
+    scope: 'read',
     resource: `${workspace.server.url}/mcp`,
   });
   return `/oauth/authorize?${query}`;
@@ -67,11 +68,11 @@ async function waitForArrival(count) {
   for (let i = 0; i < 100 && arrivals.length < count; ++i) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  assert.equal(arrivals.length, count, "the browser came back to the app");
+  assert.equal(arrivals.length, count, 'the browser came back to the app');
   return arrivals[count - 1];
 }
 
-test("an app gets access through the consent page, and only what was allowed", async () => {
+test('an app gets access through the consent page, and only what was allowed', async () => {
   const clientId = await registerClient();
   const { verifier, challenge } = pkce();
   const { page, problems } = await openPage(
@@ -79,48 +80,48 @@ test("an app gets access through the consent page, and only what was allowed", a
     workspace.server.url,
   );
 
-  const first = await page.goto(authorizePath(clientId, challenge, "st-1"));
-  assert.equal(first.headers()["x-frame-options"], "DENY");
+  const first = await page.goto(authorizePath(clientId, challenge, 'st-1'));
+  assert.equal(first.headers()['x-frame-options'], 'DENY');
   assert.match(
-    first.headers()["content-security-policy"],
+    first.headers()['content-security-policy'],
     /frame-ancestors 'none'/,
   );
-  await page.waitForURL("**/signin");
-  await page.getByLabel("Email").fill("ora@example.com");
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL('**/signin');
+  await page.getByLabel('Email').fill('ora@example.com');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
 
   await page
-    .getByRole("heading", { name: "Allow Claude Desktop to use your Tessera?" })
+    .getByRole('heading', { name: 'Allow Claude Desktop to use your Tessera?' })
     .waitFor();
-  await page.getByText("registered itself").waitFor();
+  await page.getByText('registered itself').waitFor();
   await page.getByText(`127.0.0.1:${callback.address().port}`).waitFor();
   assert.ok(
-    await page.getByRole("checkbox", { name: /^Read/ }).isChecked(),
-    "the scope asked for",
+    await page.getByRole('checkbox', { name: /^Read/ }).isChecked(),
+    'the scope asked for',
   );
   assert.ok(
-    !(await page.getByRole("checkbox", { name: /^Write/ }).isChecked()),
+    !(await page.getByRole('checkbox', { name: /^Write/ }).isChecked()),
   );
-  assert.ok(await page.getByRole("checkbox", { name: /MCP/ }).isChecked());
+  assert.ok(await page.getByRole('checkbox', { name: /MCP/ }).isChecked());
   await page
-    .getByRole("radio", { name: "Only selected spaces and bases" })
+    .getByRole('radio', { name: 'Only selected spaces and bases' })
     .check();
-  await page.getByRole("checkbox", { name: "CRM base" }).check();
-  await screenshot(page, "oauth-consent");
-  await page.getByRole("button", { name: "Allow" }).click();
+  await page.getByRole('checkbox', { name: 'CRM base' }).check();
+  await screenshot(page, 'oauth-consent');
+  await page.getByRole('button', { name: 'Allow' }).click();
 
   const arrival = await waitForArrival(1);
-  assert.equal(arrival.pathname, "/callback");
-  assert.equal(arrival.searchParams.get("state"), "st-1");
-  const code = arrival.searchParams.get("code");
+  assert.equal(arrival.pathname, '/callback');
+  assert.equal(arrival.searchParams.get('state'), 'st-1');
+  const code = arrival.searchParams.get('code');
   assert.ok(code);
 
   const exchanged = await fetch(`${workspace.server.url}/oauth/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
-      grant_type: "authorization_code",
+      grant_type: 'authorization_code',
       code,
       client_id: clientId,
       redirect_uri: redirectUri(),
@@ -130,48 +131,66 @@ test("an app gets access through the consent page, and only what was allowed", a
   assert.equal(exchanged.status, 200);
   const tokens = await exchanged.json();
   assert.match(tokens.access_token, /^tsr_oat_[0-9A-Za-z]{50}$/);
-  assert.equal(tokens.scope, "read");
+  assert.equal(tokens.scope, 'read');
   const headers = {
     Authorization: `Bearer ${tokens.access_token}`,
-    "Content-Type": "application/json",
-    Accept: "application/json, text/event-stream",
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/event-stream',
   };
   const ping = await fetch(`${workspace.server.url}/mcp`, {
-    method: "POST",
+    method: 'POST',
     headers,
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
   });
-  assert.equal(ping.status, 200, "the token works on /mcp");
+  assert.equal(ping.status, 200, 'the token works on /mcp');
   const api = await fetch(`${workspace.server.url}/api/space`, { headers });
   assert.equal(api.status, 401);
-  assert.equal((await api.json()).code, "token_wrong_resource");
+  assert.equal((await api.json()).code, 'token_wrong_resource');
+
+  // Settings › Connected apps lists it; Revoke ends the token at once.
+  await page.goto('/settings/connected-apps');
+  const row = page.getByRole('row', { name: /Claude Desktop/ });
+  await row.waitFor();
+  await row.getByText('CRM (base)').waitFor();
+  await row.getByText('MCP').waitFor();
+  await screenshot(page, 'oauth-connected-apps');
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('button', { name: 'Revoke access' }).click();
+  await page.getByText('No connected apps').waitFor();
+  const afterRevoke = await fetch(`${workspace.server.url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping' }),
+  });
+  assert.equal(afterRevoke.status, 401);
+  assert.equal((await afterRevoke.json()).code, 'token_revoked');
   assert.deepEqual(problems, []);
 });
 
-test("Deny sends the refusal back; an unregistered redirect goes nowhere", async () => {
+test('Deny sends the refusal back; an unregistered redirect goes nowhere', async () => {
   const clientId = await registerClient();
   const { challenge } = pkce();
   const { page } = await openPage(workspace.browser, workspace.server.url);
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill("ora@example.com");
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Home" }).waitFor();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill('ora@example.com');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Home' }).waitFor();
 
-  await page.goto(authorizePath(clientId, challenge, "st-2"));
-  await page.getByRole("link", { name: "Deny" }).click();
+  await page.goto(authorizePath(clientId, challenge, 'st-2'));
+  await page.getByRole('link', { name: 'Deny' }).click();
   const arrival = await waitForArrival(2);
-  assert.equal(arrival.searchParams.get("error"), "access_denied");
-  assert.equal(arrival.searchParams.get("state"), "st-2");
-  assert.equal(arrival.searchParams.get("code"), null);
+  assert.equal(arrival.searchParams.get('error'), 'access_denied');
+  assert.equal(arrival.searchParams.get('state'), 'st-2');
+  assert.equal(arrival.searchParams.get('code'), null);
 
   await page.goto(
-    authorizePath(clientId, challenge, "st-3", "https://attacker.example/cb"),
+    authorizePath(clientId, challenge, 'st-3', 'https://attacker.example/cb'),
   );
   await page
-    .getByRole("heading", { name: "This app's request cannot be used" })
+    .getByRole('heading', { name: "This app's request cannot be used" })
     .waitFor();
-  await page.getByText("did not register the redirect URI").waitFor();
-  assert.equal(arrivals.length, 2, "nothing was sent anywhere");
+  await page.getByText('did not register the redirect URI').waitFor();
+  assert.equal(arrivals.length, 2, 'nothing was sent anywhere');
   assert.equal(new URL(page.url()).host, new URL(workspace.server.url).host);
 });

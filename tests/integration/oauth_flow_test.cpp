@@ -279,6 +279,50 @@ TEST_F(OAuthFlowTest, RevokingATokenEndsItsGrantAtOnce) {
       << "RFC 7009: an unknown token is no error";
 }
 
+TEST_F(OAuthFlowTest, ConnectedAppsListsTheGrantAndRevokingItEndsItsTokens) {
+  boost::json::object restricted = consentBody();
+  restricted["baseIds"] = {workspace.baseId};
+  const HttpResult issued = exchange(approve(restricted));
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  const std::string access = field(issued, "access_token");
+  ASSERT_EQ(
+      client.request("GET", "/api/base/" + workspace.baseId + "/table", "", bearer(access)).status,
+      200);
+
+  const HttpResult listed =
+      client.request("GET", "/api/oauth/grants", "", workspace.owner.headers());
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const boost::json::value listing = listed.json();
+  const auto& grants = listing.at("grants").as_array();
+  ASSERT_EQ(grants.size(), 1u);
+  const auto& grant = grants.at(0);
+  EXPECT_EQ(grant.at("client").at("name").as_string(), "Agent");
+  EXPECT_EQ(boost::json::serialize(grant.at("scopes")), R"(["read"])");
+  EXPECT_EQ(boost::json::serialize(grant.at("resources")), R"(["api"])");
+  EXPECT_EQ(grant.at("bases").at(0).at("id").as_string(), workspace.baseId);
+  EXPECT_FALSE(grant.at("lastUsedAt").is_null()) << "the use just made";
+  EXPECT_FALSE(grant.at("expiresAt").is_null());
+  EXPECT_EQ(listed.body.find("tsr_"), std::string::npos) << "no token value is listed";
+  EXPECT_EQ(client.request("GET", "/api/oauth/grants", "", bearer(access)).errorCode(),
+            "token_cannot_manage_tokens");
+
+  const std::string grantPath = "/api/oauth/grants/" + std::string(grant.at("id").as_string());
+  EXPECT_EQ(client.request("DELETE", grantPath, "", workspace.owner.headers()).status, 204);
+  EXPECT_EQ(client.request("GET", "/api/base/" + workspace.baseId + "/table", "", bearer(access))
+                .errorCode(),
+            "token_revoked");
+  EXPECT_EQ(refresh(field(issued, "refresh_token")).status, 400);
+  EXPECT_TRUE(client.request("GET", "/api/oauth/grants", "", workspace.owner.headers())
+                  .json()
+                  .at("grants")
+                  .as_array()
+                  .empty());
+  const Workspace other = makeWorkspace(client, "eve@example.com");
+  EXPECT_EQ(client.request("DELETE", grantPath, "", other.owner.headers()).errorCode(),
+            "grant_not_found")
+      << "another user's grant is not even said to exist";
+}
+
 TEST_F(OAuthFlowTest, BadRequestsGetTheRfcErrors) {
   const HttpResult httpRedirect =
       client.json("POST", "/oauth/register",

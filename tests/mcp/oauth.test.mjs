@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { auth, UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import {
+  auth,
+  UnauthorizedError,
+} from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startTessera } from './tessera.mjs';
 
@@ -24,7 +27,12 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+    ],
   });
   callback = createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
@@ -91,10 +99,13 @@ async function consentInBrowser(authorizationUrl) {
   await page.getByLabel('Email').fill('ada@example.com');
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Allow SDK test agent to use your Tessera?' }).waitFor();
+  await page
+    .getByRole('heading', { name: 'Allow SDK test agent to use your Tessera?' })
+    .waitFor();
   await page.getByRole('checkbox', { name: /^Write/ }).check();
   await page.getByRole('button', { name: 'Allow' }).click();
-  for (let i = 0; i < 100 && codes.length === 0; ++i) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && codes.length === 0; ++i)
+    await new Promise((r) => setTimeout(r, 50));
   await context.close();
   assert.equal(codes.length, 1, 'the browser came back with a code');
   return codes[0];
@@ -108,35 +119,68 @@ test('the SDK client connects through OAuth, works, refreshes and is cut off by 
     (url) => (authorizationUrl = url),
   );
 
-  const first = new StreamableHTTPClientTransport(serverUrl, { authProvider: provider });
-  await assert.rejects(new Client({ name: 'agent', version: '1' }).connect(first), UnauthorizedError);
-  assert.ok(provider.saved.client?.client_id?.startsWith('dcr_'), 'registered itself');
+  const first = new StreamableHTTPClientTransport(serverUrl, {
+    authProvider: provider,
+  });
+  await assert.rejects(
+    new Client({ name: 'agent', version: '1' }).connect(first),
+    UnauthorizedError,
+  );
+  assert.ok(
+    provider.saved.client?.client_id?.startsWith('dcr_'),
+    'registered itself',
+  );
   assert.ok(authorizationUrl, 'sent the user to the authorization endpoint');
   assert.equal(authorizationUrl.pathname, '/oauth/authorize');
-  assert.equal(authorizationUrl.searchParams.get('code_challenge_method'), 'S256');
-  assert.equal(authorizationUrl.searchParams.get('resource'), serverUrl.toString());
+  assert.equal(
+    authorizationUrl.searchParams.get('code_challenge_method'),
+    'S256',
+  );
+  assert.equal(
+    authorizationUrl.searchParams.get('resource'),
+    serverUrl.toString(),
+  );
 
   await first.finishAuth(await consentInBrowser(authorizationUrl));
   assert.match(provider.saved.tokens.access_token, /^tsr_oat_/);
   assert.match(provider.saved.tokens.refresh_token, /^tsr_ort_/);
 
   const client = new Client({ name: 'agent', version: '1' });
-  await client.connect(new StreamableHTTPClientTransport(serverUrl, { authProvider: provider }));
+  await client.connect(
+    new StreamableHTTPClientTransport(serverUrl, { authProvider: provider }),
+  );
   const names = (await client.listTools()).tools.map((tool) => tool.name);
-  assert.ok(names.includes('create_records'), 'write tools for a grant with Write');
+  assert.ok(
+    names.includes('create_records'),
+    'write tools for a grant with Write',
+  );
   const me = await client.callTool({ name: 'whoami', arguments: {} });
   assert.ok(!me.isError, JSON.stringify(me));
   const created = await client.callTool({
     name: 'create_records',
-    arguments: { tableId: tessera.ids.table, records: [{ fields: { Name: 'via OAuth' } }] },
+    arguments: {
+      tableId: tessera.ids.table,
+      records: [{ fields: { Name: 'via OAuth' } }],
+    },
   });
   assert.ok(!created.isError, JSON.stringify(created));
 
   const before = provider.saved.tokens;
   assert.equal(await auth(provider, { serverUrl }), 'AUTHORIZED');
-  assert.notEqual(provider.saved.tokens.access_token, before.access_token, 'a new access token');
-  assert.notEqual(provider.saved.tokens.refresh_token, before.refresh_token, 'rotated');
-  const listed = await client.callTool({ name: 'list_records', arguments: { tableId: tessera.ids.table } });
+  assert.notEqual(
+    provider.saved.tokens.access_token,
+    before.access_token,
+    'a new access token',
+  );
+  assert.notEqual(
+    provider.saved.tokens.refresh_token,
+    before.refresh_token,
+    'rotated',
+  );
+  const listed = await client.callTool({
+    name: 'list_records',
+    arguments: { tableId: tessera.ids.table },
+  });
   assert.ok(!listed.isError, JSON.stringify(listed));
   await client.close();
 

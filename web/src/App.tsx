@@ -10,6 +10,7 @@ import { HomePage } from "./pages/HomePage";
 import { InvitePage } from "./pages/InvitePage";
 import { ForgotPasswordPage, ResetPasswordPage } from "./pages/PasswordResetPages";
 import { SignInPage, SignUpPage } from "./pages/AuthPages";
+import { ConnectedAppsPage } from "./settings/ConnectedAppsPage";
 import { ProfilePage } from "./settings/ProfilePage";
 import { SettingsLayout } from "./settings/SettingsLayout";
 import { TokensPage } from "./settings/TokensPage";
@@ -40,6 +41,7 @@ export function App() {
           <Route index element={<Navigate to="profile" replace />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="personal-access-token" element={<TokensPage />} />
+          <Route path="connected-apps" element={<ConnectedAppsPage />} />
         </Route>
         <Route path="*" element={<p className="page-message">This page does not exist.</p>} />
       </Route>

@@ -63,6 +63,13 @@ void registerOAuthRoutes(http::Router& router, OAuthService& oauth) {
                oauth.revoke(revokeRequestFromForm(ctx.request.body), clientOf(ctx));
                return http::Response::json(200, boost::json::object());
              }));
+  router.add("GET", "/api/oauth/grants", access::sessionOnly(), [&oauth](auto& ctx) {
+    return http::Response::json(200, oauth.listGrants(ctx.who().userId));
+  });
+  router.add("DELETE", "/api/oauth/grants/{grantId}", access::sessionOnly(), [&oauth](auto& ctx) {
+    oauth.revokeGrantOf(ctx.who().userId, std::string(ctx.param("grantId")), clientOf(ctx));
+    return http::Response::noContent();
+  });
   router.add("GET", "/api/oauth/authorize", access::sessionOnly(), [&oauth](auto& ctx) {
     return http::Response::json(
         200, oauth.describeRequest(authorizationRequestFromQuery(ctx.request.query)));

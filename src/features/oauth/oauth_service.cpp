@@ -16,6 +16,7 @@
 #include "features/grant_resources.h"
 #include "features/oauth/oauth_store.h"
 #include "features/oauth/redirect_uri.h"
+#include "features/tokens/token_store.h"
 #include "http/api_error.h"
 
 namespace tessera::features {
@@ -302,6 +303,50 @@ boost::json::value OAuthService::exchangeRefresh(const RefreshInput& input,
   });
   if (refusal) throw http::badRequest("invalid_grant", *refusal);
   return response;
+}
+
+boost::json::value OAuthService::listGrants(const std::string& userId) {
+  return database_.read([&](store::Session& session) {
+    boost::json::array grants;
+    for (const ListedGrant& listed : loadLiveGrants(session, userId, nowMillis())) {
+      const OAuthGrant& grant = listed.grant;
+      std::optional<UnixMillis> lastUsedAt = listed.lastUsedAt;
+      std::string lastUsedIp = listed.lastUsedIp;
+      if (const auto pending = lastUsed_.pending(grant.id);
+          pending && (!lastUsedAt || pending->at > *lastUsedAt)) {
+        lastUsedAt = pending->at;
+        lastUsedIp = pending->ip;
+      }
+      grants.push_back(boost::json::object{
+          {"id", grant.id},
+          {"client",
+           {{"id", grant.clientId},
+            {"name", listed.clientName},
+            {"verified", listed.clientKind == OAuthClientKind::MetadataDocument}}},
+          {"scopes", jsonStrings(grant.scopes)},
+          {"spaces", namedResources(session, "spaces", grant.spaceIds)},
+          {"bases", namedResources(session, "bases", grant.baseIds)},
+          {"resources", jsonStrings(grant.resources)},
+          {"createdAt", formatRfc3339(grant.createdAt)},
+          {"lastUsedAt", optionalTime(lastUsedAt)},
+          {"lastUsedIp",
+           lastUsedIp.empty() ? boost::json::value(nullptr) : boost::json::value(lastUsedIp)},
+          {"expiresAt", optionalTime(grant.expiresAt)}});
+    }
+    return boost::json::value{{"grants", std::move(grants)}};
+  });
+}
+
+void OAuthService::revokeGrantOf(const std::string& userId, const std::string& grantId,
+                                 const ClientInfo& client) {
+  database_.write([&](store::Session& session) {
+    if (grantOwner(session, grantId) != userId) {
+      throw http::ApiError(404, "grant_not_found", "You have no connected app with this id.");
+    }
+    if (revokeGrant(session, grantId, nowMillis(), "revoked_by_user")) {
+      recordEvent(session, "oauth.revoked", userId, grantId, client, "");
+    }
+  });
 }
 
 void OAuthService::revoke(const RevokeInput& input, const ClientInfo& client) {

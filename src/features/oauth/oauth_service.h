@@ -26,8 +26,8 @@ struct OAuthPolicy {
 
 class OAuthService {
  public:
-  OAuthService(store::Database& database, OAuthPolicy policy)
-      : database_(database), policy_(policy) {}
+  OAuthService(store::Database& database, const auth::LastUsedTracker& lastUsed, OAuthPolicy policy)
+      : database_(database), lastUsed_(lastUsed), policy_(policy) {}
 
   // Registers a public client; returns the RFC 7591 answer (client_id,
   // client_name, redirect_uris, ...).
@@ -62,6 +62,15 @@ class OAuthService {
   // second time revokes the grant it was exchanged for.
   boost::json::value exchange(const TokenRequest& request, const ClientInfo& client);
 
+  // Settings › Connected apps: the user's live grants, newest first, with
+  // their client, scopes, spaces and bases (named), resources, creation,
+  // last use (what has not been written yet included) and end.
+  boost::json::value listGrants(const std::string& userId);
+  // Revokes one of the user's grants at once. Refuses 404 grant_not_found
+  // for a grant that is not theirs (or not there).
+  void revokeGrantOf(const std::string& userId, const std::string& grantId,
+                     const ClientInfo& client);
+
   // Revokes the grant of an access or refresh token; quietly does nothing
   // for a token it does not know or of another client (RFC 7009 §2.2).
   void revoke(const RevokeInput& input, const ClientInfo& client);
@@ -71,6 +80,7 @@ class OAuthService {
   boost::json::value exchangeRefresh(const RefreshInput& input, const ClientInfo& client);
 
   store::Database& database_;
+  const auth::LastUsedTracker& lastUsed_;
   OAuthPolicy policy_;
 };
 

@@ -138,6 +138,42 @@ void insertOAuthToken(store::Session& session, const std::string& tokenId,
        expiresAt});
 }
 
+std::vector<ListedGrant> loadLiveGrants(store::Session& session, const std::string& userId,
+                                        UnixMillis now) {
+  std::vector<ListedGrant> grants;
+  for (const store::Row& row :
+       session.query("SELECT g.id, g.client_id, g.scopes, g.space_ids, g.base_ids, g.resources,"
+                     " g.created_at, g.expires_at, g.last_used_at, g.last_used_ip, c.name, c.kind"
+                     " FROM oauth_grants g JOIN oauth_clients c ON c.id = g.client_id"
+                     " WHERE g.user_id = ? AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR"
+                     " g.expires_at > ?) ORDER BY g.created_at DESC, g.id",
+                     {userId, now})) {
+    ListedGrant listed;
+    listed.grant = {row.text(0),
+                    userId,
+                    row.text(1),
+                    store::decodeStringList(row.text(2)),
+                    store::decodeStringList(row.text(3)),
+                    store::decodeStringList(row.text(4)),
+                    store::decodeStringList(row.text(5)),
+                    row.integer(6),
+                    row.optionalInteger(7)};
+    listed.lastUsedAt = row.optionalInteger(8);
+    listed.lastUsedIp = row.optionalText(9).value_or("");
+    listed.clientName = row.text(10);
+    listed.clientKind = kindFromText(row.text(11));
+    grants.push_back(std::move(listed));
+  }
+  return grants;
+}
+
+std::optional<std::string> grantOwner(store::Session& session, const std::string& grantId) {
+  const store::Rows rows =
+      session.query("SELECT user_id FROM oauth_grants WHERE id = ?", {grantId});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
+}
+
 bool revokeGrant(store::Session& session, const std::string& grantId, UnixMillis at,
                  const std::string& reason) {
   return session.execute(

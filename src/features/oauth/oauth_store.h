@@ -91,6 +91,21 @@ struct TokenOwner {
 std::optional<TokenOwner> ownerOfOAuthToken(store::Session& session, const std::string& tokenId,
                                             const std::string& secretHash);
 void insertGrant(store::Session& session, const OAuthGrant& grant);
+
+// A live grant as Settings › Connected apps lists it.
+struct ListedGrant {
+  OAuthGrant grant;
+  std::string clientName;
+  OAuthClientKind clientKind = OAuthClientKind::Registered;
+  std::optional<UnixMillis> lastUsedAt;
+  std::string lastUsedIp;
+};
+// The user's grants that are neither revoked nor ended at `now`, newest
+// first.
+std::vector<ListedGrant> loadLiveGrants(store::Session& session, const std::string& userId,
+                                        UnixMillis now);
+// The owner of the grant, revoked or not; nullopt when there is none.
+std::optional<std::string> grantOwner(store::Session& session, const std::string& grantId);
 // Stores a token issued under `grantId`: its public id and the SHA-256 hex
 // of its secret, never the secret.
 void insertOAuthToken(store::Session& session, const std::string& tokenId,

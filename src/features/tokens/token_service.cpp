@@ -32,8 +32,7 @@ boost::json::value oauthTokenToJson(const access::Principal& principal) {
           {"scopes", strings(grant.scopeNames)},
           {"spaceIds", strings(grant.spaceIds)},
           {"baseIds", strings(grant.baseIds)},
-          {"expiresAt", grant.expiresAt ? boost::json::value(formatRfc3339(*grant.expiresAt))
-                                        : boost::json::value(nullptr)},
+          {"expiresAt", optionalTime(grant.expiresAt)},
           {"active", true},
           {"userId", principal.userId}};
 }

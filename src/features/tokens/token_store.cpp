@@ -27,8 +27,10 @@ TokenRecord fromRow(const store::Row& row) {
                      row.optionalText(11).value_or("")};
 }
 
-boost::json::array named(store::Session& session, const std::string& table,
-                         const std::vector<std::string>& ids) {
+}  // namespace
+
+boost::json::array namedResources(store::Session& session, const std::string& table,
+                                  const std::vector<std::string>& ids) {
   boost::json::array items;
   for (const std::string& id : ids) {
     const store::Rows rows = session.query("SELECT name FROM " + table + " WHERE id = ?", {id});
@@ -43,8 +45,6 @@ boost::json::array named(store::Session& session, const std::string& table,
 boost::json::value optionalTime(const std::optional<UnixMillis>& millis) {
   return millis ? boost::json::value(formatRfc3339(*millis)) : boost::json::value(nullptr);
 }
-
-}  // namespace
 
 std::optional<TokenRecord> loadToken(store::Session& session, const std::string& userId,
                                      const std::string& tokenId) {
@@ -149,8 +149,8 @@ boost::json::value tokenToJson(store::Session& session, const TokenRecord& token
           {"scopes", std::move(scopes)},
           {"spaceIds", std::move(spaceIds)},
           {"baseIds", std::move(baseIds)},
-          {"spaces", named(session, "spaces", token.spaceIds)},
-          {"bases", named(session, "bases", token.baseIds)},
+          {"spaces", namedResources(session, "spaces", token.spaceIds)},
+          {"bases", namedResources(session, "bases", token.baseIds)},
           {"createdAt", formatRfc3339(token.createdAt)},
           {"lastUsedAt", optionalTime(lastUsedAt)},
           {"lastUsedIp",

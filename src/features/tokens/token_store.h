@@ -49,6 +49,14 @@ void replaceTokenSecret(store::Session& session, const TokenRecord& token,
                         const std::string& secretHash);
 void revokeToken(store::Session& session, const std::string& tokenId);
 
+// [{"id","name"}] of the spaces or bases (`table`: "spaces" or "bases")
+// with these ids; name null for one that is gone. For what a grant of
+// access is restricted to.
+boost::json::array namedResources(store::Session& session, const std::string& table,
+                                  const std::vector<std::string>& ids);
+// An RFC 3339 time, or null.
+boost::json::value optionalTime(const std::optional<UnixMillis>& millis);
+
 // {"id","name","description","scopes","spaceIds","baseIds","spaces","bases",
 //  "createdAt","lastUsedAt","lastUsedIp","expiresAt","expired"}; the last
 // use includes what `lastUsed` has not written yet.

@@ -243,3 +243,17 @@ export interface OAuthRequest {
   denyTo: string;
   problem?: string;
 }
+
+// GET /api/oauth/grants: an app the user connected through OAuth.
+export interface OAuthGrant {
+  id: string;
+  client: { id: string; name: string; verified: boolean };
+  scopes: string[];
+  spaces: { id: string; name: string | null }[];
+  bases: { id: string; name: string | null }[];
+  resources: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  expiresAt: string | null;
+}

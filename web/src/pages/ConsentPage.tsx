@@ -196,7 +196,9 @@ export function ConsentPage() {
           <a className="button wide" href={request.denyTo}>
             Deny
           </a>
-          <p className="hint">Signed in as {user.email}.</p>
+          <p className="hint">
+            Signed in as {user.email}. You can end this access at any time in Settings › Connected apps.
+          </p>
         </form>
       )}
     </AuthFrame>

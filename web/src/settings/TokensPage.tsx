@@ -12,6 +12,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { Menu } from "../components/Menu";
 import { exactDate, exactTime, relativeTime } from "../lib/time";
 import { expiryState, isStale } from "../lib/tokenStatus";
+import { LastUsed } from "./LastUsed";
 import { TokenFormDialog } from "./TokenFormDialog";
 import { TokenValueDialog } from "./TokenValueDialog";
 import { usePageTitle } from "../lib/usePageTitle";
@@ -141,15 +142,7 @@ export function TokensPage() {
                   <span title={exactTime(token.createdAt)}>{relativeTime(token.createdAt)}</span>
                 </td>
                 <td data-label="Last used">
-                  {token.lastUsedAt ? (
-                    <span
-                      title={`${exactTime(token.lastUsedAt)}${token.lastUsedIp ? ` from ${token.lastUsedIp}` : ""}`}
-                    >
-                      {relativeTime(token.lastUsedAt)}
-                    </span>
-                  ) : (
-                    <span className="muted">Never</span>
-                  )}
+                  <LastUsed at={token.lastUsedAt} ip={token.lastUsedIp} />
                 </td>
                 <td data-label="Expires">
                   <Expiry token={token} />
