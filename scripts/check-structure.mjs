@@ -26,7 +26,7 @@ export const LAYERS = [
   ['audit'],
   ['http'],
   ['access'],
-  ['store', 'mail'],
+  ['store', 'mail', 'net'],
   ['common'],
 ];
 

@@ -61,6 +61,10 @@ std::string originOf(const std::string& url) {
 features::OAuthPolicy oauthPolicy(const Config& config) {
   features::OAuthPolicy policy;
   policy.maxGrantDays = config.maxTokenLifetimeDays;
+  policy.registrationOpen = !config.disableOAuthRegistration;
+  policy.registrationsPerMinute = config.oauthRegistrationsPerMinute;
+  policy.clientDocuments.allowLoopback = config.oauthAllowLoopbackClients;
+  policy.clientDocuments.caFile = config.oauthFetchCaFile;
   return policy;
 }
 
@@ -132,7 +136,8 @@ Application::Application(const Config& config)
   features::registerViewRoutes(router_, views_);
   features::registerTokenRoutes(router_, tokens_);
   features::registerOAuthRoutes(router_, oauth_);
-  features::registerOAuthDiscoveryRoutes(router_, originOf(config.effectivePublicUrl()));
+  features::registerOAuthDiscoveryRoutes(router_, originOf(config.effectivePublicUrl()),
+                                         !config.disableOAuthRegistration);
   mcp::registerMcpRoutes(router_, pipeline_, originOf(config.effectivePublicUrl()));
 }
 

@@ -150,6 +150,26 @@ void addServeOptions(CLI::App& command, Config& config) {
       .add_flag("--allow-non-expiring-tokens", config.allowNonExpiringTokens,
                 "Let users create personal access tokens that never expire")
       ->envname("TESSERA_ALLOW_NON_EXPIRING_TOKENS");
+  command
+      .add_flag("--disable-oauth-registration", config.disableOAuthRegistration,
+                "Refuse OAuth Dynamic Client Registration (POST /oauth/register); apps then "
+                "identify themselves with a client metadata document")
+      ->envname("TESSERA_DISABLE_OAUTH_REGISTRATION");
+  addBounded(command, "--oauth-registrations-per-minute", config.oauthRegistrationsPerMinute,
+             "TESSERA_OAUTH_REGISTRATIONS_PER_MINUTE",
+             "OAuth client registrations accepted per client address and minute (then 429)", 1,
+             100000);
+  command
+      .add_flag("--oauth-allow-loopback-clients", config.oauthAllowLoopbackClients,
+                "Fetch OAuth client metadata documents from the loopback address, plain http "
+                "included (for tests and development; never in production)")
+      ->envname("TESSERA_OAUTH_ALLOW_LOOPBACK_CLIENTS");
+  command
+      .add_option("--oauth-fetch-ca-file", config.oauthFetchCaFile,
+                  "PEM certificates to trust, instead of the system's, when fetching OAuth "
+                  "client metadata documents")
+      ->envname("TESSERA_OAUTH_FETCH_CA_FILE")
+      ->check(CLI::ExistingFile);
   command.add_option("--log-level", config.logLevel, "trace, debug, info, warn, error")
       ->envname("TESSERA_LOG_LEVEL")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
@@ -261,6 +281,14 @@ std::string describe(const Config& config) {
   line("leak-reports-per-minute", std::to_string(config.leakReportsPerMinute));
   line("trash-retention-days", std::to_string(config.trashRetentionDays));
   line("non-expiring-tokens", config.allowNonExpiringTokens ? "allowed" : "refused");
+  line("oauth-registration",
+       config.disableOAuthRegistration
+           ? "disabled"
+           : std::to_string(config.oauthRegistrationsPerMinute) + " per address and minute");
+  line("oauth-client-documents",
+       std::string(config.oauthAllowLoopbackClients ? "public and loopback" : "public") +
+           " addresses" +
+           (config.oauthFetchCaFile.empty() ? "" : ", trusting " + config.oauthFetchCaFile));
   line("trusted-proxies", config.trustedProxies.empty() ? "none" : config.trustedProxies);
   line("tls", config.tlsCertFile.empty() ? "off" : config.tlsCertFile + " " + config.tlsKeyFile);
   line("log-level", config.logLevel);

@@ -37,6 +37,10 @@ struct Config {
   unsigned trashRetentionDays = 7;
   unsigned badTokensPerMinute = 100;
   bool allowNonExpiringTokens = false;
+  bool disableOAuthRegistration = false;      // refuse Dynamic Client Registration
+  unsigned oauthRegistrationsPerMinute = 10;  // per client address
+  bool oauthAllowLoopbackClients = false;     // tests and development only
+  std::string oauthFetchCaFile;               // empty: the system's certificates
   std::string logLevel = "info";
   std::string readyFile;
   std::string trustedProxies;  // comma-separated addresses or networks

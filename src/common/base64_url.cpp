@@ -4,13 +4,24 @@
 
 namespace tessera {
 
-std::string toBase64Url(std::string_view bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
+namespace {
+
+std::string encode(std::string_view bytes, int variant) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), variant), '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+                    bytes.size(), variant);
   out.resize(out.size() - 1);  // the terminating NUL
   return out;
+}
+
+}  // namespace
+
+std::string toBase64Url(std::string_view bytes) {
+  return encode(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+std::string toBase64(std::string_view bytes) {
+  return encode(bytes, sodium_base64_VARIANT_ORIGINAL);
 }
 
 std::optional<std::string> fromBase64Url(std::string_view text) {

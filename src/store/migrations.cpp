@@ -315,6 +315,9 @@ CREATE TABLE oauth_codes (
   grant_id TEXT
 );
 )sql"},
+      {14, "OAuth client logos", R"sql(
+ALTER TABLE oauth_clients ADD COLUMN logo_data TEXT;
+)sql"},
   };
   return migrations;
 }

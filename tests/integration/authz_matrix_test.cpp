@@ -398,7 +398,8 @@ class AuthzMatrixTest : public ::testing::Test {
   // address on purpose; the per-address limits are raised so they do not
   // answer 429 in place of the rules under test.
   TestServer server_{{"--last-used-flush-seconds", "60", "--leak-reports-per-minute", "100000",
-                      "--bad-tokens-per-minute", "1000000"}};
+                      "--bad-tokens-per-minute", "1000000", "--oauth-registrations-per-minute",
+                      "100000"}};
   HttpClient client_{server_.port()};
   AuthzMatrix matrix_;
   BrowserUser admin_, owner_, extra_, newcomer_;

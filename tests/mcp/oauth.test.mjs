@@ -1,13 +1,23 @@
 // The official MCP SDK client connects to /mcp with its own OAuth support,
 // end to end: from the 401 it discovers the protected-resource and
-// authorization-server metadata, registers itself (Dynamic Client
-// Registration), sends the user to the consent page (driven in Debian's
-// Chromium), exchanges the code with its PKCE verifier, calls tools,
-// refreshes its token (rotation), and is refused once the grant is
-// revoked. On SQLite, PostgreSQL and two nodes (tests/support).
+// authorization-server metadata, identifies itself (once by Dynamic Client
+// Registration, once by a client metadata document this test serves over
+// https on loopback), sends the user to the consent page (driven in
+// Debian's Chromium), exchanges the code with its PKCE verifier, calls
+// tools, refreshes its token (rotation), and is refused once the grant is
+// revoked. Then the refusals of metadata documents, each with its error:
+// too large, on a private address directly or through a redirect, too
+// slow, naming another client, with a redirect URI it did not list; and
+// the cache and the logo. On SQLite, PostgreSQL and two nodes
+// (tests/support).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
@@ -20,10 +30,90 @@ import { startTessera } from './tessera.mjs';
 let tessera;
 let browser;
 let callback;
+let documents; // the https server of the client metadata documents
+const served = new Map(); // path -> (request, response) => void
+const hits = new Map(); // path -> how often Tessera fetched it
 const codes = [];
 
+// A self-signed certificate for 127.0.0.1, which Tessera is told to trust.
+function makeCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-oauth-cert-'));
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error('openssl: ' + made.stderr);
+  return { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
+}
+
+// A 1x1 PNG.
+const logoPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function documentUrl(path) {
+  return `https://127.0.0.1:${documents.address().port}${path}`;
+}
+
+function serveJson(path, body) {
+  served.set(path, (request, response) => {
+    response.setHeader('Content-Type', 'application/json');
+    response.end(
+      typeof body === 'function'
+        ? JSON.stringify(body())
+        : JSON.stringify(body),
+    );
+  });
+}
+
 before(async () => {
-  tessera = await startTessera();
+  const certificate = makeCertificate();
+  documents = createHttpsServer(
+    {
+      key: readFileSync(certificate.key),
+      cert: readFileSync(certificate.cert),
+    },
+    (request, response) => {
+      const path = new URL(request.url, 'https://127.0.0.1').pathname;
+      hits.set(path, (hits.get(path) ?? 0) + 1);
+      const handler = served.get(path);
+      if (handler) handler(request, response);
+      else {
+        response.statusCode = 404;
+        response.end();
+      }
+    },
+  );
+  await new Promise((resolve) => documents.listen(0, '127.0.0.1', resolve));
+  served.set('/logo.png', (request, response) => {
+    response.setHeader('Content-Type', 'image/png');
+    response.end(logoPng);
+  });
+  tessera = await startTessera([
+    '--oauth-allow-loopback-clients',
+    '--oauth-fetch-ca-file',
+    certificate.cert,
+  ]);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -45,14 +135,19 @@ before(async () => {
 after(async () => {
   await browser?.close();
   callback?.close();
+  documents?.closeAllConnections();
+  documents?.close();
   tessera?.stop();
 });
 
 // What an MCP client keeps between runs, in memory.
+// With `metadataUrl` it identifies itself by that client metadata
+// document; without, it registers itself.
 class MemoryProvider {
-  constructor(redirectUrl, onRedirect) {
+  constructor(redirectUrl, onRedirect, metadataUrl) {
     this.redirect = redirectUrl;
     this.onRedirect = onRedirect;
+    this.clientMetadataUrl = metadataUrl;
     this.saved = {};
   }
   get redirectUrl() {
@@ -90,7 +185,8 @@ class MemoryProvider {
   }
 }
 
-async function consentInBrowser(authorizationUrl) {
+async function consentInBrowser(authorizationUrl, verified) {
+  codes.length = 0;
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -102,6 +198,16 @@ async function consentInBrowser(authorizationUrl) {
   await page
     .getByRole('heading', { name: 'Allow SDK test agent to use your Tessera?' })
     .waitFor();
+  if (verified) {
+    await page.getByText('(identity checked: ' + verified + ')').waitFor();
+    assert.match(
+      await page.locator('img.consent-logo').getAttribute('src'),
+      /^data:image\/png;base64,/,
+    );
+  } else {
+    await page.getByText('(registered itself').waitFor();
+    assert.equal(await page.locator('img.consent-logo').count(), 0);
+  }
   await page.getByRole('checkbox', { name: /^Write/ }).check();
   await page.getByRole('button', { name: 'Allow' }).click();
   for (let i = 0; i < 100 && codes.length === 0; ++i)
@@ -111,12 +217,14 @@ async function consentInBrowser(authorizationUrl) {
   return codes[0];
 }
 
-test('the SDK client connects through OAuth, works, refreshes and is cut off by revocation', async () => {
+// Connects the SDK client end to end (see the top of the file).
+async function connectEndToEnd(metadataUrl) {
   const serverUrl = new URL(tessera.base + '/mcp');
   let authorizationUrl;
   const provider = new MemoryProvider(
     `http://127.0.0.1:${callback.address().port}/callback`,
     (url) => (authorizationUrl = url),
+    metadataUrl,
   );
 
   const first = new StreamableHTTPClientTransport(serverUrl, {
@@ -126,10 +234,18 @@ test('the SDK client connects through OAuth, works, refreshes and is cut off by 
     new Client({ name: 'agent', version: '1' }).connect(first),
     UnauthorizedError,
   );
-  assert.ok(
-    provider.saved.client?.client_id?.startsWith('dcr_'),
-    'registered itself',
-  );
+  if (metadataUrl) {
+    assert.equal(
+      provider.saved.client?.client_id,
+      metadataUrl,
+      'named by its document',
+    );
+  } else {
+    assert.ok(
+      provider.saved.client?.client_id?.startsWith('dcr_'),
+      'registered itself',
+    );
+  }
   assert.ok(authorizationUrl, 'sent the user to the authorization endpoint');
   assert.equal(authorizationUrl.pathname, '/oauth/authorize');
   assert.equal(
@@ -141,7 +257,7 @@ test('the SDK client connects through OAuth, works, refreshes and is cut off by 
     serverUrl.toString(),
   );
 
-  await first.finishAuth(await consentInBrowser(authorizationUrl));
+  await first.finishAuth(await consentInBrowser(authorizationUrl, metadataUrl));
   assert.match(provider.saved.tokens.access_token, /^tsr_oat_/);
   assert.match(provider.saved.tokens.refresh_token, /^tsr_ort_/);
 
@@ -201,4 +317,123 @@ test('the SDK client connects through OAuth, works, refreshes and is cut off by 
   });
   assert.equal(refused.status, 401);
   assert.equal((await refused.json()).code, 'token_revoked');
+}
+
+test('the SDK client registers itself, works, refreshes and is cut off by revocation', async () => {
+  await connectEndToEnd(undefined);
+});
+
+test('the SDK client identified by its metadata document does the same', async () => {
+  const url = documentUrl('/sdk-agent.json');
+  serveJson('/sdk-agent.json', {
+    client_id: url,
+    client_name: 'SDK test agent',
+    redirect_uris: [`http://127.0.0.1:${callback.address().port}/callback`],
+    logo_uri: documentUrl('/logo.png'),
+    token_endpoint_auth_method: 'none',
+  });
+  await connectEndToEnd(url);
+});
+
+// What the consent page is told of an authorization request by this client.
+function describe(clientId, redirectUri = 'http://127.0.0.1:4711/callback') {
+  const query = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  });
+  return tessera.api('GET', '/api/oauth/authorize?' + query);
+}
+
+function document(url, extra = {}) {
+  return {
+    client_id: url,
+    client_name: 'Doc agent',
+    redirect_uris: ['http://127.0.0.1:4711/callback'],
+    ...extra,
+  };
+}
+
+test('a metadata document is fetched once, cached, and its logo served from Tessera', async () => {
+  const url = documentUrl('/cached.json');
+  serveJson(
+    '/cached.json',
+    document(url, { logo_uri: documentUrl('/logo.png') }),
+  );
+  const first = await describe(url);
+  assert.equal(first.status, 200, JSON.stringify(first.json));
+  assert.equal(first.json.client.name, 'Doc agent');
+  assert.equal(first.json.client.verified, true);
+  assert.equal(
+    first.json.client.logo,
+    'data:image/png;base64,' + logoPng.toString('base64'),
+  );
+  serveJson('/cached.json', document(url, { client_name: 'Renamed' }));
+  const second = await describe(url);
+  assert.equal(second.json.client.name, 'Doc agent', 'taken from the cache');
+  assert.equal(hits.get('/cached.json'), 1);
+});
+
+test('a logo that is not a raster image is left out', async () => {
+  const url = documentUrl('/svg-logo.json');
+  served.set('/logo.svg', (request, response) => {
+    response.setHeader('Content-Type', 'image/svg+xml');
+    response.end(
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
+  });
+  serveJson(
+    '/svg-logo.json',
+    document(url, { logo_uri: documentUrl('/logo.svg') }),
+  );
+  const described = await describe(url);
+  assert.equal(described.status, 200, JSON.stringify(described.json));
+  assert.equal(described.json.client.logo, null);
+});
+
+test('metadata documents that are refused, each with its reason', async () => {
+  const large = documentUrl('/large.json');
+  serveJson('/large.json', document(large, { padding: 'x'.repeat(6000) }));
+  const tooLarge = await describe(large);
+  assert.equal(tooLarge.status, 400);
+  assert.equal(tooLarge.json.code, 'client_document_unavailable');
+  assert.match(tooLarge.json.message, /larger than 5120 bytes/);
+
+  const privateAddress = await describe('https://10.0.0.1/client.json');
+  assert.equal(privateAddress.status, 400);
+  assert.equal(privateAddress.json.code, 'client_document_unavailable');
+  assert.match(privateAddress.json.message, /not a public one/);
+
+  served.set('/redirected.json', (request, response) => {
+    response.statusCode = 302;
+    response.setHeader('Location', 'https://192.168.1.1/client.json');
+    response.end();
+  });
+  const redirected = await describe(documentUrl('/redirected.json'));
+  assert.equal(redirected.json.code, 'client_document_unavailable');
+  assert.match(redirected.json.message, /not a public one/);
+
+  served.set('/slow.json', () => {}); // never answers
+  const slow = await describe(documentUrl('/slow.json'));
+  assert.equal(slow.json.code, 'client_document_unavailable');
+  assert.match(slow.json.message, /did not answer within 5000 ms/);
+
+  const other = documentUrl('/other.json');
+  serveJson('/other.json', document(documentUrl('/someone-else.json')));
+  const impostor = await describe(other);
+  assert.equal(impostor.status, 400);
+  assert.equal(impostor.json.code, 'invalid_client_metadata');
+  assert.match(impostor.json.message, /'client_id' must be exactly/);
+
+  const listed = documentUrl('/listed.json');
+  serveJson('/listed.json', document(listed));
+  const unlisted = await describe(listed, 'https://evil.example/steal');
+  assert.equal(unlisted.status, 400);
+  assert.equal(unlisted.json.code, 'invalid_redirect_uri');
+
+  const root = await describe(`https://127.0.0.1:${documents.address().port}/`);
+  assert.equal(root.json.code, 'invalid_client_metadata');
+  assert.match(root.json.message, /must have a path/);
 });

@@ -35,7 +35,8 @@ std::string resourceMetadataUrl(const std::string& publicOrigin, std::string_vie
          std::string(auth::resourceOfPath(path));
 }
 
-void registerOAuthDiscoveryRoutes(http::Router& router, const std::string& publicOrigin) {
+void registerOAuthDiscoveryRoutes(http::Router& router, const std::string& publicOrigin,
+                                  bool registrationOpen) {
   const std::string origin = publicOrigin;
   router.add("GET", "/.well-known/oauth-protected-resource", access::anyone(),
              [origin](auto&) { return protectedResource(origin, "", "Tessera"); });
@@ -43,12 +44,10 @@ void registerOAuthDiscoveryRoutes(http::Router& router, const std::string& publi
              [origin](auto&) { return protectedResource(origin, "/mcp", "Tessera MCP server"); });
   router.add("GET", "/.well-known/oauth-protected-resource/api", access::anyone(),
              [origin](auto&) { return protectedResource(origin, "/api", "Tessera REST API"); });
-  const auto authorizationServer = [origin](auto&) {
-    return http::Response::json(
-        200, boost::json::object{{"issuer", origin},
+  const auto authorizationServer = [origin, registrationOpen](auto&) {
+    boost::json::object metadata{{"issuer", origin},
                                  {"authorization_endpoint", origin + "/oauth/authorize"},
                                  {"token_endpoint", origin + "/oauth/token"},
-                                 {"registration_endpoint", origin + "/oauth/register"},
                                  {"revocation_endpoint", origin + "/oauth/revoke"},
                                  {"response_types_supported", {"code"}},
                                  {"grant_types_supported", {"authorization_code", "refresh_token"}},
@@ -56,7 +55,10 @@ void registerOAuthDiscoveryRoutes(http::Router& router, const std::string& publi
                                  {"token_endpoint_auth_methods_supported", {"none"}},
                                  {"revocation_endpoint_auth_methods_supported", {"none"}},
                                  {"scopes_supported", scopeNames()},
-                                 {"service_documentation", origin + "/docs/oauth"}});
+                                 {"client_id_metadata_document_supported", true},
+                                 {"service_documentation", origin + "/docs/oauth"}};
+    if (registrationOpen) metadata["registration_endpoint"] = origin + "/oauth/register";
+    return http::Response::json(200, metadata);
   };
   router.add("GET", "/.well-known/oauth-authorization-server", access::anyone(),
              authorizationServer);

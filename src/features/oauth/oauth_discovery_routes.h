@@ -4,7 +4,9 @@
 // the authorization server's metadata (RFC 8414, at
 // /.well-known/oauth-authorization-server, and the OpenID Connect path
 // clients also try). Every URL in them starts with the server's public
-// origin (--public-url).
+// origin (--public-url). The authorization server's metadata names the
+// registration endpoint only while registration is open, and says that
+// client metadata documents are supported.
 #pragma once
 
 #include <string>
@@ -13,7 +15,8 @@
 
 namespace tessera::features {
 
-void registerOAuthDiscoveryRoutes(http::Router& router, const std::string& publicOrigin);
+void registerOAuthDiscoveryRoutes(http::Router& router, const std::string& publicOrigin,
+                                  bool registrationOpen);
 
 // The protected-resource metadata URL of the resource a request path
 // belongs to (/mcp, or the REST API), for the WWW-Authenticate challenge

@@ -48,8 +48,8 @@ void registerOAuthRoutes(http::Router& router, OAuthService& oauth) {
   router.add("POST", "/oauth/register", access::anyone(),
              answeredTheOAuthWay([&oauth](http::RequestContext& ctx) {
                return http::Response::json(
-                   201,
-                   oauth.registerClient(registrationFromBody(http::parseJsonBody(ctx.request))));
+                   201, oauth.registerClient(registrationFromBody(http::parseJsonBody(ctx.request)),
+                                             clientOf(ctx)));
              }));
   router.add("POST", "/oauth/token", access::anyone(),
              answeredTheOAuthWay([&oauth](http::RequestContext& ctx) {

@@ -96,6 +96,7 @@ boost::json::array jsonStrings(const std::vector<std::string>& items) {
 }  // namespace
 
 boost::json::value OAuthService::describeRequest(const AuthorizationRequestInput& request) {
+  documents_.refresh(request.clientId);
   const StoredClient stored = database_.read([&](store::Session& session) {
     return requireClientFor(session, request.clientId, request.redirectUri);
   });
@@ -126,7 +127,7 @@ boost::json::value OAuthService::describeRequest(const AuthorizationRequestInput
       {"client",
        {{"id", client.id},
         {"name", client.name},
-        {"logoUri", client.logoUri ? boost::json::value(*client.logoUri) : nullptr},
+        {"logo", stored.logoData ? boost::json::value(*stored.logoData) : nullptr},
         {"clientUri", client.clientUri ? boost::json::value(*client.clientUri) : nullptr},
         {"verified", client.kind == OAuthClientKind::MetadataDocument}}},
       {"redirectUri", request.redirectUri},
@@ -144,7 +145,17 @@ boost::json::value OAuthService::describeRequest(const AuthorizationRequestInput
   return answer;
 }
 
-boost::json::value OAuthService::registerClient(const ClientRegistrationInput& input) {
+boost::json::value OAuthService::registerClient(const ClientRegistrationInput& input,
+                                                const ClientInfo& requester) {
+  if (!policy_.registrationOpen) {
+    throw http::ApiError(403, "registration_disabled",
+                         "This server does not register apps: the app must identify itself with a "
+                         "client metadata document (an https URL as its client_id).");
+  }
+  if (const auto wait = registrations_.admitAttempt(requester.ip)) {
+    throw http::tooManyRequests("too_many_requests",
+                                "Too many app registrations from this address.", *wait);
+  }
   const OAuthClient client{
       "dcr_" + randomBase62(24), OAuthClientKind::Registered, input.name, input.logoUri,
       input.clientUri,           input.redirectUris,          nowMillis()};
@@ -172,6 +183,7 @@ std::string OAuthService::consent(const std::string& userId, const ConsentInput&
                            "The code challenge must be an S256 challenge: the base64url SHA-256 "
                            "of the client's code verifier (43 characters).");
   }
+  documents_.refresh(input.clientId);
   const std::string code = randomBase62(kCodeLength);
   const UnixMillis now = nowMillis();
   database_.write([&](store::Session& session) {

@@ -11,7 +11,9 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "auth/attempt_limiter.h"
 #include "common/clock.h"
+#include "features/oauth/client_documents.h"
 #include "features/oauth/oauth_input.h"
 #include "features/tokens/token_service.h"
 #include "store/database.h"
@@ -22,16 +24,25 @@ struct OAuthPolicy {
   UnixMillis accessTokenLifetime = 60 * 60 * 1000;  // one hour
   UnixMillis codeLifetime = 60 * 1000;              // one minute
   std::int64_t maxGrantDays = 366;                  // --max-token-lifetime-days
+  bool registrationOpen = true;                     // --disable-oauth-registration
+  std::size_t registrationsPerMinute = 10;          // per client address
+  ClientDocumentPolicy clientDocuments;
 };
 
 class OAuthService {
  public:
   OAuthService(store::Database& database, const auth::LastUsedTracker& lastUsed, OAuthPolicy policy)
-      : database_(database), lastUsed_(lastUsed), policy_(policy) {}
+      : database_(database),
+        lastUsed_(lastUsed),
+        policy_(policy),
+        documents_(database, policy.clientDocuments),
+        registrations_(policy.registrationsPerMinute, std::chrono::seconds(60)) {}
 
   // Registers a public client; returns the RFC 7591 answer (client_id,
-  // client_name, redirect_uris, ...).
-  boost::json::value registerClient(const ClientRegistrationInput& input);
+  // client_name, redirect_uris, ...). Refuses 403 registration_disabled
+  // when the operator turned registration off, and 429 too_many_requests
+  // past the registrations allowed per address and minute.
+  boost::json::value registerClient(const ClientRegistrationInput& input, const ClientInfo& client);
 
   // What the consent page shows of an authorization request: the client
   // (name, logo, home page, whether it identified itself with a metadata
@@ -40,7 +51,9 @@ class OAuthService {
   // sends the browser: the redirect URI with error=access_denied). A
   // request the app got wrong (response_type not "code", no S256
   // challenge) has "problem" set, and "denyTo" carries invalid_request.
-  // Refuses 400 unknown_client, 403 client_blocked and 400
+  // A client id that is a URL names a metadata document, fetched (or
+  // taken from the cache) first: see ClientDocuments::refresh for its
+  // refusals. Refuses 400 unknown_client, 403 client_blocked and 400
   // invalid_redirect_uri: then the browser is sent nowhere.
   boost::json::value describeRequest(const AuthorizationRequestInput& request);
 
@@ -82,6 +95,8 @@ class OAuthService {
   store::Database& database_;
   const auth::LastUsedTracker& lastUsed_;
   OAuthPolicy policy_;
+  ClientDocuments documents_;
+  auth::AttemptLimiter registrations_;
 };
 
 }  // namespace tessera::features

@@ -48,17 +48,32 @@ void insertClient(store::Session& session, const OAuthClient& client) {
        client.createdAt});
 }
 
+void saveDocumentClient(store::Session& session, const OAuthClient& client,
+                        const std::optional<std::string>& logoData, UnixMillis fetchedAt) {
+  session.execute(
+      "INSERT INTO oauth_clients (id, kind, name, logo_uri, client_uri, redirect_uris, created_at,"
+      " fetched_at, logo_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      " ON CONFLICT (id) DO UPDATE SET name = excluded.name, logo_uri = excluded.logo_uri,"
+      " client_uri = excluded.client_uri, redirect_uris = excluded.redirect_uris,"
+      " fetched_at = excluded.fetched_at, logo_data = excluded.logo_data",
+      {client.id, kindText(client.kind), client.name, optionalText(client.logoUri),
+       optionalText(client.clientUri), store::encodeStringList(client.redirectUris),
+       client.createdAt, fetchedAt, optionalText(logoData)});
+}
+
 std::optional<StoredClient> loadClient(store::Session& session, const std::string& clientId) {
   const store::Rows rows = session.query(
-      "SELECT kind, name, logo_uri, client_uri, redirect_uris, created_at, blocked_at"
-      " FROM oauth_clients WHERE id = ?",
+      "SELECT kind, name, logo_uri, client_uri, redirect_uris, created_at, blocked_at,"
+      " fetched_at, logo_data FROM oauth_clients WHERE id = ?",
       {clientId});
   if (rows.empty()) return std::nullopt;
   const store::Row& row = rows[0];
   return StoredClient{
       {clientId, kindFromText(row.text(0)), row.text(1), optionalTextOf(row, 2),
        optionalTextOf(row, 3), store::decodeStringList(row.text(4)), row.integer(5)},
-      !row.isNull(6)};
+      !row.isNull(6),
+      row.isNull(7) ? std::nullopt : std::optional<UnixMillis>(row.integer(7)),
+      optionalTextOf(row, 8)};
 }
 
 void insertCode(store::Session& session, const OAuthCode& code) {

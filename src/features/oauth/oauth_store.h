@@ -60,16 +60,25 @@ struct OAuthCode {
   std::string grantId;  // set once exchanged
 };
 
-// A client with whether an admin blocked it.
+// A client with whether an admin blocked it and, for a metadata-document
+// client, when its document was last fetched and its logo (a data: URI,
+// fetched by Tessera so the consent page loads nothing from elsewhere).
 struct StoredClient {
   OAuthClient client;
   bool blocked = false;
+  std::optional<UnixMillis> fetchedAt;
+  std::optional<std::string> logoData;
 };
 
 // A new grant id ("grt" + 21 base62 characters).
 std::string newGrantId();
 
 void insertClient(store::Session& session, const OAuthClient& client);
+// Stores what a client's metadata document says now, fetched at
+// `fetchedAt`: a new client, or the same one with its name, redirect URIs
+// and logo replaced (whether it is blocked is kept).
+void saveDocumentClient(store::Session& session, const OAuthClient& client,
+                        const std::optional<std::string>& logoData, UnixMillis fetchedAt);
 std::optional<StoredClient> loadClient(store::Session& session, const std::string& clientId);
 
 void insertCode(store::Session& session, const OAuthCode& code);

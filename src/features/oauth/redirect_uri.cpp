@@ -4,13 +4,9 @@
 #include <boost/url/url.hpp>
 
 namespace tessera::features {
-namespace {
-
 bool isLoopbackHost(std::string_view host) {
   return host == "127.0.0.1" || host == "[::1]" || host == "localhost";
 }
-
-}  // namespace
 
 bool isAcceptableRedirectUri(std::string_view uri) {
   auto parsed = boost::urls::parse_absolute_uri(uri);

@@ -13,6 +13,9 @@
 
 namespace tessera::features {
 
+// 127.0.0.1, [::1] or localhost, as a URI's host is written.
+bool isLoopbackHost(std::string_view host);
+
 bool isAcceptableRedirectUri(std::string_view uri);
 
 bool redirectUriMatches(std::string_view registered, std::string_view requested);

@@ -232,7 +232,7 @@ export interface ScopeCatalogue {
 // GET /api/oauth/authorize: an app's authorization request, for the
 // consent page.
 export interface OAuthRequest {
-  client: { id: string; name: string; logoUri: string | null; clientUri: string | null; verified: boolean };
+  client: { id: string; name: string; logo: string | null; clientUri: string | null; verified: boolean };
   redirectUri: string;
   redirectHost: string;
   state: string | null;

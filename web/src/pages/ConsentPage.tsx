@@ -104,6 +104,7 @@ export function ConsentPage() {
   return (
     <AuthFrame title={`Allow ${client.name} to use your Tessera?`}>
       <div className="consent-client">
+        {client.logo ? <img className="consent-logo" src={client.logo} alt="" width={48} height={48} /> : null}
         <p>
           <strong>{client.name}</strong>{" "}
           {client.verified ? (
