@@ -106,6 +106,7 @@ Decision decideRequirement(const Requirement& requirement, const RequestFacts& f
     case Kind::SessionOnly:
     case Kind::TokenOnly:
     case Kind::OnResource:
+    case Kind::InstanceAdmin:
       break;
   }
   if (!facts.principal) {
@@ -124,6 +125,15 @@ Decision decideRequirement(const Requirement& requirement, const RequestFacts& f
               "Personal access tokens cannot manage tokens. Sign in to Tessera in a browser and "
               "use Settings › Personal Access Token.",
               ""};
+    case Kind::InstanceAdmin:
+      if (principal.token) {
+        return {false, 403, "token_cannot_administer",
+                "Tokens cannot use the instance administration. Sign in to Tessera in a browser "
+                "as an instance admin.",
+                ""};
+      }
+      if (principal.isInstanceAdmin) return allow();
+      return {false, 403, "not_instance_admin", "Only an instance admin may do this.", ""};
     case Kind::TokenOnly:
       if (principal.token) return allow();
       return unauthenticated(

@@ -12,12 +12,13 @@ namespace tessera::access {
 
 struct Requirement {
   enum class Kind {
-    Anyone,       // no credentials needed (sign-up, sign-in, health)
-    SignedIn,     // any authenticated user; `action`, if set, must be in a token's scopes
-    SessionOnly,  // a signed-in browser session; tokens are refused (token management)
-    TokenOnly,    // a personal access token; a browser session is not enough (/mcp)
-    OnResource,   // `action` on the resource named by path parameter `pathParam`
-    Loopback,     // a request from this machine that no proxy forwarded (/metrics)
+    Anyone,         // no credentials needed (sign-up, sign-in, health)
+    SignedIn,       // any authenticated user; `action`, if set, must be in a token's scopes
+    SessionOnly,    // a signed-in browser session; tokens are refused (token management)
+    TokenOnly,      // a personal access token; a browser session is not enough (/mcp)
+    OnResource,     // `action` on the resource named by path parameter `pathParam`
+    Loopback,       // a request from this machine that no proxy forwarded (/metrics)
+    InstanceAdmin,  // a signed-in browser session of an instance admin; tokens are refused
   };
   Kind kind = Kind::Anyone;
   std::optional<Action> action;
@@ -32,6 +33,7 @@ inline Requirement signedIn(std::optional<Action> action = std::nullopt) {
 inline Requirement sessionOnly() { return {Requirement::Kind::SessionOnly, {}, {}, {}}; }
 inline Requirement tokenOnly() { return {Requirement::Kind::TokenOnly, {}, {}, {}}; }
 inline Requirement loopback() { return {Requirement::Kind::Loopback, {}, {}, {}}; }
+inline Requirement instanceAdmin() { return {Requirement::Kind::InstanceAdmin, {}, {}, {}}; }
 inline Requirement onSpace(Action action) {
   return {Requirement::Kind::OnResource, action, ResourceKind::Space, "spaceId"};
 }

@@ -111,6 +111,9 @@ int runRoutes(const Config& config) {
       case access::Requirement::Kind::Loopback:
         entry["requires"] = "loopback";
         break;
+      case access::Requirement::Kind::InstanceAdmin:
+        entry["requires"] = "instanceAdmin";
+        break;
       case access::Requirement::Kind::OnResource:
         entry["requires"] = "resource";
         entry["resource"] = access::resourceKindName(requirement.resourceKind);

@@ -63,6 +63,7 @@ features::OAuthPolicy oauthPolicy(const Config& config) {
   policy.maxGrantDays = config.maxTokenLifetimeDays;
   policy.registrationOpen = !config.disableOAuthRegistration;
   policy.registrationsPerMinute = config.oauthRegistrationsPerMinute;
+  policy.allowedClientsOnly = config.oauthAllowedClientsOnly;
   policy.clientDocuments.allowLoopback = config.oauthAllowLoopbackClients;
   policy.clientDocuments.caFile = config.oauthFetchCaFile;
   return policy;

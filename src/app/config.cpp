@@ -160,6 +160,11 @@ void addServeOptions(CLI::App& command, Config& config) {
              "OAuth client registrations accepted per client address and minute (then 429)", 1,
              100000);
   command
+      .add_flag("--oauth-allowed-clients-only", config.oauthAllowedClientsOnly,
+                "Let users connect only the OAuth clients an instance admin allowed "
+                "(Administration › Apps)")
+      ->envname("TESSERA_OAUTH_ALLOWED_CLIENTS_ONLY");
+  command
       .add_flag("--oauth-allow-loopback-clients", config.oauthAllowLoopbackClients,
                 "Fetch OAuth client metadata documents from the loopback address, plain http "
                 "included (for tests and development; never in production)")
@@ -285,6 +290,8 @@ std::string describe(const Config& config) {
        config.disableOAuthRegistration
            ? "disabled"
            : std::to_string(config.oauthRegistrationsPerMinute) + " per address and minute");
+  line("oauth-clients",
+       config.oauthAllowedClientsOnly ? "allowed by an admin only" : "any not blocked");
   line("oauth-client-documents",
        std::string(config.oauthAllowLoopbackClients ? "public and loopback" : "public") +
            " addresses" +

@@ -39,6 +39,7 @@ struct Config {
   bool allowNonExpiringTokens = false;
   bool disableOAuthRegistration = false;      // refuse Dynamic Client Registration
   unsigned oauthRegistrationsPerMinute = 10;  // per client address
+  bool oauthAllowedClientsOnly = false;       // consent only for clients an admin allowed
   bool oauthAllowLoopbackClients = false;     // tests and development only
   std::string oauthFetchCaFile;               // empty: the system's certificates
   std::string logLevel = "info";

@@ -315,8 +315,10 @@ CREATE TABLE oauth_codes (
   grant_id TEXT
 );
 )sql"},
-      {14, "OAuth client logos", R"sql(
+      {14, "OAuth client logos and allowed clients", R"sql(
 ALTER TABLE oauth_clients ADD COLUMN logo_data TEXT;
+ALTER TABLE oauth_clients ADD COLUMN allowed_at BIGINT;
+CREATE INDEX oauth_grants_client ON oauth_grants(client_id);
 )sql"},
   };
   return migrations;

@@ -115,7 +115,7 @@ class AuthzMatrix {
   }
 
   // The answer the written rules give.
-  Expected expect(const boost::json::object& route, const std::string& role,
+  Expected expect(const boost::json::object& route, const std::string& role, bool instanceAdmin,
                   const Credential& credential, const std::string& spaceId,
                   const std::string& baseId) const {
     using Kind = Credential::Kind;
@@ -138,6 +138,10 @@ class AuthzMatrix {
     if (kind == "session")
       return token ? Expected{403, "token_cannot_manage_tokens"} : Expected{success, ""};
     if (kind == "token") return token ? Expected{success, ""} : Expected{401, "unauthenticated"};
+    if (kind == "instanceAdmin") {
+      if (token) return {403, "token_cannot_administer"};
+      return instanceAdmin ? Expected{success, ""} : Expected{403, "not_instance_admin"};
+    }
     const std::string action =
         route.contains("action") ? std::string(route.at("action").as_string()) : "";
     if (kind == "signedIn") {
@@ -388,6 +392,7 @@ class AuthzMatrixTest : public ::testing::Test {
               {"newPassword", "correct horse battery"}};
     if (recipe == "leaked") return {{"tokens", {"tsr_pat_notarealtoken"}}};
     if (recipe == "empty") return boost::json::object();
+    if (recipe == "clientStatus") return {{"status", "allowed"}};
     if (recipe == "clientRegistration")
       return {{"client_name", unique}, {"redirect_uris", {"http://127.0.0.1/cb"}}};
     if (recipe == "mcpPing") return {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "ping"}};
@@ -469,8 +474,9 @@ TEST_F(AuthzMatrixTest, EveryRouteRoleAndCredentialGetsTheAnswerTheRulesGive) {
         bind("tokenId", actor.victimTokenId);
         if (victim == "recordByQuery") path += "?recordIds=" + victimRecord_;
         const std::string roleOnTarget = actor.roleOnMainSpace;
-        const Expected expected = matrix_.expect(route, roleOnTarget, credential, spaceId,
-                                                 resource == "space" ? "" : baseId);
+        const Expected expected =
+            matrix_.expect(route, roleOnTarget, actor.user.id == admin_.id, credential, spaceId,
+                           resource == "space" ? "" : baseId);
         const HttpResult result = client_.json(method, path, body(recipe), credential.headers);
         ++cases;
         if (result.status >= 200 && result.status < 300) needVictim = true;

@@ -10,47 +10,35 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/url_view.hpp>
-
+#include "support/oauth_flow.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
 
 namespace tessera::testing {
 namespace {
 
-// RFC 7636 Appendix B.
-constexpr const char* kVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-constexpr const char* kChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-constexpr const char* kRedirect = "http://127.0.0.1:4711/callback";
-
 Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
-
-std::string queryParam(const std::string& url, const std::string& name) {
-  auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) return "";
-  for (const auto& param : parsed->params()) {
-    if (param.key == name) return param.value;
-  }
-  return "";
-}
 
 class OAuthFlowTest : public ::testing::Test {
  protected:
   OAuthFlowTest() : workspace(makeWorkspace(client, "ada@example.com")) {
     const HttpResult registered = client.json(
         "POST", "/oauth/register",
-        {{"client_name", "Agent"}, {"redirect_uris", {kRedirect, "https://agent.example/cb"}}});
+        {{"client_name", "Agent"}, {"redirect_uris", {kAppRedirect, "https://agent.example/cb"}}});
     EXPECT_EQ(registered.status, 201) << registered.body;
     clientId = std::string(registered.json().at("client_id").as_string());
     bases = "/api/space/" + workspace.spaceId + "/base";
   }
 
   boost::json::object consentBody() const {
-    return {
-        {"clientId", clientId},          {"redirectUri", kRedirect}, {"codeChallenge", kChallenge},
-        {"codeChallengeMethod", "S256"}, {"state", "xyz 1"},         {"scopes", {"read"}},
-        {"resources", {"api"}},          {"lifetimeDays", 7}};
+    return {{"clientId", clientId},
+            {"redirectUri", kAppRedirect},
+            {"codeChallenge", kPkceChallenge},
+            {"codeChallengeMethod", "S256"},
+            {"state", "xyz 1"},
+            {"scopes", {"read"}},
+            {"resources", {"api"}},
+            {"lifetimeDays", 7}};
   }
 
   HttpResult consent(const boost::json::object& body) const {
@@ -69,10 +57,8 @@ class OAuthFlowTest : public ::testing::Test {
                           {{"Content-Type", "application/x-www-form-urlencoded"}});
   }
 
-  HttpResult exchange(const std::string& code, const std::string& verifier = kVerifier) const {
-    return token("grant_type=authorization_code&code=" + code +
-                 "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kRedirect) +
-                 "&code_verifier=" + verifier);
+  HttpResult exchange(const std::string& code, const std::string& verifier = kPkceVerifier) const {
+    return exchangeCode(client, clientId, code, verifier);
   }
 
   HttpResult refresh(const std::string& refreshToken) const {
@@ -95,7 +81,7 @@ TEST_F(OAuthFlowTest, ACodeBecomesTokensThatActWithTheGrantAndRefreshRotates) {
   const HttpResult approved = consent(consentBody());
   ASSERT_EQ(approved.status, 200) << approved.body;
   const std::string redirectTo(approved.json().at("redirectTo").as_string());
-  EXPECT_TRUE(redirectTo.starts_with(std::string(kRedirect) + "?code=")) << redirectTo;
+  EXPECT_TRUE(redirectTo.starts_with(std::string(kAppRedirect) + "?code=")) << redirectTo;
   EXPECT_EQ(queryParam(redirectTo, "state"), "xyz 1");
 
   const HttpResult issued = exchange(queryParam(redirectTo, "code"));
@@ -139,7 +125,7 @@ TEST_F(OAuthFlowTest, ACodeBecomesTokensThatActWithTheGrantAndRefreshRotates) {
 TEST_F(OAuthFlowTest, TheConsentPageIsToldWhoAsksForWhatAndWhereDenyGoes) {
   const std::string request =
       "/api/oauth/authorize?response_type=code&client_id=" + urlEncode(clientId) +
-      "&redirect_uri=" + urlEncode(kRedirect) + "&code_challenge=" + kChallenge +
+      "&redirect_uri=" + urlEncode(kAppRedirect) + "&code_challenge=" + kPkceChallenge +
       "&code_challenge_method=S256&state=s1&scope=" + urlEncode("read write nonsense") +
       "&resource=" + urlEncode("http://127.0.0.1/mcp") + "&prompt=consent";
   const HttpResult described = client.request("GET", request, "", workspace.owner.headers());
@@ -159,8 +145,8 @@ TEST_F(OAuthFlowTest, TheConsentPageIsToldWhoAsksForWhatAndWhereDenyGoes) {
   const HttpResult plain =
       client.request("GET",
                      "/api/oauth/authorize?response_type=code&client_id=" + urlEncode(clientId) +
-                         "&redirect_uri=" + urlEncode(kRedirect) + "&code_challenge=" + kVerifier +
-                         "&code_challenge_method=plain",
+                         "&redirect_uri=" + urlEncode(kAppRedirect) +
+                         "&code_challenge=" + kPkceVerifier + "&code_challenge_method=plain",
                      "", workspace.owner.headers());
   ASSERT_EQ(plain.status, 200) << plain.body;
   EXPECT_TRUE(plain.json().as_object().contains("problem"));
@@ -234,7 +220,7 @@ TEST_F(OAuthFlowTest, PkceAndTheRedirectUriAreHeldToTheLetter) {
   plain["codeChallengeMethod"] = "plain";
   EXPECT_EQ(consent(plain).errorCode(), "invalid_request");
   boost::json::object badChallenge = consentBody();
-  badChallenge["codeChallenge"] = kVerifier + std::string("x");
+  badChallenge["codeChallenge"] = kPkceVerifier + std::string("x");
   EXPECT_EQ(consent(badChallenge).errorCode(), "invalid_request");
   boost::json::object elsewhere = consentBody();
   elsewhere["redirectUri"] = "https://attacker.example/cb";
@@ -245,19 +231,19 @@ TEST_F(OAuthFlowTest, PkceAndTheRedirectUriAreHeldToTheLetter) {
 
   const HttpResult missing =
       token("grant_type=authorization_code&code=" + approve(consentBody()) +
-            "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kRedirect));
+            "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kAppRedirect));
   EXPECT_EQ(field(missing, "error"), "invalid_request");
   EXPECT_EQ(field(exchange(approve(consentBody()), std::string(43, 'a')), "error"), "invalid_grant")
       << "a wrong verifier";
   const HttpResult wrongRedirect =
       token("grant_type=authorization_code&code=" + approve(consentBody()) + "&client_id=" +
             urlEncode(clientId) + "&redirect_uri=" + urlEncode("https://agent.example/cb") +
-            "&code_verifier=" + kVerifier);
+            "&code_verifier=" + kPkceVerifier);
   EXPECT_EQ(field(wrongRedirect, "error"), "invalid_grant");
   const HttpResult otherResource =
       token("grant_type=authorization_code&code=" + approve(consentBody()) +
-            "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kRedirect) +
-            "&code_verifier=" + kVerifier + "&resource=" + urlEncode("http://127.0.0.1/mcp"));
+            "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kAppRedirect) +
+            "&code_verifier=" + kPkceVerifier + "&resource=" + urlEncode("http://127.0.0.1/mcp"));
   EXPECT_EQ(field(otherResource, "error"), "invalid_target");
 }
 
@@ -330,7 +316,7 @@ TEST_F(OAuthFlowTest, BadRequestsGetTheRfcErrors) {
   EXPECT_EQ(httpRedirect.status, 400);
   EXPECT_EQ(field(httpRedirect, "error"), "invalid_redirect_uri");
   EXPECT_EQ(
-      field(client.json("POST", "/oauth/register", {{"redirect_uris", {kRedirect}}}), "error"),
+      field(client.json("POST", "/oauth/register", {{"redirect_uris", {kAppRedirect}}}), "error"),
       "invalid_client_metadata");
   EXPECT_EQ(field(token("grant_type=password&username=a"), "error"), "unsupported_grant_type");
   EXPECT_EQ(

@@ -46,7 +46,7 @@ void ClientDocuments::refresh(const std::string& clientId) {
   const UnixMillis now = nowMillis();
   const auto stored =
       database_.read([&](store::Session& session) { return loadClient(session, clientId); });
-  if (stored && (stored->blocked ||
+  if (stored && (stored->status == ClientStatus::Blocked ||
                  (stored->fetchedAt && now - *stored->fetchedAt < policy_.cacheLifetime))) {
     return;
   }

@@ -10,6 +10,7 @@
 #include "features/tokens/token_input.h"
 #include "http/api_error.h"
 #include "http/json_body.h"
+#include "http/query_params.h"
 
 namespace tessera::features {
 namespace {
@@ -244,6 +245,21 @@ ClientRegistrationInput registrationFromBody(const boost::json::value& body) {
     input.redirectUris.emplace_back(uri.as_string());
   }
   return input;
+}
+
+GrantFilter grantFilterFromQuery(std::string_view query) {
+  const http::QueryParams params(query, {"userId", "clientId"});
+  return {params.single("userId"), params.single("clientId")};
+}
+
+ClientStatus clientStatusFromBody(const boost::json::value& body) {
+  http::JsonObjectReader reader(body, {"status"});
+  const std::string status = reader.requiredString("status", 20);
+  if (status == "allowed") return ClientStatus::Allowed;
+  if (status == "blocked") return ClientStatus::Blocked;
+  if (status == "unreviewed") return ClientStatus::Unreviewed;
+  throw http::badRequest("invalid_field",
+                         "Field 'status' must be \"allowed\", \"blocked\" or \"unreviewed\".");
 }
 
 }  // namespace tessera::features

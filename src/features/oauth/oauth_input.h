@@ -14,6 +14,8 @@
 #include <variant>
 #include <vector>
 
+#include "features/oauth/oauth_store.h"
+
 namespace tessera::features {
 
 // GET /api/oauth/authorize: the authorization request an app sent the
@@ -81,6 +83,13 @@ struct ClientRegistrationInput {
   std::optional<std::string> clientUri;
 };
 ClientRegistrationInput registrationFromBody(const boost::json::value& body);
+
+// GET /api/admin/oauth/grants?userId=...&clientId=... (both optional).
+GrantFilter grantFilterFromQuery(std::string_view query);
+
+// PATCH /api/admin/oauth/clients/{clientId}: {"status": "allowed",
+// "blocked" or "unreviewed"}; 400 invalid_field otherwise.
+ClientStatus clientStatusFromBody(const boost::json::value& body);
 
 // The resource name ("mcp" or "api") of an RFC 8707 resource URI (an
 // absolute URI whose path is /mcp or /api); nullopt for anything else.

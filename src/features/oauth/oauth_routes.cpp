@@ -70,6 +70,29 @@ void registerOAuthRoutes(http::Router& router, OAuthService& oauth) {
     oauth.revokeGrantOf(ctx.who().userId, std::string(ctx.param("grantId")), clientOf(ctx));
     return http::Response::noContent();
   });
+  router.add("GET", "/api/oauth/grants/{grantId}/events", access::sessionOnly(),
+             [&oauth](auto& ctx) {
+               return http::Response::json(
+                   200, oauth.grantEvents(ctx.who().userId, std::string(ctx.param("grantId"))));
+             });
+  router.add("GET", "/api/admin/oauth/grants", access::instanceAdmin(), [&oauth](auto& ctx) {
+    return http::Response::json(200, oauth.listAllGrants(grantFilterFromQuery(ctx.request.query)));
+  });
+  router.add("DELETE", "/api/admin/oauth/grants/{grantId}", access::instanceAdmin(),
+             [&oauth](auto& ctx) {
+               oauth.revokeGrantAsAdmin(ctx.who().userId, std::string(ctx.param("grantId")),
+                                        clientOf(ctx));
+               return http::Response::noContent();
+             });
+  router.add("GET", "/api/admin/oauth/clients", access::instanceAdmin(),
+             [&oauth](auto&) { return http::Response::json(200, oauth.listClients()); });
+  router.add(
+      "PATCH", "/api/admin/oauth/clients/{clientId}", access::instanceAdmin(), [&oauth](auto& ctx) {
+        return http::Response::json(
+            200, oauth.setClientStatus(ctx.who().userId, std::string(ctx.param("clientId")),
+                                       clientStatusFromBody(http::parseJsonBody(ctx.request)),
+                                       clientOf(ctx)));
+      });
   router.add("GET", "/api/oauth/authorize", access::sessionOnly(), [&oauth](auto& ctx) {
     return http::Response::json(
         200, oauth.describeRequest(authorizationRequestFromQuery(ctx.request.query)));

@@ -66,16 +66,22 @@ void requireResource(const std::optional<std::string>& asked,
   }
 }
 
-// The client, once it is known, not blocked and registered `redirectUri`.
+// The client, once it is known, not blocked (nor waiting for an admin's
+// approval when only allowed clients connect) and registered `redirectUri`.
 StoredClient requireClientFor(store::Session& session, const std::string& clientId,
-                              const std::string& redirectUri) {
+                              const std::string& redirectUri, bool allowedClientsOnly) {
   auto stored = loadClient(session, clientId);
   if (!stored) {
     throw http::badRequest("unknown_client", "No app with this client id is known here.");
   }
-  if (stored->blocked) {
+  if (stored->status == ClientStatus::Blocked) {
     throw http::ApiError(403, "client_blocked",
                          "An administrator of this server has blocked this app.");
+  }
+  if (allowedClientsOnly && stored->status != ClientStatus::Allowed) {
+    throw http::ApiError(403, "client_not_allowed",
+                         "This server connects only apps an administrator allowed, and this one "
+                         "is not among them yet. Ask your administrator.");
   }
   const auto& registered = stored->client.redirectUris;
   if (std::none_of(registered.begin(), registered.end(),
@@ -93,12 +99,75 @@ boost::json::array jsonStrings(const std::vector<std::string>& items) {
   return array;
 }
 
+const char* statusText(ClientStatus status) {
+  switch (status) {
+    case ClientStatus::Unreviewed:
+      return "unreviewed";
+    case ClientStatus::Allowed:
+      return "allowed";
+    case ClientStatus::Blocked:
+      return "blocked";
+  }
+  return "unreviewed";  // not reached: the switch names every status
+}
+
+// A live grant as the lists show it; with its user for the instance admin.
+boost::json::object grantJson(store::Session& session, const ListedGrant& listed,
+                              const auth::LastUsedTracker& lastUsed, bool withUser) {
+  const OAuthGrant& grant = listed.grant;
+  std::optional<UnixMillis> lastUsedAt = listed.lastUsedAt;
+  std::string lastUsedIp = listed.lastUsedIp;
+  if (const auto pending = lastUsed.pending(grant.id);
+      pending && (!lastUsedAt || pending->at > *lastUsedAt)) {
+    lastUsedAt = pending->at;
+    lastUsedIp = pending->ip;
+  }
+  boost::json::object json{{"id", grant.id},
+                           {"client",
+                            {{"id", grant.clientId},
+                             {"name", listed.clientName},
+                             {"verified", listed.clientKind == OAuthClientKind::MetadataDocument}}},
+                           {"scopes", jsonStrings(grant.scopes)},
+                           {"spaces", namedResources(session, "spaces", grant.spaceIds)},
+                           {"bases", namedResources(session, "bases", grant.baseIds)},
+                           {"resources", jsonStrings(grant.resources)},
+                           {"createdAt", formatRfc3339(grant.createdAt)},
+                           {"lastUsedAt", optionalTime(lastUsedAt)},
+                           {"lastUsedIp", lastUsedIp.empty() ? boost::json::value(nullptr)
+                                                             : boost::json::value(lastUsedIp)},
+                           {"expiresAt", optionalTime(grant.expiresAt)}};
+  if (withUser) {
+    json["user"] = {{"id", grant.userId}, {"email", listed.userEmail}, {"name", listed.userName}};
+  }
+  return json;
+}
+
+boost::json::object clientJson(const ListedClient& listed) {
+  const OAuthClient& client = listed.stored.client;
+  return {{"id", client.id},
+          {"name", client.name},
+          {"verified", client.kind == OAuthClientKind::MetadataDocument},
+          {"redirectUris", jsonStrings(client.redirectUris)},
+          {"clientUri", client.clientUri ? boost::json::value(*client.clientUri) : nullptr},
+          {"createdAt", formatRfc3339(client.createdAt)},
+          {"status", statusText(listed.stored.status)},
+          {"liveGrants", listed.liveGrants}};
+}
+
+void requireOwnGrant(store::Session& session, const std::string& userId,
+                     const std::string& grantId) {
+  if (grantOwner(session, grantId) != userId) {
+    throw http::ApiError(404, "grant_not_found", "You have no connected app with this id.");
+  }
+}
+
 }  // namespace
 
 boost::json::value OAuthService::describeRequest(const AuthorizationRequestInput& request) {
   documents_.refresh(request.clientId);
   const StoredClient stored = database_.read([&](store::Session& session) {
-    return requireClientFor(session, request.clientId, request.redirectUri);
+    return requireClientFor(session, request.clientId, request.redirectUri,
+                            policy_.allowedClientsOnly);
   });
   const auto bounce = [&](const std::string& error, const std::string& description) {
     std::vector<std::pair<std::string, std::string>> params{{"error", error}};
@@ -187,7 +256,7 @@ std::string OAuthService::consent(const std::string& userId, const ConsentInput&
   const std::string code = randomBase62(kCodeLength);
   const UnixMillis now = nowMillis();
   database_.write([&](store::Session& session) {
-    requireClientFor(session, input.clientId, input.redirectUri);
+    requireClientFor(session, input.clientId, input.redirectUri, policy_.allowedClientsOnly);
     requireReachable(session, userId, input.spaceIds, input.baseIds);
     insertCode(session, {auth::sha256Hex(code), input.clientId, userId, input.redirectUri,
                          input.codeChallenge, input.scopes, input.spaceIds, input.baseIds,
@@ -320,41 +389,84 @@ boost::json::value OAuthService::exchangeRefresh(const RefreshInput& input,
 boost::json::value OAuthService::listGrants(const std::string& userId) {
   return database_.read([&](store::Session& session) {
     boost::json::array grants;
-    for (const ListedGrant& listed : loadLiveGrants(session, userId, nowMillis())) {
-      const OAuthGrant& grant = listed.grant;
-      std::optional<UnixMillis> lastUsedAt = listed.lastUsedAt;
-      std::string lastUsedIp = listed.lastUsedIp;
-      if (const auto pending = lastUsed_.pending(grant.id);
-          pending && (!lastUsedAt || pending->at > *lastUsedAt)) {
-        lastUsedAt = pending->at;
-        lastUsedIp = pending->ip;
-      }
-      grants.push_back(boost::json::object{
-          {"id", grant.id},
-          {"client",
-           {{"id", grant.clientId},
-            {"name", listed.clientName},
-            {"verified", listed.clientKind == OAuthClientKind::MetadataDocument}}},
-          {"scopes", jsonStrings(grant.scopes)},
-          {"spaces", namedResources(session, "spaces", grant.spaceIds)},
-          {"bases", namedResources(session, "bases", grant.baseIds)},
-          {"resources", jsonStrings(grant.resources)},
-          {"createdAt", formatRfc3339(grant.createdAt)},
-          {"lastUsedAt", optionalTime(lastUsedAt)},
-          {"lastUsedIp",
-           lastUsedIp.empty() ? boost::json::value(nullptr) : boost::json::value(lastUsedIp)},
-          {"expiresAt", optionalTime(grant.expiresAt)}});
+    for (const ListedGrant& listed : loadLiveGrants(session, {userId, {}}, nowMillis())) {
+      grants.push_back(grantJson(session, listed, lastUsed_, false));
     }
     return boost::json::value{{"grants", std::move(grants)}};
+  });
+}
+
+boost::json::value OAuthService::grantEvents(const std::string& userId,
+                                             const std::string& grantId) {
+  return database_.read([&](store::Session& session) {
+    requireOwnGrant(session, userId, grantId);
+    return audit::AuditLog::eventsOfToken(session, grantId);
+  });
+}
+
+boost::json::value OAuthService::listAllGrants(const GrantFilter& filter) {
+  return database_.read([&](store::Session& session) {
+    boost::json::array grants;
+    for (const ListedGrant& listed : loadLiveGrants(session, filter, nowMillis())) {
+      grants.push_back(grantJson(session, listed, lastUsed_, true));
+    }
+    return boost::json::value{{"grants", std::move(grants)}};
+  });
+}
+
+void OAuthService::revokeGrantAsAdmin(const std::string& adminId, const std::string& grantId,
+                                      const ClientInfo& client) {
+  database_.write([&](store::Session& session) {
+    const auto owner = grantOwner(session, grantId);
+    if (!owner) throw http::ApiError(404, "grant_not_found", "There is no grant with this id.");
+    if (revokeGrant(session, grantId, nowMillis(), "revoked_by_admin")) {
+      audit::AuditLog::record(session,
+                              {"oauth.revoked", *owner, grantId, client.ip, client.userAgent,
+                               boost::json::object{{"by", "admin"}, {"adminId", adminId}}});
+    }
+  });
+}
+
+boost::json::value OAuthService::listClients() {
+  return database_.read([&](store::Session& session) {
+    boost::json::array clients;
+    for (const ListedClient& listed : loadClients(session, nowMillis())) {
+      clients.push_back(clientJson(listed));
+    }
+    return boost::json::value{{"clients", std::move(clients)}};
+  });
+}
+
+boost::json::value OAuthService::setClientStatus(const std::string& adminId,
+                                                 const std::string& clientId, ClientStatus status,
+                                                 const ClientInfo& client) {
+  return database_.write([&](store::Session& session) {
+    const UnixMillis now = nowMillis();
+    if (!features::setClientStatus(session, clientId, status, now)) {
+      throw http::ApiError(404, "client_not_found", "No app with this client id is known here.");
+    }
+    if (status == ClientStatus::Blocked) {
+      for (const ListedGrant& listed : loadLiveGrants(session, {{}, clientId}, now)) {
+        revokeGrant(session, listed.grant.id, now, "client_blocked");
+        audit::AuditLog::record(session, {"oauth.revoked", listed.grant.userId, listed.grant.id,
+                                          client.ip, client.userAgent,
+                                          boost::json::object{{"clientId", clientId},
+                                                              {"by", "admin"},
+                                                              {"adminId", adminId},
+                                                              {"reason", "client_blocked"}}});
+      }
+    }
+    for (const ListedClient& listed : loadClients(session, now)) {
+      if (listed.stored.client.id == clientId) return boost::json::value(clientJson(listed));
+    }
+    return boost::json::value(nullptr);  // not reached: the client was just updated
   });
 }
 
 void OAuthService::revokeGrantOf(const std::string& userId, const std::string& grantId,
                                  const ClientInfo& client) {
   database_.write([&](store::Session& session) {
-    if (grantOwner(session, grantId) != userId) {
-      throw http::ApiError(404, "grant_not_found", "You have no connected app with this id.");
-    }
+    requireOwnGrant(session, userId, grantId);
     if (revokeGrant(session, grantId, nowMillis(), "revoked_by_user")) {
       recordEvent(session, "oauth.revoked", userId, grantId, client, "");
     }

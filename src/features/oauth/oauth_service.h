@@ -15,6 +15,7 @@
 #include "common/clock.h"
 #include "features/oauth/client_documents.h"
 #include "features/oauth/oauth_input.h"
+#include "features/oauth/oauth_store.h"
 #include "features/tokens/token_service.h"
 #include "store/database.h"
 
@@ -25,6 +26,7 @@ struct OAuthPolicy {
   UnixMillis codeLifetime = 60 * 1000;              // one minute
   std::int64_t maxGrantDays = 366;                  // --max-token-lifetime-days
   bool registrationOpen = true;                     // --disable-oauth-registration
+  bool allowedClientsOnly = false;                  // --oauth-allowed-clients-only
   std::size_t registrationsPerMinute = 10;          // per client address
   ClientDocumentPolicy clientDocuments;
 };
@@ -53,8 +55,9 @@ class OAuthService {
   // challenge) has "problem" set, and "denyTo" carries invalid_request.
   // A client id that is a URL names a metadata document, fetched (or
   // taken from the cache) first: see ClientDocuments::refresh for its
-  // refusals. Refuses 400 unknown_client, 403 client_blocked and 400
-  // invalid_redirect_uri: then the browser is sent nowhere.
+  // refusals. Refuses 400 unknown_client, 403 client_blocked, 403
+  // client_not_allowed (the server connects only clients an admin allowed)
+  // and 400 invalid_redirect_uri: then the browser is sent nowhere.
   boost::json::value describeRequest(const AuthorizationRequestInput& request);
 
   // Records the user's consent and returns where to send the browser: the
@@ -83,6 +86,27 @@ class OAuthService {
   // for a grant that is not theirs (or not there).
   void revokeGrantOf(const std::string& userId, const std::string& grantId,
                      const ClientInfo& client);
+
+  // The history of one of the user's grants (consent, grant, refreshes,
+  // reuse, revocation), newest first, as a token's history is shown.
+  // Refuses 404 grant_not_found for a grant that is not theirs.
+  boost::json::value grantEvents(const std::string& userId, const std::string& grantId);
+
+  // Instance admin: the live grants of the instance (of one user or one
+  // client when the filter says), each with its user.
+  boost::json::value listAllGrants(const GrantFilter& filter);
+  // Instance admin: revokes any grant at once (its owner's history says
+  // so). Refuses 404 grant_not_found.
+  void revokeGrantAsAdmin(const std::string& adminId, const std::string& grantId,
+                          const ClientInfo& client);
+  // Instance admin: every client (registered or named by its document)
+  // with its redirect URIs, the admin's decision and its live grants.
+  boost::json::value listClients();
+  // Instance admin: allows, blocks or un-reviews a client and returns it
+  // as listClients lists it. Blocking also revokes every live grant of the
+  // client at once. Refuses 404 client_not_found.
+  boost::json::value setClientStatus(const std::string& adminId, const std::string& clientId,
+                                     ClientStatus status, const ClientInfo& client);
 
   // Revokes the grant of an access or refresh token; quietly does nothing
   // for a token it does not know or of another client (RFC 7009 §2.2).

@@ -23,16 +23,29 @@ OAuthClientKind kindFromText(const std::string& text) {
                                      : OAuthClientKind::Registered;
 }
 
+ClientStatus statusOf(const store::Row& row, std::size_t allowedColumn, std::size_t blockedColumn) {
+  if (!row.isNull(blockedColumn)) return ClientStatus::Blocked;
+  return row.isNull(allowedColumn) ? ClientStatus::Unreviewed : ClientStatus::Allowed;
+}
+
+StoredClient storedClientOf(const std::string& id, const store::Row& row) {
+  return StoredClient{{id, kindFromText(row.text(0)), row.text(1), row.optionalText(2),
+                       row.optionalText(3), store::decodeStringList(row.text(4)), row.integer(5)},
+                      statusOf(row, 6, 7),
+                      row.optionalInteger(8),
+                      row.optionalText(9)};
+}
+
+constexpr const char* kClientColumns =
+    "kind, name, logo_uri, client_uri, redirect_uris, created_at, allowed_at, blocked_at,"
+    " fetched_at, logo_data";
+
 store::SqlValue optionalText(const std::optional<std::string>& text) {
   return text ? store::SqlValue(*text) : store::SqlValue(nullptr);
 }
 
 store::SqlValue optionalTime(const std::optional<UnixMillis>& at) {
   return at ? store::SqlValue(*at) : store::SqlValue(nullptr);
-}
-
-std::optional<std::string> optionalTextOf(const store::Row& row, std::size_t column) {
-  return row.isNull(column) ? std::nullopt : std::optional<std::string>(row.text(column));
 }
 
 }  // namespace
@@ -63,17 +76,32 @@ void saveDocumentClient(store::Session& session, const OAuthClient& client,
 
 std::optional<StoredClient> loadClient(store::Session& session, const std::string& clientId) {
   const store::Rows rows = session.query(
-      "SELECT kind, name, logo_uri, client_uri, redirect_uris, created_at, blocked_at,"
-      " fetched_at, logo_data FROM oauth_clients WHERE id = ?",
-      {clientId});
+      std::string("SELECT ") + kClientColumns + " FROM oauth_clients WHERE id = ?", {clientId});
   if (rows.empty()) return std::nullopt;
-  const store::Row& row = rows[0];
-  return StoredClient{
-      {clientId, kindFromText(row.text(0)), row.text(1), optionalTextOf(row, 2),
-       optionalTextOf(row, 3), store::decodeStringList(row.text(4)), row.integer(5)},
-      !row.isNull(6),
-      row.isNull(7) ? std::nullopt : std::optional<UnixMillis>(row.integer(7)),
-      optionalTextOf(row, 8)};
+  return storedClientOf(clientId, rows[0]);
+}
+
+std::vector<ListedClient> loadClients(store::Session& session, UnixMillis now) {
+  std::vector<ListedClient> clients;
+  for (const store::Row& row :
+       session.query(std::string("SELECT ") + kClientColumns +
+                         ", c.id, (SELECT COUNT(*) FROM oauth_grants g WHERE g.client_id = c.id"
+                         " AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > ?))"
+                         " FROM oauth_clients c ORDER BY c.created_at DESC, c.id",
+                     {now})) {
+    clients.push_back({storedClientOf(row.text(10), row), row.integer(11)});
+  }
+  return clients;
+}
+
+bool setClientStatus(store::Session& session, const std::string& clientId, ClientStatus status,
+                     UnixMillis at) {
+  const auto stamp = [&](ClientStatus wanted) {
+    return status == wanted ? store::SqlValue(at) : store::SqlValue(nullptr);
+  };
+  return session.execute("UPDATE oauth_clients SET allowed_at = ?, blocked_at = ? WHERE id = ?",
+                         {stamp(ClientStatus::Allowed), stamp(ClientStatus::Blocked), clientId}) >
+         0;
 }
 
 void insertCode(store::Session& session, const OAuthCode& code) {
@@ -153,19 +181,29 @@ void insertOAuthToken(store::Session& session, const std::string& tokenId,
        expiresAt});
 }
 
-std::vector<ListedGrant> loadLiveGrants(store::Session& session, const std::string& userId,
+std::vector<ListedGrant> loadLiveGrants(store::Session& session, const GrantFilter& filter,
                                         UnixMillis now) {
+  std::string sql =
+      "SELECT g.id, g.client_id, g.scopes, g.space_ids, g.base_ids, g.resources, g.created_at,"
+      " g.expires_at, g.last_used_at, g.last_used_ip, c.name, c.kind, g.user_id, u.email, u.name"
+      " FROM oauth_grants g JOIN oauth_clients c ON c.id = g.client_id"
+      " JOIN users u ON u.id = g.user_id"
+      " WHERE g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > ?)";
+  std::vector<store::SqlValue> params{now};
+  if (filter.userId) {
+    sql += " AND g.user_id = ?";
+    params.emplace_back(*filter.userId);
+  }
+  if (filter.clientId) {
+    sql += " AND g.client_id = ?";
+    params.emplace_back(*filter.clientId);
+  }
+  sql += " ORDER BY g.created_at DESC, g.id";
   std::vector<ListedGrant> grants;
-  for (const store::Row& row :
-       session.query("SELECT g.id, g.client_id, g.scopes, g.space_ids, g.base_ids, g.resources,"
-                     " g.created_at, g.expires_at, g.last_used_at, g.last_used_ip, c.name, c.kind"
-                     " FROM oauth_grants g JOIN oauth_clients c ON c.id = g.client_id"
-                     " WHERE g.user_id = ? AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR"
-                     " g.expires_at > ?) ORDER BY g.created_at DESC, g.id",
-                     {userId, now})) {
+  for (const store::Row& row : session.query(sql, params)) {
     ListedGrant listed;
     listed.grant = {row.text(0),
-                    userId,
+                    row.text(12),
                     row.text(1),
                     store::decodeStringList(row.text(2)),
                     store::decodeStringList(row.text(3)),
@@ -177,6 +215,8 @@ std::vector<ListedGrant> loadLiveGrants(store::Session& session, const std::stri
     listed.lastUsedIp = row.optionalText(9).value_or("");
     listed.clientName = row.text(10);
     listed.clientKind = kindFromText(row.text(11));
+    listed.userEmail = row.text(13);
+    listed.userName = row.text(14);
     grants.push_back(std::move(listed));
   }
   return grants;

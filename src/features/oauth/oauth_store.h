@@ -60,12 +60,16 @@ struct OAuthCode {
   std::string grantId;  // set once exchanged
 };
 
-// A client with whether an admin blocked it and, for a metadata-document
-// client, when its document was last fetched and its logo (a data: URI,
-// fetched by Tessera so the consent page loads nothing from elsewhere).
+// What the instance admin decided about a client: nothing yet, allowed
+// (needed when the server connects only allowed clients) or blocked.
+enum class ClientStatus { Unreviewed, Allowed, Blocked };
+
+// A client with the admin's decision and, for a metadata-document client,
+// when its document was last fetched and its logo (a data: URI, fetched by
+// Tessera so the consent page loads nothing from elsewhere).
 struct StoredClient {
   OAuthClient client;
-  bool blocked = false;
+  ClientStatus status = ClientStatus::Unreviewed;
   std::optional<UnixMillis> fetchedAt;
   std::optional<std::string> logoData;
 };
@@ -80,6 +84,16 @@ void insertClient(store::Session& session, const OAuthClient& client);
 void saveDocumentClient(store::Session& session, const OAuthClient& client,
                         const std::optional<std::string>& logoData, UnixMillis fetchedAt);
 std::optional<StoredClient> loadClient(store::Session& session, const std::string& clientId);
+
+// Every client, newest first, with how many live grants it has at `now`.
+struct ListedClient {
+  StoredClient stored;
+  std::int64_t liveGrants = 0;
+};
+std::vector<ListedClient> loadClients(store::Session& session, UnixMillis now);
+// Records the admin's decision; false when there is no such client.
+bool setClientStatus(store::Session& session, const std::string& clientId, ClientStatus status,
+                     UnixMillis at);
 
 void insertCode(store::Session& session, const OAuthCode& code);
 std::optional<OAuthCode> loadCode(store::Session& session, const std::string& codeHash);
@@ -101,17 +115,24 @@ std::optional<TokenOwner> ownerOfOAuthToken(store::Session& session, const std::
                                             const std::string& secretHash);
 void insertGrant(store::Session& session, const OAuthGrant& grant);
 
-// A live grant as Settings › Connected apps lists it.
+// A live grant as Settings › Connected apps and the instance admin list it.
 struct ListedGrant {
   OAuthGrant grant;
   std::string clientName;
   OAuthClientKind clientKind = OAuthClientKind::Registered;
+  std::string userEmail;
+  std::string userName;
   std::optional<UnixMillis> lastUsedAt;
   std::string lastUsedIp;
 };
-// The user's grants that are neither revoked nor ended at `now`, newest
-// first.
-std::vector<ListedGrant> loadLiveGrants(store::Session& session, const std::string& userId,
+// Which live grants to list: one user's, one client's, or (both empty)
+// every one on the instance.
+struct GrantFilter {
+  std::optional<std::string> userId;
+  std::optional<std::string> clientId;
+};
+// The grants that are neither revoked nor ended at `now`, newest first.
+std::vector<ListedGrant> loadLiveGrants(store::Session& session, const GrantFilter& filter,
                                         UnixMillis now);
 // The owner of the grant, revoked or not; nullopt when there is none.
 std::optional<std::string> grantOwner(store::Session& session, const std::string& grantId);
