@@ -3,9 +3,11 @@
 // person signs in, sees who asks and where the answer goes, narrows the
 // grant to one base, and allows; the browser lands on the app's loopback
 // redirect with a code and the state; the code becomes tokens that work on
-// /mcp and nowhere else; Settings › Connected apps lists the app and
-// Revoke ends its token at once. Deny sends access_denied back; a redirect URI the
-// app never registered sends the browser nowhere; the page refuses frames.
+// /mcp and nowhere else; Settings › Connected apps lists the app, shows
+// its history, and Revoke ends its token at once. Deny sends access_denied
+// back; a redirect URI the app never registered sends the browser nowhere;
+// the page refuses frames. The instance admin's Administration › Apps
+// lists the apps and connections, and blocking an app ends its access.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -31,12 +33,12 @@ after(() => callback?.close());
 const redirectUri = () =>
   `http://127.0.0.1:${callback.address().port}/callback`;
 
-async function registerClient() {
+async function registerClient(name = 'Claude Desktop') {
   const response = await fetch(`${workspace.server.url}/oauth/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      client_name: 'Claude Desktop',
+      client_name: name,
       redirect_uris: [redirectUri()],
     }),
   });
@@ -154,6 +156,11 @@ test('an app gets access through the consent page, and only what was allowed', a
   await row.getByText('CRM (base)').waitFor();
   await row.getByText('MCP').waitFor();
   await screenshot(page, 'oauth-connected-apps');
+  await row.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('dialog', { name: /History of/ });
+  await history.getByText('Connected (the app exchanged its code)').waitFor();
+  await page.keyboard.press('Escape');
+  await history.waitFor({ state: 'detached' });
   await row.getByRole('button', { name: 'Revoke' }).click();
   await page.getByRole('button', { name: 'Revoke access' }).click();
   await page.getByText('No connected apps').waitFor();
@@ -193,4 +200,84 @@ test('Deny sends the refusal back; an unregistered redirect goes nowhere', async
   await page.getByText('did not register the redirect URI').waitFor();
   assert.equal(arrivals.length, 2, 'nothing was sent anywhere');
   assert.equal(new URL(page.url()).host, new URL(workspace.server.url).host);
+});
+
+async function exchange(clientId, code, verifier) {
+  const exchanged = await fetch(`${workspace.server.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      client_id: clientId,
+      redirect_uri: redirectUri(),
+      code_verifier: verifier,
+    }),
+  });
+  assert.equal(exchanged.status, 200);
+  return (await exchanged.json()).access_token;
+}
+
+test('the instance admin sees every app and connection, and blocking an app ends its access', async () => {
+  const clientId = await registerClient('Cursor');
+  const { verifier, challenge } = pkce();
+  const { page, problems } = await openPage(
+    workspace.browser,
+    workspace.server.url,
+  );
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill('ora@example.com');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  const seen = arrivals.length;
+  await page.goto(authorizePath(clientId, challenge, 'st-admin'));
+  await page.getByRole('button', { name: 'Allow' }).click();
+  const arrival = await waitForArrival(seen + 1);
+  const token = await exchange(
+    clientId,
+    arrival.searchParams.get('code'),
+    verifier,
+  );
+  const ping = () =>
+    fetch(`${workspace.server.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+    });
+  assert.equal((await ping()).status, 200);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Administration' }).click();
+  await page.waitForURL('**/admin/apps');
+  const appRow = page
+    .getByRole('table', { name: 'Apps' })
+    .getByRole('row', { name: /Cursor/ });
+  await appRow.getByText('Not reviewed').waitFor();
+  await appRow.getByText('registered itself').waitFor();
+  const connection = page
+    .getByRole('table', { name: 'Connections' })
+    .getByRole('row', { name: /Cursor/ });
+  await connection.getByText('ora@example.com').waitFor();
+  await screenshot(page, 'admin-apps');
+
+  await appRow.getByRole('button', { name: 'Block' }).click();
+  await page.getByText('connection stop working immediately').waitFor();
+  await page.getByRole('button', { name: 'Block app' }).click();
+  await appRow.getByText('Blocked').waitFor();
+  await connection.waitFor({ state: 'detached' });
+  const refused = await ping();
+  assert.equal(refused.status, 401);
+  assert.equal((await refused.json()).code, 'token_revoked');
+
+  await appRow.getByRole('button', { name: 'Unblock' }).click();
+  await appRow.getByText('Not reviewed').waitFor();
+  await appRow.getByRole('button', { name: 'Allow' }).click();
+  await appRow.getByText('Allowed', { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
 });

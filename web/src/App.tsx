@@ -1,6 +1,7 @@
 // The app's pages and which of them need a signed-in user.
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 
+import { AdminAppsPage } from "./admin/AdminAppsPage";
 import { useSession } from "./auth/session";
 import { AppShell } from "./layout/AppShell";
 import { BasePage } from "./pages/BasePage";
@@ -37,6 +38,7 @@ export function App() {
         <Route path="base/:baseId" element={<BasePage />} />
         <Route path="base/:baseId/table/:tableId" element={<BasePage />} />
         <Route path="docs/:name" element={<DocsPage />} />
+        <Route path="admin/apps" element={<AdminAppsPage />} />
         <Route path="settings" element={<SettingsLayout />}>
           <Route index element={<Navigate to="profile" replace />} />
           <Route path="profile" element={<ProfilePage />} />

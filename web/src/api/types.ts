@@ -257,3 +257,29 @@ export interface OAuthGrant {
   lastUsedIp: string | null;
   expiresAt: string | null;
 }
+
+// A grant as the instance admin lists it, with whose it is.
+export interface AdminOAuthGrant extends OAuthGrant {
+  user: { id: string; email: string; name: string };
+}
+
+// An app (OAuth client) as the instance admin lists it.
+export interface OAuthClientSummary {
+  id: string;
+  name: string;
+  verified: boolean;
+  redirectUris: string[];
+  clientUri: string | null;
+  createdAt: string;
+  status: "unreviewed" | "allowed" | "blocked";
+  liveGrants: number;
+}
+
+// One entry of a token's or a grant's history.
+export interface AuditEvent {
+  at: string;
+  event: string;
+  ip: string;
+  userAgent: string;
+  detail: Record<string, unknown>;
+}

@@ -37,6 +37,7 @@ export function AppShell() {
           }
           items={[
             { label: "Settings", onSelect: () => navigate("/settings/profile") },
+            ...(user.isAdmin ? [{ label: "Administration", onSelect: () => navigate("/admin/apps") }] : []),
             {
               label: "Sign out",
               onSelect: () => {

@@ -1,6 +1,7 @@
 // Settings › Connected apps: the apps and agents the user let in through
 // OAuth (the consent page), with what each may do, where, through what,
-// since when, its last use and its end; Revoke ends its access at once.
+// since when, its last use and its end; History shows what happened to
+// it; Revoke ends its access at once.
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 
@@ -9,25 +10,16 @@ import type { OAuthGrant, ScopeCatalogue } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { useLoadedList } from "../lib/useLoadedList";
-import { exactDate, exactTime, relativeTime } from "../lib/time";
 import { usePageTitle } from "../lib/usePageTitle";
-import { LastUsed } from "./LastUsed";
-
-const THROUGH: Record<string, string> = { mcp: "MCP", api: "REST API" };
-
-function whereText(grant: OAuthGrant): string {
-  const names = [
-    ...grant.spaces.map((s) => `${s.name ?? "a deleted space"} (space)`),
-    ...grant.bases.map((b) => `${b.name ?? "a deleted base"} (base)`),
-  ];
-  return names.length ? names.join(", ") : "All spaces and bases";
-}
+import { GrantCells, GrantHeaderCells } from "./GrantCells";
+import { GrantHistoryDialog } from "./GrantHistoryDialog";
 
 export function ConnectedAppsPage() {
   usePageTitle("Connected apps", "Settings");
   const { items: grants, error, run } = useLoadedList<OAuthGrant>("/api/oauth/grants", "grants");
   const [presets, setPresets] = useState<ScopeCatalogue["presets"]>([]);
   const [revoking, setRevoking] = useState<OAuthGrant | null>(null);
+  const [history, setHistory] = useState<OAuthGrant | null>(null);
   useEffect(() => {
     get<ScopeCatalogue>("/api/access-token/scopes").then(
       (catalogue) => setPresets(catalogue.presets),
@@ -62,12 +54,7 @@ export function ConnectedAppsPage() {
           <thead>
             <tr>
               <th scope="col">App</th>
-              <th scope="col">May</th>
-              <th scope="col">Where</th>
-              <th scope="col">Through</th>
-              <th scope="col">Connected</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Ends</th>
+              <GrantHeaderCells />
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -80,17 +67,11 @@ export function ConnectedAppsPage() {
                   <strong>{grant.client.name}</strong>
                   {!grant.client.verified && <span className="muted block">registered itself</span>}
                 </td>
-                <td data-label="May">{scopeText(grant)}</td>
-                <td data-label="Where">{whereText(grant)}</td>
-                <td data-label="Through">{grant.resources.map((r) => THROUGH[r] ?? r).join(", ")}</td>
-                <td data-label="Connected">
-                  <span title={exactTime(grant.createdAt)}>{relativeTime(grant.createdAt)}</span>
-                </td>
-                <td data-label="Last used">
-                  <LastUsed at={grant.lastUsedAt} ip={grant.lastUsedIp} />
-                </td>
-                <td data-label="Ends">{grant.expiresAt ? exactDate(grant.expiresAt) : "Never"}</td>
-                <td>
+                <GrantCells grant={grant} scopeText={scopeText(grant)} />
+                <td className="row-actions">
+                  <button type="button" onClick={() => setHistory(grant)}>
+                    History
+                  </button>
                   <button type="button" className="danger" onClick={() => setRevoking(grant)}>
                     Revoke
                   </button>
@@ -100,6 +81,7 @@ export function ConnectedAppsPage() {
           </tbody>
         </table>
       )}
+      {history && <GrantHistoryDialog grant={history} onClose={() => setHistory(null)} />}
       {revoking && (
         <ConfirmDialog
           title={`Revoke “${revoking.client.name}”?`}
