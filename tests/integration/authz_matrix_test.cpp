@@ -2,7 +2,9 @@
 // editor, commenter, viewer, not a member, instance admin) x every
 // credential (browser session; a token with each preset; a token with each
 // single action; tokens restricted to the right or another base or space;
-// expired, deleted and refreshed-away tokens; no credentials). The expected
+// expired, deleted and refreshed-away tokens; OAuth access tokens granted
+// each preset, restricted the same ways, for /mcp only, or revoked; no
+// credentials). The expected
 // answer of each case is computed from tests/authz/policy.json, which is
 // written from the rules, not from the server's code. A route the server
 // registers that the table lacks fails the test.
@@ -18,6 +20,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/oauth_flow.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
 
@@ -55,6 +58,9 @@ struct Credential {
   std::vector<std::string> scopes;  // names as given to the token
   std::vector<std::string> spaceIds, baseIds;
   Headers headers;
+  // An OAuth access token granted only for this resource ("mcp"): refused
+  // with token_wrong_resource on the other. Empty: every resource.
+  std::string onlyResource;
 };
 
 struct Actor {
@@ -128,6 +134,11 @@ class AuthzMatrix {
         return {401, "token_refreshed"};
       default:
         break;
+    }
+    const std::string path(route.at("path").as_string());
+    const std::string resource = path == "/mcp" || path.starts_with("/mcp/") ? "mcp" : "api";
+    if (!credential.onlyResource.empty() && credential.onlyResource != resource) {
+      return {401, "token_wrong_resource"};
     }
     const std::string kind(route.at("kind").as_string());
     const int success = static_cast<int>(route.at("status").as_int64());
@@ -213,6 +224,7 @@ class AuthzMatrixTest : public ::testing::Test {
     }
     actors_.push_back({"not a member", "none", signUp(client_, "outsider@example.com"), {}, ""});
     actors_.push_back({"instance admin", "none", admin_, {}, ""});
+    app_ = registerApp(client_, "Matrix app");
     for (Actor& actor : actors_) {
       if (actor.label != "owner") addCollaborator("space", otherSpace_, actor.user.email, "viewer");
       makeCredentials(actor);
@@ -267,13 +279,62 @@ class AuthzMatrixTest : public ::testing::Test {
                                  scopes,
                                  spaces,
                                  bases,
-                                 {{"Authorization", "Bearer " + value}}});
+                                 {{"Authorization", "Bearer " + value}},
+                                 ""});
+  }
+
+  // An OAuth access token `actor` granted the matrix's app on the consent
+  // page, with these scopes and restriction, for both resources unless
+  // `onlyResource` says.
+  void addOAuthToken(Actor& actor, const std::string& label, std::vector<std::string> scopes,
+                     std::vector<std::string> spaces = {}, std::vector<std::string> bases = {},
+                     const std::string& onlyResource = "") {
+    boost::json::array scopeList, spaceList, baseList, resources;
+    for (const auto& s : scopes) scopeList.emplace_back(s);
+    for (const auto& s : spaces) spaceList.emplace_back(s);
+    for (const auto& s : bases) baseList.emplace_back(s);
+    if (onlyResource.empty())
+      resources = {"mcp", "api"};
+    else
+      resources.emplace_back(onlyResource);
+    const std::string access =
+        connectApp(client_, actor.user, app_, scopeList,
+                   {{"spaceIds", spaceList}, {"baseIds", baseList}, {"resources", resources}});
+    actor.credentials.push_back({label,
+                                 Credential::Kind::Token,
+                                 scopes,
+                                 spaces,
+                                 bases,
+                                 {{"Authorization", "Bearer " + access}},
+                                 onlyResource});
+  }
+
+  void makeOAuthCredentials(Actor& actor) {
+    for (const auto& [preset, actions] : matrix_.policy().at("presets").as_object()) {
+      addOAuthToken(actor, "oauth:" + std::string(preset), {std::string(preset)});
+    }
+    addOAuthToken(actor, "oauth:record:read", {"record:read"});
+    if (actor.roleOnMainSpace != "none") {
+      addOAuthToken(actor, "oauth restricted to the right base", {"full_access"}, {}, {mainBase_});
+    }
+    addOAuthToken(actor, "oauth restricted to another space", {"full_access"}, {otherSpace_});
+    addOAuthToken(actor, "oauth for /mcp only", {"full_access"}, {}, {}, "mcp");
+    const std::string revoked = connectApp(client_, actor.user, app_, {"full_access"});
+    client_.request("POST", "/oauth/revoke", "token=" + revoked,
+                    {{"Content-Type", "application/x-www-form-urlencoded"}});
+    actor.credentials.push_back({"revoked oauth token",
+                                 Credential::Kind::Deleted,
+                                 {},
+                                 {},
+                                 {},
+                                 {{"Authorization", "Bearer " + revoked}},
+                                 ""});
   }
 
   void makeCredentials(Actor& actor) {
-    actor.credentials.push_back({"no credentials", Credential::Kind::None, {}, {}, {}, {}});
+    actor.credentials.push_back({"no credentials", Credential::Kind::None, {}, {}, {}, {}, ""});
     actor.credentials.push_back(
-        {"session", Credential::Kind::Session, {}, {}, {}, actor.user.headers()});
+        {"session", Credential::Kind::Session, {}, {}, {}, actor.user.headers(), ""});
     for (const auto& [preset, actions] : matrix_.policy().at("presets").as_object()) {
       addToken(actor, "token:" + std::string(preset), {std::string(preset)});
     }
@@ -293,7 +354,8 @@ class AuthzMatrixTest : public ::testing::Test {
                                  {},
                                  {},
                                  {},
-                                 {{"Authorization", "Bearer " + expiring.second}}});
+                                 {{"Authorization", "Bearer " + expiring.second}},
+                                 ""});
     const auto deleted = token(actor, {{"scopes", {"full_access"}}}, inSeconds(86400));
     client_.request("DELETE", "/api/access-token/" + deleted.first, "", actor.user.headers());
     actor.credentials.push_back({"deleted token",
@@ -301,7 +363,8 @@ class AuthzMatrixTest : public ::testing::Test {
                                  {},
                                  {},
                                  {},
-                                 {{"Authorization", "Bearer " + deleted.second}}});
+                                 {{"Authorization", "Bearer " + deleted.second}},
+                                 ""});
     const auto refreshed = token(actor, {{"scopes", {"full_access"}}}, inSeconds(86400));
     client_.request("POST", "/api/access-token/" + refreshed.first + "/refresh", "",
                     actor.user.headers());
@@ -310,8 +373,10 @@ class AuthzMatrixTest : public ::testing::Test {
                                  {},
                                  {},
                                  {},
-                                 {{"Authorization", "Bearer " + refreshed.second}}});
+                                 {{"Authorization", "Bearer " + refreshed.second}},
+                                 ""});
     actor.victimTokenId = token(actor, {{"scopes", {"read"}}}, inSeconds(86400)).first;
+    makeOAuthCredentials(actor);
   }
 
   // A fresh target for a route whose successful call consumes it.
@@ -406,6 +471,7 @@ class AuthzMatrixTest : public ::testing::Test {
                       "--bad-tokens-per-minute", "1000000", "--oauth-registrations-per-minute",
                       "100000"}};
   HttpClient client_{server_.port()};
+  std::string app_;  // the OAuth app every actor grants tokens to
   AuthzMatrix matrix_;
   BrowserUser admin_, owner_, extra_, newcomer_;
   std::string mainSpace_, mainBase_, table_, field_, record_, view_, otherSpace_, otherBase_;

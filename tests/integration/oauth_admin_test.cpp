@@ -27,12 +27,9 @@ class OAuthAdminTest : public ::testing::Test {
         admin(signUp(client, "admin@example.com")),  // the first user: instance admin
         ada(signUp(client, "ada@example.com")) {}
 
-  // A new app that `user` connects; returns its access token.
+  // `user` connects the app; returns its access token.
   std::string connect(const BrowserUser& user, const std::string& clientId) {
-    const HttpResult issued =
-        exchangeCode(client, clientId, approveApp(client, user, clientId, {"read"}));
-    EXPECT_EQ(issued.status, 200) << issued.body;
-    return std::string(issued.json().at("access_token").as_string());
+    return connectApp(client, user, clientId, {"read"});
   }
 
   boost::json::array grants(const std::string& query = "") const {

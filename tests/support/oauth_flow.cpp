@@ -18,18 +18,25 @@ std::string registerApp(const HttpClient& client, const std::string& name) {
 }
 
 std::string approveApp(const HttpClient& client, const BrowserUser& user,
-                       const std::string& clientId, const boost::json::array& scopes) {
-  const HttpResult approved = client.json("POST", "/api/oauth/authorize",
-                                          {{"clientId", clientId},
-                                           {"redirectUri", kAppRedirect},
-                                           {"codeChallenge", kPkceChallenge},
-                                           {"scopes", scopes},
-                                           {"resources", {"mcp", "api"}},
-                                           {"lifetimeDays", 7}},
-                                          user.headers());
+                       const std::string& clientId, const boost::json::array& scopes,
+                       const boost::json::object& choices) {
+  boost::json::object body{
+      {"clientId", clientId}, {"redirectUri", kAppRedirect}, {"codeChallenge", kPkceChallenge},
+      {"scopes", scopes},     {"resources", {"mcp", "api"}}, {"lifetimeDays", 7}};
+  for (const auto& choice : choices) body[choice.key()] = choice.value();
+  const HttpResult approved = client.json("POST", "/api/oauth/authorize", body, user.headers());
   EXPECT_EQ(approved.status, 200) << approved.body;
   if (approved.status != 200) return "";
   return queryParam(std::string(approved.json().at("redirectTo").as_string()), "code");
+}
+
+std::string connectApp(const HttpClient& client, const BrowserUser& user,
+                       const std::string& clientId, const boost::json::array& scopes,
+                       const boost::json::object& choices) {
+  const HttpResult issued =
+      exchangeCode(client, clientId, approveApp(client, user, clientId, scopes, choices));
+  EXPECT_EQ(issued.status, 200) << issued.body;
+  return issued.status == 200 ? std::string(issued.json().at("access_token").as_string()) : "";
 }
 
 HttpResult exchangeCode(const HttpClient& client, const std::string& clientId,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <string>
 
 #include "support/http_client.h"
@@ -20,9 +21,17 @@ constexpr const char* kAppRedirect = "http://127.0.0.1:4711/callback";
 std::string registerApp(const HttpClient& client, const std::string& name);
 
 // The code `user` gets by approving `clientId` for `scopes` on every space
-// and base, through MCP and the REST API; expects 200.
+// and base, through MCP and the REST API, for 7 days; expects 200.
+// `choices` replaces any of those ("spaceIds", "baseIds", "resources",
+// "lifetimeDays").
 std::string approveApp(const HttpClient& client, const BrowserUser& user,
-                       const std::string& clientId, const boost::json::array& scopes);
+                       const std::string& clientId, const boost::json::array& scopes,
+                       const boost::json::object& choices = {});
+
+// approveApp, then exchangeCode; expects 200 and returns the access token.
+std::string connectApp(const HttpClient& client, const BrowserUser& user,
+                       const std::string& clientId, const boost::json::array& scopes,
+                       const boost::json::object& choices = {});
 
 // POST /oauth/token exchanging `code` with kPkceVerifier: the answer as it
 // comes.
