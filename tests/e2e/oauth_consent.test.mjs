@@ -6,14 +6,20 @@
 // /mcp and nowhere else; Settings › Connected apps lists the app, shows
 // its history, and Revoke ends its token at once. Deny sends access_denied
 // back; a redirect URI the app never registered sends the browser nowhere;
-// the page refuses frames. The instance admin's Administration › Apps
+// the page refuses frames. Where the person's role is weaker than what
+// they tick, the page says so. The instance admin's Administration › Apps
 // lists the apps and connections, and blocking an app ends its access.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 
-import { openPage, screenshot, useWorkspace } from './support.mjs';
+import {
+  openPage,
+  screenshot,
+  signUpOverApi,
+  useWorkspace,
+} from './support.mjs';
 
 const workspace = useWorkspace('ora@example.com', 'Ora', 'Team', 'CRM');
 let callback;
@@ -230,8 +236,26 @@ test('the instance admin sees every app and connection, and blocking an app ends
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === '/');
+  // Grace shares her space with Ora as a viewer: the consent page says
+  // that there the app gets no more than a viewer's rights.
+  const grace = await signUpOverApi(workspace.server.url, 'grace@example.com');
+  const partners = await grace('POST', '/api/space', { name: 'Partners' });
+  await grace('POST', `/api/space/${partners.id}/collaborator`, {
+    email: 'ora@example.com',
+    role: 'viewer',
+  });
   const seen = arrivals.length;
   await page.goto(authorizePath(clientId, challenge, 'st-admin'));
+  await page
+    .getByRole('heading', { name: 'Allow Cursor to use your Tessera?' })
+    .waitFor();
+  assert.equal(await page.locator('.consent-limited').count(), 0);
+  await page.getByRole('checkbox', { name: /^Write/ }).check();
+  await page
+    .getByText(
+      'Your role limits it in Partners (you are viewer): there it gets only what your role allows.',
+    )
+    .waitFor();
   await page.getByRole('button', { name: 'Allow' }).click();
   const arrival = await waitForArrival(seen + 1);
   const token = await exchange(

@@ -4,13 +4,15 @@
 // verifier (the example of RFC 7636 Appendix B), tokens used, refreshed
 // (rotated) and revoked; and each refusal with its exact error: PKCE
 // plain, missing or wrong; a redirect URI not registered; a code reused
-// (the tokens it gave are revoked); a refresh token reused (the grant is
-// revoked); a resource the grant does not cover.
+// (the tokens it gave are revoked) or expired; a refresh token reused (the
+// grant is revoked); a disabled account; a resource the grant does not
+// cover.
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include "support/oauth_flow.h"
+#include "support/planted_oauth_token.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
 
@@ -213,6 +215,37 @@ TEST_F(OAuthFlowTest, ACodeWorksOnceAndItsReuseRevokesWhatItGave) {
   EXPECT_EQ(client.request("GET", bases, "", bearer(field(first, "access_token"))).errorCode(),
             "token_revoked");
   EXPECT_EQ(field(exchange("not-a-code"), "error"), "invalid_grant");
+}
+
+TEST_F(OAuthFlowTest, ACodeOlderThanAMinuteIsRefused) {
+  const std::string code = approve(consentBody());
+  expireOAuthCodes(server);
+  const HttpResult late = exchange(code);
+  EXPECT_EQ(late.status, 400);
+  EXPECT_EQ(field(late, "error"), "invalid_grant");
+  EXPECT_NE(late.body.find("expired"), std::string::npos) << late.body;
+}
+
+TEST_F(OAuthFlowTest, ADisabledAccountsAppStopsAndCannotRefreshUntilEnabled) {
+  const HttpResult issued = exchange(approve(consentBody()));
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  const std::string access = field(issued, "access_token");
+  std::string output;
+  ASSERT_EQ(runTessera(onDatabaseOf(server, {"user", "disable", "--email", "ada@example.com"}), "",
+                       output),
+            0)
+      << output;
+  EXPECT_EQ(client.request("GET", bases, "", bearer(access)).errorCode(), "token_revoked");
+  const HttpResult refused = refresh(field(issued, "refresh_token"));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(field(refused, "error"), "invalid_grant");
+  EXPECT_NE(refused.body.find("disabled"), std::string::npos) << refused.body;
+
+  ASSERT_EQ(runTessera(onDatabaseOf(server, {"user", "enable", "--email", "ada@example.com"}), "",
+                       output),
+            0);
+  const HttpResult renewed = refresh(field(issued, "refresh_token"));
+  EXPECT_EQ(renewed.status, 200) << "a refused refresh spends nothing: " << renewed.body;
 }
 
 TEST_F(OAuthFlowTest, PkceAndTheRedirectUriAreHeldToTheLetter) {

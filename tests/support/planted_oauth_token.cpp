@@ -61,4 +61,8 @@ void revokePlantedGrants(const TestServer& server) {
                   ", revoked_reason = 'test'");
 }
 
+void expireOAuthCodes(const TestServer& server) {
+  run(server, "UPDATE oauth_codes SET expires_at = 0");
+}
+
 }  // namespace tessera::testing

@@ -1,6 +1,7 @@
-// Writes an OAuth client, a grant and an access token straight into a test
-// server's database (SQLite file or PostgreSQL), for tests of how OAuth
-// tokens are verified before the endpoints that issue them exist.
+// Writes OAuth state straight into a test server's database (SQLite file
+// or PostgreSQL): a client, a grant and an access token, for tests of how
+// OAuth tokens are verified on their own; and codes made old, which a test
+// could otherwise only get by waiting a minute.
 #pragma once
 
 #include <string>
@@ -22,5 +23,8 @@ std::string plantOAuthAccessToken(const TestServer& server, const PlantedGrant& 
 
 // Revokes every grant planted on the server.
 void revokePlantedGrants(const TestServer& server);
+
+// Makes every authorization code on the server older than its minute.
+void expireOAuthCodes(const TestServer& server);
 
 }  // namespace tessera::testing

@@ -360,15 +360,17 @@ boost::json::value OAuthService::exchangeRefresh(const RefreshInput& input,
       refusal = "Access for this app was revoked. Connect it again.";
       return;
     }
-    if (token->usedAt || !markRefreshTokenUsed(session, parsed->id, now)) {
+    const auto reused = [&] {
       revokeGrant(session, token->grantId, now, "refresh_reused");
       recordEvent(session, "oauth.refresh_reused", token->userId, token->grantId, client,
                   token->clientId);
       refusal =
           "This refresh token was used before: it may have been stolen, so access for this app "
           "is revoked. Connect it again.";
-      return;
-    }
+    };
+    if (token->usedAt) return reused();
+    // Refusals that leave the refresh token unspent, so it works again once
+    // the account is enabled again.
     const UnixMillis grantEnd = token->grantExpiresAt.value_or(token->expiresAt);
     if (now >= token->expiresAt || now >= grantEnd) {
       refusal = "This grant has ended. Connect the app again.";
@@ -378,6 +380,7 @@ boost::json::value OAuthService::exchangeRefresh(const RefreshInput& input,
       refusal = "The account that gave this access has been disabled.";
       return;
     }
+    if (!markRefreshTokenUsed(session, parsed->id, now)) return reused();
     requireResource(input.resource, token->resources);
     response = issueTokens(session, token->grantId, token->scopes, grantEnd, policy_);
     recordEvent(session, "oauth.refreshed", token->userId, token->grantId, client, token->clientId);

@@ -13,6 +13,7 @@ import { errorMessage, get, post } from "../api/client";
 import type { Base, OAuthRequest, ScopeCatalogue, Space } from "../api/types";
 import { useSession } from "../auth/session";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { ROLE_LABELS, spacesLimitingScopes } from "../lib/roles";
 import { usePageTitle } from "../lib/usePageTitle";
 import { useAction } from "../lib/useAction";
 import { PresetChoices, ResourcePicker, toggle } from "../settings/GrantChoices";
@@ -101,6 +102,8 @@ export function ConsentPage() {
   const nothingChosen =
     scopes.length === 0 || resources.length === 0 || (restricted && spaceIds.length + baseIds.length === 0);
   const beyondRequest = scopes.filter((s) => !request.scopes.includes(s));
+  const chosenSpaces = restricted ? spaces.filter((space) => spaceIds.includes(space.id)) : spaces;
+  const limited = spacesLimitingScopes(chosenSpaces, scopes);
   return (
     <AuthFrame title={`Allow ${client.name} to use your Tessera?`}>
       <div className="consent-client">
@@ -139,6 +142,13 @@ export function ConsentPage() {
               <p className="hint">More than the app asked for: {beyondRequest.join(", ")}.</p>
             )}
             <p className="hint">Never more than your own role allows in each space and base.</p>
+            {limited.length > 0 && (
+              <p className="hint consent-limited">
+                Your role limits it in{" "}
+                {limited.map((space) => `${space.name} (you are ${ROLE_LABELS[space.role].toLowerCase()})`).join(", ")}:
+                there it gets only what your role allows.
+              </p>
+            )}
           </fieldset>
           <fieldset>
             <legend>Where</legend>
