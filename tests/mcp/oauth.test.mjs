@@ -8,7 +8,8 @@
 // revoked. Then the refusals of metadata documents, each with its error:
 // too large, on a private address directly or through a redirect, too
 // slow, naming another client, with a redirect URI it did not list; and
-// the cache and the logo. On SQLite, PostgreSQL and two nodes
+// the cache and the logo. A grant made through one node is used, and
+// revoked, through the other. On SQLite, PostgreSQL and two nodes
 // (tests/support).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -436,4 +437,69 @@ test('metadata documents that are refused, each with its reason', async () => {
   const root = await describe(`https://127.0.0.1:${documents.address().port}/`);
   assert.equal(root.json.code, 'invalid_client_metadata');
   assert.match(root.json.message, /must have a path/);
+});
+
+test('a grant made through node A is used and revoked through node B at once', async () => {
+  const [nodeA, nodeB] = [tessera.nodes[0], tessera.nodes.at(-1)];
+  const registered = await fetch(nodeA + '/oauth/register', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'Pinned agent',
+      redirect_uris: ['http://127.0.0.1:4711/callback'],
+    }),
+  });
+  const clientId = (await registered.json()).client_id;
+  const consent = await tessera.api(
+    'POST',
+    '/api/oauth/authorize',
+    {
+      clientId,
+      redirectUri: 'http://127.0.0.1:4711/callback',
+      codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      scopes: ['read'],
+      resources: ['api'],
+    },
+    nodeA,
+  );
+  assert.equal(consent.status, 200, JSON.stringify(consent.json));
+  const code = new URL(consent.json.redirectTo).searchParams.get('code');
+  const exchanged = await fetch(nodeA + '/oauth/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      client_id: clientId,
+      redirect_uri: 'http://127.0.0.1:4711/callback',
+      code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+    }),
+  });
+  assert.equal(exchanged.status, 200);
+  const { access_token: access } = await exchanged.json();
+  const spaces = (node) =>
+    fetch(node + '/api/space', {
+      headers: { Authorization: `Bearer ${access}` },
+    });
+  assert.equal((await spaces(nodeB)).status, 200, 'node B knows the grant');
+  assert.equal((await spaces(nodeA)).status, 200);
+
+  const grants = await tessera.api(
+    'GET',
+    '/api/oauth/grants',
+    undefined,
+    nodeB,
+  );
+  const grant = grants.json.grants.find((g) => g.client.id === clientId);
+  assert.ok(grant, 'node B lists the grant');
+  const revoked = await tessera.api(
+    'DELETE',
+    `/api/oauth/grants/${grant.id}`,
+    undefined,
+    nodeB,
+  );
+  assert.equal(revoked.status, 204);
+  const refused = await spaces(nodeA);
+  assert.equal(refused.status, 401, 'node A refuses it at once');
+  assert.equal((await refused.json()).code, 'token_revoked');
 });

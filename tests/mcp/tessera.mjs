@@ -24,8 +24,9 @@ export async function startTessera(extraArgs = []) {
     .join('; ');
   const csrf = (await signup.json()).csrfToken;
 
-  async function api(method, path, body) {
-    const response = await fetch(base + path, {
+  // A request as the signed-up user, to the balancer or to `on` (a node).
+  async function api(method, path, body, on = base) {
+    const response = await fetch(on + path, {
       method,
       headers: {
         'Content-Type': 'application/json',
@@ -62,5 +63,5 @@ export async function startTessera(extraArgs = []) {
     records: [{ fields: { Name: 'first' } }],
   });
 
-  return { base, api, token, ids, stop: server.stop };
+  return { base, nodes: server.nodes, api, token, ids, stop: server.stop };
 }

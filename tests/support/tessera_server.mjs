@@ -76,8 +76,10 @@ export async function startServer(binary, extraArgs = []) {
     front = await startBalancer(dir, processes.map((node) => node.address), balancerPort);
     processes.push(front);
   }
+  const nodes = processes.slice(0, nodeCount).map((node) => `http://${node.address}`);
   return {
     url: `http://${front.address}`,
+    nodes, // each node's own address, past the balancer
     stop() {
       for (const { process: child } of processes) child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
