@@ -1,5 +1,6 @@
 #include "auth/oauth_credential_store.h"
 
+#include "auth/digest.h"
 #include "store/string_list.h"
 
 namespace tessera::auth {
@@ -40,6 +41,25 @@ std::optional<StoredOAuthToken> loadOAuthToken(store::Session& session, const st
 
 std::string_view oauthTokenKindText(TokenKind kind) {
   return kind == TokenKind::OAuthRefresh ? "refresh" : "access";
+}
+
+std::optional<OAuthTokenOwner> ownerOfOAuthToken(store::Session& session,
+                                                 const std::string& tokenId,
+                                                 const std::string& secretHash) {
+  const store::Rows rows = session.query(
+      "SELECT g.id, g.user_id, g.client_id, t.secret_hash FROM oauth_tokens t"
+      " JOIN oauth_grants g ON g.id = t.grant_id WHERE t.id = ?",
+      {tokenId});
+  if (rows.empty() || !auth::constantTimeEquals(rows[0].text(3), secretHash)) return std::nullopt;
+  return OAuthTokenOwner{rows[0].text(0), rows[0].text(1), rows[0].text(2)};
+}
+
+bool revokeGrant(store::Session& session, const std::string& grantId, UnixMillis at,
+                 const std::string& reason) {
+  return session.execute(
+             "UPDATE oauth_grants SET revoked_at = ?, revoked_reason = ?"
+             " WHERE id = ? AND revoked_at IS NULL",
+             {at, reason, grantId}) > 0;
 }
 
 }  // namespace tessera::auth

@@ -2,7 +2,9 @@
 // or refresh, tsr_ort_) with its grant (what the user consented to), its
 // client and its user's state. Authentication reads access tokens on
 // every request with one; features/oauth reads refresh tokens when they
-// are exchanged, and manages grants, clients and issuance.
+// are exchanged, and manages grants, clients and issuance. Revoking a
+// grant lives here too, for every feature that ends one (a leak report
+// ends an OAuth token's grant as it ends a personal access token).
 #pragma once
 
 #include <optional>
@@ -50,6 +52,23 @@ struct StoredOAuthToken {
 // this id, with its grant, or nullopt (also for a token of the other kind).
 std::optional<StoredOAuthToken> loadOAuthToken(store::Session& session, const std::string& tokenId,
                                                TokenKind kind);
+
+// The grant of the access or refresh token `tokenId` whose secret has
+// this digest, with its user and client; nullopt when there is none.
+struct OAuthTokenOwner {
+  std::string grantId;
+  std::string userId;
+  std::string clientId;
+};
+std::optional<OAuthTokenOwner> ownerOfOAuthToken(store::Session& session,
+                                                 const std::string& tokenId,
+                                                 const std::string& secretHash);
+
+// Ends the grant and with it every token issued under it, unless it was
+// revoked before. Returns whether it was live. `reason` is kept with it
+// (revoked_by_user, refresh_reused, reported_leaked, ...).
+bool revokeGrant(store::Session& session, const std::string& grantId, UnixMillis at,
+                 const std::string& reason);
 
 // How the kind of an OAuth token is stored: "access" or "refresh".
 std::string_view oauthTokenKindText(TokenKind kind);

@@ -6,7 +6,7 @@
 // plain, missing or wrong; a redirect URI not registered; a code reused
 // (the tokens it gave are revoked) or expired; a refresh token reused (the
 // grant is revoked); a disabled account; a resource the grant does not
-// cover.
+// cover. A leak report of an OAuth token ends its grant.
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
@@ -246,6 +246,23 @@ TEST_F(OAuthFlowTest, ADisabledAccountsAppStopsAndCannotRefreshUntilEnabled) {
             0);
   const HttpResult renewed = refresh(field(issued, "refresh_token"));
   EXPECT_EQ(renewed.status, 200) << "a refused refresh spends nothing: " << renewed.body;
+}
+
+TEST_F(OAuthFlowTest, AReportedLeakOfAnOAuthTokenEndsItsGrant) {
+  const HttpResult issued = exchange(approve(consentBody()));
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  const std::string access = field(issued, "access_token");
+  ASSERT_EQ(client.request("GET", bases, "", bearer(access)).status, 200);
+  const HttpResult reported = client.json("POST", "/api/access-token/revoke-leaked",
+                                          {{"tokens", {field(issued, "refresh_token")}}});
+  EXPECT_EQ(reported.status, 202) << reported.body;
+  EXPECT_EQ(client.request("GET", bases, "", bearer(access)).errorCode(), "token_revoked")
+      << "a leaked refresh token ends the access tokens of its grant too";
+  EXPECT_EQ(field(refresh(field(issued, "refresh_token")), "error"), "invalid_grant");
+
+  const HttpResult listed =
+      client.request("GET", "/api/oauth/grants", "", workspace.owner.headers());
+  EXPECT_EQ(listed.json().at("grants").as_array().size(), 0u);
 }
 
 TEST_F(OAuthFlowTest, PkceAndTheRedirectUriAreHeldToTheLetter) {

@@ -112,8 +112,8 @@ TEST_F(OAuthTokenVerifierTest, EachRefusalSaysWhatIsWrong) {
 TEST_F(OAuthTokenVerifierTest, RevokingTheGrantOrDisablingTheUserEndsItsTokensAtOnce) {
   EXPECT_EQ(verdictOn(access), "accepted");  // now cached
   db.database.write([&](store::Session& session) {
-    EXPECT_TRUE(features::revokeGrant(session, grant.id, nowMillis(), "user"));
-    EXPECT_FALSE(features::revokeGrant(session, grant.id, nowMillis(), "user")) << "once";
+    EXPECT_TRUE(auth::revokeGrant(session, grant.id, nowMillis(), "user"));
+    EXPECT_FALSE(auth::revokeGrant(session, grant.id, nowMillis(), "user")) << "once";
   });
   EXPECT_EQ(verdictOn(access), "token_revoked");
 

@@ -294,7 +294,7 @@ boost::json::value OAuthService::exchangeCode(const CodeExchangeInput& input,
       return;
     }
     if (code->usedAt) {
-      if (!code->grantId.empty() && revokeGrant(session, code->grantId, now, "code_reused")) {
+      if (!code->grantId.empty() && auth::revokeGrant(session, code->grantId, now, "code_reused")) {
         recordEvent(session, "oauth.code_reused", code->userId, code->grantId, client,
                     code->clientId);
       }
@@ -361,7 +361,7 @@ boost::json::value OAuthService::exchangeRefresh(const RefreshInput& input,
       return;
     }
     const auto reused = [&] {
-      revokeGrant(session, token->grantId, now, "refresh_reused");
+      auth::revokeGrant(session, token->grantId, now, "refresh_reused");
       recordEvent(session, "oauth.refresh_reused", token->userId, token->grantId, client,
                   token->clientId);
       refusal =
@@ -422,7 +422,7 @@ void OAuthService::revokeGrantAsAdmin(const std::string& adminId, const std::str
   database_.write([&](store::Session& session) {
     const auto owner = grantOwner(session, grantId);
     if (!owner) throw http::ApiError(404, "grant_not_found", "There is no grant with this id.");
-    if (revokeGrant(session, grantId, nowMillis(), "revoked_by_admin")) {
+    if (auth::revokeGrant(session, grantId, nowMillis(), "revoked_by_admin")) {
       audit::AuditLog::record(session,
                               {"oauth.revoked", *owner, grantId, client.ip, client.userAgent,
                                boost::json::object{{"by", "admin"}, {"adminId", adminId}}});
@@ -450,7 +450,7 @@ boost::json::value OAuthService::setClientStatus(const std::string& adminId,
     }
     if (status == ClientStatus::Blocked) {
       for (const ListedGrant& listed : loadLiveGrants(session, {{}, clientId}, now)) {
-        revokeGrant(session, listed.grant.id, now, "client_blocked");
+        auth::revokeGrant(session, listed.grant.id, now, "client_blocked");
         audit::AuditLog::record(session, {"oauth.revoked", listed.grant.userId, listed.grant.id,
                                           client.ip, client.userAgent,
                                           boost::json::object{{"clientId", clientId},
@@ -470,7 +470,7 @@ void OAuthService::revokeGrantOf(const std::string& userId, const std::string& g
                                  const ClientInfo& client) {
   database_.write([&](store::Session& session) {
     requireOwnGrant(session, userId, grantId);
-    if (revokeGrant(session, grantId, nowMillis(), "revoked_by_user")) {
+    if (auth::revokeGrant(session, grantId, nowMillis(), "revoked_by_user")) {
       recordEvent(session, "oauth.revoked", userId, grantId, client, "");
     }
   });
@@ -481,9 +481,9 @@ void OAuthService::revoke(const RevokeInput& input, const ClientInfo& client) {
   if (!parsed || parsed->kind == auth::TokenKind::Personal) return;
   const std::string secretHash = auth::sha256Hex(parsed->secret);
   database_.write([&](store::Session& session) {
-    const auto owner = ownerOfOAuthToken(session, parsed->id, secretHash);
+    const auto owner = auth::ownerOfOAuthToken(session, parsed->id, secretHash);
     if (!owner || (input.clientId && *input.clientId != owner->clientId)) return;
-    if (revokeGrant(session, owner->grantId, nowMillis(), "revoked_by_client")) {
+    if (auth::revokeGrant(session, owner->grantId, nowMillis(), "revoked_by_client")) {
       recordEvent(session, "oauth.revoked", owner->userId, owner->grantId, client, owner->clientId);
     }
   });

@@ -152,16 +152,6 @@ bool markRefreshTokenUsed(store::Session& session, const std::string& tokenId, U
                          {at, tokenId}) > 0;
 }
 
-std::optional<TokenOwner> ownerOfOAuthToken(store::Session& session, const std::string& tokenId,
-                                            const std::string& secretHash) {
-  const store::Rows rows = session.query(
-      "SELECT g.id, g.user_id, g.client_id, t.secret_hash FROM oauth_tokens t"
-      " JOIN oauth_grants g ON g.id = t.grant_id WHERE t.id = ?",
-      {tokenId});
-  if (rows.empty() || !auth::constantTimeEquals(rows[0].text(3), secretHash)) return std::nullopt;
-  return TokenOwner{rows[0].text(0), rows[0].text(1), rows[0].text(2)};
-}
-
 void insertGrant(store::Session& session, const OAuthGrant& grant) {
   session.execute(
       "INSERT INTO oauth_grants (id, user_id, client_id, scopes, space_ids, base_ids, resources,"
@@ -227,14 +217,6 @@ std::optional<std::string> grantOwner(store::Session& session, const std::string
       session.query("SELECT user_id FROM oauth_grants WHERE id = ?", {grantId});
   if (rows.empty()) return std::nullopt;
   return rows[0].text(0);
-}
-
-bool revokeGrant(store::Session& session, const std::string& grantId, UnixMillis at,
-                 const std::string& reason) {
-  return session.execute(
-             "UPDATE oauth_grants SET revoked_at = ?, revoked_reason = ?"
-             " WHERE id = ? AND revoked_at IS NULL",
-             {at, reason, grantId}) > 0;
 }
 
 }  // namespace tessera::features

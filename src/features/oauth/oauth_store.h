@@ -2,7 +2,8 @@
 // codes handed out on consent, the grants users gave (scopes, spaces and
 // bases, resources, lifetime) and the access and refresh tokens issued
 // under each grant (digests only, of codes and tokens alike).
-// Authentication reads access tokens through auth/oauth_credential_store.h.
+// Authentication reads access tokens, and anyone revokes a grant, through
+// auth/oauth_credential_store.h.
 #pragma once
 
 #include <optional>
@@ -104,15 +105,6 @@ bool markCodeUsed(store::Session& session, const std::string& codeHash, UnixMill
 
 // Marks the refresh token exchanged; false when it was exchanged before.
 bool markRefreshTokenUsed(store::Session& session, const std::string& tokenId, UnixMillis at);
-// The grant of the access or refresh token `tokenId` whose secret has
-// this digest, with its user; nullopt when there is none.
-struct TokenOwner {
-  std::string grantId;
-  std::string userId;
-  std::string clientId;
-};
-std::optional<TokenOwner> ownerOfOAuthToken(store::Session& session, const std::string& tokenId,
-                                            const std::string& secretHash);
 void insertGrant(store::Session& session, const OAuthGrant& grant);
 
 // A live grant as Settings › Connected apps and the instance admin list it.
@@ -141,9 +133,5 @@ std::optional<std::string> grantOwner(store::Session& session, const std::string
 void insertOAuthToken(store::Session& session, const std::string& tokenId,
                       const std::string& grantId, auth::TokenKind kind,
                       const std::string& secretHash, UnixMillis createdAt, UnixMillis expiresAt);
-// Ends the grant and with it every token issued under it, unless it was
-// revoked before. Returns whether it was live.
-bool revokeGrant(store::Session& session, const std::string& grantId, UnixMillis at,
-                 const std::string& reason);
 
 }  // namespace tessera::features

@@ -5,6 +5,7 @@
 #include "access/scopes.h"
 #include "audit/audit_log.h"
 #include "auth/digest.h"
+#include "auth/oauth_credential_store.h"
 #include "auth/token_format.h"
 #include "common/clock.h"
 #include "features/grant_resources.h"
@@ -246,12 +247,34 @@ void TokenService::admitLeakReport(const ClientInfo& client) {
   }
 }
 
+namespace {
+
+// A leaked OAuth access or refresh token ends its whole grant, as the
+// grant's owner revoking it would.
+void revokeLeakedGrant(store::Session& session, const auth::ParsedToken& token,
+                       const ClientInfo& client) {
+  const auto owner = auth::ownerOfOAuthToken(session, token.id, auth::sha256Hex(token.secret));
+  if (!owner || !auth::revokeGrant(session, owner->grantId, nowMillis(), "reported_leaked")) return;
+  audit::AuditLog::record(session,
+                          {"oauth.leak_revoked",
+                           owner->userId,
+                           owner->grantId,
+                           client.ip,
+                           client.userAgent,
+                           {{"reason", "reported as leaked"}, {"clientId", owner->clientId}}});
+}
+
+}  // namespace
+
 void TokenService::revokeLeaked(const std::vector<std::string>& values, const ClientInfo& client) {
   database_.write([&](store::Session& session) {
     for (const std::string& value : values) {
       const auto parsed = auth::parseToken(value);
-      // OAuth tokens are ended through their grant (features/oauth).
-      if (!parsed || parsed->kind != auth::TokenKind::Personal) continue;
+      if (!parsed) continue;
+      if (parsed->kind != auth::TokenKind::Personal) {
+        revokeLeakedGrant(session, *parsed, client);
+        continue;
+      }
       const auto owner = liveTokenOwner(session, parsed->id, auth::sha256Hex(parsed->secret));
       if (!owner) continue;
       revokeToken(session, parsed->id);

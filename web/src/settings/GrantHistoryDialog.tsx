@@ -19,6 +19,8 @@ export function describeGrantEvent(event: AuditEvent): string {
       return "A used authorization code came back, so access was revoked";
     case "oauth.refresh_reused":
       return "A used refresh token came back (possible theft), so access was revoked";
+    case "oauth.leak_revoked":
+      return "Revoked: one of its tokens was reported as leaked";
     case "oauth.revoked":
       if (event.detail.reason === "client_blocked") return "Revoked: an administrator blocked the app";
       if (event.detail.by === "admin") return "Revoked by an administrator";
