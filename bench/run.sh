@@ -32,6 +32,7 @@ header() { printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$1"; }
 # allowance, and (g) to (i) after them are not refused with 429.
 attacker() { header "$1"; printf 'wrk.headers["X-Forwarded-For"] = "203.0.113.9"\n'; }
 header "$TOKEN" >"$work/auth.lua"
+header "$OAUTH_TOKEN" >"$work/oauth.lua"
 attacker "tsr_pat_not_a_token" >"$work/malformed.lua"
 attacker "$UNKNOWN" >"$work/unknown.lua"
 node -e 'console.log(JSON.stringify({records: [{fields: {Name: "new", Qty: 1, Bin: "A"}}]}))' >"$work/one.json"
@@ -88,6 +89,7 @@ measure() {  # label, path, [wrk script], [concurrent flood script]
 records="/api/table/$TABLE/record"
 measure "(a) GET /healthz" "/healthz"
 measure "(b) token GET one record" "$records/$RECORD" "$work/auth.lua"
+measure "(b\") same with an OAuth access token" "$records/$RECORD" "$work/oauth.lua"
 measure "(b') same, during an unknown-token flood" "$records/$RECORD" "$work/auth.lua" "$work/unknown.lua"
 measure "(c) token list 100 records" "$records?take=100" "$work/auth.lua"
 measure "(d) 1M rows, filtered+sorted, first page" "/api/table/$BIG/record?viewId=$VIEW&take=100" "$work/auth.lua"

@@ -15,10 +15,13 @@
 //                          name), and the cursor 50,000 tasks deep
 //   PROJECTS, PVIEW, PDEEP the projects (with a rollup over their tasks), a view
 //                          sorted by that rollup, the cursor 5,000 deep
+//   OAUTH_TOKEN            an OAuth access token granted read and write on the
+//                          REST API through the consent and the code exchange
 //   UNKNOWN                a well-formed token (right checksum) that does not exist
 //   SORT_SIGNATURE         the "o" of the cursors of TABLE sorted by Qty, then
 //                          Name descending (for the soak's tampered cursors)
 // Usage: node seed.mjs URL [bigRecords]
+import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
 const base = process.argv[2];
@@ -194,6 +197,27 @@ const token = await call('POST', '/api/access-token', {
   expiresAt: new Date(Date.now() + 86400000).toISOString(),
 });
 
+// An app connected through OAuth, for (b") against (b).
+const redirectUri = 'http://127.0.0.1:9/callback';
+const registered = await fetch(`${base}/oauth/register`, {
+  method: 'POST',
+  headers: json,
+  body: JSON.stringify({ client_name: 'Bench agent', redirect_uris: [redirectUri] }),
+});
+const clientId = (await registered.json()).client_id;
+const verifier = randomBytes(32).toString('base64url');
+const consent = await call('POST', '/api/oauth/authorize', {
+  clientId, redirectUri, codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
+  scopes: ['read', 'write'], resources: ['api'],
+});
+const exchanged = await fetch(`${base}/oauth/token`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ grant_type: 'authorization_code', code: new URL(consent.redirectTo).searchParams.get('code'),
+    client_id: clientId, redirect_uri: redirectUri, code_verifier: verifier }),
+});
+const oauthToken = (await exchanged.json()).access_token;
+
 // The token format of docs/security.md: prefix, 12-character id,
 // 32-character secret, CRC32 of those as 6 base62 digits.
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -205,7 +229,7 @@ for (let i = 0; i < 6; i++) {
   sum = Math.floor(sum / 62);
 }
 console.log(`TOKEN=${token.token}\nTABLE=${table.id}\nRECORD=${first}\nBIG=${big.id}\nVIEW=${view.id}`);
-console.log(`DEEP='${encodeURIComponent(cursor)}'\nUNKNOWN=${body + digits}`);
+console.log(`DEEP='${encodeURIComponent(cursor)}'\nUNKNOWN=${body + digits}\nOAUTH_TOKEN=${oauthToken}`);
 console.log(`FVIEW=${formulaView.id}\nFDEEP='${encodeURIComponent(formulaCursor)}'`);
 console.log(`SORT_SIGNATURE='${sortSignature}'`);
 console.log(`TASKS=${tasks.id}\nTASK=${taskIds[0]}\nPROJECT_A=${projectIds[1]}\nPROJECT_B=${projectIds[2]}`);

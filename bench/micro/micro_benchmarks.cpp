@@ -1,7 +1,8 @@
 // Google Benchmark micro-benchmarks of the hot path, in-process on a real
-// SQLite file: token parse and verify, one policy decision, JSON encoding
-// of 100 records, and whole requests through the pipeline without sockets
-// (one record, 100 records, a refused malformed token).
+// SQLite file: token parse and verify (a personal access token and an
+// OAuth access token side by side), one policy decision, JSON encoding of
+// 100 records, and whole requests through the pipeline without sockets
+// (one record with either token, 100 records, a refused malformed token).
 // Run by `make bench` after the wrk table.
 #include <benchmark/benchmark.h>
 #include <spdlog/spdlog.h>
@@ -25,7 +26,7 @@ struct World {
   // As bench/run.sh runs the server: refusals are measured, not rate-limited.
   testing::InProcessApp app{"tessera-micro-bench",
                             [](app::Config& config) { config.badTokensPerMinute = 1'000'000; }};
-  std::string tableId, recordId, token;
+  std::string tableId, recordId, token, oauthToken;
 
   World() {
     tableId = app.createTable(
@@ -41,10 +42,12 @@ struct World {
     const auto created = app.send("POST", "/api/table/" + tableId + "/record", records + "]}");
     recordId = std::string(created.at("records").at(0).at("id").as_string());
     token = app.createToken(R"(["read","write"])");
+    oauthToken = app.createOAuthToken(R"(["read","write"])");
   }
 
-  http::Response request(const std::string& method, const std::string& target) {
-    return app.request(method, target, "", {{"Authorization", "Bearer " + token}});
+  http::Response request(const std::string& method, const std::string& target,
+                         const std::string& bearer) {
+    return app.request(method, target, "", {{"Authorization", "Bearer " + bearer}});
   }
 };
 
@@ -67,30 +70,38 @@ void BM_TokenParseAndCompare(benchmark::State& state) {
 }
 BENCHMARK(BM_TokenParseAndCompare);
 
-void BM_TokenVerifyFromDatabase(benchmark::State& state) {
+// Which token a benchmark verifies: the personal access token or the
+// OAuth access token of the World.
+using WorldToken = std::string World::*;
+
+void BM_TokenVerifyFromDatabase(benchmark::State& state, WorldToken which) {
   // A verifier of its own per round, so its cache is always empty.
   World& w = world();
+  const std::string& token = w.*which;
   auth::LastUsedTracker lastUsed(w.app.application().database());
   audit::AuditLog audit(w.app.application().database());
   http::Request request;
   request.clientIp = "127.0.0.1";
   for (auto _ : state) {
     const auth::TokenVerifier verifier(w.app.application().database(), lastUsed, audit);
-    benchmark::DoNotOptimize(verifier.verify(w.token, request));
+    benchmark::DoNotOptimize(verifier.verify(token, request));
   }
 }
-BENCHMARK(BM_TokenVerifyFromDatabase);
+BENCHMARK_CAPTURE(BM_TokenVerifyFromDatabase, pat, &World::token);
+BENCHMARK_CAPTURE(BM_TokenVerifyFromDatabase, oauth, &World::oauthToken);
 
-void BM_TokenVerifyCached(benchmark::State& state) {
+void BM_TokenVerifyCached(benchmark::State& state, WorldToken which) {
   World& w = world();
+  const std::string& token = w.*which;
   auth::LastUsedTracker lastUsed(w.app.application().database());
   audit::AuditLog audit(w.app.application().database());
   const auth::TokenVerifier verifier(w.app.application().database(), lastUsed, audit);
   http::Request request;
   request.clientIp = "127.0.0.1";
-  for (auto _ : state) benchmark::DoNotOptimize(verifier.verify(w.token, request));
+  for (auto _ : state) benchmark::DoNotOptimize(verifier.verify(token, request));
 }
-BENCHMARK(BM_TokenVerifyCached);
+BENCHMARK_CAPTURE(BM_TokenVerifyCached, pat, &World::token);
+BENCHMARK_CAPTURE(BM_TokenVerifyCached, oauth, &World::oauthToken);
 
 void BM_PolicyDecision(benchmark::State& state) {
   access::TokenGrant grant;
@@ -127,22 +138,23 @@ void BM_EncodeRecords100(benchmark::State& state) {
 }
 BENCHMARK(BM_EncodeRecords100);
 
-void BM_RequestGetOneRecord(benchmark::State& state) {
+void BM_RequestGetOneRecord(benchmark::State& state, WorldToken which) {
   // The whole request path without sockets: authenticate, authorize, read,
   // encode, log.
   World& w = world();
   const std::string target = "/api/table/" + w.tableId + "/record/" + w.recordId;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(w.request("GET", target));
+    benchmark::DoNotOptimize(w.request("GET", target, w.*which));
   }
 }
-BENCHMARK(BM_RequestGetOneRecord);
+BENCHMARK_CAPTURE(BM_RequestGetOneRecord, pat, &World::token);
+BENCHMARK_CAPTURE(BM_RequestGetOneRecord, oauth, &World::oauthToken);
 
 void BM_RequestList100Records(benchmark::State& state) {
   World& w = world();
   const std::string target = "/api/table/" + w.tableId + "/record?take=100";
   for (auto _ : state) {
-    benchmark::DoNotOptimize(w.request("GET", target));
+    benchmark::DoNotOptimize(w.request("GET", target, w.token));
   }
 }
 BENCHMARK(BM_RequestList100Records);

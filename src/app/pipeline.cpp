@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "app/cors.h"
 #include "app/logging.h"
 #include "auth/oauth_credential_store.h"
 #include "auth/token_format.h"
@@ -97,6 +98,10 @@ void countTokenAuthentication(Metrics& metrics, const http::RequestContext& ctx,
 
 std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestContext& ctx) {
   if (auto refusal = tokenInUrl(ctx.request)) return std::move(*refusal);
+  if (auto preflight = corsPreflight(ctx.request)) {
+    ctx.route = "preflight";
+    return std::move(*preflight);
+  }
   if (auto page = site_.serve(ctx.request)) {
     ctx.route = "static";
     return std::move(*page);
@@ -174,6 +179,7 @@ http::Response Pipeline::handle(const http::Request& request) {
         500, errorCode, "Something went wrong on the server. Request id: " + ctx.requestId + ".");
   }
   addStandardHeaders(response, ctx.requestId);
+  addCorsHeaders(response, request.path);
   addTokenExpiry(response, ctx.principal);
   const auto elapsed = std::chrono::steady_clock::now() - started;
   metrics_.observeRequest(ctx.route, request.method, response.status,

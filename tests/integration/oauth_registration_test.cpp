@@ -2,7 +2,9 @@
 // backends: turned off (--disable-oauth-registration: 403
 // registration_disabled, and the authorization server's metadata no
 // longer names the endpoint) and limited per client address
-// (--oauth-registrations-per-minute: 429 with Retry-After).
+// (--oauth-registrations-per-minute: 429 with Retry-After). And the
+// cross-origin access a browser-based client needs for the OAuth
+// endpoints and /mcp, and no other route gets.
 #include <gtest/gtest.h>
 
 #include <boost/json/object.hpp>
@@ -47,6 +49,38 @@ TEST(OAuthRegistrationTest, RegistrationsAreLimitedPerAddress) {
   EXPECT_EQ(limited.status, 429) << limited.body;
   EXPECT_EQ(limited.json().at("error").as_string(), "too_many_requests");
   EXPECT_FALSE(limited.header("retry-after").empty());
+}
+
+TEST(OAuthRegistrationTest, BrowserClientsMayCallTheOAuthEndpointsAndMcpFromElsewhere) {
+  TestServer server;
+  HttpClient client(server.port());
+  const Headers preflight{{"Origin", "https://agent.example"},
+                          {"Access-Control-Request-Method", "POST"},
+                          {"Access-Control-Request-Headers", "authorization, content-type"}};
+  for (const char* path : {"/oauth/token", "/oauth/register", "/oauth/revoke", "/mcp",
+                           "/.well-known/oauth-authorization-server"}) {
+    const HttpResult answered = client.request("OPTIONS", path, "", preflight);
+    EXPECT_EQ(answered.status, 204) << path << " " << answered.body;
+    EXPECT_EQ(answered.header("access-control-allow-origin"), "*") << path;
+    EXPECT_NE(answered.header("access-control-allow-headers").find("Authorization"),
+              std::string::npos)
+        << path;
+  }
+  const HttpResult metadata = client.request("GET", "/.well-known/oauth-protected-resource/mcp", "",
+                                             {{"Origin", "https://agent.example"}});
+  EXPECT_EQ(metadata.header("access-control-allow-origin"), "*");
+  const HttpResult challenge =
+      client.request("POST", "/mcp", "{}", {{"Origin", "https://a.example"}});
+  EXPECT_EQ(challenge.status, 401);
+  EXPECT_EQ(challenge.header("access-control-allow-origin"), "*");
+  EXPECT_NE(challenge.header("access-control-expose-headers").find("WWW-Authenticate"),
+            std::string::npos)
+      << "a browser client must read the challenge to discover the server";
+
+  const HttpResult api =
+      client.request("GET", "/api/space", "", {{"Origin", "https://agent.example"}});
+  EXPECT_TRUE(api.header("access-control-allow-origin").empty()) << "the API stays same-origin";
+  EXPECT_NE(client.request("OPTIONS", "/api/space", "", preflight).status, 204);
 }
 
 }  // namespace

@@ -72,4 +72,30 @@ std::string InProcessApp::createToken(const std::string& scopesJson) {
   return std::string(token.at("token").as_string());
 }
 
+std::string InProcessApp::createOAuthToken(const std::string& scopesJson) {
+  // RFC 7636 Appendix B's verifier and its challenge.
+  constexpr const char* kVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+  constexpr const char* kRedirect = "http://127.0.0.1:9/callback";
+  const http::Response registered =
+      request("POST", "/oauth/register",
+              R"({"client_name":"in-process","redirect_uris":[")" + std::string(kRedirect) + "\"]}",
+              {{"Content-Type", "application/json"}});
+  const std::string clientId(
+      boost::json::parse(registered.body).at("client_id").as_string().c_str());
+  const auto consent =
+      send("POST", "/api/oauth/authorize",
+           R"({"clientId":")" + clientId + R"(","redirectUri":")" + kRedirect +
+               R"(","codeChallenge":"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM","scopes":)" +
+               scopesJson + R"(,"resources":["api"]})");
+  const std::string redirectTo(consent.at("redirectTo").as_string());
+  const std::string code = redirectTo.substr(redirectTo.find("code=") + 5);
+  const http::Response issued =
+      request("POST", "/oauth/token",
+              "grant_type=authorization_code&code=" + code + "&client_id=" + clientId +
+                  "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcallback&code_verifier=" + kVerifier,
+              {{"Content-Type", "application/x-www-form-urlencoded"}});
+  if (issued.status != 200) throw std::runtime_error("/oauth/token: " + issued.body);
+  return std::string(boost::json::parse(issued.body).at("access_token").as_string());
+}
+
 }  // namespace tessera::testing

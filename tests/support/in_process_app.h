@@ -38,6 +38,9 @@ class InProcessApp {
   std::string createTable(const std::string& fieldsJson);
   // A token of the user with `scopesJson` (a JSON array of scope names).
   std::string createToken(const std::string& scopesJson);
+  // An OAuth access token for the REST API with `scopesJson`, from an app
+  // registered, approved by the user and exchanging its code.
+  std::string createOAuthToken(const std::string& scopesJson);
 
   app::Application& application() { return *application_; }
   const std::string& sessionCookie() const { return cookie_; }
