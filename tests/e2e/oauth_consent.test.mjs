@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 
+import { exchangeCode } from '../support/oauth_code.mjs';
 import {
   openPage,
   screenshot,
@@ -125,19 +126,14 @@ test('an app gets access through the consent page, and only what was allowed', a
   const code = arrival.searchParams.get('code');
   assert.ok(code);
 
-  const exchanged = await fetch(`${workspace.server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      client_id: clientId,
-      redirect_uri: redirectUri(),
-      code_verifier: verifier,
-    }),
+  const exchanged = await exchangeCode(workspace.server.url, {
+    clientId,
+    code,
+    redirectUri: redirectUri(),
+    verifier,
   });
   assert.equal(exchanged.status, 200);
-  const tokens = await exchanged.json();
+  const tokens = exchanged.json;
   assert.match(tokens.access_token, /^tsr_oat_[0-9A-Za-z]{50}$/);
   assert.equal(tokens.scope, 'read');
   const headers = {
@@ -208,22 +204,6 @@ test('Deny sends the refusal back; an unregistered redirect goes nowhere', async
   assert.equal(new URL(page.url()).host, new URL(workspace.server.url).host);
 });
 
-async function exchange(clientId, code, verifier) {
-  const exchanged = await fetch(`${workspace.server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      client_id: clientId,
-      redirect_uri: redirectUri(),
-      code_verifier: verifier,
-    }),
-  });
-  assert.equal(exchanged.status, 200);
-  return (await exchanged.json()).access_token;
-}
-
 test('the instance admin sees every app and connection, and blocking an app ends its access', async () => {
   const clientId = await registerClient('Cursor');
   const { verifier, challenge } = pkce();
@@ -258,11 +238,13 @@ test('the instance admin sees every app and connection, and blocking an app ends
     .waitFor();
   await page.getByRole('button', { name: 'Allow' }).click();
   const arrival = await waitForArrival(seen + 1);
-  const token = await exchange(
+  const exchanged = await exchangeCode(workspace.server.url, {
     clientId,
-    arrival.searchParams.get('code'),
+    code: arrival.searchParams.get('code'),
+    redirectUri: redirectUri(),
     verifier,
-  );
+  });
+  const token = exchanged.json.access_token;
   const ping = () =>
     fetch(`${workspace.server.url}/mcp`, {
       method: 'POST',

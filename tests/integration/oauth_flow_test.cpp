@@ -297,6 +297,30 @@ TEST_F(OAuthFlowTest, PkceAndTheRedirectUriAreHeldToTheLetter) {
   EXPECT_EQ(field(otherResource, "error"), "invalid_target");
 }
 
+TEST_F(OAuthFlowTest, TheServersOwnOriginIsAResourceThatMeansBoth) {
+  const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+  const HttpResult described =
+      client.request("GET",
+                     "/api/oauth/authorize?client_id=" + urlEncode(clientId) +
+                         "&redirect_uri=" + urlEncode(kAppRedirect) +
+                         "&response_type=code&code_challenge=" + kPkceChallenge +
+                         "&code_challenge_method=S256&resource=" + urlEncode(origin),
+                     "", workspace.owner.headers());
+  ASSERT_EQ(described.status, 200) << described.body;
+  EXPECT_EQ(boost::json::serialize(described.json().at("resources")), R"(["mcp","api"])");
+
+  const auto exchangeFor = [&](const boost::json::array& resources) {
+    boost::json::object body = consentBody();
+    body["resources"] = resources;
+    return token("grant_type=authorization_code&code=" + approve(body) +
+                 "&client_id=" + urlEncode(clientId) + "&redirect_uri=" + urlEncode(kAppRedirect) +
+                 "&code_verifier=" + kPkceVerifier + "&resource=" + urlEncode(origin));
+  };
+  EXPECT_EQ(field(exchangeFor({"api"}), "error"), "invalid_target")
+      << "the whole server, but the user approved only the REST API";
+  EXPECT_EQ(exchangeFor({"mcp", "api"}).status, 200);
+}
+
 TEST_F(OAuthFlowTest, RevokingATokenEndsItsGrantAtOnce) {
   const HttpResult issued = exchange(approve(consentBody()));
   ASSERT_EQ(issued.status, 200) << issued.body;

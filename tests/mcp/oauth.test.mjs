@@ -26,6 +26,7 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { exchangeCode } from '../support/oauth_code.mjs';
 import { startTessera } from './tessera.mjs';
 
 let tessera;
@@ -464,19 +465,14 @@ test('a grant made through node A is used and revoked through node B at once', a
   );
   assert.equal(consent.status, 200, JSON.stringify(consent.json));
   const code = new URL(consent.json.redirectTo).searchParams.get('code');
-  const exchanged = await fetch(nodeA + '/oauth/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      client_id: clientId,
-      redirect_uri: 'http://127.0.0.1:4711/callback',
-      code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
-    }),
+  const exchanged = await exchangeCode(nodeA, {
+    clientId,
+    code,
+    redirectUri: 'http://127.0.0.1:4711/callback',
+    verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
   });
   assert.equal(exchanged.status, 200);
-  const { access_token: access } = await exchanged.json();
+  const access = exchanged.json.access_token;
   const spaces = (node) =>
     fetch(node + '/api/space', {
       headers: { Authorization: `Bearer ${access}` },

@@ -54,12 +54,16 @@ TEST(OAuthRulesTest, TheCodeAndStateAreAddedToTheRedirectQuery) {
             "https://app.example/cb?x=1&code=abc");
 }
 
-TEST(OAuthRulesTest, AResourceIndicatorNamesMcpOrTheApi) {
-  EXPECT_EQ(resourceNameOf("https://tessera.example/mcp"), "mcp");
-  EXPECT_EQ(resourceNameOf("http://127.0.0.1:8080/api"), "api");
-  EXPECT_EQ(resourceNameOf("https://tessera.example/other"), std::nullopt);
-  EXPECT_EQ(resourceNameOf("/mcp"), std::nullopt) << "an absolute URI";
-  EXPECT_EQ(resourceNameOf("https://tessera.example/mcp#x"), std::nullopt);
+TEST(OAuthRulesTest, AResourceIndicatorNamesMcpTheApiOrTheWholeServer) {
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(resourceNamesOf("https://tessera.example/mcp"), Names{"mcp"});
+  EXPECT_EQ(resourceNamesOf("http://127.0.0.1:8080/api"), Names{"api"});
+  EXPECT_EQ(resourceNamesOf("https://tessera.example"), (Names{"mcp", "api"}));
+  EXPECT_EQ(resourceNamesOf("https://tessera.example/"), (Names{"mcp", "api"}));
+  EXPECT_EQ(resourceNamesOf("https://tessera.example/other"), Names{});
+  EXPECT_EQ(resourceNamesOf("/mcp"), Names{}) << "an absolute URI";
+  EXPECT_EQ(resourceNamesOf("https://tessera.example/mcp#x"), Names{});
+  EXPECT_EQ(resourceNamesOf("https://tessera.example/mcp?x=1"), Names{});
 }
 
 }  // namespace

@@ -20,18 +20,20 @@ constexpr std::size_t kMaxStateLength = 500;
 constexpr std::size_t kMaxRedirectUris = 10;
 constexpr std::size_t kMaxClientNameLength = 200;
 constexpr std::size_t kMaxFormValueLength = 4000;
-constexpr int kMaxGrantDays = 366;
+// The longest lifetime --max-token-lifetime-days may allow; the service
+// holds each grant to the server's own maximum.
+constexpr int kMaxGrantDays = 3660;
 
-// The resource name of a resource indicator; 400 invalid_target for one
+// The resource names of a resource indicator; 400 invalid_target for one
 // this server does not protect.
-std::string protectedResourceOf(const std::string& uri) {
-  auto name = resourceNameOf(uri);
-  if (!name) {
+std::vector<std::string> protectedResourcesOf(const std::string& uri) {
+  auto names = resourceNamesOf(uri);
+  if (names.empty()) {
     throw http::badRequest("invalid_target", "The resource '" + uri +
                                                  "' is not one this server protects: use its "
-                                                 "/mcp or /api address.");
+                                                 "address, or its /mcp or /api address.");
   }
-  return std::move(*name);
+  return names;
 }
 
 // The decoded parameters of a form body or query string, in order.
@@ -76,11 +78,10 @@ class FormParams {
     return std::move(*value);
   }
 
-  // The resource name of the "resource" parameter, if sent.
-  std::optional<std::string> resource() const {
+  // The resource names of the "resource" parameter; empty when not sent.
+  std::vector<std::string> resources() const {
     const auto uri = optional("resource");
-    if (!uri) return std::nullopt;
-    return protectedResourceOf(*uri);
+    return uri ? protectedResourcesOf(*uri) : std::vector<std::string>{};
   }
 
  private:
@@ -112,13 +113,15 @@ std::vector<std::string> resourceNames(const boost::json::object& body) {
 
 }  // namespace
 
-std::optional<std::string> resourceNameOf(std::string_view uri) {
+std::vector<std::string> resourceNamesOf(std::string_view uri) {
   auto parsed = boost::urls::parse_absolute_uri(uri);
-  if (!parsed || parsed->has_fragment()) return std::nullopt;
+  if (!parsed || parsed->has_fragment() || parsed->has_query()) return {};
   const std::string_view path = parsed->encoded_path();
-  if (path == "/mcp" || path == "/mcp/") return std::string(auth::kMcpResource);
-  if (path == "/api" || path == "/api/") return std::string(auth::kApiResource);
-  return std::nullopt;
+  const std::string mcp(auth::kMcpResource), api(auth::kApiResource);
+  if (path == "/mcp" || path == "/mcp/") return {mcp};
+  if (path == "/api" || path == "/api/") return {api};
+  if (path.empty() || path == "/") return {mcp, api};
+  return {};
 }
 
 AuthorizationRequestInput authorizationRequestFromQuery(std::string_view query) {
@@ -137,10 +140,11 @@ AuthorizationRequestInput authorizationRequestFromQuery(std::string_view query) 
     start = end + 1;
   }
   for (const std::string& uri : params.all("resource")) {
-    std::string name = protectedResourceOf(uri);
-    if (std::find(request.resources.begin(), request.resources.end(), name) ==
-        request.resources.end()) {
-      request.resources.push_back(std::move(name));
+    for (std::string& name : protectedResourcesOf(uri)) {
+      if (std::find(request.resources.begin(), request.resources.end(), name) ==
+          request.resources.end()) {
+        request.resources.push_back(std::move(name));
+      }
     }
   }
   return request;
@@ -184,11 +188,11 @@ TokenRequest tokenRequestFromForm(std::string_view body) {
   if (grantType == "authorization_code") {
     return CodeExchangeInput{form.required("code"), form.required("redirect_uri"),
                              form.required("client_id"), form.required("code_verifier"),
-                             form.resource()};
+                             form.resources()};
   }
   if (grantType == "refresh_token") {
     return RefreshInput{form.required("refresh_token"), form.required("client_id"),
-                        form.resource()};
+                        form.resources()};
   }
   throw http::badRequest("unsupported_grant_type",
                          "grant_type must be authorization_code or refresh_token.");

@@ -28,7 +28,7 @@ struct AuthorizationRequestInput {
   std::string codeChallengeMethod;
   std::optional<std::string> state;
   std::vector<std::string> scopes;     // the "scope" parameter, split at spaces
-  std::vector<std::string> resources;  // "mcp"/"api" of each "resource" parameter
+  std::vector<std::string> resources;  // "mcp"/"api" named by the "resource" parameters
 };
 // The query of the authorization request. Parameters it does not know
 // are ignored (RFC 6749 §3.1); only a missing client_id or redirect_uri
@@ -55,13 +55,15 @@ struct CodeExchangeInput {
   std::string redirectUri;
   std::string clientId;
   std::string codeVerifier;
-  std::optional<std::string> resource;  // "mcp" or "api", from the resource URI
+  // The resources the "resource" parameter names ("mcp", "api", or both
+  // for the server's own origin); empty when it was not sent.
+  std::vector<std::string> resources;
 };
 // grant_type=refresh_token
 struct RefreshInput {
   std::string refreshToken;
   std::string clientId;
-  std::optional<std::string> resource;
+  std::vector<std::string> resources;  // as in CodeExchangeInput
 };
 using TokenRequest = std::variant<CodeExchangeInput, RefreshInput>;
 // The form body of POST /oauth/token. Parameters it does not know are
@@ -91,8 +93,10 @@ GrantFilter grantFilterFromQuery(std::string_view query);
 // "blocked" or "unreviewed"}; 400 invalid_field otherwise.
 ClientStatus clientStatusFromBody(const boost::json::value& body);
 
-// The resource name ("mcp" or "api") of an RFC 8707 resource URI (an
-// absolute URI whose path is /mcp or /api); nullopt for anything else.
-std::optional<std::string> resourceNameOf(std::string_view uri);
+// The resource names an RFC 8707 resource URI stands for: {"mcp"} or
+// {"api"} for an absolute URI whose path is /mcp or /api, both for one
+// with no path (the whole server, as the root protected-resource metadata
+// names it); empty for anything else.
+std::vector<std::string> resourceNamesOf(std::string_view uri);
 
 }  // namespace tessera::features

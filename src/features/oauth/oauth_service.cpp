@@ -56,16 +56,17 @@ boost::json::value issueTokens(store::Session& session, const std::string& grant
           {"scope", scope}};
 }
 
-void requireResource(const std::optional<std::string>& asked,
-                     const std::vector<std::string>& granted) {
-  if (asked && !contains(granted, *asked)) {
-    throw http::ApiError(400, "invalid_target",
-                         "This grant does not cover the resource '" + *asked +
-                             "': the user approved only " +
-                             (granted.size() == 2 ? std::string("both") : granted.at(0)) + ".");
+void requireResources(const std::vector<std::string>& asked,
+                      const std::vector<std::string>& granted) {
+  for (const std::string& resource : asked) {
+    if (!contains(granted, resource)) {
+      throw http::ApiError(400, "invalid_target",
+                           "This grant does not cover the resource '" + resource +
+                               "': the user approved only " +
+                               (granted.size() == 2 ? std::string("both") : granted.at(0)) + ".");
+    }
   }
 }
-
 // The client, once it is known, not blocked (nor waiting for an admin's
 // approval when only allowed clients connect) and registered `redirectUri`.
 StoredClient requireClientFor(store::Session& session, const std::string& clientId,
@@ -319,7 +320,7 @@ boost::json::value OAuthService::exchangeCode(const CodeExchangeInput& input,
       refusal = "code_verifier does not match the code challenge (PKCE).";
       return;
     }
-    requireResource(input.resource, code->resources);
+    requireResources(input.resources, code->resources);
     const OAuthGrant grant{newGrantId(),        code->userId,  code->clientId,  code->scopes,
                            code->spaceIds,      code->baseIds, code->resources, now,
                            code->grantExpiresAt};
@@ -381,7 +382,7 @@ boost::json::value OAuthService::exchangeRefresh(const RefreshInput& input,
       return;
     }
     if (!markRefreshTokenUsed(session, parsed->id, now)) return reused();
-    requireResource(input.resource, token->resources);
+    requireResources(input.resources, token->resources);
     response = issueTokens(session, token->grantId, token->scopes, grantEnd, policy_);
     recordEvent(session, "oauth.refreshed", token->userId, token->grantId, client, token->clientId);
   });

@@ -9,10 +9,11 @@ import { del, patch } from "../api/client";
 import type { AdminOAuthGrant, OAuthClientSummary } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { ListTable } from "../components/ListTable";
 import { exactTime, relativeTime } from "../lib/time";
 import { useLoadedList } from "../lib/useLoadedList";
 import { usePageTitle } from "../lib/usePageTitle";
-import { GrantCells, GrantHeaderCells } from "../settings/GrantCells";
+import { GRANT_COLUMNS, GrantCells } from "../settings/GrantCells";
 
 const STATUS_TEXT: Record<OAuthClientSummary["status"], string> = {
   unreviewed: "Not reviewed",
@@ -51,90 +52,62 @@ export function AdminAppsPage() {
       {clients.items.length === 0 ? (
         <p className="muted">No app has asked for access yet.</p>
       ) : (
-        <table className="token-table">
-          <caption className="visually-hidden">Apps</caption>
-          <thead>
-            <tr>
-              <th scope="col">App</th>
-              <th scope="col">Sends people back to</th>
-              <th scope="col">First seen</th>
-              <th scope="col">Connections</th>
-              <th scope="col">Decision</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <ListTable caption="Apps" columns={["App", "Sends people back to", "First seen", "Connections", "Decision"]}>
+          {clients.items.map((client) => (
+            <tr key={client.id}>
+              <td data-label="App">
+                <strong>{client.name}</strong>
+                <span className="muted block">
+                  {client.verified ? `identity checked: ${client.id}` : "registered itself"}
+                </span>
+              </td>
+              <td data-label="Sends people back to">{hostsOf(client)}</td>
+              <td data-label="First seen">
+                <span title={exactTime(client.createdAt)}>{relativeTime(client.createdAt)}</span>
+              </td>
+              <td data-label="Connections">{client.liveGrants}</td>
+              <td data-label="Decision">{STATUS_TEXT[client.status]}</td>
+              <td className="row-actions">
+                {client.status !== "allowed" && (
+                  <button type="button" onClick={() => void setStatus(client, "allowed")}>
+                    Allow
+                  </button>
+                )}
+                {client.status !== "blocked" ? (
+                  <button type="button" className="danger" onClick={() => setBlocking(client)}>
+                    Block
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => void setStatus(client, "unreviewed")}>
+                    Unblock
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {clients.items.map((client) => (
-              <tr key={client.id}>
-                <td data-label="App">
-                  <strong>{client.name}</strong>
-                  <span className="muted block">
-                    {client.verified ? `identity checked: ${client.id}` : "registered itself"}
-                  </span>
-                </td>
-                <td data-label="Sends people back to">{hostsOf(client)}</td>
-                <td data-label="First seen">
-                  <span title={exactTime(client.createdAt)}>{relativeTime(client.createdAt)}</span>
-                </td>
-                <td data-label="Connections">{client.liveGrants}</td>
-                <td data-label="Decision">{STATUS_TEXT[client.status]}</td>
-                <td className="row-actions">
-                  {client.status !== "allowed" && (
-                    <button type="button" onClick={() => void setStatus(client, "allowed")}>
-                      Allow
-                    </button>
-                  )}
-                  {client.status !== "blocked" ? (
-                    <button type="button" className="danger" onClick={() => setBlocking(client)}>
-                      Block
-                    </button>
-                  ) : (
-                    <button type="button" onClick={() => void setStatus(client, "unreviewed")}>
-                      Unblock
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       <h3>Connections</h3>
       {grants.items.length === 0 ? (
         <p className="muted">Nobody has connected an app.</p>
       ) : (
-        <table className="token-table">
-          <caption className="visually-hidden">Connections</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">App</th>
-              <GrantHeaderCells />
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <ListTable caption="Connections" columns={["Person", "App", ...GRANT_COLUMNS]}>
+          {grants.items.map((grant) => (
+            <tr key={grant.id}>
+              <td data-label="Person">
+                {grant.user.name}
+                <span className="muted block">{grant.user.email}</span>
+              </td>
+              <td data-label="App">{grant.client.name}</td>
+              <GrantCells grant={grant} scopeText={grant.scopes.join(", ")} />
+              <td>
+                <button type="button" className="danger" onClick={() => setRevoking(grant)}>
+                  Revoke
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {grants.items.map((grant) => (
-              <tr key={grant.id}>
-                <td data-label="Person">
-                  {grant.user.name}
-                  <span className="muted block">{grant.user.email}</span>
-                </td>
-                <td data-label="App">{grant.client.name}</td>
-                <GrantCells grant={grant} scopeText={grant.scopes.join(", ")} />
-                <td>
-                  <button type="button" className="danger" onClick={() => setRevoking(grant)}>
-                    Revoke
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       {blocking && (
         <ConfirmDialog

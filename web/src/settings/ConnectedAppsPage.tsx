@@ -9,9 +9,10 @@ import { del, get } from "../api/client";
 import type { OAuthGrant, ScopeCatalogue } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { ListTable } from "../components/ListTable";
 import { useLoadedList } from "../lib/useLoadedList";
 import { usePageTitle } from "../lib/usePageTitle";
-import { GrantCells, GrantHeaderCells } from "./GrantCells";
+import { GRANT_COLUMNS, GrantCells } from "./GrantCells";
 import { GrantHistoryDialog } from "./GrantHistoryDialog";
 
 export function ConnectedAppsPage() {
@@ -49,37 +50,25 @@ export function ConnectedAppsPage() {
         </div>
       )}
       {grants.length > 0 && (
-        <table className="token-table">
-          <caption className="visually-hidden">Your connected apps</caption>
-          <thead>
-            <tr>
-              <th scope="col">App</th>
-              <GrantHeaderCells />
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <ListTable caption="Your connected apps" columns={["App", ...GRANT_COLUMNS]}>
+          {grants.map((grant) => (
+            <tr key={grant.id}>
+              <td data-label="App">
+                <strong>{grant.client.name}</strong>
+                {!grant.client.verified && <span className="muted block">registered itself</span>}
+              </td>
+              <GrantCells grant={grant} scopeText={scopeText(grant)} />
+              <td className="row-actions">
+                <button type="button" onClick={() => setHistory(grant)}>
+                  History
+                </button>
+                <button type="button" className="danger" onClick={() => setRevoking(grant)}>
+                  Revoke
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {grants.map((grant) => (
-              <tr key={grant.id}>
-                <td data-label="App">
-                  <strong>{grant.client.name}</strong>
-                  {!grant.client.verified && <span className="muted block">registered itself</span>}
-                </td>
-                <GrantCells grant={grant} scopeText={scopeText(grant)} />
-                <td className="row-actions">
-                  <button type="button" onClick={() => setHistory(grant)}>
-                    History
-                  </button>
-                  <button type="button" className="danger" onClick={() => setRevoking(grant)}>
-                    Revoke
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       {history && <GrantHistoryDialog grant={history} onClose={() => setHistory(null)} />}
       {revoking && (

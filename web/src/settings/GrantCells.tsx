@@ -15,18 +15,8 @@ function whereText(grant: OAuthGrant): string {
   return names.length ? names.join(", ") : "All spaces and bases";
 }
 
-export function GrantHeaderCells() {
-  return (
-    <>
-      <th scope="col">May</th>
-      <th scope="col">Where</th>
-      <th scope="col">Through</th>
-      <th scope="col">Connected</th>
-      <th scope="col">Last used</th>
-      <th scope="col">Ends</th>
-    </>
-  );
-}
+// The headings of the columns GrantCells fills.
+export const GRANT_COLUMNS = ["May", "Where", "Through", "Connected", "Last used", "Ends"];
 
 export function GrantCells({ grant, scopeText }: { grant: OAuthGrant; scopeText: string }) {
   return (

@@ -9,6 +9,7 @@ import { del, errorMessage, get, post } from "../api/client";
 import type { AccessToken, CreatedToken, ScopeCatalogue } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { ListTable } from "../components/ListTable";
 import { Menu } from "../components/Menu";
 import { exactDate, exactTime, relativeTime } from "../lib/time";
 import { expiryState, isStale } from "../lib/tokenStatus";
@@ -106,62 +107,49 @@ export function TokensPage() {
       )}
 
       {tokens && tokens.length > 0 && catalogue && (
-        <table className="token-table">
-          <caption className="visually-hidden">Your personal access tokens</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Access</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <ListTable
+          caption="Your personal access tokens"
+          columns={["Name", "Scopes", "Access", "Created", "Last used", "Expires"]}
+        >
+          {tokens.map((token) => (
+            <tr key={token.id} data-token-id={token.id}>
+              <td data-label="Name">
+                <strong>{token.name}</strong>
+                <code className="token-prefix" title="The start of the token's value; the secret follows it">
+                  {token.valuePrefix}…
+                </code>
+                {token.description && <span className="muted block">{token.description}</span>}
+                {isStale(token) && (
+                  <span className="badge badge-muted" title="Not used for 90 days: consider deleting it">
+                    Unused for 90 days
+                  </span>
+                )}
+              </td>
+              <td data-label="Scopes">{scopeLabels(token, catalogue)}</td>
+              <td data-label="Access">{accessText(token)}</td>
+              <td data-label="Created">
+                <span title={exactTime(token.createdAt)}>{relativeTime(token.createdAt)}</span>
+              </td>
+              <td data-label="Last used">
+                <LastUsed at={token.lastUsedAt} ip={token.lastUsedIp} />
+              </td>
+              <td data-label="Expires">
+                <Expiry token={token} />
+              </td>
+              <td>
+                <Menu
+                  label={`Actions for token ${token.name}`}
+                  button="⋯"
+                  items={[
+                    { label: "Edit", onSelect: () => setOpen({ kind: "edit", token }) },
+                    { label: "Refresh", onSelect: () => setOpen({ kind: "refresh", token }) },
+                    { label: "Delete", danger: true, onSelect: () => setOpen({ kind: "delete", token }) },
+                  ]}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id} data-token-id={token.id}>
-                <td data-label="Name">
-                  <strong>{token.name}</strong>
-                  <code className="token-prefix" title="The start of the token's value; the secret follows it">
-                    {token.valuePrefix}…
-                  </code>
-                  {token.description && <span className="muted block">{token.description}</span>}
-                  {isStale(token) && (
-                    <span className="badge badge-muted" title="Not used for 90 days: consider deleting it">
-                      Unused for 90 days
-                    </span>
-                  )}
-                </td>
-                <td data-label="Scopes">{scopeLabels(token, catalogue)}</td>
-                <td data-label="Access">{accessText(token)}</td>
-                <td data-label="Created">
-                  <span title={exactTime(token.createdAt)}>{relativeTime(token.createdAt)}</span>
-                </td>
-                <td data-label="Last used">
-                  <LastUsed at={token.lastUsedAt} ip={token.lastUsedIp} />
-                </td>
-                <td data-label="Expires">
-                  <Expiry token={token} />
-                </td>
-                <td>
-                  <Menu
-                    label={`Actions for token ${token.name}`}
-                    button="⋯"
-                    items={[
-                      { label: "Edit", onSelect: () => setOpen({ kind: "edit", token }) },
-                      { label: "Refresh", onSelect: () => setOpen({ kind: "refresh", token }) },
-                      { label: "Delete", danger: true, onSelect: () => setOpen({ kind: "delete", token }) },
-                    ]}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
 
       {(open?.kind === "create" || open?.kind === "edit") && catalogue && (
