@@ -75,6 +75,12 @@ void addBounded(CLI::App& command, const std::string& flag, unsigned& target,
       ->capture_default_str();
 }
 
+// A flag that is off unless given (or its environment variable is set).
+void addSwitch(CLI::App& command, const std::string& flag, bool& target, const std::string& envName,
+               const std::string& help) {
+  command.add_flag(flag, target, help)->envname(envName);
+}
+
 }  // namespace
 
 void addServeOptions(CLI::App& command, Config& config) {
@@ -118,10 +124,8 @@ void addServeOptions(CLI::App& command, Config& config) {
   addBounded(command, "--session-lifetime-hours", config.sessionLifetimeHours,
              "TESSERA_SESSION_LIFETIME_HOURS",
              "A browser session ends this long after sign-in, used or not", 1, 24 * 366);
-  command
-      .add_flag("--disable-signup", config.disableSignup,
-                "Refuse sign-ups (the first user can always sign up)")
-      ->envname("TESSERA_DISABLE_SIGNUP");
+  addSwitch(command, "--disable-signup", config.disableSignup, "TESSERA_DISABLE_SIGNUP",
+            "Refuse sign-ups (the first user can always sign up)");
   addBounded(command, "--signin-failures-per-account", config.signinFailuresPerAccount,
              "TESSERA_SIGNIN_FAILURES_PER_ACCOUNT",
              "Failed sign-ins allowed per account within the window", 1, 100000);
@@ -146,29 +150,25 @@ void addServeOptions(CLI::App& command, Config& config) {
   addBounded(
       command, "--trash-retention-days", config.trashRetentionDays, "TESSERA_TRASH_RETENTION_DAYS",
       "How long deleted fields and views can be restored (0: purged at the next flush)", 0, 3660);
-  command
-      .add_flag("--allow-non-expiring-tokens", config.allowNonExpiringTokens,
-                "Let users create personal access tokens that never expire")
-      ->envname("TESSERA_ALLOW_NON_EXPIRING_TOKENS");
-  command
-      .add_flag("--disable-oauth-registration", config.disableOAuthRegistration,
-                "Refuse OAuth Dynamic Client Registration (POST /oauth/register); apps then "
-                "identify themselves with a client metadata document")
-      ->envname("TESSERA_DISABLE_OAUTH_REGISTRATION");
+  addSwitch(command, "--allow-non-expiring-tokens", config.allowNonExpiringTokens,
+            "TESSERA_ALLOW_NON_EXPIRING_TOKENS",
+            "Let users create personal access tokens that never expire");
+  addSwitch(command, "--disable-oauth-registration", config.disableOAuthRegistration,
+            "TESSERA_DISABLE_OAUTH_REGISTRATION",
+            "Refuse OAuth Dynamic Client Registration (POST /oauth/register); apps then "
+            "identify themselves with a client metadata document");
   addBounded(command, "--oauth-registrations-per-minute", config.oauthRegistrationsPerMinute,
              "TESSERA_OAUTH_REGISTRATIONS_PER_MINUTE",
              "OAuth client registrations accepted per client address and minute (then 429)", 1,
              100000);
-  command
-      .add_flag("--oauth-allowed-clients-only", config.oauthAllowedClientsOnly,
-                "Let users connect only the OAuth clients an instance admin allowed "
-                "(Administration › Apps)")
-      ->envname("TESSERA_OAUTH_ALLOWED_CLIENTS_ONLY");
-  command
-      .add_flag("--oauth-allow-loopback-clients", config.oauthAllowLoopbackClients,
-                "Fetch OAuth client metadata documents from the loopback address, plain http "
-                "included (for tests and development; never in production)")
-      ->envname("TESSERA_OAUTH_ALLOW_LOOPBACK_CLIENTS");
+  addSwitch(command, "--oauth-allowed-clients-only", config.oauthAllowedClientsOnly,
+            "TESSERA_OAUTH_ALLOWED_CLIENTS_ONLY",
+            "Let users connect only the OAuth clients an instance admin allowed "
+            "(Administration › Apps)");
+  addSwitch(command, "--oauth-allow-loopback-clients", config.oauthAllowLoopbackClients,
+            "TESSERA_OAUTH_ALLOW_LOOPBACK_CLIENTS",
+            "Fetch OAuth client metadata documents from the loopback address, plain http "
+            "included (for tests and development; never in production)");
   command
       .add_option("--oauth-fetch-ca-file", config.oauthFetchCaFile,
                   "PEM certificates to trust, instead of the system's, when fetching OAuth "
