@@ -9,8 +9,8 @@
 // too large, on a private address directly or through a redirect, too
 // slow, naming another client, with a redirect URI it did not list; and
 // the cache and the logo. A grant made through one node is used, and
-// revoked, through the other. On SQLite, PostgreSQL and two nodes
-// (tests/support).
+// revoked, through the other; a read-only grant lists no write tool. On
+// SQLite, PostgreSQL and two nodes (tests/support).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -498,4 +498,49 @@ test('a grant made through node A is used and revoked through node B at once', a
   const refused = await spaces(nodeA);
   assert.equal(refused.status, 401, 'node A refuses it at once');
   assert.equal((await refused.json()).code, 'token_revoked');
+});
+
+test('the MCP tool list follows an OAuth grant as it follows a token: read-only, no write tools', async () => {
+  const registered = await fetch(tessera.base + '/oauth/register', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'Reader',
+      redirect_uris: ['http://127.0.0.1:4711/callback'],
+    }),
+  });
+  const clientId = (await registered.json()).client_id;
+  const consent = await tessera.api('POST', '/api/oauth/authorize', {
+    clientId,
+    redirectUri: 'http://127.0.0.1:4711/callback',
+    codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    scopes: ['read'],
+    resources: ['mcp'],
+  });
+  const exchanged = await exchangeCode(tessera.base, {
+    clientId,
+    code: new URL(consent.json.redirectTo).searchParams.get('code'),
+    redirectUri: 'http://127.0.0.1:4711/callback',
+    verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+  });
+  const client = new Client({ name: 'reader', version: '1' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(tessera.base + '/mcp'), {
+      requestInit: {
+        headers: { Authorization: 'Bearer ' + exchanged.json.access_token },
+      },
+    }),
+  );
+  const names = (await client.listTools()).tools.map((tool) => tool.name);
+  assert.ok(names.includes('list_records'), names.join(', '));
+  assert.ok(!names.includes('create_records'), 'no write tool for Read');
+  const refused = await client.callTool({
+    name: 'create_records',
+    arguments: {
+      tableId: tessera.ids.table,
+      records: [{ fields: { Name: 'x' } }],
+    },
+  });
+  assert.ok(refused.isError, 'a write is refused even when called by name');
+  await client.close();
 });
