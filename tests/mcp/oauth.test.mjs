@@ -440,15 +440,16 @@ test('metadata documents that are refused, each with its reason', async () => {
   assert.match(root.json.message, /must have a path/);
 });
 
-test('a grant made through node A is used and revoked through node B at once', async () => {
-  const [nodeA, nodeB] = [tessera.nodes[0], tessera.nodes.at(-1)];
-  const registered = await fetch(nodeA + '/oauth/register', {
+// Connects an app named `name` as the signed-up user, through `node`
+// (the balancer unless said), without a browser: registration, the
+// consent page's call and the code exchange. Returns the client id and
+// the access token.
+async function connectApp(name, scopes, resources, node = tessera.base) {
+  const redirectUri = 'http://127.0.0.1:4711/callback';
+  const registered = await fetch(node + '/oauth/register', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      client_name: 'Pinned agent',
-      redirect_uris: ['http://127.0.0.1:4711/callback'],
-    }),
+    body: JSON.stringify({ client_name: name, redirect_uris: [redirectUri] }),
   });
   const clientId = (await registered.json()).client_id;
   const consent = await tessera.api(
@@ -456,23 +457,32 @@ test('a grant made through node A is used and revoked through node B at once', a
     '/api/oauth/authorize',
     {
       clientId,
-      redirectUri: 'http://127.0.0.1:4711/callback',
+      redirectUri,
       codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-      scopes: ['read'],
-      resources: ['api'],
+      scopes,
+      resources,
     },
-    nodeA,
+    node,
   );
   assert.equal(consent.status, 200, JSON.stringify(consent.json));
-  const code = new URL(consent.json.redirectTo).searchParams.get('code');
-  const exchanged = await exchangeCode(nodeA, {
+  const exchanged = await exchangeCode(node, {
     clientId,
-    code,
-    redirectUri: 'http://127.0.0.1:4711/callback',
+    code: new URL(consent.json.redirectTo).searchParams.get('code'),
+    redirectUri,
     verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
   });
   assert.equal(exchanged.status, 200);
-  const access = exchanged.json.access_token;
+  return { clientId, access: exchanged.json.access_token };
+}
+
+test('a grant made through node A is used and revoked through node B at once', async () => {
+  const [nodeA, nodeB] = [tessera.nodes[0], tessera.nodes.at(-1)];
+  const { clientId, access } = await connectApp(
+    'Pinned agent',
+    ['read'],
+    ['api'],
+    nodeA,
+  );
   const spaces = (node) =>
     fetch(node + '/api/space', {
       headers: { Authorization: `Bearer ${access}` },
@@ -501,33 +511,12 @@ test('a grant made through node A is used and revoked through node B at once', a
 });
 
 test('the MCP tool list follows an OAuth grant as it follows a token: read-only, no write tools', async () => {
-  const registered = await fetch(tessera.base + '/oauth/register', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      client_name: 'Reader',
-      redirect_uris: ['http://127.0.0.1:4711/callback'],
-    }),
-  });
-  const clientId = (await registered.json()).client_id;
-  const consent = await tessera.api('POST', '/api/oauth/authorize', {
-    clientId,
-    redirectUri: 'http://127.0.0.1:4711/callback',
-    codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    scopes: ['read'],
-    resources: ['mcp'],
-  });
-  const exchanged = await exchangeCode(tessera.base, {
-    clientId,
-    code: new URL(consent.json.redirectTo).searchParams.get('code'),
-    redirectUri: 'http://127.0.0.1:4711/callback',
-    verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
-  });
+  const { access } = await connectApp('Reader', ['read'], ['mcp']);
   const client = new Client({ name: 'reader', version: '1' });
   await client.connect(
     new StreamableHTTPClientTransport(new URL(tessera.base + '/mcp'), {
       requestInit: {
-        headers: { Authorization: 'Bearer ' + exchanged.json.access_token },
+        headers: { Authorization: 'Bearer ' + access },
       },
     }),
   );

@@ -460,10 +460,7 @@ boost::json::value OAuthService::setClientStatus(const std::string& adminId,
                                                               {"reason", "client_blocked"}}});
       }
     }
-    for (const ListedClient& listed : loadClients(session, now)) {
-      if (listed.stored.client.id == clientId) return boost::json::value(clientJson(listed));
-    }
-    return boost::json::value(nullptr);  // not reached: the client was just updated
+    return boost::json::value(clientJson(loadClients(session, now, clientId).at(0)));
   });
 }
 

@@ -81,14 +81,18 @@ std::optional<StoredClient> loadClient(store::Session& session, const std::strin
   return storedClientOf(clientId, rows[0]);
 }
 
-std::vector<ListedClient> loadClients(store::Session& session, UnixMillis now) {
+std::vector<ListedClient> loadClients(store::Session& session, UnixMillis now,
+                                      const std::optional<std::string>& onlyId) {
+  std::vector<store::SqlValue> params{now};
+  if (onlyId) params.emplace_back(*onlyId);
   std::vector<ListedClient> clients;
   for (const store::Row& row :
        session.query(std::string("SELECT ") + kClientColumns +
                          ", c.id, (SELECT COUNT(*) FROM oauth_grants g WHERE g.client_id = c.id"
                          " AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > ?))"
-                         " FROM oauth_clients c ORDER BY c.created_at DESC, c.id",
-                     {now})) {
+                         " FROM oauth_clients c" +
+                         (onlyId ? " WHERE c.id = ?" : "") + " ORDER BY c.created_at DESC, c.id",
+                     params)) {
     clients.push_back({storedClientOf(row.text(10), row), row.integer(11)});
   }
   return clients;

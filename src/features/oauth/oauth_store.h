@@ -86,12 +86,14 @@ void saveDocumentClient(store::Session& session, const OAuthClient& client,
                         const std::optional<std::string>& logoData, UnixMillis fetchedAt);
 std::optional<StoredClient> loadClient(store::Session& session, const std::string& clientId);
 
-// Every client, newest first, with how many live grants it has at `now`.
+// Every client (or only `onlyId`), newest first, with how many live
+// grants it has at `now`.
 struct ListedClient {
   StoredClient stored;
   std::int64_t liveGrants = 0;
 };
-std::vector<ListedClient> loadClients(store::Session& session, UnixMillis now);
+std::vector<ListedClient> loadClients(store::Session& session, UnixMillis now,
+                                      const std::optional<std::string>& onlyId = std::nullopt);
 // Records the admin's decision; false when there is no such client.
 bool setClientStatus(store::Session& session, const std::string& clientId, ClientStatus status,
                      UnixMillis at);
