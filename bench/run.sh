@@ -5,6 +5,8 @@
 # Usage: bench/run.sh path/to/tessera [seconds]
 # BENCH_BACKEND=postgres measures on a throw-away PostgreSQL cluster
 # (scripts/test-postgres.sh) instead of a fresh SQLite file.
+# BENCH_CASES, an extended regular expression, keeps only the cases whose
+# label matches (case (a) always runs: it is what the others are shares of).
 set -euo pipefail
 tessera="$1"
 seconds="${2:-10}"
@@ -59,6 +61,9 @@ echo "idle RSS: $(rss)"
 printf "%-44s %10s %9s %9s %8s %8s %9s\n" "case (median of 3 runs of ${seconds}s)" "req/s" "p50 ms" "p99 ms" "vs (a)" "RSS" "non-2xx"
 measure() {  # label, path, [wrk script], [concurrent flood script]
   local label="$1" path="$2" script="${3:-}" flood="${4:-}"
+  if [ -n "$baseline" ] && [ -n "${BENCH_CASES:-}" ] && ! grep -Eq -- "$BENCH_CASES" <<<"$label"; then
+    return
+  fi
   # A 30 s timeout: with 64 connections, a POST of 1,000 records waits its
   # turn for longer than wrk's default of 2 s.
   local args=(-t2 -c64 -d"${seconds}s" --latency --timeout 30s)

@@ -37,11 +37,17 @@ bool Config::usesPostgres() const {
 
 unsigned Config::effectiveThreads() const {
   if (threads != 0) return threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+unsigned Config::effectiveReadThreads() const {
+  if (readThreads != 0) return readThreads;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  // Handlers wait for the database on their thread: for SQLite that wait is
-  // short, for PostgreSQL it is a network round trip, so more threads keep
-  // the cores busy (measured in docs/operations.md).
-  return usesPostgres() ? 4 * cores : cores;
+  // A request waits for the database on its pool thread: for SQLite that
+  // wait is short (a second thread per core keeps a core busy beside one
+  // slow request), for PostgreSQL it is a network round trip, so more
+  // threads keep the cores busy (measured in docs/operations.md).
+  return usesPostgres() ? 4 * cores : 2 * cores;
 }
 
 unsigned Config::effectiveWriteThreads() const {
@@ -49,8 +55,8 @@ unsigned Config::effectiveWriteThreads() const {
   // On SQLite, many writes waiting together share one commit. On
   // PostgreSQL each write is its own SERIALIZABLE transaction: more of them
   // at once on the same records means more conflicts, and a write can
-  // keep losing its retries (docs/operations.md), so writes stay on the
-  // I/O threads there until retries cannot starve.
+  // keep losing its retries (docs/operations.md), so writes share the
+  // read pool there until retries cannot starve.
   return usesPostgres() ? 0 : 16;
 }
 
@@ -97,14 +103,23 @@ void addServeOptions(CLI::App& command, Config& config) {
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30))
       ->capture_default_str();
   addBounded(command, "--threads", config.threads, "TESSERA_THREADS",
-             "I/O threads (0: one per core)", 0, 256);
+             "I/O threads, which never wait on the database (0: one per core)", 0, 256);
+  addBounded(command, "--read-threads", config.readThreads, "TESSERA_READ_THREADS",
+             "Threads that serve the requests that read the database (0: 2 per core on "
+             "SQLite, 4 per core on PostgreSQL)",
+             0, 1024);
   command
       .add_option("--write-threads", config.writeThreads,
                   "Threads that serve the requests that may write (all but GET and HEAD), so "
-                  "the I/O threads go on with reads while they wait for the commit; 0: serve "
-                  "them on the I/O threads (default: 16 on SQLite, 0 on PostgreSQL)")
+                  "that many writes share a commit; 0: the read threads serve them (default: "
+                  "16 on SQLite, 0 on PostgreSQL)")
       ->envname("TESSERA_WRITE_THREADS")
-      ->check(CLI::Range(0u, 256u));
+      ->check(CLI::Range(0u, 1024u));
+  addBounded(command, "--max-queued-requests", config.maxQueuedRequests,
+             "TESSERA_MAX_QUEUED_REQUESTS",
+             "Requests that may wait for a read or a write thread (each); one more is answered "
+             "503 overloaded with Retry-After",
+             1, 1u << 20);
   addBounded(command, "--request-timeout-seconds", config.requestTimeoutSeconds,
              "TESSERA_REQUEST_TIMEOUT_SECONDS",
              "Time allowed to receive one request (headers and body)", 1, 3600);
@@ -268,7 +283,9 @@ std::string describe(const Config& config) {
                        ? "sqlite:" + database.location
                        : maskDatabaseUrl(database.location));
   line("threads", std::to_string(config.effectiveThreads()));
+  line("read-threads", std::to_string(config.effectiveReadThreads()));
   line("write-threads", std::to_string(config.effectiveWriteThreads()));
+  line("max-queued-requests", std::to_string(config.maxQueuedRequests));
   line("max-body-bytes", std::to_string(config.maxBodyBytes));
   line("request-timeout-seconds", std::to_string(config.requestTimeoutSeconds));
   line("idle-timeout-seconds", std::to_string(config.idleTimeoutSeconds));

@@ -15,9 +15,11 @@ namespace tessera::app {
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string dataDir = "./data";
-  std::string database;   // empty: SQLite file in dataDir
-  std::string publicUrl;  // empty: http://<listen>
-  unsigned threads = 0;   // 0: one per core
+  std::string database;               // empty: SQLite file in dataDir
+  std::string publicUrl;              // empty: http://<listen>
+  unsigned threads = 0;               // 0: one per core
+  unsigned readThreads = 0;           // 0: 2 per core on SQLite, 4 per core on PostgreSQL
+  unsigned maxQueuedRequests = 1024;  // per pool, waiting for a thread
   // nullopt: 16 on SQLite, 0 on PostgreSQL (effectiveWriteThreads).
   std::optional<unsigned> writeThreads;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
@@ -59,7 +61,9 @@ struct Config {
   std::string effectivePublicUrl(const std::string& address) const;
   bool usesPostgres() const;
   unsigned effectiveThreads() const;
-  // Threads for the requests that may write; 0: the I/O threads serve them.
+  // Threads for the requests the I/O threads do not answer at once.
+  unsigned effectiveReadThreads() const;
+  // Threads for the requests that may write; 0: the read pool serves them.
   unsigned effectiveWriteThreads() const;
 };
 

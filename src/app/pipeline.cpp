@@ -96,20 +96,29 @@ void countTokenAuthentication(Metrics& metrics, const http::RequestContext& ctx,
 
 }  // namespace
 
-std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestContext& ctx) {
-  if (auto refusal = tokenInUrl(ctx.request)) return std::move(*refusal);
+std::variant<Pipeline::Outcome, const http::Route*> Pipeline::routeRequest(
+    http::RequestContext& ctx) const {
+  if (auto refusal = tokenInUrl(ctx.request)) return Outcome(std::move(*refusal));
   if (auto preflight = corsPreflight(ctx.request)) {
     ctx.route = "preflight";
-    return std::move(*preflight);
+    return Outcome(std::move(*preflight));
   }
   if (auto page = site_.serve(ctx.request)) {
     ctx.route = "static";
-    return std::move(*page);
+    return Outcome(std::move(*page));
   }
   auto matched = router_.match(ctx.request.method, ctx.request.path, ctx.params);
-  if (auto* refusal = std::get_if<http::ApiError>(&matched)) return std::move(*refusal);
-  const http::Route& route = *std::get<const http::Route*>(matched);
-  ctx.route = route.pattern;
+  if (auto* refusal = std::get_if<http::ApiError>(&matched)) return Outcome(std::move(*refusal));
+  const http::Route* route = std::get<const http::Route*>(matched);
+  ctx.route = route->pattern;
+  return route;
+}
+
+Pipeline::Outcome Pipeline::dispatch(http::RequestContext& ctx) {
+  auto routed = routeRequest(ctx);
+  if (auto* decided = std::get_if<Outcome>(&routed)) return std::move(*decided);
+  const http::Route& route = *std::get<const http::Route*>(routed);
+  if (route.answersAtOnce) return route.handler(ctx);
   const bool anyone = route.requirement.kind == access::Requirement::Kind::Anyone;
   auto authenticated =
       authenticator_.authenticate(ctx.request, anyone ? auth::Authenticator::DeadSession::Ignore
@@ -137,9 +146,33 @@ std::variant<http::Response, http::ApiError> Pipeline::dispatch(http::RequestCon
   return route.handler(ctx);
 }
 
+std::optional<http::Response> Pipeline::quickAnswer(const http::Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  http::RequestContext ctx{request, {}, {}, std::nullopt, {}, access::Role::None, {}};
+  auto routed = routeRequest(ctx);
+  if (const auto* route = std::get_if<const http::Route*>(&routed);
+      route && !(*route)->answersAtOnce) {
+    auto refusal = authenticator_.refuseWithoutLookup(request);
+    if (!refusal) return std::nullopt;
+    routed = Outcome(std::move(*refusal));
+  }
+  return respond(ctx, started, [&]() -> Outcome {
+    if (auto* decided = std::get_if<Outcome>(&routed)) return std::move(*decided);
+    return std::get<const http::Route*>(routed)->handler(ctx);
+  });
+}
+
 http::Response Pipeline::handle(const http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
-  http::RequestContext ctx{request, newId("req"), {}, std::nullopt, {}, access::Role::None, {}};
+  http::RequestContext ctx{request, {}, {}, std::nullopt, {}, access::Role::None, {}};
+  return respond(ctx, started, [&] { return dispatch(ctx); });
+}
+
+http::Response Pipeline::respond(http::RequestContext& ctx,
+                                 std::chrono::steady_clock::time_point started,
+                                 const std::function<Outcome()>& decide) {
+  const http::Request& request = ctx.request;
+  ctx.requestId = newId("req");
   http::Response response;
   std::string errorCode;
   const auto refuse = [&](const http::ApiError& error) {
@@ -148,7 +181,7 @@ http::Response Pipeline::handle(const http::Request& request) {
     addResourceMetadata(response, request.path, publicOrigin_);
   };
   try {
-    auto outcome = dispatch(ctx);
+    auto outcome = decide();
     if (auto* refusal = std::get_if<http::ApiError>(&outcome)) {
       refuse(*refusal);
     } else {

@@ -6,6 +6,9 @@
 // access::Authorizer::admit, and each step's refusal comes back as a value.
 #pragma once
 
+#include <chrono>
+#include <functional>
+#include <optional>
 #include <variant>
 
 #include "access/authorizer.h"
@@ -31,14 +34,27 @@ class Pipeline final : public http::RequestHandler {
         metrics_(metrics),
         publicOrigin_(std::move(publicOrigin)) {}
 
+  // A refusal decided by the request alone (a token in the URL, no route,
+  // a malformed token), a CORS preflight, a page of the app, or a route
+  // added with addAtOnce; nullopt for anything that may read the store.
+  std::optional<http::Response> quickAnswer(const http::Request& request) override;
   http::Response handle(const http::Request& request) override;
   http::Response reject(const http::Request& request, const http::ApiError& error) override;
 
  private:
+  using Outcome = std::variant<http::Response, http::ApiError>;
+
+  // What the request alone decides (a refusal, a preflight, a page), or
+  // the route it goes on to.
+  std::variant<Outcome, const http::Route*> routeRequest(http::RequestContext& ctx) const;
   // The response, or the refusal of a step (routing, authentication, CSRF,
   // authorization) returned as a value. A handler refuses bad input by
-  // throwing ApiError, which handle() renders the same way.
-  std::variant<http::Response, http::ApiError> dispatch(http::RequestContext& ctx);
+  // throwing ApiError, which respond() renders the same way.
+  Outcome dispatch(http::RequestContext& ctx);
+  // The response to what `decide` returns or throws, with the standard
+  // headers, counted in the metrics and written to the access log.
+  http::Response respond(http::RequestContext& ctx, std::chrono::steady_clock::time_point started,
+                         const std::function<Outcome()>& decide);
 
   const http::Router& router_;
   const http::StaticSite& site_;

@@ -22,7 +22,9 @@ http::ServerOptions serverOptions(const Config& config, ServingHandler& serving)
   options.host = config.host();
   options.port = config.port();
   options.threads = config.effectiveThreads();
+  options.readThreads = config.effectiveReadThreads();
   options.writeThreads = config.effectiveWriteThreads();
+  options.maxQueuedRequests = config.maxQueuedRequests;
   options.maxBodyBytes = config.maxBodyBytes;
   options.readTimeout = std::chrono::seconds(config.requestTimeoutSeconds);
   options.idleTimeout = std::chrono::seconds(config.idleTimeoutSeconds);

@@ -23,10 +23,16 @@ class ServingHandler final : public http::RequestHandler {
   // From now on /readyz says 503 draining. Thread-safe.
   void startDraining();
 
+  std::optional<http::Response> quickAnswer(const http::Request& request) override;
   http::Response handle(const http::Request& request) override;
   http::Response reject(const http::Request& request, const http::ApiError& error) override;
 
  private:
+  // The answer while starting, or to /readyz while draining; nullopt when
+  // `application` (the one being served, if any) answers.
+  std::optional<http::Response> ownAnswer(const http::Request& request,
+                                          http::RequestHandler* application) const;
+
   std::atomic<http::RequestHandler*> application_{nullptr};
   std::atomic<bool> draining_{false};
 };

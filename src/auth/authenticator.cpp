@@ -18,21 +18,38 @@ bool changesState(std::string_view method) {
 
 }  // namespace
 
+std::variant<std::string_view, http::ApiError> Authenticator::bearerToken(
+    const http::Request& request) const {
+  const std::string_view value = request.header("authorization");
+  if (!startsWithIgnoringAsciiCase(value, "Bearer ")) {
+    return invalidToken("Only 'Authorization: Bearer <personal access token>' is supported.");
+  }
+  std::string_view token = value.substr(7);
+  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+  if (auto wait = badTokens_.blockedFor(request.clientIp)) {
+    return http::tooManyRequests("too_many_requests",
+                                 "Too many requests with invalid tokens from this address.", *wait);
+  }
+  return token;
+}
+
+std::optional<http::ApiError> Authenticator::refuseWithoutLookup(
+    const http::Request& request) const {
+  if (!request.hasHeader("authorization")) return std::nullopt;
+  auto token = bearerToken(request);
+  if (auto* refusal = std::get_if<http::ApiError>(&token)) return std::move(*refusal);
+  auto refusal = tokens_.refuseByShape(std::get<std::string_view>(token), request);
+  if (refusal) badTokens_.recordFailure(request.clientIp);
+  return refusal;
+}
+
 std::variant<std::monostate, Authentication, http::ApiError> Authenticator::authenticate(
     const http::Request& request, DeadSession deadSession) const {
   if (request.hasHeader("authorization")) {
-    const std::string_view value = request.header("authorization");
-    if (!startsWithIgnoringAsciiCase(value, "Bearer ")) {
-      return invalidToken("Only 'Authorization: Bearer <personal access token>' is supported.");
-    }
-    std::string_view token = value.substr(7);
-    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    if (auto wait = badTokens_.blockedFor(request.clientIp)) {
-      return http::tooManyRequests(
-          "too_many_requests", "Too many requests with invalid tokens from this address.", *wait);
-    }
-    auto verified = tokens_.verify(token, request);
+    auto token = bearerToken(request);
+    if (auto* refusal = std::get_if<http::ApiError>(&token)) return std::move(*refusal);
+    auto verified = tokens_.verify(std::get<std::string_view>(token), request);
     if (auto* principal = std::get_if<access::Principal>(&verified)) {
       return Authentication{std::move(*principal), std::nullopt};
     }

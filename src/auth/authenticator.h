@@ -45,6 +45,13 @@ class Authenticator {
   std::variant<std::monostate, Authentication, http::ApiError> authenticate(
       const http::Request& request, DeadSession deadSession = DeadSession::Refuse) const;
 
+  // authenticate()'s refusal when it needs no lookup: an Authorization
+  // header that is not a bearer token, an address over its allowance of bad
+  // tokens, a token refused by its shape. nullopt when authenticate() must
+  // look the credentials up. Reads no store; counts a refusal like
+  // authenticate() does.
+  std::optional<http::ApiError> refuseWithoutLookup(const http::Request& request) const;
+
   // The refusal 403 csrf_failed for a cookie-authenticated request that
   // changes state without X-CSRF-Token equal to the tessera_csrf cookie and
   // to the token issued with its session; nullopt otherwise.
@@ -52,6 +59,10 @@ class Authenticator {
                                           const Authentication& authentication) const;
 
  private:
+  // The bearer token of the Authorization header, or the refusal of a
+  // header that is not one or of an address sending too many bad tokens.
+  std::variant<std::string_view, http::ApiError> bearerToken(const http::Request& request) const;
+
   const SessionStore& sessions_;
   const TokenVerifier& tokens_;
   AttemptLimiter& badTokens_;

@@ -54,9 +54,9 @@ std::optional<TokenVerifier::Verified> TokenVerifier::fromCache(const std::strin
   return cached;
 }
 
-std::variant<access::Principal, http::ApiError> TokenVerifier::verify(
-    std::string_view value, const http::Request& request) const {
-  const auto parsed = parseToken(value);
+std::optional<http::ApiError> TokenVerifier::shapeRefusal(const std::optional<ParsedToken>& parsed,
+                                                          std::string_view value,
+                                                          const http::Request& request) const {
   if (!parsed) {
     return refuse(value, request, "", "token_malformed",
                   "This is not a valid Tessera token (tsr_pat_ for a personal access token, "
@@ -65,15 +65,27 @@ std::variant<access::Principal, http::ApiError> TokenVerifier::verify(
   }
   switch (parsed->kind) {
     case TokenKind::Personal:
-      return verifyPersonal(*parsed, value, request);
     case TokenKind::OAuthAccess:
-      return verifyOAuthAccess(*parsed, value, request);
+      return std::nullopt;
     case TokenKind::OAuthRefresh:
       break;
   }
   return refuse(value, request, "", "token_wrong_kind",
                 "This is an OAuth refresh token (tsr_ort_). Exchange it at /oauth/token for an "
                 "access token (tsr_oat_), and send that.");
+}
+
+std::optional<http::ApiError> TokenVerifier::refuseByShape(std::string_view value,
+                                                           const http::Request& request) const {
+  return shapeRefusal(parseToken(value), value, request);
+}
+
+std::variant<access::Principal, http::ApiError> TokenVerifier::verify(
+    std::string_view value, const http::Request& request) const {
+  const auto parsed = parseToken(value);
+  if (auto refusal = shapeRefusal(parsed, value, request)) return std::move(*refusal);
+  if (parsed->kind == TokenKind::Personal) return verifyPersonal(*parsed, value, request);
+  return verifyOAuthAccess(*parsed, value, request);
 }
 
 std::optional<http::ApiError> TokenVerifier::checkResource(

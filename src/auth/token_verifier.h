@@ -42,12 +42,23 @@ class TokenVerifier {
   std::variant<access::Principal, http::ApiError> verify(std::string_view value,
                                                          const http::Request& request) const;
 
+  // verify()'s refusal of a token whose shape alone refuses it
+  // (token_malformed, token_wrong_kind), written to the audit log the same
+  // way; nullopt for a token only the store can decide. Reads nothing.
+  std::optional<http::ApiError> refuseByShape(std::string_view value,
+                                              const http::Request& request) const;
+
  private:
   // Writes the refusal to the audit log and returns it.
   http::ApiError refuse(std::string_view value, const http::Request& request,
                         const std::string& userId, const std::string& code,
                         const std::string& message) const;
 
+  // The refusal of a token that did not parse (nullopt `parsed`) or is not
+  // a bearer token; nullopt for a personal or OAuth access token.
+  std::optional<http::ApiError> shapeRefusal(const std::optional<ParsedToken>& parsed,
+                                             std::string_view value,
+                                             const http::Request& request) const;
   std::variant<access::Principal, http::ApiError> verifyPersonal(
       const ParsedToken& parsed, std::string_view value, const http::Request& request) const;
   std::variant<access::Principal, http::ApiError> verifyOAuthAccess(

@@ -57,6 +57,11 @@ void Router::add(std::string method, std::string pattern, access::Requirement re
                      std::move(handler), std::move(segments)});
 }
 
+void Router::addAtOnce(std::string method, std::string pattern, Handler handler) {
+  add(std::move(method), std::move(pattern), access::anyone(), std::move(handler));
+  routes_.back().answersAtOnce = true;
+}
+
 std::variant<const Route*, ApiError> Router::match(std::string_view method, std::string_view path,
                                                    PathParams& params) const {
   const std::vector<std::string_view> segments = splitPath(path);

@@ -25,12 +25,18 @@ struct Route {
   access::Requirement requirement;
   Handler handler;
   std::vector<std::string> segments;  // the pattern split at '/', once
+  // Served on the I/O thread without looking at credentials (addAtOnce).
+  bool answersAtOnce = false;
 };
 
 class Router {
  public:
   void add(std::string method, std::string pattern, access::Requirement requirement,
            Handler handler);
+  // A route anyone may call whose handler needs no database, no network
+  // and no credentials (liveness): the server answers it on its I/O thread,
+  // so it answers while every pool thread is busy.
+  void addAtOnce(std::string method, std::string pattern, Handler handler);
 
   // The route for `method` and `path`, with its path parameters filled in;
   // or the refusal: ApiError 404 when no pattern matches the path, 405

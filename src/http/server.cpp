@@ -36,6 +36,23 @@ struct Worker {
   std::thread thread;
 };
 
+// Threads that serve requests, and the requests handed to them that are
+// not answered yet: at most `capacity`, the threads and the queue's places.
+struct RequestPool {
+  RequestPool(unsigned count, std::size_t queuePlaces)
+      : threads(count), capacity(count + queuePlaces) {}
+  asio::thread_pool threads;
+  const std::size_t capacity;
+  std::atomic<std::size_t> taken{0};
+};
+
+ApiError overloaded() {
+  return ApiError(503, "overloaded",
+                  "This server has more requests waiting than it takes at once. Try again in a "
+                  "moment.")
+      .withHeader("Retry-After", "1");
+}
+
 Request toRequest(const bhttp::request_parser<bhttp::string_body>& parser,
                   const std::string& clientIp) {
   const auto& message = parser.get();
@@ -91,9 +108,10 @@ struct Server::Impl {
   ServerOptions options;
   RequestHandler& handler;
   std::vector<std::unique_ptr<Worker>> workers;
-  std::optional<asio::thread_pool> writePool;  // options.writeThreads > 0
-  std::optional<tcp::acceptor> acceptor;       // on workers[0]
-  asio::io_context control{1};                 // signals, on the thread calling run()
+  std::optional<RequestPool> readPool;
+  std::optional<RequestPool> writePool;   // options.writeThreads > 0
+  std::optional<tcp::acceptor> acceptor;  // on workers[0]
+  asio::io_context control{1};            // signals, on the thread calling run()
   // Created by listen(), so SIGINT/SIGTERM are caught (and held until run()
   // waits for them) from the moment the server can be announced as ready.
   std::optional<asio::signal_set> signals;
@@ -263,17 +281,28 @@ struct Server::Impl {
     }
   }
 
-  // The handler's response: on this I/O thread for a read, on the write
-  // pool for a request that may write. A write waits for its commit (the
-  // SQLite writer groups the writes waiting together into one); on the
-  // pool, that wait holds no I/O thread, and many writes share a commit.
+  // The handler's response. What needs nothing slow is answered on this
+  // I/O thread; everything else on a pool thread (writes on the write pool
+  // when there is one), while this thread goes on with its other
+  // connections. A write waits there for its commit, and the SQLite writer
+  // groups the writes waiting together into one. When more requests wait
+  // for a pool's threads than options.maxQueuedRequests, the answer is 503
+  // overloaded with Retry-After, rather than a queue that grows without end.
   asio::awaitable<Response> handle(const Request& request) {
-    if (!writePool || request.method == "GET" || request.method == "HEAD") {
-      co_return handler.handle(request);
+    if (auto answer = handler.quickAnswer(request)) co_return std::move(*answer);
+    const bool mayWrite = request.method != "GET" && request.method != "HEAD";
+    RequestPool& pool = writePool && mayWrite ? *writePool : *readPool;
+    if (pool.taken.fetch_add(1) >= pool.capacity) {
+      pool.taken.fetch_sub(1);
+      co_return handler.reject(request, overloaded());
     }
     co_return co_await asio::co_spawn(
-        writePool->get_executor(),
-        [&]() -> asio::awaitable<Response> { co_return handler.handle(request); },
+        pool.threads.get_executor(),
+        [&]() -> asio::awaitable<Response> {
+          Response response = handler.handle(request);  // does not throw
+          pool.taken.fetch_sub(1);
+          co_return response;
+        },
         asio::use_awaitable);
   }
 
@@ -296,7 +325,11 @@ Server::Server(ServerOptions options, RequestHandler& handler)
     : impl_(std::make_unique<Impl>(std::move(options), handler)) {
   const unsigned threads = std::max(1u, impl_->options.threads);
   for (unsigned i = 0; i < threads; ++i) impl_->workers.push_back(std::make_unique<Worker>());
-  if (impl_->options.writeThreads > 0) impl_->writePool.emplace(impl_->options.writeThreads);
+  const std::size_t queuePlaces = impl_->options.maxQueuedRequests;
+  impl_->readPool.emplace(std::max(1u, impl_->options.readThreads), queuePlaces);
+  if (impl_->options.writeThreads > 0) {
+    impl_->writePool.emplace(impl_->options.writeThreads, queuePlaces);
+  }
 }
 
 Server::~Server() = default;
@@ -345,9 +378,10 @@ void Server::run() {
     }
     impl.workers[i]->thread.join();
   }
-  // Writes in flight finish (their connections are gone if the drain
+  // Requests in flight finish (their connections are gone if the drain
   // timed out) before the requests they read are destroyed.
-  if (impl.writePool) impl.writePool->join();
+  impl.readPool->threads.join();
+  if (impl.writePool) impl.writePool->threads.join();
 }
 
 void Server::stop() {

@@ -1,7 +1,9 @@
 // The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one
-// io_context per thread, one coroutine per connection, requests that may
-// write (all but GET and HEAD) handed to a pool of threads so that many of
-// them can wait for one commit while the I/O threads serve reads, plain or TLS
+// io_context per thread, one coroutine per connection. The I/O threads
+// never wait on the application: they answer only what needs nothing slow
+// (RequestHandler::quickAnswer) and hand the rest to a bounded pool of
+// threads, the requests that may write (all but GET and HEAD) to a pool of
+// their own so that many of them can wait for one commit; plain or TLS
 // (http/tls_context.h; HSTS on every TLS answer; the certificate reloaded
 // on SIGHUP without dropping connections), keep-alive, a
 // deadline on every read, header and body limits, and graceful shutdown on
@@ -25,9 +27,14 @@ namespace tessera::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  unsigned threads = 1;
-  // Threads that handle the requests that may write; 0: the I/O threads.
+  unsigned threads = 1;  // I/O threads
+  // Threads that serve the requests quickAnswer does not answer (at least 1).
+  unsigned readThreads = 1;
+  // Threads that serve those that may write; 0: the read pool serves them.
   unsigned writeThreads = 0;
+  // Requests that may wait for a pool's threads; one more is answered 503
+  // overloaded with Retry-After: 1.
+  std::size_t maxQueuedRequests = 1024;
   std::size_t maxHeaderBytes = 16 * 1024;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   std::chrono::seconds readTimeout{30};   // to receive one whole request

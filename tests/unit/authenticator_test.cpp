@@ -98,6 +98,26 @@ TEST_F(AuthenticatorTest, AnAddressSendingBadTokensIsHeldOffBeforeItsTokenIsRead
   EXPECT_EQ(who(elsewhere), "token");
 }
 
+TEST_F(AuthenticatorTest, WhatTheShapeRefusesIsRefusedWithoutALookupAndCounted) {
+  const auto atOnce = [&](http::HeaderList headers) {
+    auto refusal = authenticator.refuseWithoutLookup(request("GET", std::move(headers)));
+    return refusal ? refusal->code() : "look it up";
+  };
+  EXPECT_EQ(atOnce({}), "look it up");
+  EXPECT_EQ(atOnce({{"Cookie", cookies("x")}}), "look it up");
+  EXPECT_EQ(atOnce({{"Authorization", "Bearer " + token}}), "look it up");
+  const std::string unknown = makeToken(TokenKind::Personal, newTokenId(), newTokenSecret());
+  EXPECT_EQ(atOnce({{"Authorization", "Bearer " + unknown}}), "look it up")
+      << "only the store knows a well-formed token is unknown";
+  EXPECT_EQ(atOnce({{"Authorization", "Basic dXNlcjpwYXNz"}}), "token_malformed");
+  EXPECT_EQ(atOnce({{"Authorization", "Bearer tsr_pat_nope"}}), "token_malformed");
+  const std::string refresh = makeToken(TokenKind::OAuthRefresh, newTokenId(), newTokenSecret());
+  EXPECT_EQ(atOnce({{"Authorization", "Bearer " + refresh}}), "token_wrong_kind");
+  EXPECT_EQ(atOnce({{"Authorization", "Bearer " + token + "x"}}), "token_malformed");
+  EXPECT_EQ(atOnce({{"Authorization", "Bearer " + token}}), "too_many_requests")
+      << "the refusals above count against the address like authenticate()'s";
+}
+
 TEST_F(AuthenticatorTest, ChangesMadeWithACookieNeedTheMatchingCsrfToken) {
   const auto check = [&](const http::Request& candidate) {
     auto outcome = authenticator.authenticate(candidate);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <thread>
+
 #include <CLI/CLI.hpp>
 
 namespace tessera::app {
@@ -29,7 +32,23 @@ TEST(ConfigTest, WritesGetAPoolOnSqliteOnlyUnlessTold) {
   addServeOptions(app, config);
   app.parse(std::vector<std::string>{"4", "--write-threads"});  // reversed argv
   EXPECT_EQ(config.effectiveWriteThreads(), 4u);
-  EXPECT_THROW(app.parse(std::vector<std::string>{"257", "--write-threads"}), CLI::ParseError);
+  EXPECT_THROW(app.parse(std::vector<std::string>{"1025", "--write-threads"}), CLI::ParseError);
+}
+
+TEST(ConfigTest, ReadsGetMoreThreadsOnPostgresThanOnSqlite) {
+  Config config;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  EXPECT_EQ(config.effectiveThreads(), cores);
+  EXPECT_EQ(config.effectiveReadThreads(), 2 * cores);
+  config.database = "postgres://tessera@db/tessera";
+  EXPECT_EQ(config.effectiveThreads(), cores);
+  EXPECT_EQ(config.effectiveReadThreads(), 4 * cores);
+  CLI::App app;
+  addServeOptions(app, config);
+  app.parse(std::vector<std::string>{"3", "--read-threads", "7", "--max-queued-requests"});
+  EXPECT_EQ(config.effectiveReadThreads(), 3u);
+  EXPECT_EQ(config.maxQueuedRequests, 7u);
+  EXPECT_THROW(app.parse(std::vector<std::string>{"0", "--max-queued-requests"}), CLI::ParseError);
 }
 
 TEST(ConfigTest, ValidationExplainsBadSettings) {

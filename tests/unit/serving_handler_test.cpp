@@ -7,9 +7,15 @@
 namespace tessera::app {
 namespace {
 
-// The application behind: answers every request 204 and counts them.
+// The application behind: answers /quick at once (202), every other
+// request 204 from handle(), and counts both.
 class CountingApplication final : public http::RequestHandler {
  public:
+  std::optional<http::Response> quickAnswer(const http::Request& request) override {
+    if (request.path != "/quick") return std::nullopt;
+    ++answeredAtOnce;
+    return http::Response::json(202, {{"quick", true}});
+  }
   http::Response handle(const http::Request&) override {
     ++handled;
     return http::Response::noContent();
@@ -18,6 +24,7 @@ class CountingApplication final : public http::RequestHandler {
     return http::Response::json(error.status(), {{"rejected", true}});
   }
   int handled = 0;
+  int answeredAtOnce = 0;
 };
 
 http::Request get(const std::string& path) {
@@ -60,6 +67,31 @@ TEST(ServingHandlerTest, DrainingAnswersReadinessAndServesTheRest) {
   EXPECT_EQ(serving.handle(get("/healthz")).status, 204);
   EXPECT_EQ(serving.handle(get("/api/space")).status, 204);
   EXPECT_EQ(application.handled, 2);
+}
+
+TEST(ServingHandlerTest, WhileStartingEveryAnswerIsQuick) {
+  ServingHandler serving;
+  for (const char* path : {"/healthz", "/readyz", "/api/space", "/quick"}) {
+    const auto quick = serving.quickAnswer(get(path));
+    ASSERT_TRUE(quick.has_value()) << path;
+    EXPECT_EQ(quick->status, serving.handle(get(path)).status) << path;
+  }
+}
+
+TEST(ServingHandlerTest, OnceServingTheApplicationDecidesWhatIsQuick) {
+  ServingHandler serving;
+  CountingApplication application;
+  serving.serveWith(application);
+  EXPECT_FALSE(serving.quickAnswer(get("/api/space")).has_value());
+  const auto quick = serving.quickAnswer(get("/quick"));
+  ASSERT_TRUE(quick.has_value());
+  EXPECT_EQ(quick->status, 202);
+  EXPECT_EQ(application.answeredAtOnce, 1);
+  EXPECT_EQ(application.handled, 0);
+  serving.startDraining();
+  const auto draining = serving.quickAnswer(get("/readyz"));
+  ASSERT_TRUE(draining.has_value());
+  EXPECT_EQ(draining->status, 503);
 }
 
 }  // namespace

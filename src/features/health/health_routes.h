@@ -1,7 +1,9 @@
-// GET /healthz: 200 when the server can read its database, 503 otherwise.
-// GET /readyz: the same check in the form a load balancer reads, 200
-// {"status":"ready"} or 503 database_unavailable; before start-up ends and
-// while draining, app/serving_handler answers it 503 first.
+// GET /healthz: liveness, 200 {"status":"ok"} while the process serves
+// HTTP; it never waits on the database, so it answers on the I/O thread
+// while every pool thread is busy. GET /readyz: readiness, 200
+// {"status":"ready"} when the database answers, 503 database_unavailable
+// when it does not; before start-up ends and while draining,
+// app/serving_handler answers it 503 first.
 #pragma once
 
 #include "http/router.h"
