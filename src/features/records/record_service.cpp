@@ -28,6 +28,20 @@ RecordWriter writerFor(store::Session& session, SchemaCache& schemas, const std:
                       options.typecast);
 }
 
+// The rows a write read back and the schema they were written with: the
+// answer is encoded from them after the commit, on the request's thread,
+// so the writer thread spends its time on statements only.
+struct WrittenRecords {
+  TableSchema schema;
+  store::Rows rows;
+};
+
+WrittenRecords readBack(store::Session& session, RecordWriter& writer,
+                        const std::vector<std::string>& ids) {
+  store::Rows rows = loadRecordRows(session, writer.schema(), ids);
+  return {writer.takeSchema(), std::move(rows)};
+}
+
 }  // namespace
 
 JsonText RecordService::list(const std::string& tableId, const ListRequest& request) {
@@ -110,36 +124,36 @@ JsonText RecordService::get(const std::string& tableId, const std::string& recor
 
 JsonText RecordService::create(const std::string& tableId, const std::string& userId,
                                const RecordsInput& input) {
-  return database_.write([&](store::Session& session) {
+  const WrittenRecords written = database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
     std::vector<RecordChanges> records;
     for (const RecordInput& record : input.records) {
       records.push_back(writer.encode(record.fields, record.where));
     }
     writer.saveAddedChoices();
-    const auto ids = writer.insert(records);
-    return recordsJson(writer.schema(), loadRecordRows(session, writer.schema(), ids),
-                       ReadOptions{input.options.keyById, CellFormat::Json, {}});
+    return readBack(session, writer, writer.insert(records));
   });
+  return recordsJson(written.schema, written.rows,
+                     ReadOptions{input.options.keyById, CellFormat::Json, {}});
 }
 
 JsonText RecordService::updateOne(const std::string& tableId, const std::string& userId,
                                   const std::string& recordId, const RecordsInput& input) {
   const RecordInput& record = input.records.at(0);
-  return database_.write([&](store::Session& session) {
+  const WrittenRecords written = database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
     RecordChanges changes = writer.encode(record.fields, record.where);
     writer.saveAddedChoices();
     writer.update({{recordId, std::move(changes), record.version}});
-    const ReadOptions read{input.options.keyById, CellFormat::Json, {}};
-    const store::Rows rows = loadRecordRows(session, writer.schema(), {recordId});
-    return recordJson(writer.schema(), rows.at(0), read);
+    return readBack(session, writer, {recordId});
   });
+  return recordJson(written.schema, written.rows.at(0),
+                    ReadOptions{input.options.keyById, CellFormat::Json, {}});
 }
 
 JsonText RecordService::updateMany(const std::string& tableId, const std::string& userId,
                                    const RecordsInput& input) {
-  return database_.write([&](store::Session& session) {
+  const WrittenRecords written = database_.write([&](store::Session& session) {
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
     std::vector<std::string> ids;
     std::vector<RecordUpdate> updates;
@@ -149,9 +163,10 @@ JsonText RecordService::updateMany(const std::string& tableId, const std::string
     }
     writer.saveAddedChoices();
     writer.update(updates);
-    return recordsJson(writer.schema(), loadRecordRows(session, writer.schema(), ids),
-                       ReadOptions{input.options.keyById, CellFormat::Json, {}});
+    return readBack(session, writer, ids);
   });
+  return recordsJson(written.schema, written.rows,
+                     ReadOptions{input.options.keyById, CellFormat::Json, {}});
 }
 
 boost::json::value RecordService::remove(const std::string& tableId,

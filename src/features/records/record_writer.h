@@ -57,6 +57,9 @@ class RecordWriter {
   void saveAddedChoices();
 
   const TableSchema& schema() const { return schema_; }
+  // The schema written with, moved out, for encoding the answer after the
+  // commit. The writer is not used again.
+  TableSchema takeSchema() { return std::move(schema_); }
 
  private:
   std::vector<std::string> linkIds(const FieldDef& field, const boost::json::value& value);
