@@ -7,6 +7,7 @@
 # (scripts/test-postgres.sh) instead of a fresh SQLite file.
 # BENCH_CASES, an extended regular expression, keeps only the cases whose
 # label matches (case (a) always runs: it is what the others are shares of).
+# BENCH_SERVER_ARGS are added to `tessera serve` (e.g. "--write-threads 64").
 set -euo pipefail
 tessera="$1"
 seconds="${2:-10}"
@@ -21,7 +22,8 @@ if [ "${BENCH_BACKEND:-sqlite}" = postgres ]; then
 fi
 echo "backend: ${BENCH_BACKEND:-sqlite}"
 "$tessera" serve --listen 127.0.0.1:0 "${storage[@]}" --ready-file "$work/ready" \
-  --bad-tokens-per-minute 1000000 --trusted-proxies 127.0.0.1 --log-level warn >"$work/server.log" 2>&1 &
+  --bad-tokens-per-minute 1000000 --trusted-proxies 127.0.0.1 --log-level warn \
+  ${BENCH_SERVER_ARGS:-} >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 200); do [ -s "$work/ready" ] && break; sleep 0.05; done
 url="http://$(cat "$work/ready")"

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_database.h"
 
 #include <exception>
+#include <semaphore>
 #include <filesystem>
 #include <string_view>
 #include <utility>
@@ -45,14 +46,17 @@ std::string generationCounterPath(const std::string& path) {
 }
 
 // A caller's write in the queue. The writer thread sets `failure` (moved
-// in, so the writer keeps no reference to the exception) and `finished`
-// under queueMutex_; the caller then owns the exception alone and frees it
-// in its own thread, where ThreadSanitizer sees every use come before the
-// free (std::promise would free it in whichever thread let go last).
+// in, so the writer keeps no reference to the exception), then releases
+// `done`, which wakes that caller and no other (a condition variable
+// shared by all woke every waiting caller at each commit); the caller then
+// owns the exception alone and frees it in its own thread, where
+// ThreadSanitizer sees every use come before the free (std::promise would
+// free it in whichever thread let go last).
 struct SqliteDatabase::PendingWrite {
+  explicit PendingWrite(const Work& w) : work(&w) {}
   const Work* work;
   std::exception_ptr failure;
-  bool finished = false;
+  std::binary_semaphore done{0};
 };
 
 SqliteDatabase::SqliteDatabase(std::string path)
@@ -139,14 +143,14 @@ void SqliteDatabase::readWith(const Work& work) {
 }
 
 void SqliteDatabase::writeWith(const Work& work) {
-  PendingWrite pending{&work, nullptr, false};
+  PendingWrite pending(work);
   {
-    std::unique_lock lock(queueMutex_);
+    std::lock_guard lock(queueMutex_);
     if (closing_) throw StoreError(StoreError::Kind::Unavailable, "database is closed");
     queue_.push_back(&pending);
-    queueChanged_.notify_one();
-    writesFinished_.wait(lock, [&] { return pending.finished; });
   }
+  queueChanged_.notify_one();
+  pending.done.acquire();
   if (pending.failure) std::rethrow_exception(std::move(pending.failure));
 }
 
@@ -200,14 +204,10 @@ void SqliteDatabase::commitBatch(std::vector<PendingWrite*>& batch) {
           StoreError(storeError ? storeError->kind() : StoreError::Kind::Other, error.what()));
     }
   }
-  {
-    std::lock_guard lock(queueMutex_);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      batch[i]->failure = std::move(failures[i]);
-      batch[i]->finished = true;
-    }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    batch[i]->failure = std::move(failures[i]);
+    batch[i]->done.release();  // the caller may free batch[i] from here on
   }
-  writesFinished_.notify_all();
 }
 
 }  // namespace tessera::store

@@ -68,7 +68,6 @@ class SqliteDatabase final : public Database {
 
   std::mutex queueMutex_;
   std::condition_variable queueChanged_;
-  std::condition_variable writesFinished_;
   std::deque<PendingWrite*> queue_;
   bool closing_ = false;
   std::thread writerThread_;
