@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the same bench/run.sh cases against two builds, one after the other,
-# and prints them side by side with the ratio B / A of each case's req/s
-# and p99, so a performance change shows its before and after. Not a test.
+# Runs the same bench/run.sh cases against two builds, in the order A B B A
+# (so a machine that speeds up or slows down during the runs favours
+# neither), and prints each case's mean req/s and p99 of the two runs of
+# each build side by side, with the ratio B / A, so a performance change
+# shows its before and after. Not a test.
 # Usage: bench/compare.sh A B [seconds]
 #   A, B: a tessera binary, or a git revision of this repository (built
 #   Release, server only, in a worktree under $BENCH_BUILDS, by default
@@ -39,8 +41,10 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 echo "A: $1 ($a)"
 echo "B: $2 ($b)"
-"$here/run.sh" "$a" "$seconds" | tee "$out/a"
-"$here/run.sh" "$b" "$seconds" | tee "$out/b"
+"$here/run.sh" "$a" "$seconds" | tee "$out/a1"
+"$here/run.sh" "$b" "$seconds" | tee "$out/b1"
+"$here/run.sh" "$b" "$seconds" | tee "$out/b2"
+"$here/run.sh" "$a" "$seconds" | tee "$out/a2"
 
 # The rows of a run.sh table: label, req/s, p99 ms (tab-separated). A row
 # ends with req/s, p50, p99, share of (a), RSS ("26 MB") and non-2xx.
@@ -50,7 +54,13 @@ rows() {
 }
 echo
 printf "%-44s %10s %10s %7s %9s %9s %7s\n" "case" "A req/s" "B req/s" "B/A" "A p99" "B p99" "B/A"
-awk -F '\t' 'NR == FNR { rps[$1] = $2; p99[$1] = $3; next }
-  ($1 in rps) { printf "%-44s %10.0f %10.0f %6.0f%% %9.2f %9.2f %6.0f%%\n", $1, rps[$1], $2,
-                       100 * $2 / rps[$1], p99[$1], $3, 100 * $3 / p99[$1] }' \
-  <(rows "$out/a") <(rows "$out/b")
+# Both runs of A, then both of B: the mean of each case, in A's order.
+{ rows "$out/a1" | sed 's/^/A\t/'; rows "$out/a2" | sed 's/^/A\t/'
+  rows "$out/b1" | sed 's/^/B\t/'; rows "$out/b2" | sed 's/^/B\t/'; } |
+  awk -F '\t' '{ key = $1 SUBSEP $2; rps[key] += $3 / 2; p99[key] += $4 / 2
+                 if ($1 == "A" && !($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
+    END { for (i = 1; i <= n; i++) { c = order[i]; a = "A" SUBSEP c; b = "B" SUBSEP c
+            if (!(b in rps)) continue
+            printf "%-44s %10.0f %10.0f %6.0f%% %9.2f %9.2f %6.0f%%\n", c, rps[a], rps[b],
+                   rps[a] ? 100 * rps[b] / rps[a] : 0, p99[a], p99[b],
+                   p99[a] ? 100 * p99[b] / p99[a] : 0 } }'
