@@ -95,17 +95,23 @@ TEST_F(IoThreadsTest, HealthAndATokenGetAreAnsweredWhileASlowSortRuns) {
   const auto slowStarted = std::chrono::steady_clock::now();
   auto slow = startSlowList(slowDone);
   std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the sort has begun
+  // Pairs of /healthz and a token GET, one after the other, until the sort
+  // is answered; count those answered while it still ran.
+  int answeredDuringSort = 0;
   double slowestMs = 0;
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < 10000 && !slowDone; ++i) {
     const auto started = std::chrono::steady_clock::now();
     EXPECT_EQ(client->request("GET", "/healthz").status, 200);
     const HttpResult record = client->request("GET", recordPath, "", bearer(token));
     EXPECT_EQ(record.status, 200) << record.body;
+    if (slowDone) break;
+    ++answeredDuringSort;
     slowestMs = std::max(slowestMs, std::chrono::duration<double, std::milli>(
                                         std::chrono::steady_clock::now() - started)
                                         .count());
   }
-  EXPECT_FALSE(slowDone) << "the sort was answered before the requests sent while it ran";
+  EXPECT_GE(answeredDuringSort, 3)
+      << "requests on other connections waited for the sort (one I/O thread)";
   RecordProperty("slowest_health_and_token_get_ms", std::to_string(slowestMs));
   const HttpResult sorted = slow.get();
   RecordProperty("slow_sort_ms", std::to_string(std::chrono::duration<double, std::milli>(
