@@ -55,9 +55,9 @@ unsigned Config::effectiveWriteThreads() const {
   // On SQLite, many writes waiting together share one commit. On
   // PostgreSQL each write is its own SERIALIZABLE transaction: more of them
   // at once on the same records means more conflicts, and a write can
-  // keep losing its retries (docs/operations.md), so writes share the
-  // read pool there until retries cannot starve.
-  return usesPostgres() ? 0 : 16;
+  // keep losing its retries (docs/operations.md), so at most one write per
+  // core runs at once there until retries cannot starve.
+  return usesPostgres() ? std::max(1u, std::thread::hardware_concurrency()) : 16u;
 }
 
 void addDatabaseOptions(CLI::App& command, Config& config) {
@@ -112,7 +112,7 @@ void addServeOptions(CLI::App& command, Config& config) {
       .add_option("--write-threads", config.writeThreads,
                   "Threads that serve the requests that may write (all but GET and HEAD), so "
                   "that many writes share a commit; 0: the read threads serve them (default: "
-                  "16 on SQLite, 0 on PostgreSQL)")
+                  "16 on SQLite, one per core on PostgreSQL)")
       ->envname("TESSERA_WRITE_THREADS")
       ->check(CLI::Range(0u, 1024u));
   addBounded(command, "--max-queued-requests", config.maxQueuedRequests,

@@ -20,7 +20,7 @@ struct Config {
   unsigned threads = 0;               // 0: one per core
   unsigned readThreads = 0;           // 0: 2 per core on SQLite, 4 per core on PostgreSQL
   unsigned maxQueuedRequests = 1024;  // per pool, waiting for a thread
-  // nullopt: 16 on SQLite, 0 on PostgreSQL (effectiveWriteThreads).
+  // nullopt: 16 on SQLite, one per core on PostgreSQL (effectiveWriteThreads).
   std::optional<unsigned> writeThreads;
   std::size_t maxBodyBytes = 10 * 1024 * 1024;
   unsigned requestTimeoutSeconds = 30;
