@@ -98,7 +98,7 @@ Application::Application(const Config& config)
                config.leakReportsPerMinute}),
       oauth_(*database_, lastUsed_, oauthPolicy(config)),
       site_(web::webAssets()),
-      pipeline_(router_, site_, authenticator_, authorizer_, metrics_,
+      pipeline_(*database_, router_, site_, authenticator_, authorizer_, metrics_,
                 originOf(config.effectivePublicUrl())),
       flusher_(std::chrono::seconds(config.lastUsedFlushSeconds),
                [this, retention = UnixMillis{config.trashRetentionDays} * kMillisPerDay] {

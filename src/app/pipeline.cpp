@@ -164,6 +164,9 @@ std::optional<http::Response> Pipeline::quickAnswer(const http::Request& request
 
 http::Response Pipeline::handle(const http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
+  // The caches of tokens and roles are checked against one read of the
+  // write generation per request.
+  const store::GenerationPin pin(database_);
   http::RequestContext ctx{request, {}, {}, std::nullopt, {}, access::Role::None, {}};
   return respond(ctx, started, [&] { return dispatch(ctx); });
 }

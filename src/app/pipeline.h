@@ -17,6 +17,7 @@
 #include "http/request_handler.h"
 #include "http/router.h"
 #include "http/static_site.h"
+#include "store/database.h"
 
 namespace tessera::app {
 
@@ -24,10 +25,11 @@ class Pipeline final : public http::RequestHandler {
  public:
   // `publicOrigin` (scheme://host[:port] of --public-url) names the
   // protected-resource metadata in the challenge of every 401.
-  Pipeline(const http::Router& router, const http::StaticSite& site,
+  Pipeline(store::Database& database, const http::Router& router, const http::StaticSite& site,
            const auth::Authenticator& authenticator, const access::Authorizer& authorizer,
            Metrics& metrics, std::string publicOrigin)
-      : router_(router),
+      : database_(database),
+        router_(router),
         site_(site),
         authenticator_(authenticator),
         authorizer_(authorizer),
@@ -56,6 +58,7 @@ class Pipeline final : public http::RequestHandler {
   http::Response respond(http::RequestContext& ctx, std::chrono::steady_clock::time_point started,
                          const std::function<Outcome()>& decide);
 
+  store::Database& database_;
   const http::Router& router_;
   const http::StaticSite& site_;
   const auth::Authenticator& authenticator_;

@@ -76,14 +76,23 @@ class Database {
 
   virtual DatabaseStats stats() = 0;
 
-  // For caches of what was read: a number that advances after every
-  // committed write by any process that changed a table a cache may read
-  // (on SQLite: all but audit events, field and view metadata and record
-  // tables, whose changes are frequent). Read it before reading what it guards;
-  // a cached value is current while the number has not moved. nullopt when
-  // some writes cannot be seen (PostgreSQL, written by several nodes):
-  // then nothing may be cached.
-  virtual std::optional<std::uint64_t> writeGeneration() const = 0;
+  // For caches of what was read: a number that advances with every
+  // committed write, by any process or node, that changed a table a cache
+  // may read (all but audit events, field and view metadata and record
+  // tables, whose changes are frequent; on PostgreSQL, triggers keep it in
+  // a row of its own). Read it before reading what it guards; a cached
+  // value is current while the number has not moved. nullopt when it
+  // cannot be known: then nothing may be cached.
+  virtual std::optional<std::uint64_t> writeGeneration() = 0;
+
+  // Bracket one request served on the calling thread (GenerationPin does
+  // it). Between them a backend whose writeGeneration() costs a round trip
+  // (PostgreSQL) reads it once and answers from that, reading it again
+  // only after this thread's own write commits. The first read still comes
+  // before whatever it guards, so a cache is never trusted past a change
+  // committed before the request asked.
+  virtual void beginRequest() {}
+  virtual void endRequest() {}
 
   // Creates the index `name` (a quoted identifier) on `table` over
   // `columns` if it does not exist, holding other writers back as little as
@@ -123,6 +132,18 @@ class Database {
       return std::move(*result);
     }
   }
+};
+
+// Brackets one request on the calling thread (Database::beginRequest).
+class GenerationPin {
+ public:
+  explicit GenerationPin(Database& database) : database_(database) { database_.beginRequest(); }
+  ~GenerationPin() { database_.endRequest(); }
+  GenerationPin(const GenerationPin&) = delete;
+  GenerationPin& operator=(const GenerationPin&) = delete;
+
+ private:
+  Database& database_;
 };
 
 }  // namespace tessera::store

@@ -79,6 +79,8 @@ std::map<std::string, std::int64_t> copySqliteDatabase(store::Database& source,
         to.executeScript(row.text(2));
         if (row.text(0) == "table") copied[row.text(1)] = copyRows(from, to, row.text(1));
       }
+      // Record numbers go on from the highest copied (migration 16).
+      to.query("SELECT tessera_sync_record_sequences()");
     });
   });
   return copied;

@@ -320,6 +320,77 @@ ALTER TABLE oauth_clients ADD COLUMN logo_data TEXT;
 ALTER TABLE oauth_clients ADD COLUMN allowed_at BIGINT;
 CREATE INDEX oauth_grants_client ON oauth_grants(client_id);
 )sql"},
+      // Database::writeGeneration on PostgreSQL: every node's caches of
+      // tokens, accounts and roles hold only while this row has not moved.
+      // A row trigger on each table a cache may read moves it, once per
+      // transaction, unless the change is only to columns written on every
+      // use (given as the trigger's arguments). A table added later that a
+      // cache reads gets the trigger too (CacheGenerationTest checks).
+      {15, "cache generation on PostgreSQL", "", R"sql(
+CREATE TABLE cache_generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  value BIGINT NOT NULL,
+  last_transaction BIGINT
+);
+INSERT INTO cache_generation (id, value) VALUES (1, 1);
+CREATE FUNCTION tessera_cache_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND to_jsonb(OLD) - TG_ARGV = to_jsonb(NEW) - TG_ARGV THEN
+    RETURN NULL;
+  END IF;
+  UPDATE cache_generation SET value = value + 1, last_transaction = txid_current()
+    WHERE id = 1 AND last_transaction IS DISTINCT FROM txid_current();
+  RETURN NULL;
+END $$;
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON users
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON browser_sessions
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('last_seen_at');
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON password_resets
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON spaces
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON space_members
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON bases
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON base_members
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON invitations
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('use_count', 'last_used_at');
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON tables_meta
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON access_tokens
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('last_used_at', 'last_used_ip');
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON access_token_retired_secrets
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_clients
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_grants
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('last_used_at', 'last_used_ip');
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_tokens
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_codes
+  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+)sql"},
+      // Record numbers on PostgreSQL come from a sequence per user table
+      // (features/schema/user_table_store.h). The function also serves
+      // `tessera migrate --copy-to`, after it copies the records.
+      {16, "record number sequences on PostgreSQL", "", R"sql(
+CREATE FUNCTION tessera_sync_record_sequences() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT id FROM tables_meta LOOP
+    IF to_regclass(quote_ident('t_' || t.id)) IS NOT NULL THEN
+      EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', 's_' || t.id);
+      EXECUTE format('SELECT setval(%L, (SELECT COALESCE(MAX(__seq), 0) + 1 FROM %I), false)',
+                     quote_ident('s_' || t.id), 't_' || t.id);
+    END IF;
+  END LOOP;
+END $$;
+SELECT tessera_sync_record_sequences();
+)sql"},
   };
   return migrations;
 }

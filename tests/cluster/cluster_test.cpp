@@ -1,5 +1,6 @@
 // Several stateless nodes on one PostgreSQL, behind haproxy: revocation
-// through one node holds on the other at once, last-use times from both
+// and role changes through one node hold on the other at once, though
+// each node caches tokens and roles (migration 15), last-use times from both
 // merge, browser sessions work through either node, restarting a node
 // loses nothing; and PostgreSQL stopped under load gives 503 and recovers.
 // Each test starts its own throw-away cluster (scripts/test-postgres.sh).
@@ -119,6 +120,31 @@ TEST_F(ClusterTest, RevocationThroughOneNodeHoldsOnTheOtherAtOnce) {
   const HttpResult deleted = a.request("GET", path, "", bearer(second));
   EXPECT_EQ(deleted.status, 401);
   EXPECT_EQ(deleted.errorCode(), "token_revoked");
+}
+
+TEST_F(ClusterTest, RoleChangesThroughOneNodeHoldOnTheOtherAtOnce) {
+  const Workspace workspace = makeWorkspace(a, "ada@example.com");
+  const BrowserUser grace = signUp(a, "grace@example.com");
+  const std::string members = "/api/space/" + workspace.spaceId + "/collaborator";
+  ASSERT_EQ(a.json("POST", members, {{"email", "grace@example.com"}, {"role", "editor"}},
+                   workspace.owner.headers())
+                .status,
+            201);
+  const std::string token(createToken(b, grace, {"read", "write"}).at("token").as_string());
+  const std::string space = "/api/space/" + workspace.spaceId;
+  ASSERT_EQ(b.request("GET", space, "", bearer(token)).status, 200);  // B now caches the role
+
+  ASSERT_EQ(
+      a.json("PATCH", members + "/" + grace.id, {{"role", "viewer"}}, workspace.owner.headers())
+          .status,
+      200);
+  const HttpResult renamed = b.json("PATCH", space, {{"name", "Mine"}}, bearer(token));
+  EXPECT_EQ(renamed.status, 403) << renamed.body;
+  ASSERT_EQ(b.request("GET", space, "", bearer(token)).status, 200);
+
+  ASSERT_EQ(a.request("DELETE", members + "/" + grace.id, "", workspace.owner.headers()).status,
+            204);
+  EXPECT_EQ(b.request("GET", space, "", bearer(token)).status, 404);
 }
 
 TEST_F(ClusterTest, LastUseTimesFromBothNodesMerge) {

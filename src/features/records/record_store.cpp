@@ -4,6 +4,7 @@
 
 #include "common/random.h"
 #include "features/query/record_query.h"
+#include "features/schema/user_table_store.h"
 #include "store/in_list.h"
 
 namespace tessera::features {
@@ -18,9 +19,10 @@ constexpr std::size_t kMaxParameters = 30000;
 std::vector<std::string> insertRecords(store::Session& session, const TableSchema& schema,
                                        const std::vector<CellValues>& records,
                                        const std::string& userId, UnixMillis at) {
+  const RecordNumbering numbering = numberNewRecords(session, schema, records.size());
   std::string columns =
       "__id, __seq, __created_at, __updated_at, __created_by, __updated_by, __version";
-  std::string rowPlaceholders = "(?, ?, ?, ?, ?, ?, 1";
+  std::string rowPlaceholders = "(?, " + numbering.expression + ", ?, ?, ?, ?, 1";
   std::vector<std::size_t> stored;
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     if (!hasColumn(schema.fields[i].type)) continue;
@@ -35,8 +37,6 @@ std::vector<std::string> insertRecords(store::Session& session, const TableSchem
   const std::size_t perRow = 6 + stored.size();
   const std::size_t rowsPerStatement = std::max<std::size_t>(1, kMaxParameters / perRow);
 
-  std::int64_t seq =
-      session.query("SELECT COALESCE(MAX(__seq), 0) FROM " + schema.sqlTable()).at(0).integer(0);
   std::vector<std::string> ids;
   std::vector<store::SqlValue> params;
   for (std::size_t first = 0; first < records.size(); first += rowsPerStatement) {
@@ -47,7 +47,7 @@ std::vector<std::string> insertRecords(store::Session& session, const TableSchem
       sql += (r == first ? "" : ", ") + rowPlaceholders;
       ids.push_back(newId("rec"));
       const std::size_t base = params.size();
-      params.insert(params.end(), {ids.back(), ++seq, at, at, userId, userId});
+      params.insert(params.end(), {ids.back(), numbering.values[r], at, at, userId, userId});
       params.resize(base + perRow, nullptr);
       for (const auto& [index, value] : records[r]) {
         for (std::size_t s = 0; s < stored.size(); ++s) {

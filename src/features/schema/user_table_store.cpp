@@ -7,6 +7,7 @@ namespace tessera::features {
 namespace {
 
 std::string tableName(const std::string& tableId) { return quoteIdentifier("t_" + tableId); }
+std::string sequenceName(const std::string& tableId) { return quoteIdentifier("s_" + tableId); }
 
 void dropTablesListedBy(store::Session& session, const std::string& sql, const std::string& id) {
   for (const store::Row& row : session.query(sql, {id})) dropUserTable(session, row.text(0));
@@ -25,10 +26,35 @@ void createUserTable(store::Session& session, const std::string& tableId) {
                         table + " (__created_at)");
   session.executeScript("CREATE INDEX " + quoteIdentifier("i_" + tableId + "_updated") + " ON " +
                         table + " (__updated_at)");
+  if (session.dialect() == store::SqlDialect::Postgres) {
+    session.executeScript("CREATE SEQUENCE " + sequenceName(tableId));
+  }
 }
 
 void dropUserTable(store::Session& session, const std::string& tableId) {
   session.executeScript("DROP TABLE IF EXISTS " + tableName(tableId));
+  if (session.dialect() == store::SqlDialect::Postgres) {
+    session.executeScript("DROP SEQUENCE IF EXISTS " + sequenceName(tableId));
+  }
+}
+
+RecordNumbering numberNewRecords(store::Session& session, const TableSchema& table,
+                                 std::size_t count) {
+  switch (session.dialect()) {
+    case store::SqlDialect::Sqlite: {
+      RecordNumbering numbering{"?", {}};
+      const std::int64_t last =
+          session.query("SELECT COALESCE(MAX(__seq), 0) FROM " + table.sqlTable()).at(0).integer(0);
+      for (std::size_t i = 1; i <= count; ++i) {
+        numbering.values.emplace_back(last + static_cast<std::int64_t>(i));
+      }
+      return numbering;
+    }
+    case store::SqlDialect::Postgres:
+      return {"nextval(CAST(? AS regclass))",
+              std::vector<store::SqlValue>(count, sequenceName(table.id))};
+  }
+  return {};
 }
 
 void addFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field) {

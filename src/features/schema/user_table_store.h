@@ -7,14 +7,29 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "features/schema/table_schema.h"
 #include "store/database.h"
 
 namespace tessera::features {
 
+// On PostgreSQL a table's record numbers (__seq) come from a sequence of
+// its own, s_<table id> (migration 16): reading MAX(__seq) made every two
+// concurrent inserts into one table a serialization failure. SQLite's one
+// writer takes MAX(__seq) + 1.
 void createUserTable(store::Session& session, const std::string& tableId);
 void dropUserTable(store::Session& session, const std::string& tableId);
+// How `count` new records of the table get their numbers in an INSERT:
+// `expression` stands for __seq in each row, with one `?` bound to that
+// row's entry of `values` (SQLite: the number itself, after MAX(__seq);
+// PostgreSQL: the sequence, so no statement of its own is needed).
+struct RecordNumbering {
+  std::string expression;
+  std::vector<store::SqlValue> values;
+};
+RecordNumbering numberNewRecords(store::Session& session, const TableSchema& table,
+                                 std::size_t count);
 // No-ops for fields without a column of their own (hasColumn).
 void addFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field);
 void dropFieldColumn(store::Session& session, const std::string& tableId, const FieldDef& field);

@@ -18,8 +18,6 @@ namespace {
 constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
               kNumeric = 1700;
 
-using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
-
 StoreError::Kind kindOf(std::string_view sqlState, bool connectionLost) {
   if (connectionLost || sqlState.starts_with("08") || sqlState == "57P01" || sqlState == "57P02" ||
       sqlState == "57P03") {
@@ -35,7 +33,8 @@ StoreError::Kind kindOf(std::string_view sqlState, bool connectionLost) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const bool lost = PQstatus(connection) != CONNECTION_OK;
   throw StoreError(kindOf(state ? state : "", lost),
-                   std::string("postgres: ") + PQerrorMessage(connection));
+                   std::string("postgres: ") +
+                       (result ? PQresultErrorMessage(result) : PQerrorMessage(connection)));
 }
 
 SqlValue cell(const PGresult* result, int row, int column) {
@@ -61,9 +60,31 @@ SqlValue cell(const PGresult* result, int row, int column) {
   }
 }
 
-}  // namespace
-
-namespace {
+// A statement's parameters as libpq takes them.
+struct BoundParams {
+  explicit BoundParams(std::span<const SqlValue> params)
+      : storage(params.size()), values(params.size(), nullptr), types(params.size(), 0) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
+        storage[i] = std::to_string(*integer);
+        types[i] = kInt8;
+      } else if (const auto* real = std::get_if<double>(&params[i])) {
+        char buffer[32];
+        const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *real);
+        storage[i].assign(buffer, end);
+        types[i] = kFloat8;
+      } else if (const auto* string = std::get_if<std::string>(&params[i])) {
+        storage[i] = *string;
+      } else {
+        continue;  // NULL
+      }
+      values[i] = storage[i].c_str();
+    }
+  }
+  std::vector<std::string> storage;
+  std::vector<const char*> values;
+  std::vector<Oid> types;
+};
 
 // A server that does not answer fails the request in seconds, not minutes,
 // unless the URL sets its own connect_timeout.
@@ -97,32 +118,12 @@ PostgresConnection::PostgresConnection(const std::string& url) : connection_(con
 
 PostgresConnection::~PostgresConnection() { PQfinish(connection_); }
 
-bool PostgresConnection::healthy() const { return PQstatus(connection_) == CONNECTION_OK; }
+bool PostgresConnection::healthy() const {
+  return !broken_ && PQstatus(connection_) == CONNECTION_OK;
+}
 
 Rows PostgresConnection::query(std::string_view sql, std::span<const SqlValue> params) {
-  const std::string text = numberPlaceholders(sql);
-  std::vector<std::string> storage(params.size());
-  std::vector<const char*> values(params.size(), nullptr);
-  std::vector<Oid> types(params.size(), 0);
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
-      storage[i] = std::to_string(*integer);
-      types[i] = kInt8;
-    } else if (const auto* real = std::get_if<double>(&params[i])) {
-      char buffer[32];
-      const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *real);
-      storage[i].assign(buffer, end);
-      types[i] = kFloat8;
-    } else if (const auto* string = std::get_if<std::string>(&params[i])) {
-      storage[i] = *string;
-    } else {
-      continue;  // NULL
-    }
-    values[i] = storage[i].c_str();
-  }
-  Result result(PQexecParams(connection_, text.c_str(), static_cast<int>(params.size()),
-                             types.data(), values.data(), nullptr, nullptr, 0),
-                &PQclear);
+  const Result result = run(numberPlaceholders(sql), params);
   const ExecStatusType status = PQresultStatus(result.get());
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(connection_, result.get());
   Rows rows;
@@ -141,6 +142,92 @@ Rows PostgresConnection::query(std::string_view sql, std::span<const SqlValue> p
   return rows;
 }
 
+PostgresConnection::Result PostgresConnection::run(const std::string& sql,
+                                                   std::span<const SqlValue> params) {
+  collectPending();
+  const BoundParams bound(params);
+  const int count = static_cast<int>(params.size());
+  if (pendingBegin_.empty()) {
+    return Result(PQexecParams(connection_, sql.c_str(), count, bound.types.data(),
+                               bound.values.data(), nullptr, nullptr, 0),
+                  &PQclear);
+  }
+  const std::string begin = std::exchange(pendingBegin_, {});
+  const bool sent = PQenterPipelineMode(connection_) == 1 &&
+                    PQsendQueryParams(connection_, begin.c_str(), 0, nullptr, nullptr, nullptr,
+                                      nullptr, 0) == 1 &&
+                    PQsendQueryParams(connection_, sql.c_str(), count, bound.types.data(),
+                                      bound.values.data(), nullptr, nullptr, 0) == 1 &&
+                    PQpipelineSync(connection_) == 1;
+  if (!sent) breakDown();
+  std::vector<Result> answers = finishPipeline(2);
+  noteTransactionState();
+  if (PQresultStatus(answers[0].get()) != PGRES_COMMAND_OK) fail(connection_, answers[0].get());
+  return std::move(answers[1]);
+}
+
+std::vector<PostgresConnection::Result> PostgresConnection::finishPipeline(int statements) {
+  std::vector<Result> answers;
+  for (int i = 0; i < statements; ++i) {
+    Result answer(nullptr, &PQclear);
+    while (PGresult* next = PQgetResult(connection_)) answer.reset(next);
+    if (!answer) breakDown();
+    answers.push_back(std::move(answer));
+  }
+  const Result sync(PQgetResult(connection_), &PQclear);
+  if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC ||
+      PQexitPipelineMode(connection_) != 1) {
+    breakDown();
+  }
+  return answers;
+}
+
+void PostgresConnection::breakDown() {
+  broken_ = true;
+  fail(connection_, nullptr);
+}
+
+void PostgresConnection::noteTransactionState() {
+  const PGTransactionStatusType state = PQtransactionStatus(connection_);
+  transactionStarted_ = state == PQTRANS_INTRANS || state == PQTRANS_INERROR;
+}
+
+void PostgresConnection::beginWithFirstStatement(std::string begin) {
+  pendingBegin_ = std::move(begin);
+  transactionStarted_ = false;
+}
+
+void PostgresConnection::commit(Answer answer) {
+  pendingBegin_.clear();
+  if (!std::exchange(transactionStarted_, false)) return;
+  if (answer == Answer::Await) {
+    executeScript("COMMIT");
+    return;
+  }
+  const bool sent =
+      PQenterPipelineMode(connection_) == 1 &&
+      PQsendQueryParams(connection_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+      PQpipelineSync(connection_) == 1;
+  if (!sent) breakDown();
+  commitPending_ = true;
+}
+
+void PostgresConnection::collectPending() {
+  if (!std::exchange(commitPending_, false)) return;
+  const std::vector<Result> answers = finishPipeline(1);
+  if (PQresultStatus(answers[0].get()) != PGRES_COMMAND_OK) fail(connection_, answers[0].get());
+}
+
+void PostgresConnection::rollback() noexcept {
+  pendingBegin_.clear();
+  if (!std::exchange(transactionStarted_, false) || !healthy()) return;
+  try {
+    executeScript("ROLLBACK");
+  } catch (...) {
+    broken_ = true;  // dropped rather than reused in an unknown state
+  }
+}
+
 std::int64_t PostgresConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
   lastChanged_ = 0;
   query(sql, params);
@@ -148,7 +235,13 @@ std::int64_t PostgresConnection::execute(std::string_view sql, std::span<const S
 }
 
 void PostgresConnection::executeScript(std::string_view sql) {
-  Result result(PQexec(connection_, std::string(sql).c_str()), &PQclear);
+  collectPending();
+  // The simple protocol takes several statements in one round trip.
+  std::string script = pendingBegin_.empty()
+                           ? std::string(sql)
+                           : std::exchange(pendingBegin_, {}) + "; " + std::string(sql);
+  Result result(PQexec(connection_, script.c_str()), &PQclear);
+  noteTransactionState();
   const ExecStatusType status = PQresultStatus(result.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(connection_, result.get());
 }

@@ -18,6 +18,18 @@ void dropConcurrently(PostgresConnection& connection, std::string_view index) {
   connection.executeScript("DROP INDEX CONCURRENTLY IF EXISTS " + std::string(index));
 }
 
+// The write generation read by the request on this thread (beginRequest).
+struct PinnedGeneration {
+  const PostgresDatabase* database = nullptr;
+  std::optional<std::uint64_t> generation;
+};
+thread_local PinnedGeneration pinned;
+
+// A pooled connection found dead before its transaction began.
+struct LostBeforeBegin : StoreError {
+  explicit LostBeforeBegin(const StoreError& error) : StoreError(error) {}
+};
+
 void backOff(int attempt) {
   thread_local std::minstd_rand random{std::random_device{}()};
   const int ceiling = 1 << std::min(attempt, 7);  // up to ~128 ms
@@ -65,29 +77,36 @@ void PostgresDatabase::give(std::unique_ptr<PostgresConnection> connection) {
   if (!closed_) idle_.push_back(std::move(connection));
 }
 
-void PostgresDatabase::runTransaction(const char* begin, const Work& work) {
-  auto connection = take();
+void PostgresDatabase::runTransaction(Access access, const Work& work) {
   try {
-    connection->executeScript(begin);
-  } catch (const StoreError& error) {
+    runOn(take(), access, work);
+  } catch (const LostBeforeBegin&) {
     // After PostgreSQL restarts, every pooled connection is dead: drop them
-    // all and try once on a new one before telling the client.
-    if (error.kind() != StoreError::Kind::Unavailable) throw;
+    // all and try once on a new one before telling the client. Nothing of
+    // `work` reached the database, so running it again changes nothing twice.
     dropIdle();
-    connection = std::make_unique<PostgresConnection>(url_);
-    connection->executeScript(begin);
+    runOn(std::make_unique<PostgresConnection>(url_), access, work);
   }
+}
+
+void PostgresDatabase::runOn(std::unique_ptr<PostgresConnection> connection, Access access,
+                             const Work& work) {
+  connection->beginWithFirstStatement(access == Access::Read
+                                          ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                                          : "BEGIN ISOLATION LEVEL SERIALIZABLE");
   try {
     work(*connection);
-    connection->executeScript("COMMIT");
+    connection->commit(access == Access::Read ? PostgresConnection::Answer::Collect
+                                              : PostgresConnection::Answer::Await);
+  } catch (const StoreError& error) {
+    const bool lostBeforeBegin =
+        error.kind() == StoreError::Kind::Unavailable && !connection->transactionStarted();
+    connection->rollback();
+    give(std::move(connection));
+    if (lostBeforeBegin) throw LostBeforeBegin(error);
+    throw;
   } catch (...) {
-    if (connection->healthy()) {
-      try {
-        connection->executeScript("ROLLBACK");
-      } catch (const StoreError&) {
-        // The connection is unusable; it is dropped below.
-      }
-    }
+    connection->rollback();
     give(std::move(connection));
     throw;
   }
@@ -139,20 +158,33 @@ void PostgresDatabase::withMigrationLock(const std::function<void()>& run) {
   holder.executeScript(kUnlock);
 }
 
-void PostgresDatabase::readWith(const Work& work) {
-  runTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work);
-}
+void PostgresDatabase::readWith(const Work& work) { runTransaction(Access::Read, work); }
 
 void PostgresDatabase::writeWith(const Work& work) {
   for (int attempt = 1;; ++attempt) {
     try {
-      runTransaction("BEGIN ISOLATION LEVEL SERIALIZABLE", work);
-      return;
+      runTransaction(Access::Write, work);
+      break;
     } catch (const StoreError& error) {
       if (error.kind() != StoreError::Kind::Conflict || attempt == kMaxWriteAttempts) throw;
       backOff(attempt);
     }
   }
+  // This thread's next cache look-up must see what it just wrote.
+  if (pinned.database == this) pinned.generation.reset();
+}
+
+void PostgresDatabase::beginRequest() { pinned = {this, std::nullopt}; }
+
+void PostgresDatabase::endRequest() { pinned = {}; }
+
+std::optional<std::uint64_t> PostgresDatabase::writeGeneration() {
+  if (pinned.database == this && pinned.generation) return pinned.generation;
+  const auto generation = static_cast<std::uint64_t>(read([](Session& session) {
+    return session.query("SELECT value FROM cache_generation WHERE id = 1").at(0).integer(0);
+  }));
+  if (pinned.database == this) pinned.generation = generation;
+  return generation;
 }
 
 }  // namespace tessera::store

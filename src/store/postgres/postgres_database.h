@@ -5,6 +5,8 @@
 // writes run SERIALIZABLE and are retried when PostgreSQL reports a
 // serialization failure or deadlock, so a write behaves as if it ran alone,
 // on every node. A commit returns once PostgreSQL has made it durable.
+// The write generation is the row that migration 15's triggers advance;
+// a request reads it once (beginRequest).
 #pragma once
 
 #include <functional>
@@ -30,8 +32,11 @@ class PostgresDatabase final : public Database {
   void writeWith(const Work& work) override;
   void close() override;
   DatabaseStats stats() override;
-  // Other nodes write unseen: nothing read from here may be cached.
-  std::optional<std::uint64_t> writeGeneration() const override { return std::nullopt; }
+  // One round trip, once per request between beginRequest and endRequest
+  // (and again after this thread's own write).
+  std::optional<std::uint64_t> writeGeneration() override;
+  void beginRequest() override;
+  void endRequest() override;
   void buildIndex(std::string_view name, std::string_view table, std::string_view columns) override;
   void dropIndex(std::string_view name) override;
 
@@ -40,7 +45,10 @@ class PostgresDatabase final : public Database {
   void withMigrationLock(const std::function<void()>& run);
 
  private:
-  void runTransaction(const char* begin, const Work& work);
+  enum class Access { Read, Write };
+  void runTransaction(Access access, const Work& work);
+  // Runs `work` in one transaction on `connection` and gives it back.
+  void runOn(std::unique_ptr<PostgresConnection> connection, Access access, const Work& work);
   std::unique_ptr<PostgresConnection> take();
   void give(std::unique_ptr<PostgresConnection> connection);
   void dropIdle();

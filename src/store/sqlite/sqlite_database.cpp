@@ -1,8 +1,8 @@
 #include "store/sqlite/sqlite_database.h"
 
 #include <exception>
-#include <semaphore>
 #include <filesystem>
+#include <semaphore>
 #include <string_view>
 #include <utility>
 
@@ -101,9 +101,7 @@ void SqliteDatabase::returnReader(std::unique_ptr<SqliteConnection> reader) {
   idleReaders_.push_back(std::move(reader));
 }
 
-std::optional<std::uint64_t> SqliteDatabase::writeGeneration() const {
-  return writeGeneration_.load();
-}
+std::optional<std::uint64_t> SqliteDatabase::writeGeneration() { return writeGeneration_.load(); }
 
 void SqliteDatabase::buildIndex(std::string_view name, std::string_view table,
                                 std::string_view columns) {
