@@ -342,36 +342,26 @@ BEGIN
     WHERE id = 1 AND last_transaction IS DISTINCT FROM txid_current();
   RETURN NULL;
 END $$;
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON users
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
+-- Every column counts on these; on the ones below, last-use columns do not.
+DO $$
+DECLARE
+  covered text;
+BEGIN
+  FOREACH covered IN ARRAY ARRAY['users', 'password_resets', 'spaces', 'space_members', 'bases',
+                                 'base_members', 'tables_meta', 'access_token_retired_secrets',
+                                 'oauth_clients', 'oauth_tokens', 'oauth_codes'] LOOP
+    EXECUTE format('CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON %I'
+                   ' FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed()', covered);
+  END LOOP;
+END $$;
 CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON browser_sessions
   FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('last_seen_at');
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON password_resets
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON spaces
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON space_members
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON bases
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON base_members
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
 CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON invitations
   FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('use_count', 'last_used_at');
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON tables_meta
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
 CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON access_tokens
   FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('last_used_at', 'last_used_ip');
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON access_token_retired_secrets
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_clients
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
 CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_grants
   FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed('last_used_at', 'last_used_ip');
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_tokens
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
-CREATE TRIGGER cache_changed AFTER INSERT OR UPDATE OR DELETE ON oauth_codes
-  FOR EACH ROW EXECUTE FUNCTION tessera_cache_changed();
 )sql"},
       // Record numbers on PostgreSQL come from a sequence per user table
       // (features/schema/user_table_store.h). The function also serves
