@@ -41,8 +41,6 @@ class PostgresConnection final : public Session {
   // round trip as the first statement that follows; nothing is sent if
   // none follows.
   void beginWithFirstStatement(std::string begin);
-  // Whether the BEGIN of the current transaction reached PostgreSQL.
-  bool transactionStarted() const { return transactionStarted_; }
   enum class Answer { Await, Collect };
   // Commits the transaction (nothing, if it never started). With Await it
   // returns once PostgreSQL has answered (a write: then it is durable);

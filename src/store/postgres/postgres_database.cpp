@@ -25,9 +25,10 @@ struct PinnedGeneration {
 };
 thread_local PinnedGeneration pinned;
 
-// A pooled connection found dead before its transaction began.
-struct LostBeforeBegin : StoreError {
-  explicit LostBeforeBegin(const StoreError& error) : StoreError(error) {}
+// The connection was lost while a transaction's work ran, before its
+// COMMIT was sent.
+struct LostBeforeCommit : StoreError {
+  explicit LostBeforeCommit(const StoreError& error) : StoreError(error) {}
 };
 
 void backOff(int attempt) {
@@ -80,10 +81,11 @@ void PostgresDatabase::give(std::unique_ptr<PostgresConnection> connection) {
 void PostgresDatabase::runTransaction(Access access, const Work& work) {
   try {
     runOn(take(), access, work);
-  } catch (const LostBeforeBegin&) {
+  } catch (const LostBeforeCommit&) {
     // After PostgreSQL restarts, every pooled connection is dead: drop them
-    // all and try once on a new one before telling the client. Nothing of
-    // `work` reached the database, so running it again changes nothing twice.
+    // all and try once on a new one before telling the client. No COMMIT
+    // was sent, so nothing of `work` is durable and running it again
+    // changes nothing twice. (A COMMIT whose answer is lost is not retried.)
     dropIdle();
     runOn(std::make_unique<PostgresConnection>(url_), access, work);
   }
@@ -94,20 +96,25 @@ void PostgresDatabase::runOn(std::unique_ptr<PostgresConnection> connection, Acc
   connection->beginWithFirstStatement(access == Access::Read
                                           ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
                                           : "BEGIN ISOLATION LEVEL SERIALIZABLE");
+  const auto abandon = [&] {
+    connection->rollback();
+    give(std::move(connection));
+  };
   try {
     work(*connection);
-    connection->commit(access == Access::Read ? PostgresConnection::Answer::Collect
-                                              : PostgresConnection::Answer::Await);
   } catch (const StoreError& error) {
-    const bool lostBeforeBegin =
-        error.kind() == StoreError::Kind::Unavailable && !connection->transactionStarted();
-    connection->rollback();
-    give(std::move(connection));
-    if (lostBeforeBegin) throw LostBeforeBegin(error);
+    abandon();
+    if (error.kind() == StoreError::Kind::Unavailable) throw LostBeforeCommit(error);
     throw;
   } catch (...) {
-    connection->rollback();
-    give(std::move(connection));
+    abandon();
+    throw;
+  }
+  try {
+    connection->commit(access == Access::Read ? PostgresConnection::Answer::Collect
+                                              : PostgresConnection::Answer::Await);
+  } catch (...) {
+    abandon();
     throw;
   }
   give(std::move(connection));
