@@ -89,6 +89,10 @@ std::string Metrics::render(const store::DatabaseStats& database,
   out << "tessera_database_queued_writes " << database.queuedWrites << '\n';
   header(out, "tessera_database_idle_connections", "gauge", "Pooled database connections free.");
   out << "tessera_database_idle_connections " << database.idleConnections << '\n';
+  header(out, "tessera_database_write_retries_total", "counter",
+         "Writes run again after a serialization conflict with a concurrent write "
+         "(PostgreSQL; always 0 on SQLite).");
+  out << "tessera_database_write_retries_total " << database.writeRetries << '\n';
   header(out, "tessera_last_used_pending", "gauge",
          "Token last-use times waiting to be written to the database.");
   out << "tessera_last_used_pending " << lastUsed.uses << '\n';

@@ -54,6 +54,9 @@ class Session {
 struct DatabaseStats {
   std::size_t queuedWrites = 0;     // waiting for the SQLite writer thread
   std::size_t idleConnections = 0;  // pooled and free
+  // Since start: writes run again after a serialization conflict with a
+  // concurrent one (PostgreSQL; SQLite's single writer has none).
+  std::uint64_t writeRetries = 0;
 };
 
 class Database {

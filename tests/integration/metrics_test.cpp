@@ -7,18 +7,12 @@
 #include <regex>
 
 #include "support/http_client.h"
+#include "support/metric_sample.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
 
 namespace tessera::testing {
 namespace {
-
-// The value of the sample with exactly these name and labels, or -1.
-double sample(const std::string& text, const std::string& series) {
-  const auto at = text.find("\n" + series + " ");
-  if (at == std::string::npos) return -1;
-  return std::stod(text.substr(at + series.size() + 2));
-}
 
 TEST(MetricsTest, CountsRequestsByRouteAndTokenAuthenticationsByOutcome) {
   TestServer server;
@@ -37,35 +31,41 @@ TEST(MetricsTest, CountsRequestsByRouteAndTokenAuthenticationsByOutcome) {
   EXPECT_EQ(metrics.header("content-type"), "text/plain; version=0.0.4; charset=utf-8");
   const std::string& text = metrics.body;
   EXPECT_EQ(
-      sample(
+      metricSample(
           text,
           R"(tessera_http_requests_total{route="/api/base/{baseId}",method="GET",status="200"})"),
       3);
-  EXPECT_EQ(sample(text, R"(tessera_token_authentications_total{outcome="accepted",reason=""})"),
-            3);
+  EXPECT_EQ(
+      metricSample(text, R"(tessera_token_authentications_total{outcome="accepted",reason=""})"),
+      3);
   // The secret was altered, so its checksum fails: refused without a read.
   EXPECT_EQ(
-      sample(text,
-             R"(tessera_token_authentications_total{outcome="refused",reason="token_malformed"})"),
+      metricSample(
+          text,
+          R"(tessera_token_authentications_total{outcome="refused",reason="token_malformed"})"),
       1);
   EXPECT_EQ(
-      sample(text, R"(tessera_http_requests_total{route="unmatched",method="GET",status="404"})"),
+      metricSample(text,
+                   R"(tessera_http_requests_total{route="unmatched",method="GET",status="404"})"),
       1);
+  EXPECT_EQ(metricSample(
+                text, R"(tessera_http_request_duration_seconds_count{route="/api/base/{baseId}"})"),
+            3);
   EXPECT_EQ(
-      sample(text, R"(tessera_http_request_duration_seconds_count{route="/api/base/{baseId}"})"),
-      3);
-  EXPECT_EQ(
-      sample(
+      metricSample(
           text,
           R"(tessera_http_request_duration_seconds_bucket{route="/api/base/{baseId}",le="+Inf"})"),
       3);
-  EXPECT_GE(sample(text, "tessera_database_idle_connections"), 0);
-  EXPECT_EQ(sample(text, "tessera_last_used_pending"), 1) << "one token used, not yet flushed";
-  EXPECT_GE(sample(text, "tessera_last_used_flush_lag_seconds"), 0);
+  EXPECT_GE(metricSample(text, "tessera_database_idle_connections"), 0);
+  EXPECT_EQ(metricSample(text, "tessera_database_write_retries_total"), 0) << "nothing conflicted";
+  EXPECT_EQ(metricSample(text, "tessera_last_used_pending"), 1)
+      << "one token used, not yet flushed";
+  EXPECT_GE(metricSample(text, "tessera_last_used_flush_lag_seconds"), 0);
 
   const std::string again = client.request("GET", "/metrics").body;
   EXPECT_EQ(
-      sample(again, R"(tessera_http_requests_total{route="/metrics",method="GET",status="200"})"),
+      metricSample(again,
+                   R"(tessera_http_requests_total{route="/metrics",method="GET",status="200"})"),
       1);
 }
 

@@ -24,12 +24,35 @@ class RecordStoreTest : public ::testing::Test {
     });
   }
 
-  std::vector<std::string> insert(std::vector<std::string> names) {
+  InsertedRecords insertReturning(std::vector<std::string> names) {
     std::vector<CellValues> records;
     for (std::string& name : names) records.push_back({{0, std::move(name)}});
     return db.database.write([&](store::Session& session) {
       return insertRecords(session, schema, records, "usr1", 100);
     });
+  }
+
+  std::vector<std::string> insert(std::vector<std::string> names) {
+    return insertReturning(std::move(names)).ids;
+  }
+
+  // Adds a field of `type` (not stored in a column of its own).
+  void addComputedField(FieldType type) {
+    schema = db.database.write([&](store::Session& session) {
+      FieldDef field{"fldComputed", "Computed", "", type, {}, false, 1, nullptr, nullptr, nullptr};
+      insertFieldRow(session, "tblA", field, 8);
+      return requireTableSchema(session, "tblA");
+    });
+  }
+
+  void expectSameRows(const store::Rows& returned, const store::Rows& read) {
+    ASSERT_EQ(returned.size(), read.size());
+    for (std::size_t r = 0; r < read.size(); ++r) {
+      ASSERT_EQ(returned[r].size(), read[r].size());
+      for (std::size_t c = 0; c < read[r].size(); ++c) {
+        EXPECT_EQ(returned[r].value(c), read[r].value(c)) << "row " << r << ", column " << c;
+      }
+    }
   }
 
   testing::WorkspaceDatabase db;
@@ -50,15 +73,65 @@ TEST_F(RecordStoreTest, InsertedRecordsAreReadBackInTheOrderAsked) {
   });
 }
 
+TEST_F(RecordStoreTest, AnInsertReturnsTheRowsAsTheyAreReadBack) {
+  addComputedField(FieldType::CreatedTime);
+  const InsertedRecords inserted = insertReturning({"a", "b", "c"});
+  ASSERT_TRUE(inserted.rows) << "every field of this table is in its rows";
+  db.database.read([&](store::Session& session) {
+    expectSameRows(*inserted.rows, loadRecordRows(session, schema, inserted.ids));
+  });
+}
+
+TEST_F(RecordStoreTest, AnInsertReturnsNoRowsWhenAFieldIsNotInThem) {
+  addComputedField(FieldType::CreatedBy);
+  const InsertedRecords inserted = insertReturning({"a"});
+  EXPECT_EQ(inserted.ids.size(), 1u);
+  EXPECT_FALSE(inserted.rows) << "the creator's name is in the users table";
+  db.database.write([&](store::Session& session) {
+    const UpdatedRecord updated =
+        updateRecord(session, schema, inserted.ids[0], {}, std::nullopt, "usr1", 200);
+    EXPECT_TRUE(updated.updated);
+    EXPECT_FALSE(updated.row);
+  });
+}
+
+TEST_F(RecordStoreTest, AnUpdateReturnsTheRowAsItIsReadBack) {
+  const std::string id = insert({"a"}).at(0);
+  const UpdatedRecord updated = db.database.write([&](store::Session& session) {
+    return updateRecord(session, schema, id, {{0, std::string("b")}}, 1, "usr1", 200);
+  });
+  ASSERT_TRUE(updated.updated);
+  ASSERT_TRUE(updated.row);
+  EXPECT_EQ(updated.row->integer(RecordRow::kVersion), 2);
+  db.database.read([&](store::Session& session) {
+    expectSameRows({*updated.row}, loadRecordRows(session, schema, {id}));
+  });
+}
+
+TEST_F(RecordStoreTest, RowsAreOrderedByTheIdsAskedWithRepeatsAndGaps) {
+  const auto row = [](std::string id, std::int64_t version) {
+    return store::Row({std::move(id), std::int64_t{0}, std::int64_t{0}, std::int64_t{0}, nullptr,
+                       nullptr, nullptr, nullptr, nullptr, nullptr, version});
+  };
+  const store::Rows ordered = inOrderOf({"recB", "recNone", "recA", "recB"},
+                                        {row("recA", 1), row("recB", 1), row("recB", 2)});
+  ASSERT_EQ(ordered.size(), 3u);
+  EXPECT_EQ(ordered[0].text(RecordRow::kId), "recB");
+  EXPECT_EQ(ordered[0].integer(RecordRow::kVersion), 2) << "the last row of an id";
+  EXPECT_EQ(ordered[1].text(RecordRow::kId), "recA");
+  EXPECT_EQ(ordered[2].integer(RecordRow::kVersion), 2);
+}
+
 TEST_F(RecordStoreTest, AnUpdateChecksTheVersionWhenAsked) {
   const std::string id = insert({"a"}).at(0);
   db.database.write([&](store::Session& session) {
-    EXPECT_TRUE(updateRecord(session, schema, id, {{0, std::string("b")}}, 1, "usr1", 200));
-    EXPECT_FALSE(updateRecord(session, schema, id, {{0, std::string("c")}}, 1, "usr1", 300))
+    EXPECT_TRUE(updateRecord(session, schema, id, {{0, std::string("b")}}, 1, "usr1", 200).updated);
+    EXPECT_FALSE(updateRecord(session, schema, id, {{0, std::string("c")}}, 1, "usr1", 300).updated)
         << "version 1 is gone";
     EXPECT_TRUE(
-        updateRecord(session, schema, id, {{0, std::string("d")}}, std::nullopt, "usr1", 300));
-    EXPECT_FALSE(updateRecord(session, schema, "recNone", {}, std::nullopt, "usr1", 300));
+        updateRecord(session, schema, id, {{0, std::string("d")}}, std::nullopt, "usr1", 300)
+            .updated);
+    EXPECT_FALSE(updateRecord(session, schema, "recNone", {}, std::nullopt, "usr1", 300).updated);
   });
   db.database.read([&](store::Session& session) {
     EXPECT_EQ(loadRecordVersion(session, schema, id), 3);

@@ -142,6 +142,41 @@ std::string selectRecords(const TableSchema& schema, const std::string& moreColu
   return sql;
 }
 
+std::optional<std::string> returningRecords(const TableSchema& schema) {
+  std::string sql =
+      " RETURNING __id, __seq, __created_at, __updated_at, __created_by, NULL, NULL, __updated_by, "
+      "NULL, NULL, __version";
+  for (const FieldDef& field : schema.fields) {
+    switch (field.type) {
+      case FieldType::CreatedBy:
+      case FieldType::LastModifiedBy:
+      case FieldType::Formula:
+      case FieldType::Link:
+      case FieldType::Lookup:
+      case FieldType::Rollup:
+        return std::nullopt;
+      case FieldType::SingleLineText:
+      case FieldType::LongText:
+      case FieldType::Number:
+      case FieldType::Checkbox:
+      case FieldType::Date:
+      case FieldType::SingleSelect:
+      case FieldType::MultipleSelect:
+      case FieldType::Email:
+      case FieldType::Url:
+      case FieldType::Rating:
+      case FieldType::AutoNumber:
+      case FieldType::CreatedTime:
+      case FieldType::LastModifiedTime:
+        // The stored column, or the system column shown (unqualified:
+        // SQLite's RETURNING takes no table alias).
+        sql += ", " + field.indexExpression();
+        break;
+    }
+  }
+  return sql;
+}
+
 bool canOrderBy(const FieldDef& field) {
   switch (field.type) {
     case FieldType::Link:

@@ -32,6 +32,15 @@ struct RecordRow {
 // `moreColumns` (", a, b") are selected after the fields.
 std::string selectRecords(const TableSchema& schema, const std::string& moreColumns = {});
 
+// " RETURNING <columns>" that gives a row an INSERT or UPDATE wrote in the
+// layout of selectRecords, so a write can answer without reading its rows
+// again (on PostgreSQL such a read, inside a SERIALIZABLE write, takes
+// predicate locks that make concurrent writes to the table conflict).
+// nullopt for a table with a field whose value is not in the row itself:
+// links, lookups, rollups, formulas, and the users behind created and
+// modified by, which a write's rows do not hold.
+std::optional<std::string> returningRecords(const TableSchema& schema);
+
 constexpr std::size_t kMaxSortKeys = 10;
 
 // Whether records can be ordered by the field: not by a link, and by a

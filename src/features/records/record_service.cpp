@@ -36,9 +36,10 @@ struct WrittenRecords {
   store::Rows rows;
 };
 
+// `written` when the write returned its rows, else the rows read again.
 WrittenRecords readBack(store::Session& session, RecordWriter& writer,
-                        const std::vector<std::string>& ids) {
-  store::Rows rows = loadRecordRows(session, writer.schema(), ids);
+                        const std::vector<std::string>& ids, std::optional<store::Rows> written) {
+  store::Rows rows = written ? std::move(*written) : loadRecordRows(session, writer.schema(), ids);
   return {writer.takeSchema(), std::move(rows)};
 }
 
@@ -131,7 +132,8 @@ JsonText RecordService::create(const std::string& tableId, const std::string& us
       records.push_back(writer.encode(record.fields, record.where));
     }
     writer.saveAddedChoices();
-    return readBack(session, writer, writer.insert(records));
+    InsertedRecords inserted = writer.insert(records);
+    return readBack(session, writer, inserted.ids, std::move(inserted.rows));
   });
   return recordsJson(written.schema, written.rows,
                      ReadOptions{input.options.keyById, CellFormat::Json, {}});
@@ -144,8 +146,9 @@ JsonText RecordService::updateOne(const std::string& tableId, const std::string&
     RecordWriter writer = writerFor(session, schemas_, tableId, userId, input.options);
     RecordChanges changes = writer.encode(record.fields, record.where);
     writer.saveAddedChoices();
-    writer.update({{recordId, std::move(changes), record.version}});
-    return readBack(session, writer, {recordId});
+    std::optional<store::Rows> rows =
+        writer.update({{recordId, std::move(changes), record.version}});
+    return readBack(session, writer, {recordId}, std::move(rows));
   });
   return recordJson(written.schema, written.rows.at(0),
                     ReadOptions{input.options.keyById, CellFormat::Json, {}});
@@ -162,8 +165,8 @@ JsonText RecordService::updateMany(const std::string& tableId, const std::string
       updates.push_back({record.id, writer.encode(record.fields, record.where), record.version});
     }
     writer.saveAddedChoices();
-    writer.update(updates);
-    return readBack(session, writer, ids);
+    std::optional<store::Rows> rows = writer.update(updates);
+    return readBack(session, writer, ids, std::move(rows));
   });
   return recordsJson(written.schema, written.rows,
                      ReadOptions{input.options.keyById, CellFormat::Json, {}});

@@ -1,6 +1,9 @@
 #include "features/records/record_store.h"
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/random.h"
 #include "features/query/record_query.h"
@@ -16,9 +19,9 @@ constexpr std::size_t kMaxParameters = 30000;
 
 }  // namespace
 
-std::vector<std::string> insertRecords(store::Session& session, const TableSchema& schema,
-                                       const std::vector<CellValues>& records,
-                                       const std::string& userId, UnixMillis at) {
+InsertedRecords insertRecords(store::Session& session, const TableSchema& schema,
+                              const std::vector<CellValues>& records, const std::string& userId,
+                              UnixMillis at) {
   const RecordNumbering numbering = numberNewRecords(session, schema, records.size());
   std::string columns =
       "__id, __seq, __created_at, __updated_at, __created_by, __updated_by, __version";
@@ -37,7 +40,10 @@ std::vector<std::string> insertRecords(store::Session& session, const TableSchem
   const std::size_t perRow = 6 + stored.size();
   const std::size_t rowsPerStatement = std::max<std::size_t>(1, kMaxParameters / perRow);
 
-  std::vector<std::string> ids;
+  const std::optional<std::string> returning = returningRecords(schema);
+  InsertedRecords inserted;
+  if (returning) inserted.rows.emplace();
+  std::vector<std::string>& ids = inserted.ids;
   std::vector<store::SqlValue> params;
   for (std::size_t first = 0; first < records.size(); first += rowsPerStatement) {
     const std::size_t count = std::min(rowsPerStatement, records.size() - first);
@@ -55,14 +61,22 @@ std::vector<std::string> insertRecords(store::Session& session, const TableSchem
         }
       }
     }
-    session.execute(sql, params);
+    if (returning) {
+      store::Rows rows = session.query(sql + *returning, params);
+      std::move(rows.begin(), rows.end(), std::back_inserter(*inserted.rows));
+    } else {
+      session.execute(sql, params);
+    }
   }
-  return ids;
+  // RETURNING promises no order.
+  if (inserted.rows) inserted.rows = inOrderOf(ids, std::move(*inserted.rows));
+  return inserted;
 }
 
-bool updateRecord(store::Session& session, const TableSchema& schema, const std::string& recordId,
-                  const CellValues& values, std::optional<std::int64_t> expectedVersion,
-                  const std::string& userId, UnixMillis at) {
+UpdatedRecord updateRecord(store::Session& session, const TableSchema& schema,
+                           const std::string& recordId, const CellValues& values,
+                           std::optional<std::int64_t> expectedVersion, const std::string& userId,
+                           UnixMillis at) {
   std::string sql = "UPDATE " + schema.sqlTable() +
                     " SET __updated_at = ?, __updated_by = ?, __version = __version + 1";
   std::vector<store::SqlValue> params = {at, userId};
@@ -76,7 +90,11 @@ bool updateRecord(store::Session& session, const TableSchema& schema, const std:
     sql += " AND __version = ?";
     params.emplace_back(*expectedVersion);
   }
-  return session.execute(sql, params) == 1;
+  const std::optional<std::string> returning = returningRecords(schema);
+  if (!returning) return {session.execute(sql, params) == 1, std::nullopt};
+  store::Rows rows = session.query(sql + *returning, params);
+  if (rows.empty()) return {};
+  return {true, std::move(rows[0])};
 }
 
 std::optional<std::int64_t> loadRecordVersion(store::Session& session, const TableSchema& schema,
@@ -95,13 +113,17 @@ store::Rows loadRecordRows(store::Session& session, const TableSchema& schema,
                            const std::vector<std::string>& ids) {
   std::vector<store::SqlValue> params;
   const std::string list = store::inList(ids, params);
-  store::Rows rows = session.query(selectRecords(schema) + " WHERE t.__id IN " + list, params);
-  // In the order asked for.
+  return inOrderOf(ids, session.query(selectRecords(schema) + " WHERE t.__id IN " + list, params));
+}
+
+store::Rows inOrderOf(const std::vector<std::string>& ids, store::Rows rows) {
+  std::unordered_map<std::string_view, std::size_t> rowOf;
+  for (std::size_t i = 0; i < rows.size(); ++i) rowOf[rows[i].text(RecordRow::kId)] = i;
   store::Rows ordered;
+  ordered.reserve(ids.size());
   for (const std::string& id : ids) {
-    for (const store::Row& row : rows) {
-      if (row.text(RecordRow::kId) == id) ordered.push_back(row);
-    }
+    const auto found = rowOf.find(id);
+    if (found != rowOf.end()) ordered.push_back(rows[found->second]);
   }
   return ordered;
 }

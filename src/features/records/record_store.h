@@ -19,19 +19,34 @@ namespace tessera::features {
 // One record's new values: (index into schema.fields, stored value).
 using CellValues = std::vector<std::pair<std::size_t, store::SqlValue>>;
 
+// The new record ids, in order, and, for a table whose rows hold every
+// field (returningRecords in record_query.h), the rows as written, in the
+// layout and order loadRecordRows gives.
+struct InsertedRecords {
+  std::vector<std::string> ids;
+  std::optional<store::Rows> rows;
+};
+
 // Inserts one row per entry of `records`, created and last modified by
 // `userId` at `at`, in as few statements as the backends' parameter limits
-// allow. Returns the new record ids, in order.
-std::vector<std::string> insertRecords(store::Session& session, const TableSchema& schema,
-                                       const std::vector<CellValues>& records,
-                                       const std::string& userId, UnixMillis at);
+// allow.
+InsertedRecords insertRecords(store::Session& session, const TableSchema& schema,
+                              const std::vector<CellValues>& records, const std::string& userId,
+                              UnixMillis at);
+
+// Whether an update changed its record and, when it did on a table whose
+// rows hold every field, the row as written (as loadRecordRows reads it).
+struct UpdatedRecord {
+  bool updated = false;
+  std::optional<store::Row> row;
+};
 
 // Sets `values` on the record and advances its version, when it exists and
-// (if `expectedVersion` is given) is at that version. Returns whether it
-// did.
-bool updateRecord(store::Session& session, const TableSchema& schema, const std::string& recordId,
-                  const CellValues& values, std::optional<std::int64_t> expectedVersion,
-                  const std::string& userId, UnixMillis at);
+// (if `expectedVersion` is given) is at that version.
+UpdatedRecord updateRecord(store::Session& session, const TableSchema& schema,
+                           const std::string& recordId, const CellValues& values,
+                           std::optional<std::int64_t> expectedVersion, const std::string& userId,
+                           UnixMillis at);
 
 // The record's version, or nullopt when it does not exist.
 std::optional<std::int64_t> loadRecordVersion(store::Session& session, const TableSchema& schema,
@@ -44,5 +59,10 @@ bool deleteRecord(store::Session& session, const TableSchema& schema, const std:
 // the order of `ids`; ids of no record are left out.
 store::Rows loadRecordRows(store::Session& session, const TableSchema& schema,
                            const std::vector<std::string>& ids);
+
+// `rows` (with the record id first, as selectRecords reads them) in the
+// order of `ids`: the last row of an id for each time it is listed; ids of
+// no row are left out.
+store::Rows inOrderOf(const std::vector<std::string>& ids, store::Rows rows);
 
 }  // namespace tessera::features

@@ -122,24 +122,28 @@ std::vector<std::string> RecordWriter::fieldIdsOf(const RecordChanges& changes) 
   return ids;
 }
 
-std::vector<std::string> RecordWriter::insert(const std::vector<RecordChanges>& records) {
+InsertedRecords RecordWriter::insert(const std::vector<RecordChanges>& records) {
   std::vector<CellValues> cells;
   for (const RecordChanges& record : records) cells.push_back(record.cells);
-  const std::vector<std::string> ids =
-      insertRecords(session_, schema_, cells, userId_, nowMillis());
+  InsertedRecords inserted = insertRecords(session_, schema_, cells, userId_, nowMillis());
+  const std::vector<std::string>& ids = inserted.ids;
   for (std::size_t i = 0; i < ids.size(); ++i) writeLinks(ids[i], records[i].links);
   // New records get every materialised field (a count of no links is 0).
   std::vector<std::string> allFields;
   for (const FieldDef& field : schema_.fields) allFields.push_back(field.id);
   refresh_.note({schema_.id, std::move(allFields), ids});
   refresh_.flush();
-  return ids;
+  return inserted;
 }
 
-void RecordWriter::update(const std::vector<RecordUpdate>& updates) {
+std::optional<store::Rows> RecordWriter::update(const std::vector<RecordUpdate>& updates) {
+  std::vector<std::string> ids;
+  store::Rows written;
+  bool everyRowReturned = true;
   for (const RecordUpdate& record : updates) {
-    if (!updateRecord(session_, schema_, record.recordId, record.changes.cells,
-                      record.expectedVersion, userId_, nowMillis())) {
+    UpdatedRecord updated = updateRecord(session_, schema_, record.recordId, record.changes.cells,
+                                         record.expectedVersion, userId_, nowMillis());
+    if (!updated.updated) {
       const auto current = loadRecordVersion(session_, schema_, record.recordId);
       if (!current) {
         throw http::ApiError(404, "record_not_found",
@@ -150,11 +154,20 @@ void RecordWriter::update(const std::vector<RecordUpdate>& updates) {
                                "' was changed by someone else (it is at version " +
                                std::to_string(*current) + "). Read it again and retry.");
     }
+    ids.push_back(record.recordId);
+    if (updated.row) {
+      written.push_back(std::move(*updated.row));
+    } else {
+      everyRowReturned = false;
+    }
     writeLinks(record.recordId, record.changes.links);
     refresh_.note({schema_.id, withModifiedFields(schema_, fieldIdsOf(record.changes)),
                    std::vector<std::string>{record.recordId}});
   }
   refresh_.flush();
+  // An id listed twice is answered with its last state each time.
+  if (!everyRowReturned) return std::nullopt;
+  return inOrderOf(ids, std::move(written));
 }
 
 void RecordWriter::saveAddedChoices() {

@@ -47,12 +47,14 @@ class RecordWriter {
   // naming `where` (e.g. "records[3]") and the field.
   RecordChanges encode(const boost::json::object& fields, const std::string& where);
 
-  // Returns the new record ids. Each call refreshes the materialised
-  // fields its writes change (here and in linked tables) once, for all of
-  // them, before it returns.
-  std::vector<std::string> insert(const std::vector<RecordChanges>& records);
-  // Throws ApiError 404 record_not_found, 409 version_conflict.
-  void update(const std::vector<RecordUpdate>& updates);
+  // Returns the new record ids (and rows as written, see insertRecords).
+  // Each call refreshes the materialised fields its writes change (here
+  // and in linked tables) once, for all of them, before it returns.
+  InsertedRecords insert(const std::vector<RecordChanges>& records);
+  // Returns the rows as written, in the order of `updates`, for a table
+  // whose rows hold every field (see updateRecord); nullopt for any
+  // other. Throws ApiError 404 record_not_found, 409 version_conflict.
+  std::optional<store::Rows> update(const std::vector<RecordUpdate>& updates);
   // Saves select choices that typecast added. Call once, after encoding.
   void saveAddedChoices();
 

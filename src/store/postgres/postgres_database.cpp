@@ -64,7 +64,7 @@ std::unique_ptr<PostgresConnection> PostgresDatabase::take() {
 
 DatabaseStats PostgresDatabase::stats() {
   std::lock_guard lock(mutex_);
-  return {0, idle_.size()};
+  return {0, idle_.size(), writeRetries_.load()};
 }
 
 void PostgresDatabase::dropIdle() {
@@ -174,6 +174,7 @@ void PostgresDatabase::writeWith(const Work& work) {
       break;
     } catch (const StoreError& error) {
       if (error.kind() != StoreError::Kind::Conflict || attempt == kMaxWriteAttempts) throw;
+      ++writeRetries_;
       backOff(attempt);
     }
   }

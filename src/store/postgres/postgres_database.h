@@ -9,6 +9,7 @@
 // a request reads it once (beginRequest).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,7 @@ class PostgresDatabase final : public Database {
 
   const std::string url_;
   std::mutex mutex_;
+  std::atomic<std::uint64_t> writeRetries_{0};
   std::vector<std::unique_ptr<PostgresConnection>> idle_;
   bool closed_ = false;
 };
