@@ -10,6 +10,7 @@ namespace {
 constexpr std::string_view kBase62Alphabet =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 constexpr std::size_t kIdRandomChars = 20;
+constexpr std::size_t kIdTimeChars = 8;
 
 void ensureSodium() {
   static const int initialised = sodium_init();
@@ -41,6 +42,15 @@ std::string newId(std::string_view prefix) {
   std::string id(prefix);
   id += randomBase62(kIdRandomChars);
   return id;
+}
+
+std::string newTimeOrderedId(std::string_view prefix, std::int64_t unixMillis) {
+  std::string time(kIdTimeChars, '0');
+  auto rest = static_cast<std::uint64_t>(unixMillis);
+  for (std::size_t i = kIdTimeChars; i-- > 0 && rest > 0; rest /= kBase62Alphabet.size()) {
+    time[i] = kBase62Alphabet[rest % kBase62Alphabet.size()];
+  }
+  return std::string(prefix) + time + randomBase62(kIdRandomChars - kIdTimeChars);
 }
 
 }  // namespace tessera

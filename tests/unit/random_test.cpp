@@ -24,6 +24,24 @@ TEST(RandomTest, IdsCarryTheirPrefixAndDoNotRepeat) {
   }
 }
 
+TEST(RandomTest, TimeOrderedIdsSortByTheirTimeAndDifferWithin) {
+  const std::string early = newTimeOrderedId("rec", 1'700'000'000'000);
+  EXPECT_EQ(early.size(), newId("rec").size());
+  EXPECT_EQ(early.substr(0, 3), "rec");
+  for (const char c : early.substr(3)) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)));
+  // 1,700,000,000,000 = "Tvcokgi" in base62, padded to 8 characters.
+  EXPECT_EQ(early.substr(3, 8), "0Tvcokgi");
+  EXPECT_EQ(newTimeOrderedId("rec", 0).substr(3, 8), "00000000");
+  std::set<std::string> sameMillisecond;
+  for (int i = 0; i < 1000; ++i) sameMillisecond.insert(newTimeOrderedId("rec", 1'700'000'000'000));
+  EXPECT_EQ(sameMillisecond.size(), 1000u) << "the random part repeated";
+  // Ordered by time whatever their random parts, across carries too.
+  for (const std::int64_t millis :
+       {1'700'000'000'001LL, 1'700'000'000'062LL, 1'800'000'000'000LL}) {
+    EXPECT_LT(*sameMillisecond.rbegin(), newTimeOrderedId("rec", millis)) << millis;
+  }
+}
+
 TEST(RandomTest, EveryBase62CharacterAppears) {
   const std::string value = randomBase62(20000);
   std::set<char> distinct(value.begin(), value.end());

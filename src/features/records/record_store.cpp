@@ -51,7 +51,7 @@ InsertedRecords insertRecords(store::Session& session, const TableSchema& schema
     params.clear();
     for (std::size_t r = first; r < first + count; ++r) {
       sql += (r == first ? "" : ", ") + rowPlaceholders;
-      ids.push_back(newId("rec"));
+      ids.push_back(newTimeOrderedId("rec", at));
       const std::size_t base = params.size();
       params.insert(params.end(), {ids.back(), numbering.values[r], at, at, userId, userId});
       params.resize(base + perRow, nullptr);
