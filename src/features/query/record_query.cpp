@@ -147,32 +147,15 @@ std::optional<std::string> returningRecords(const TableSchema& schema) {
       " RETURNING __id, __seq, __created_at, __updated_at, __created_by, NULL, NULL, __updated_by, "
       "NULL, NULL, __version";
   for (const FieldDef& field : schema.fields) {
-    switch (field.type) {
-      case FieldType::CreatedBy:
-      case FieldType::LastModifiedBy:
-      case FieldType::Formula:
-      case FieldType::Link:
-      case FieldType::Lookup:
-      case FieldType::Rollup:
-        return std::nullopt;
-      case FieldType::SingleLineText:
-      case FieldType::LongText:
-      case FieldType::Number:
-      case FieldType::Checkbox:
-      case FieldType::Date:
-      case FieldType::SingleSelect:
-      case FieldType::MultipleSelect:
-      case FieldType::Email:
-      case FieldType::Url:
-      case FieldType::Rating:
-      case FieldType::AutoNumber:
-      case FieldType::CreatedTime:
-      case FieldType::LastModifiedTime:
-        // The stored column, or the system column shown (unqualified:
-        // SQLite's RETURNING takes no table alias).
-        sql += ", " + field.indexExpression();
-        break;
-    }
+    // A stored column, or a system column shown as it is: not the users
+    // behind created/modified by (joined), formulas or materialised fields.
+    const bool inRow =
+        hasColumn(field.type) ||
+        (isComputed(field.type) && !systemColumn(field.type).empty() &&
+         field.type != FieldType::CreatedBy && field.type != FieldType::LastModifiedBy);
+    if (!inRow) return std::nullopt;
+    // Unqualified: SQLite's RETURNING takes no table alias.
+    sql += ", " + field.indexExpression();
   }
   return sql;
 }
