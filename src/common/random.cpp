@@ -44,13 +44,22 @@ std::string newId(std::string_view prefix) {
   return id;
 }
 
-std::string newTimeOrderedId(std::string_view prefix, std::int64_t unixMillis) {
-  std::string time(kIdTimeChars, '0');
+std::vector<std::string> newTimeOrderedIds(std::string_view prefix, std::int64_t unixMillis,
+                                           std::size_t count) {
+  std::string head(prefix);
+  head.append(kIdTimeChars, '0');
   auto rest = static_cast<std::uint64_t>(unixMillis);
-  for (std::size_t i = kIdTimeChars; i-- > 0 && rest > 0; rest /= kBase62Alphabet.size()) {
-    time[i] = kBase62Alphabet[rest % kBase62Alphabet.size()];
+  for (std::size_t i = head.size(); rest > 0 && i > prefix.size(); rest /= kBase62Alphabet.size()) {
+    head[--i] = kBase62Alphabet[rest % kBase62Alphabet.size()];
   }
-  return std::string(prefix) + time + randomBase62(kIdRandomChars - kIdTimeChars);
+  constexpr std::size_t kRandomChars = kIdRandomChars - kIdTimeChars;
+  const std::string random = randomBase62(kRandomChars * count);
+  std::vector<std::string> ids;
+  ids.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    ids.push_back(head + random.substr(i * kRandomChars, kRandomChars));
+  }
+  return ids;
 }
 
 }  // namespace tessera

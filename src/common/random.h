@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tessera {
 
@@ -18,11 +19,14 @@ std::string randomBase62(std::size_t length);
 // (119 random bits), e.g. "spcY8q3...". Prefixes name the kind of object.
 std::string newId(std::string_view prefix);
 
-// An identifier of newId's form whose first 8 characters are `unixMillis`
-// in base62 and the other 12 random (71 bits), so that ids made one after
-// another sort together: inserting them into an index (records' __id)
-// appends to its last pages instead of dirtying a random page per row.
+// `count` identifiers of newId's form whose first 8 characters are
+// `unixMillis` in base62 and the other 12 random (71 bits), so that ids
+// made one after another sort together: inserting them into an index
+// (records' __id) appends to its last pages instead of dirtying a random
+// page per row. The random characters of all are drawn at once (one
+// system call per ~5 ids, not one per id).
 // REQUIRES: 0 <= unixMillis < 62^8 (the year 8895).
-std::string newTimeOrderedId(std::string_view prefix, std::int64_t unixMillis);
+std::vector<std::string> newTimeOrderedIds(std::string_view prefix, std::int64_t unixMillis,
+                                           std::size_t count);
 
 }  // namespace tessera

@@ -25,20 +25,22 @@ TEST(RandomTest, IdsCarryTheirPrefixAndDoNotRepeat) {
 }
 
 TEST(RandomTest, TimeOrderedIdsSortByTheirTimeAndDifferWithin) {
-  const std::string early = newTimeOrderedId("rec", 1'700'000'000'000);
+  const std::vector<std::string> sameMillisecond =
+      newTimeOrderedIds("rec", 1'700'000'000'000, 1000);
+  ASSERT_EQ(sameMillisecond.size(), 1000u);
+  const std::string& early = sameMillisecond[0];
   EXPECT_EQ(early.size(), newId("rec").size());
   EXPECT_EQ(early.substr(0, 3), "rec");
   for (const char c : early.substr(3)) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)));
   // 1,700,000,000,000 = "Tvcokgi" in base62, padded to 8 characters.
   EXPECT_EQ(early.substr(3, 8), "0Tvcokgi");
-  EXPECT_EQ(newTimeOrderedId("rec", 0).substr(3, 8), "00000000");
-  std::set<std::string> sameMillisecond;
-  for (int i = 0; i < 1000; ++i) sameMillisecond.insert(newTimeOrderedId("rec", 1'700'000'000'000));
-  EXPECT_EQ(sameMillisecond.size(), 1000u) << "the random part repeated";
+  EXPECT_EQ(newTimeOrderedIds("rec", 0, 1).at(0).substr(3, 8), "00000000");
+  const std::set<std::string> distinct(sameMillisecond.begin(), sameMillisecond.end());
+  EXPECT_EQ(distinct.size(), 1000u) << "the random part repeated";
   // Ordered by time whatever their random parts, across carries too.
   for (const std::int64_t millis :
        {1'700'000'000'001LL, 1'700'000'000'062LL, 1'800'000'000'000LL}) {
-    EXPECT_LT(*sameMillisecond.rbegin(), newTimeOrderedId("rec", millis)) << millis;
+    EXPECT_LT(*distinct.rbegin(), newTimeOrderedIds("rec", millis, 1).at(0)) << millis;
   }
 }
 

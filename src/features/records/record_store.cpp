@@ -43,7 +43,8 @@ InsertedRecords insertRecords(store::Session& session, const TableSchema& schema
   const std::optional<std::string> returning = returningRecords(schema);
   InsertedRecords inserted;
   if (returning) inserted.rows.emplace();
-  std::vector<std::string>& ids = inserted.ids;
+  inserted.ids = newTimeOrderedIds("rec", at, records.size());
+  const std::vector<std::string>& ids = inserted.ids;
   std::vector<store::SqlValue> params;
   for (std::size_t first = 0; first < records.size(); first += rowsPerStatement) {
     const std::size_t count = std::min(rowsPerStatement, records.size() - first);
@@ -51,9 +52,8 @@ InsertedRecords insertRecords(store::Session& session, const TableSchema& schema
     params.clear();
     for (std::size_t r = first; r < first + count; ++r) {
       sql += (r == first ? "" : ", ") + rowPlaceholders;
-      ids.push_back(newTimeOrderedId("rec", at));
       const std::size_t base = params.size();
-      params.insert(params.end(), {ids.back(), numbering.values[r], at, at, userId, userId});
+      params.insert(params.end(), {ids[r], numbering.values[r], at, at, userId, userId});
       params.resize(base + perRow, nullptr);
       for (const auto& [index, value] : records[r]) {
         for (std::size_t s = 0; s < stored.size(); ++s) {
