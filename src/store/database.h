@@ -42,6 +42,11 @@ class Session {
     for (const Row& row : query(sql, params)) onRow(row);
   }
 
+  // The write generation (Database::writeGeneration) as of this session's
+  // own snapshot, when it was read in it; nullopt otherwise. A cache keyed
+  // by it matches what this session reads.
+  virtual std::optional<std::uint64_t> snapshotGeneration() const { return std::nullopt; }
+
   Rows query(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
     return query(sql, std::span<const SqlValue>(params.begin(), params.size()));
   }
@@ -89,10 +94,12 @@ class Database {
   virtual std::optional<std::uint64_t> writeGeneration() = 0;
 
   // Bracket one request served on the calling thread (GenerationPin does
-  // it). Between them a backend whose writeGeneration() costs a round trip
-  // (PostgreSQL) reads it once and answers from that, reading it again
-  // only after this thread's own write commits. The first read still comes
-  // before whatever it guards, so a cache is never trusted past a change
+  // it; brackets may nest, and the outermost counts). Between them a
+  // backend whose writeGeneration() costs a round trip (PostgreSQL) serves
+  // the request's reads in one read transaction, reads the generation once
+  // in it, and answers from that; a write of this thread ends it, so what
+  // is read after the write sees it. The first read still comes before
+  // whatever it guards, so a cache is never trusted past a change
   // committed before the request asked.
   virtual void beginRequest() {}
   virtual void endRequest() {}

@@ -1,6 +1,7 @@
-// Several stateless nodes on one PostgreSQL, behind haproxy: revocation
-// and role changes through one node hold on the other at once, though
-// each node caches tokens and roles (migration 15), last-use times from both
+// Several stateless nodes on one PostgreSQL, behind haproxy: revocation,
+// role changes and schema changes through one node hold on the other at
+// once, though each node caches tokens, roles and schemas (migration 15)
+// and prepares its statements, last-use times from both
 // merge, browser sessions work through either node, restarting a node
 // loses nothing; and PostgreSQL stopped under load gives 503 and recovers.
 // Each test starts its own throw-away cluster (scripts/test-postgres.sh).
@@ -145,6 +146,55 @@ TEST_F(ClusterTest, RoleChangesThroughOneNodeHoldOnTheOtherAtOnce) {
   ASSERT_EQ(a.request("DELETE", members + "/" + grace.id, "", workspace.owner.headers()).status,
             204);
   EXPECT_EQ(b.request("GET", space, "", bearer(token)).status, 404);
+}
+
+// Node B caches the table's schema and has prepared its statements; each
+// change through A is in B's very next answer.
+TEST_F(ClusterTest, SchemaChangesThroughOneNodeAreSeenOnTheOtherAtOnce) {
+  const Workspace workspace = makeWorkspace(a, "ada@example.com");
+  const auto table = createTable(a, workspace,
+                                 {{"name", "T"},
+                                  {"fields",
+                                   {{{"name", "Name"}, {"type", "singleLineText"}},
+                                    {{"name", "Amount"}, {"type", "singleLineText"}}}}});
+  const std::string tableId(table.at("id").as_string());
+  const std::string recordId(
+      createRecords(a, workspace.owner, tableId, {{{"Name", "a"}, {"Amount", "12"}}})
+          .at(0)
+          .at("id")
+          .as_string());
+  const std::string token(createToken(a, workspace.owner, {"read"}).at("token").as_string());
+  const std::string record = "/api/table/" + tableId + "/record/" + recordId;
+  const std::string fields = "/api/table/" + tableId + "/field/";
+  const auto fieldsOnB = [&] {
+    const HttpResult read = b.request("GET", record, "", bearer(token));
+    EXPECT_EQ(read.status, 200) << read.body;
+    return read.status == 200 ? read.json().at("fields").as_object() : boost::json::object{};
+  };
+  EXPECT_EQ(fieldsOnB().at("Amount"), boost::json::value("12"));
+
+  ASSERT_EQ(a.json("PATCH", fields + fieldId(table, "Amount"), {{"type", "number"}},
+                   workspace.owner.headers())
+                .status,
+            200);
+  EXPECT_EQ(fieldsOnB().at("Amount"), boost::json::value(12));
+
+  ASSERT_EQ(a.json("PATCH", fields + fieldId(table, "Name"), {{"name", "Title"}},
+                   workspace.owner.headers())
+                .status,
+            200);
+  EXPECT_EQ(fieldsOnB().at("Title"), boost::json::value("a"));
+
+  ASSERT_EQ(postField(a, workspace.owner, tableId, {{"name", "Size"}, {"type", "number"}}).status,
+            201);
+  ASSERT_EQ(patchRecord(a, workspace.owner, tableId, recordId, {{"Size", 3}}).status, 200);
+  EXPECT_EQ(fieldsOnB().at("Size"), boost::json::value(3));
+
+  ASSERT_EQ(a.request("DELETE", fields + fieldIdOf(a, workspace.owner, tableId, "Size"), "",
+                      workspace.owner.headers())
+                .status,
+            200);
+  EXPECT_FALSE(fieldsOnB().contains("Size"));
 }
 
 TEST_F(ClusterTest, LastUseTimesFromBothNodesMerge) {

@@ -9,7 +9,9 @@
 #include <boost/json/serialize.hpp>
 #include <map>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "support/sql_columns.h"
 #include "support/test_server.h"
@@ -218,6 +220,44 @@ TEST_F(SchemaTest, ChangingATypeConvertsValuesAndReportsFailures) {
                   {{"type", "singleSelect"}}, workspace.owner.headers());
   ASSERT_EQ(toSelect.status, 200) << toSelect.body;
   EXPECT_EQ(toSelect.json().at("options").at("choices").as_array().size(), 4u);
+}
+
+// On PostgreSQL every pooled connection has prepared the list's statement
+// before the change, which alters its column's type under it.
+TEST_F(SchemaTest, ReadsOnEveryConnectionSeeATypeChangeAtOnce) {
+  const auto table = createTable(client, workspace,
+                                 {{"name", "T"},
+                                  {"fields",
+                                   {{{"name", "Name"}, {"type", "singleLineText"}},
+                                    {{"name", "Amount"}, {"type", "singleLineText"}}}}});
+  createRecords(client, workspace.owner, std::string(table.at("id").as_string()),
+                {{{"Name", "a"}, {"Amount", "12"}}});
+  const std::string list = tablePath(table) + "/record";
+  // The first record's Amount as 8 clients at once read it, 5 times each.
+  const auto readAtOnce = [&] {
+    std::vector<std::string> answers(40);
+    std::vector<std::thread> readers;
+    for (int reader = 0; reader < 8; ++reader) {
+      readers.emplace_back([&, reader] {
+        HttpClient own(server.port());
+        for (int i = 0; i < 5; ++i) {
+          const HttpResult read = own.request("GET", list, "", workspace.owner.headers());
+          answers[static_cast<std::size_t>(reader * 5 + i)] =
+              read.status == 200 ? boost::json::serialize(
+                                       read.json().at("records").at(0).at("fields").at("Amount"))
+                                 : std::to_string(read.status) + " " + read.body;
+        }
+      });
+    }
+    for (std::thread& reader : readers) reader.join();
+    return answers;
+  };
+  EXPECT_EQ(readAtOnce(), std::vector<std::string>(40, "\"12\""));
+  const HttpResult changed =
+      client.json("PATCH", tablePath(table) + "/field/" + fieldId(table, "Amount"),
+                  {{"type", "number"}}, workspace.owner.headers());
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(readAtOnce(), std::vector<std::string>(40, "12"));
 }
 
 TEST_F(SchemaTest, ViewsFilterSortAndHideAndAreAppliedByViewId) {

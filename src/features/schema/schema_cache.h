@@ -4,11 +4,16 @@
 // change to a table's row or fields advances that version in the same
 // transaction (touchTableSchema), so the schema used always matches the
 // snapshot being read, on every backend and whichever node made the change.
+// Where the session knows the write generation of its snapshot
+// (Session::snapshotGeneration, PostgreSQL within a request), the version
+// is not read again while that generation is the one it was last checked
+// at: every change to tables_meta advances the generation too.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -25,6 +30,7 @@ class SchemaCache {
  private:
   struct Entry {
     std::int64_t version;
+    std::optional<std::uint64_t> checkedAt;  // a generation at which `version` was read
     std::shared_ptr<const TableSchema> schema;
   };
   static constexpr std::size_t kCapacity = 1000;  // tables; all are dropped when it is reached

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/postgres/placeholders.h"
+#include "store/postgres/prepared_statements.h"
 #include "store/store_error.h"
 
 namespace tessera::store {
@@ -86,6 +87,15 @@ struct BoundParams {
   std::vector<Oid> types;
 };
 
+// What a prepared statement is kept by: its text and its parameters'
+// types, since the types are fixed when it is prepared.
+std::string statementKey(const std::string& sql, const std::vector<Oid>& types) {
+  std::string key = sql;
+  key += '\0';
+  for (const Oid type : types) key += std::to_string(type) + ',';
+  return key;
+}
+
 // A server that does not answer fails the request in seconds, not minutes,
 // unless the URL sets its own connect_timeout.
 pg_conn* connect(const std::string& url) {
@@ -96,7 +106,11 @@ pg_conn* connect(const std::string& url) {
 
 }  // namespace
 
-PostgresConnection::PostgresConnection(const std::string& url) : connection_(connect(url)) {
+PostgresConnection::PostgresConnection(const std::string& url,
+                                       std::atomic<std::uint64_t>* plansChanged)
+    : connection_(connect(url)),
+      plansChanged_(plansChanged),
+      plansChangedSeen_(plansChanged ? plansChanged->load() : 0) {
   if (PQstatus(connection_) != CONNECTION_OK) {
     const std::string message = PQerrorMessage(connection_);
     PQfinish(connection_);
@@ -145,25 +159,71 @@ Rows PostgresConnection::query(std::string_view sql, std::span<const SqlValue> p
 PostgresConnection::Result PostgresConnection::run(const std::string& sql,
                                                    std::span<const SqlValue> params) {
   collectPending();
+  if (plansChanged_ && plansChanged_->load() != plansChangedSeen_) {
+    plansChangedSeen_ = plansChanged_->load();
+    prepared_.forgetAll();
+  }
   const BoundParams bound(params);
   const int count = static_cast<int>(params.size());
-  if (pendingBegin_.empty()) {
-    return Result(PQexecParams(connection_, sql.c_str(), count, bound.types.data(),
-                               bound.values.data(), nullptr, nullptr, 0),
-                  &PQclear);
+  std::string key = statementKey(sql, bound.types);
+  const std::string* prepared = prepared_.find(key);
+  if (prepared && pendingBegin_.empty()) {
+    return checkPlan(Result(PQexecPrepared(connection_, prepared->c_str(), count,
+                                           bound.values.data(), nullptr, nullptr, 0),
+                            &PQclear));
   }
-  const std::string begin = std::exchange(pendingBegin_, {});
-  const bool sent = PQenterPipelineMode(connection_) == 1 &&
-                    PQsendQueryParams(connection_, begin.c_str(), 0, nullptr, nullptr, nullptr,
-                                      nullptr, 0) == 1 &&
-                    PQsendQueryParams(connection_, sql.c_str(), count, bound.types.data(),
-                                      bound.values.data(), nullptr, nullptr, 0) == 1 &&
-                    PQpipelineSync(connection_) == 1;
+  // One pipeline, one round trip: the BEGIN that waits for this statement,
+  // the statements evicted to make room for it, its preparation, and it.
+  if (PQenterPipelineMode(connection_) != 1) breakDown();
+  int answersBeforeRun = 0;
+  const auto send = [&](const std::string& statement) {
+    ++answersBeforeRun;
+    return PQsendQueryParams(connection_, statement.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                             0) == 1;
+  };
+  const bool begins = !pendingBegin_.empty();
+  bool sent = !begins || send(std::exchange(pendingBegin_, {}));
+  std::string name;
+  if (prepared) {
+    name = *prepared;
+  } else {
+    PreparedStatements::Reservation reservation = prepared_.reserve();
+    if (reservation.deallocateAll) sent = sent && send("DEALLOCATE ALL");
+    for (const std::string& evicted : reservation.evicted) {
+      sent = sent && send("DEALLOCATE " + evicted);
+    }
+    name = std::move(reservation.name);
+    ++answersBeforeRun;
+    sent = sent &&
+           PQsendPrepare(connection_, name.c_str(), sql.c_str(), count, bound.types.data()) == 1;
+  }
+  sent = sent &&
+         PQsendQueryPrepared(connection_, name.c_str(), count, bound.values.data(), nullptr,
+                             nullptr, 0) == 1 &&
+         PQpipelineSync(connection_) == 1;
   if (!sent) breakDown();
-  std::vector<Result> answers = finishPipeline(2);
-  noteTransactionState();
-  if (PQresultStatus(answers[0].get()) != PGRES_COMMAND_OK) fail(connection_, answers[0].get());
-  return std::move(answers[1]);
+  std::vector<Result> answers = finishPipeline(answersBeforeRun + 1);
+  if (begins) noteTransactionState();
+  if (!prepared && PQresultStatus(answers[answersBeforeRun - 1].get()) == PGRES_COMMAND_OK) {
+    prepared_.add(std::move(key), std::move(name));
+  }
+  // The first failure is the cause; every statement after it was skipped.
+  for (int i = 0; i < answersBeforeRun; ++i) {
+    if (PQresultStatus(answers[i].get()) != PGRES_COMMAND_OK) fail(connection_, answers[i].get());
+  }
+  return prepared ? checkPlan(std::move(answers.back())) : std::move(answers.back());
+}
+
+PostgresConnection::Result PostgresConnection::checkPlan(Result result) {
+  // PostgreSQL plans a prepared statement again after its tables change,
+  // but refuses to when that changes the types of its result columns (a
+  // field's type changed: "cached plan must not change result type").
+  const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+  if (!state || std::string_view(state) != "0A000") return result;
+  prepared_.forgetAll();
+  if (plansChanged_) plansChangedSeen_ = ++*plansChanged_;
+  throw StoreError(StoreError::Kind::Conflict,
+                   std::string("postgres: ") + PQresultErrorMessage(result.get()));
 }
 
 std::vector<PostgresConnection::Result> PostgresConnection::finishPipeline(int statements) {
@@ -195,10 +255,12 @@ void PostgresConnection::noteTransactionState() {
 void PostgresConnection::beginWithFirstStatement(std::string begin) {
   pendingBegin_ = std::move(begin);
   transactionStarted_ = false;
+  generation_.reset();
 }
 
 void PostgresConnection::commit(Answer answer) {
   pendingBegin_.clear();
+  generation_.reset();
   if (!std::exchange(transactionStarted_, false)) return;
   if (answer == Answer::Await) {
     executeScript("COMMIT");
@@ -220,6 +282,7 @@ void PostgresConnection::collectPending() {
 
 void PostgresConnection::rollback() noexcept {
   pendingBegin_.clear();
+  generation_.reset();
   if (!std::exchange(transactionStarted_, false) || !healthy()) return;
   try {
     executeScript("ROLLBACK");

@@ -2,16 +2,21 @@
 // PostgresDatabase opens. Parameters are sent typed (bigint, double
 // precision, or text left for PostgreSQL to infer); result cells come back
 // as SqlValues by column type. Errors become StoreErrors by SQLSTATE.
+// Statements are prepared once per connection (PreparedStatements).
 // A transaction costs no round trip of its own: its BEGIN goes out in one
 // pipeline with its first statement, and a read's COMMIT is sent without
 // waiting for the answer, which is collected before the next statement.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "store/database.h"
+#include "store/postgres/prepared_statements.h"
 
 struct pg_conn;
 struct pg_result;
@@ -22,7 +27,12 @@ class PostgresConnection final : public Session {
  public:
   // Connects; throws StoreError(Unavailable) when the server cannot be
   // reached. `url` is a libpq connection string or postgres:// URL.
-  explicit PostgresConnection(const std::string& url);
+  // `plansChanged`, when given, is shared by the connections of one
+  // database: a connection that finds a prepared statement's plan no
+  // longer holds advances it, and each of them then forgets its prepared
+  // statements before its next one.
+  explicit PostgresConnection(const std::string& url,
+                              std::atomic<std::uint64_t>* plansChanged = nullptr);
   ~PostgresConnection() override;
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
@@ -31,6 +41,9 @@ class PostgresConnection final : public Session {
   std::int64_t execute(std::string_view sql, std::span<const SqlValue> params) override;
   void executeScript(std::string_view sql) override;
   SqlDialect dialect() const override { return SqlDialect::Postgres; }
+  std::optional<std::uint64_t> snapshotGeneration() const override { return generation_; }
+  // Records the write generation this transaction read, until it ends.
+  void rememberGeneration(std::uint64_t generation) { generation_ = generation; }
   using Session::execute;
   using Session::query;
 
@@ -55,8 +68,15 @@ class PostgresConnection final : public Session {
   // The answer to a COMMIT sent without waiting, collected before anything
   // else is sent.
   void collectPending();
-  // Runs one statement: alone, or after the BEGIN that waits for it.
+  // Runs one statement as a prepared statement, preparing it first (in the
+  // same round trip) if this connection has not yet; after the BEGIN that
+  // waits for it, if any.
   Result run(const std::string& sql, std::span<const SqlValue> params);
+  // Passes `result` through, unless it is PostgreSQL's refusal to run a
+  // prepared statement whose result types changed: then every prepared
+  // statement is forgotten and a StoreError(Conflict) thrown, so the
+  // transaction runs again.
+  Result checkPlan(Result result);
   // Reads the answers to a pipeline of `statements` statements and its
   // sync, and leaves pipeline mode. Throws only when the connection broke.
   std::vector<Result> finishPipeline(int statements);
@@ -66,11 +86,15 @@ class PostgresConnection final : public Session {
   [[noreturn]] void breakDown();
 
   pg_conn* connection_;
+  PreparedStatements prepared_;
+  std::atomic<std::uint64_t>* plansChanged_;
+  std::uint64_t plansChangedSeen_;
   bool broken_ = false;  // the protocol state is unknown: never reused
   std::string pendingBegin_;
   bool transactionStarted_ = false;
-  bool commitPending_ = false;    // a COMMIT's answer is still to be read
-  std::int64_t lastChanged_ = 0;  // rows changed by the last statement
+  bool commitPending_ = false;               // a COMMIT's answer is still to be read
+  std::int64_t lastChanged_ = 0;             // rows changed by the last statement
+  std::optional<std::uint64_t> generation_;  // as read in this transaction
 };
 
 }  // namespace tessera::store

@@ -18,12 +18,17 @@ void dropConcurrently(PostgresConnection& connection, std::string_view index) {
   connection.executeScript("DROP INDEX CONCURRENTLY IF EXISTS " + std::string(index));
 }
 
-// The write generation read by the request on this thread (beginRequest).
-struct PinnedGeneration {
+constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+// The request served on this thread (beginRequest) and the read
+// transaction its reads share, open from its first read to its end or to
+// its next write.
+struct RequestPin {
   const PostgresDatabase* database = nullptr;
-  std::optional<std::uint64_t> generation;
+  int depth = 0;  // nested requests (an MCP tool call's API requests) share it
+  std::unique_ptr<PostgresConnection> reading;
 };
-thread_local PinnedGeneration pinned;
+thread_local RequestPin pinned;
 
 // The connection was lost while a transaction's work ran, before its
 // COMMIT was sent.
@@ -59,7 +64,7 @@ std::unique_ptr<PostgresConnection> PostgresDatabase::take() {
       return connection;
     }
   }
-  return std::make_unique<PostgresConnection>(url_);
+  return std::make_unique<PostgresConnection>(url_, &plansChanged_);
 }
 
 DatabaseStats PostgresDatabase::stats() {
@@ -87,15 +92,14 @@ void PostgresDatabase::runTransaction(Access access, const Work& work) {
     // was sent, so nothing of `work` is durable and running it again
     // changes nothing twice. (A COMMIT whose answer is lost is not retried.)
     dropIdle();
-    runOn(std::make_unique<PostgresConnection>(url_), access, work);
+    runOn(std::make_unique<PostgresConnection>(url_, &plansChanged_), access, work);
   }
 }
 
 void PostgresDatabase::runOn(std::unique_ptr<PostgresConnection> connection, Access access,
                              const Work& work) {
-  connection->beginWithFirstStatement(access == Access::Read
-                                          ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                                          : "BEGIN ISOLATION LEVEL SERIALIZABLE");
+  connection->beginWithFirstStatement(
+      access == Access::Read ? kBeginRead : "BEGIN ISOLATION LEVEL SERIALIZABLE");
   const auto abandon = [&] {
     connection->rollback();
     give(std::move(connection));
@@ -165,34 +169,107 @@ void PostgresDatabase::withMigrationLock(const std::function<void()>& run) {
   holder.executeScript(kUnlock);
 }
 
-void PostgresDatabase::readWith(const Work& work) { runTransaction(Access::Read, work); }
-
-void PostgresDatabase::writeWith(const Work& work) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      runTransaction(Access::Write, work);
-      break;
-    } catch (const StoreError& error) {
-      if (error.kind() != StoreError::Kind::Conflict || attempt == kMaxWriteAttempts) throw;
-      ++writeRetries_;
-      backOff(attempt);
+void PostgresDatabase::readWith(const Work& work) {
+  try {
+    if (pinned.database == this) {
+      readInRequest(work);
+    } else {
+      runTransaction(Access::Read, work);
     }
+  } catch (const StoreError& error) {
+    // A prepared statement's plan no longer held (PostgresConnection::
+    // checkPlan): every connection of this node now prepares again, so
+    // the read succeeds on its next try.
+    if (error.kind() != StoreError::Kind::Conflict) throw;
+    runTransaction(Access::Read, work);
   }
-  // This thread's next cache look-up must see what it just wrote.
-  if (pinned.database == this) pinned.generation.reset();
 }
 
-void PostgresDatabase::beginRequest() { pinned = {this, std::nullopt}; }
+void PostgresDatabase::readInRequest(const Work& work) {
+  if (!pinned.reading) {
+    pinned.reading = take();
+    pinned.reading->beginWithFirstStatement(kBeginRead);
+  }
+  try {
+    work(*pinned.reading);
+  } catch (const StoreError& error) {
+    // The transaction failed; the request's next read opens another.
+    endPinnedRead(Ending::RollBack);
+    if (error.kind() != StoreError::Kind::Unavailable) throw;
+    // The pooled connection was dead (PostgreSQL restarted): the read runs
+    // again, as runTransaction does, on a new one.
+    dropIdle();
+    runTransaction(Access::Read, work);
+  }
+}
 
-void PostgresDatabase::endRequest() { pinned = {}; }
+void PostgresDatabase::endPinnedRead(Ending ending) noexcept {
+  std::unique_ptr<PostgresConnection> connection = std::move(pinned.reading);
+  if (!connection) return;
+  switch (ending) {
+    case Ending::Commit:
+      try {
+        connection->commit(PostgresConnection::Answer::Collect);
+      } catch (const StoreError&) {
+        return;  // the connection is dropped, not reused
+      }
+      break;
+    case Ending::RollBack:
+      connection->rollback();
+      break;
+  }
+  give(std::move(connection));
+}
+
+void PostgresDatabase::writeWith(const Work& work) {
+  // What the request reads after this write must see it: the snapshot of
+  // its reads ends here (and again after the write, in case `work` read
+  // outside its own transaction), and with it the generation read in it.
+  const bool inRequest = pinned.database == this;
+  if (inRequest) endPinnedRead(Ending::Commit);
+  try {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        runTransaction(Access::Write, work);
+        break;
+      } catch (const StoreError& error) {
+        if (error.kind() != StoreError::Kind::Conflict || attempt == kMaxWriteAttempts) throw;
+        ++writeRetries_;
+        backOff(attempt);
+      }
+    }
+  } catch (...) {
+    if (inRequest) endPinnedRead(Ending::Commit);
+    throw;
+  }
+  if (inRequest) endPinnedRead(Ending::Commit);
+}
+
+void PostgresDatabase::beginRequest() {
+  if (pinned.database == this) {
+    ++pinned.depth;
+    return;
+  }
+  pinned = {this, 1, nullptr};
+}
+
+void PostgresDatabase::endRequest() {
+  if (pinned.database != this || --pinned.depth > 0) return;
+  endPinnedRead(Ending::Commit);
+  pinned = {};
+}
 
 std::optional<std::uint64_t> PostgresDatabase::writeGeneration() {
-  if (pinned.database == this && pinned.generation) return pinned.generation;
-  const auto generation = static_cast<std::uint64_t>(read([](Session& session) {
-    return session.query("SELECT value FROM cache_generation WHERE id = 1").at(0).integer(0);
-  }));
-  if (pinned.database == this) pinned.generation = generation;
-  return generation;
+  if (pinned.database == this && pinned.reading) {
+    if (const auto known = pinned.reading->snapshotGeneration()) return known;
+  }
+  return read([](Session& session) {
+    const auto generation = static_cast<std::uint64_t>(
+        session.query("SELECT value FROM cache_generation WHERE id = 1").at(0).integer(0));
+    // Every session of this backend is a PostgresConnection.
+    static_cast<PostgresConnection&>(session).rememberGeneration(generation);
+    return generation;
+  });
 }
 
 }  // namespace tessera::store

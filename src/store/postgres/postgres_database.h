@@ -5,8 +5,10 @@
 // writes run SERIALIZABLE and are retried when PostgreSQL reports a
 // serialization failure or deadlock, so a write behaves as if it ran alone,
 // on every node. A commit returns once PostgreSQL has made it durable.
-// The write generation is the row that migration 15's triggers advance;
-// a request reads it once (beginRequest).
+// The write generation is the row that migration 15's triggers advance.
+// Between beginRequest and endRequest the reads of a request on one
+// thread share one read transaction (one snapshot), which a write of that
+// thread ends; the generation is read once in it.
 #pragma once
 
 #include <atomic>
@@ -33,8 +35,8 @@ class PostgresDatabase final : public Database {
   void writeWith(const Work& work) override;
   void close() override;
   DatabaseStats stats() override;
-  // One round trip, once per request between beginRequest and endRequest
-  // (and again after this thread's own write).
+  // Read in the request's read transaction, once (and again after this
+  // thread's own write); without a request, in a transaction of its own.
   std::optional<std::uint64_t> writeGeneration() override;
   void beginRequest() override;
   void endRequest() override;
@@ -48,6 +50,13 @@ class PostgresDatabase final : public Database {
  private:
   enum class Access { Read, Write };
   void runTransaction(Access access, const Work& work);
+  // Runs `work` in the read transaction of the request on this thread,
+  // opening it if none is open.
+  void readInRequest(const Work& work);
+  enum class Ending { Commit, RollBack };
+  // Ends the read transaction of the request on this thread, if one is
+  // open, and gives its connection back.
+  void endPinnedRead(Ending ending) noexcept;
   // Runs `work` in one transaction on `connection` and gives it back.
   void runOn(std::unique_ptr<PostgresConnection> connection, Access access, const Work& work);
   std::unique_ptr<PostgresConnection> take();
@@ -57,6 +66,7 @@ class PostgresDatabase final : public Database {
   const std::string url_;
   std::mutex mutex_;
   std::atomic<std::uint64_t> writeRetries_{0};
+  std::atomic<std::uint64_t> plansChanged_{0};  // see PostgresConnection
   std::vector<std::unique_ptr<PostgresConnection>> idle_;
   bool closed_ = false;
 };
