@@ -88,8 +88,8 @@ TEST_F(RecordStoreTest, AnInsertReturnsNoRowsWhenAFieldIsNotInThem) {
   EXPECT_EQ(inserted.ids.size(), 1u);
   EXPECT_FALSE(inserted.rows) << "the creator's name is in the users table";
   db.database.write([&](store::Session& session) {
-    const UpdatedRecord updated =
-        updateRecord(session, schema, inserted.ids[0], {}, std::nullopt, "usr1", 200);
+    const UpdatedRecord updated = updateRecord(session, schema, returningRecords(schema),
+                                               inserted.ids[0], {}, std::nullopt, "usr1", 200);
     EXPECT_TRUE(updated.updated);
     EXPECT_FALSE(updated.row);
   });
@@ -98,7 +98,8 @@ TEST_F(RecordStoreTest, AnInsertReturnsNoRowsWhenAFieldIsNotInThem) {
 TEST_F(RecordStoreTest, AnUpdateReturnsTheRowAsItIsReadBack) {
   const std::string id = insert({"a"}).at(0);
   const UpdatedRecord updated = db.database.write([&](store::Session& session) {
-    return updateRecord(session, schema, id, {{0, std::string("b")}}, 1, "usr1", 200);
+    return updateRecord(session, schema, returningRecords(schema), id, {{0, std::string("b")}}, 1,
+                        "usr1", 200);
   });
   ASSERT_TRUE(updated.updated);
   ASSERT_TRUE(updated.row);
@@ -125,13 +126,19 @@ TEST_F(RecordStoreTest, RowsAreOrderedByTheIdsAskedWithRepeatsAndGaps) {
 TEST_F(RecordStoreTest, AnUpdateChecksTheVersionWhenAsked) {
   const std::string id = insert({"a"}).at(0);
   db.database.write([&](store::Session& session) {
-    EXPECT_TRUE(updateRecord(session, schema, id, {{0, std::string("b")}}, 1, "usr1", 200).updated);
-    EXPECT_FALSE(updateRecord(session, schema, id, {{0, std::string("c")}}, 1, "usr1", 300).updated)
+    EXPECT_TRUE(updateRecord(session, schema, returningRecords(schema), id, {{0, std::string("b")}},
+                             1, "usr1", 200)
+                    .updated);
+    EXPECT_FALSE(updateRecord(session, schema, returningRecords(schema), id,
+                              {{0, std::string("c")}}, 1, "usr1", 300)
+                     .updated)
         << "version 1 is gone";
-    EXPECT_TRUE(
-        updateRecord(session, schema, id, {{0, std::string("d")}}, std::nullopt, "usr1", 300)
-            .updated);
-    EXPECT_FALSE(updateRecord(session, schema, "recNone", {}, std::nullopt, "usr1", 300).updated);
+    EXPECT_TRUE(updateRecord(session, schema, returningRecords(schema), id, {{0, std::string("d")}},
+                             std::nullopt, "usr1", 300)
+                    .updated);
+    EXPECT_FALSE(updateRecord(session, schema, returningRecords(schema), "recNone", {},
+                              std::nullopt, "usr1", 300)
+                     .updated);
   });
   db.database.read([&](store::Session& session) {
     EXPECT_EQ(loadRecordVersion(session, schema, id), 3);

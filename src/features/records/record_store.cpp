@@ -74,9 +74,9 @@ InsertedRecords insertRecords(store::Session& session, const TableSchema& schema
 }
 
 UpdatedRecord updateRecord(store::Session& session, const TableSchema& schema,
-                           const std::string& recordId, const CellValues& values,
-                           std::optional<std::int64_t> expectedVersion, const std::string& userId,
-                           UnixMillis at) {
+                           const std::optional<std::string>& returning, const std::string& recordId,
+                           const CellValues& values, std::optional<std::int64_t> expectedVersion,
+                           const std::string& userId, UnixMillis at) {
   std::string sql = "UPDATE " + schema.sqlTable() +
                     " SET __updated_at = ?, __updated_by = ?, __version = __version + 1";
   std::vector<store::SqlValue> params = {at, userId};
@@ -90,7 +90,6 @@ UpdatedRecord updateRecord(store::Session& session, const TableSchema& schema,
     sql += " AND __version = ?";
     params.emplace_back(*expectedVersion);
   }
-  const std::optional<std::string> returning = returningRecords(schema);
   if (!returning) return {session.execute(sql, params) == 1, std::nullopt};
   store::Rows rows = session.query(sql + *returning, params);
   if (rows.empty()) return {};

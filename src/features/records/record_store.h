@@ -42,11 +42,12 @@ struct UpdatedRecord {
 };
 
 // Sets `values` on the record and advances its version, when it exists and
-// (if `expectedVersion` is given) is at that version.
+// (if `expectedVersion` is given) is at that version. `returning` is
+// returningRecords(schema), which the caller builds once for many updates.
 UpdatedRecord updateRecord(store::Session& session, const TableSchema& schema,
-                           const std::string& recordId, const CellValues& values,
-                           std::optional<std::int64_t> expectedVersion, const std::string& userId,
-                           UnixMillis at);
+                           const std::optional<std::string>& returning, const std::string& recordId,
+                           const CellValues& values, std::optional<std::int64_t> expectedVersion,
+                           const std::string& userId, UnixMillis at);
 
 // The record's version, or nullopt when it does not exist.
 std::optional<std::int64_t> loadRecordVersion(store::Session& session, const TableSchema& schema,

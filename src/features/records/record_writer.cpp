@@ -3,6 +3,7 @@
 #include <algorithm>
 #include "common/clock.h"
 
+#include "features/query/record_query.h"
 #include "features/records/link_titles.h"
 #include "features/schema/cell_codec.h"
 #include "features/schema/link_cell.h"
@@ -140,9 +141,11 @@ std::optional<store::Rows> RecordWriter::update(const std::vector<RecordUpdate>&
   std::vector<std::string> ids;
   store::Rows written;
   bool everyRowReturned = true;
+  const std::optional<std::string> returning = returningRecords(schema_);
   for (const RecordUpdate& record : updates) {
-    UpdatedRecord updated = updateRecord(session_, schema_, record.recordId, record.changes.cells,
-                                         record.expectedVersion, userId_, nowMillis());
+    UpdatedRecord updated =
+        updateRecord(session_, schema_, returning, record.recordId, record.changes.cells,
+                     record.expectedVersion, userId_, nowMillis());
     if (!updated.updated) {
       const auto current = loadRecordVersion(session_, schema_, record.recordId);
       if (!current) {
