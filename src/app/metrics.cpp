@@ -93,6 +93,10 @@ std::string Metrics::render(const store::DatabaseStats& database,
          "Writes run again after a serialization conflict with a concurrent write "
          "(PostgreSQL; always 0 on SQLite).");
   out << "tessera_database_write_retries_total " << database.writeRetries << '\n';
+  header(out, "tessera_requests_run_again_total", "counter",
+         "Requests run again from the start because the cache generation they went ahead on "
+         "had moved (PostgreSQL; always 0 on SQLite).");
+  out << "tessera_requests_run_again_total " << database.requestsRunAgain << '\n';
   header(out, "tessera_last_used_pending", "gauge",
          "Token last-use times waiting to be written to the database.");
   out << "tessera_last_used_pending " << lastUsed.uses << '\n';

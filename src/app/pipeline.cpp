@@ -164,11 +164,34 @@ std::optional<http::Response> Pipeline::quickAnswer(const http::Request& request
 
 http::Response Pipeline::handle(const http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
-  // The caches of tokens and roles are checked against one read of the
-  // write generation per request.
+  // The caches of tokens, roles and schemas are checked against one read
+  // of the write generation per request. On PostgreSQL the request may go
+  // ahead on the generation last seen; when its snapshot shows another,
+  // it runs again from the start, having written nothing.
   const store::GenerationPin pin(database_);
   http::RequestContext ctx{request, {}, {}, std::nullopt, {}, access::Role::None, {}};
-  return respond(ctx, started, [&] { return dispatch(ctx); });
+  return respond(ctx, started, [&]() -> Outcome {
+    for (;;) {
+      try {
+        Outcome outcome = [&]() -> Outcome {
+          try {
+            return dispatch(ctx);
+          } catch (http::ApiError& error) {
+            return std::move(error);  // an answer too: confirmed like the others
+          }
+        }();
+        database_.confirmRequest();
+        return outcome;
+      } catch (const store::GenerationMoved&) {
+        if (!pin.outermost()) throw;  // the outer request runs again
+        ctx.params = {};
+        ctx.principal.reset();
+        ctx.browserSessionHash.clear();
+        ctx.role = access::Role::None;
+        ctx.route = {};
+      }
+    }
+  });
 }
 
 http::Response Pipeline::respond(http::RequestContext& ctx,

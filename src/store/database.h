@@ -62,6 +62,9 @@ struct DatabaseStats {
   // Since start: writes run again after a serialization conflict with a
   // concurrent one (PostgreSQL; SQLite's single writer has none).
   std::uint64_t writeRetries = 0;
+  // Since start: requests run again because the write generation they went
+  // ahead on had moved (GenerationMoved; PostgreSQL only).
+  std::uint64_t requestsRunAgain = 0;
 };
 
 class Database {
@@ -94,15 +97,25 @@ class Database {
   virtual std::optional<std::uint64_t> writeGeneration() = 0;
 
   // Bracket one request served on the calling thread (GenerationPin does
-  // it; brackets may nest, and the outermost counts). Between them a
-  // backend whose writeGeneration() costs a round trip (PostgreSQL) serves
-  // the request's reads in one read transaction, reads the generation once
-  // in it, and answers from that; a write of this thread ends it, so what
-  // is read after the write sees it. The first read still comes before
-  // whatever it guards, so a cache is never trusted past a change
-  // committed before the request asked.
-  virtual void beginRequest() {}
+  // it; brackets may nest, and the outermost counts: beginRequest returns
+  // whether this one is). Between them a backend whose writeGeneration()
+  // costs a round trip (PostgreSQL) serves the request's reads in one read
+  // transaction, reads the generation once in it, and answers from that; a
+  // write of this thread ends it, so what is read after the write sees it.
+  // Such a backend may answer writeGeneration() with the generation it
+  // last saw and read the real one in the same round trip as the
+  // request's first statement: if they differ, that statement (or
+  // confirmRequest, or a write, whichever comes first) throws
+  // GenerationMoved, before anything read is returned or anything is
+  // written, and the request must run again from the start. Either way a
+  // cache is never trusted past a change committed before the request
+  // asked.
+  virtual bool beginRequest() { return true; }
   virtual void endRequest() {}
+  // Before a request's answer is given: checks the generation it went
+  // ahead on, if no statement has yet (see beginRequest); throws
+  // GenerationMoved when it has moved.
+  virtual void confirmRequest() {}
 
   // Creates the index `name` (a quoted identifier) on `table` over
   // `columns` if it does not exist, holding other writers back as little as
@@ -147,13 +160,26 @@ class Database {
 // Brackets one request on the calling thread (Database::beginRequest).
 class GenerationPin {
  public:
-  explicit GenerationPin(Database& database) : database_(database) { database_.beginRequest(); }
+  explicit GenerationPin(Database& database)
+      : database_(database), outermost_(database_.beginRequest()) {}
   ~GenerationPin() { database_.endRequest(); }
   GenerationPin(const GenerationPin&) = delete;
   GenerationPin& operator=(const GenerationPin&) = delete;
 
+  // False for a request made while another runs on this thread (an MCP
+  // tool call's API requests), which shares the other's transaction.
+  bool outermost() const { return outermost_; }
+
  private:
   Database& database_;
+  bool outermost_;
 };
+
+// Thrown when a request went ahead on a write generation that its own
+// snapshot shows has moved (Database::beginRequest), before anything it
+// read was used or anything was written; the outermost request runs again
+// from the start. Deliberately not a std::exception, so that the clauses
+// of handlers that turn exceptions into error answers let it through.
+struct GenerationMoved {};
 
 }  // namespace tessera::store

@@ -19,6 +19,7 @@
 
 #include "support/files.h"
 #include "support/http_client.h"
+#include "support/metric_sample.h"
 #include "support/test_server.h"
 #include "support/workspace.h"
 
@@ -97,6 +98,19 @@ class ClusterTest : public ::testing::Test {
   TestServer nodeB{{"--database", postgres.url(), "--last-used-flush-seconds", "1"}};
   HttpClient a{nodeA.port()};
   HttpClient b{nodeB.port()};
+
+  static std::string membersOf(const Workspace& workspace) {
+    return "/api/space/" + workspace.spaceId + "/collaborator";
+  }
+  // Grace, signed up through A and added to the workspace's space as `role`.
+  BrowserUser addGrace(const Workspace& workspace, const char* role) {
+    const BrowserUser grace = signUp(a, "grace@example.com");
+    EXPECT_EQ(a.json("POST", membersOf(workspace), {{"email", "grace@example.com"}, {"role", role}},
+                     workspace.owner.headers())
+                  .status,
+              201);
+    return grace;
+  }
 };
 
 TEST_F(ClusterTest, RevocationThroughOneNodeHoldsOnTheOtherAtOnce) {
@@ -125,12 +139,8 @@ TEST_F(ClusterTest, RevocationThroughOneNodeHoldsOnTheOtherAtOnce) {
 
 TEST_F(ClusterTest, RoleChangesThroughOneNodeHoldOnTheOtherAtOnce) {
   const Workspace workspace = makeWorkspace(a, "ada@example.com");
-  const BrowserUser grace = signUp(a, "grace@example.com");
-  const std::string members = "/api/space/" + workspace.spaceId + "/collaborator";
-  ASSERT_EQ(a.json("POST", members, {{"email", "grace@example.com"}, {"role", "editor"}},
-                   workspace.owner.headers())
-                .status,
-            201);
+  const BrowserUser grace = addGrace(workspace, "editor");
+  const std::string members = membersOf(workspace);
   const std::string token(createToken(b, grace, {"read", "write"}).at("token").as_string());
   const std::string space = "/api/space/" + workspace.spaceId;
   ASSERT_EQ(b.request("GET", space, "", bearer(token)).status, 200);  // B now caches the role
@@ -195,6 +205,63 @@ TEST_F(ClusterTest, SchemaChangesThroughOneNodeAreSeenOnTheOtherAtOnce) {
                 .status,
             200);
   EXPECT_FALSE(fieldsOnB().contains("Size"));
+}
+
+// Node B has seen Grace as a viewer when A makes her an editor: B's next
+// write, refused on what B had cached, runs again and is done once; the
+// same through an MCP tool call, whose API requests run inside the MCP
+// request.
+TEST_F(ClusterTest, WritesAndMcpToolCallsThroughOneNodeSeeARoleChangeOnTheOtherOnce) {
+  const Workspace workspace = makeWorkspace(a, "ada@example.com");
+  const BrowserUser grace = addGrace(workspace, "viewer");
+  const std::string members = membersOf(workspace);
+  const auto table = createTable(a, workspace, {{"name", "T"}});
+  const std::string records = "/api/table/" + std::string(table.at("id").as_string()) + "/record";
+  const Headers graceToken =
+      bearer(std::string(createToken(b, grace, {"read", "write"}).at("token").as_string()));
+  const auto recordCount = [&] {
+    return a.request("GET", records, "", workspace.owner.headers())
+        .json()
+        .at("records")
+        .as_array()
+        .size();
+  };
+  const auto setRole = [&](const char* role) {
+    ASSERT_EQ(a.json("PATCH", members + "/" + grace.id, {{"role", role}}, workspace.owner.headers())
+                  .status,
+              200);
+  };
+  const boost::json::value oneRecord = {{"records", {{{"fields", {{"Name", "x"}}}}}}};
+  ASSERT_EQ(b.json("POST", records, oneRecord, graceToken).status, 403);  // B caches "viewer"
+
+  setRole("editor");
+  const HttpResult created = b.json("POST", records, oneRecord, graceToken);
+  EXPECT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(recordCount(), 1u);
+
+  Headers mcpHeaders = graceToken;
+  mcpHeaders.emplace_back("Accept", "application/json, text/event-stream");
+  const auto createThroughMcp = [&] {
+    const HttpResult answer = b.json(
+        "POST", "/mcp",
+        {{"jsonrpc", "2.0"},
+         {"id", 1},
+         {"method", "tools/call"},
+         {"params",
+          {{"name", "create_records"},
+           {"arguments", {{"tableId", table.at("id")}, {"records", oneRecord.at("records")}}}}}},
+        mcpHeaders);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    return answer.status == 200 && !answer.json().at("result").at("isError").as_bool();
+  };
+  setRole("viewer");
+  EXPECT_FALSE(createThroughMcp());
+  EXPECT_EQ(recordCount(), 1u);
+  setRole("editor");
+  EXPECT_TRUE(createThroughMcp());
+  EXPECT_EQ(recordCount(), 2u);
+  // Each role change made B's next request run again.
+  EXPECT_GE(metricSample(b.request("GET", "/metrics").body, "tessera_requests_run_again_total"), 3);
 }
 
 TEST_F(ClusterTest, LastUseTimesFromBothNodesMerge) {

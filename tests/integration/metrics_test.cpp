@@ -58,6 +58,7 @@ TEST(MetricsTest, CountsRequestsByRouteAndTokenAuthenticationsByOutcome) {
       3);
   EXPECT_GE(metricSample(text, "tessera_database_idle_connections"), 0);
   EXPECT_EQ(metricSample(text, "tessera_database_write_retries_total"), 0) << "nothing conflicted";
+  EXPECT_GE(metricSample(text, "tessera_requests_run_again_total"), 0);
   EXPECT_EQ(metricSample(text, "tessera_last_used_pending"), 1)
       << "one token used, not yet flushed";
   EXPECT_GE(metricSample(text, "tessera_last_used_flush_lag_seconds"), 0);

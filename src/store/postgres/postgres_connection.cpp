@@ -183,12 +183,29 @@ PostgresConnection::Result PostgresConnection::run(const std::string& sql,
   };
   const bool begins = !pendingBegin_.empty();
   bool sent = !begins || send(std::exchange(pendingBegin_, {}));
+  // The check of an assumed generation, prepared once like the rest.
+  const bool checksGeneration = generationAssumed_;
+  const bool preparesGeneration = checksGeneration && !generationPrepared_;
+  if (preparesGeneration) {
+    ++answersBeforeRun;
+    sent =
+        sent && PQsendPrepare(connection_, kGenerationStatement, kReadGeneration, 0, nullptr) == 1;
+  }
+  const int generationAnswer = answersBeforeRun;
+  if (checksGeneration) {
+    ++answersBeforeRun;
+    sent = sent && PQsendQueryPrepared(connection_, kGenerationStatement, 0, nullptr, nullptr,
+                                       nullptr, 0) == 1;
+  }
   std::string name;
   if (prepared) {
     name = *prepared;
   } else {
     PreparedStatements::Reservation reservation = prepared_.reserve();
-    if (reservation.deallocateAll) sent = sent && send("DEALLOCATE ALL");
+    if (reservation.deallocateAll) {
+      sent = sent && send("DEALLOCATE ALL");
+      generationPrepared_ = false;
+    }
     for (const std::string& evicted : reservation.evicted) {
       sent = sent && send("DEALLOCATE " + evicted);
     }
@@ -207,11 +224,41 @@ PostgresConnection::Result PostgresConnection::run(const std::string& sql,
   if (!prepared && PQresultStatus(answers[answersBeforeRun - 1].get()) == PGRES_COMMAND_OK) {
     prepared_.add(std::move(key), std::move(name));
   }
+  if (preparesGeneration &&
+      PQresultStatus(answers[generationAnswer - 1].get()) == PGRES_COMMAND_OK) {
+    generationPrepared_ = true;
+  }
+  if (checksGeneration) checkAssumedGeneration(answers[generationAnswer].get());
   // The first failure is the cause; every statement after it was skipped.
   for (int i = 0; i < answersBeforeRun; ++i) {
-    if (PQresultStatus(answers[i].get()) != PGRES_COMMAND_OK) fail(connection_, answers[i].get());
+    const ExecStatusType status = PQresultStatus(answers[i].get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      fail(connection_, answers[i].get());
+    }
   }
   return prepared ? checkPlan(std::move(answers.back())) : std::move(answers.back());
+}
+
+void PostgresConnection::assumeGeneration(std::uint64_t assumed) {
+  generation_ = assumed;
+  generationAssumed_ = true;
+}
+
+void PostgresConnection::confirmGeneration() {
+  if (!generationAssumed_) return;
+  // The statement's own pipeline checks the generation (run).
+  const Result answer = run(kReadGeneration, {});
+  if (PQresultStatus(answer.get()) != PGRES_TUPLES_OK) fail(connection_, answer.get());
+}
+
+void PostgresConnection::checkAssumedGeneration(const pg_result* answer) {
+  // A failed read is reported with the first failure of its pipeline.
+  if (PQresultStatus(answer) != PGRES_TUPLES_OK || PQntuples(answer) != 1) return;
+  generationAssumed_ = false;
+  const auto actual = static_cast<std::uint64_t>(std::get<std::int64_t>(cell(answer, 0, 0)));
+  if (generation_ == actual) return;
+  generation_ = actual;
+  throw GenerationMoved{};
 }
 
 PostgresConnection::Result PostgresConnection::checkPlan(Result result) {
@@ -256,11 +303,13 @@ void PostgresConnection::beginWithFirstStatement(std::string begin) {
   pendingBegin_ = std::move(begin);
   transactionStarted_ = false;
   generation_.reset();
+  generationAssumed_ = false;
 }
 
 void PostgresConnection::commit(Answer answer) {
   pendingBegin_.clear();
   generation_.reset();
+  generationAssumed_ = false;
   if (!std::exchange(transactionStarted_, false)) return;
   if (answer == Answer::Await) {
     executeScript("COMMIT");
@@ -283,6 +332,7 @@ void PostgresConnection::collectPending() {
 void PostgresConnection::rollback() noexcept {
   pendingBegin_.clear();
   generation_.reset();
+  generationAssumed_ = false;
   if (!std::exchange(transactionStarted_, false) || !healthy()) return;
   try {
     executeScript("ROLLBACK");

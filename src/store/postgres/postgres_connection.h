@@ -44,6 +44,20 @@ class PostgresConnection final : public Session {
   std::optional<std::uint64_t> snapshotGeneration() const override { return generation_; }
   // Records the write generation this transaction read, until it ends.
   void rememberGeneration(std::uint64_t generation) { generation_ = generation; }
+
+  // The statement that reads the write generation (migration 15's row).
+  static constexpr const char* kReadGeneration = "SELECT value FROM cache_generation WHERE id = 1";
+  // Takes `assumed` as the transaction's generation and reads the real one
+  // in the round trip of its first statement. If they differ, that
+  // statement throws GenerationMoved (and the transaction is to be rolled
+  // back); snapshotGeneration() then gives the real one. REQUIRES: called
+  // right after beginWithFirstStatement.
+  void assumeGeneration(std::uint64_t assumed);
+  // Reads the generation now if it is still assumed (one round trip, with
+  // the BEGIN); throws GenerationMoved as above.
+  void confirmGeneration();
+  // Whether the generation is assumed and not yet read.
+  bool generationAssumed() const { return generationAssumed_; }
   using Session::execute;
   using Session::query;
 
@@ -72,6 +86,9 @@ class PostgresConnection final : public Session {
   // same round trip) if this connection has not yet; after the BEGIN that
   // waits for it, if any.
   Result run(const std::string& sql, std::span<const SqlValue> params);
+  // Compares the generation read (`answer`) with the one assumed; throws
+  // GenerationMoved when they differ.
+  void checkAssumedGeneration(const pg_result* answer);
   // Passes `result` through, unless it is PostgreSQL's refusal to run a
   // prepared statement whose result types changed: then every prepared
   // statement is forgotten and a StoreError(Conflict) thrown, so the
@@ -95,6 +112,10 @@ class PostgresConnection final : public Session {
   bool commitPending_ = false;               // a COMMIT's answer is still to be read
   std::int64_t lastChanged_ = 0;             // rows changed by the last statement
   std::optional<std::uint64_t> generation_;  // as read in this transaction
+  bool generationAssumed_ = false;           // and not read yet
+  // kReadGeneration is prepared under its own name, outside prepared_.
+  static constexpr const char* kGenerationStatement = "generation";
+  bool generationPrepared_ = false;
 };
 
 }  // namespace tessera::store

@@ -26,6 +26,12 @@ constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ O
 struct RequestPin {
   const PostgresDatabase* database = nullptr;
   int depth = 0;  // nested requests (an MCP tool call's API requests) share it
+  // Until the request writes or finds the generation moved, it may go
+  // ahead on the generation the node last saw (beginRequest).
+  bool mayAssume = true;
+  // The generation it went ahead on, until a read transaction has checked
+  // it; carried to the next one if the transaction ends before.
+  std::optional<std::uint64_t> assumed;
   std::unique_ptr<PostgresConnection> reading;
 };
 thread_local RequestPin pinned;
@@ -69,7 +75,7 @@ std::unique_ptr<PostgresConnection> PostgresDatabase::take() {
 
 DatabaseStats PostgresDatabase::stats() {
   std::lock_guard lock(mutex_);
-  return {0, idle_.size(), writeRetries_.load()};
+  return {0, idle_.size(), writeRetries_.load(), requestsRunAgain_.load()};
 }
 
 void PostgresDatabase::dropIdle() {
@@ -170,12 +176,9 @@ void PostgresDatabase::withMigrationLock(const std::function<void()>& run) {
 }
 
 void PostgresDatabase::readWith(const Work& work) {
+  if (pinned.database == this) return readInRequest(work);
   try {
-    if (pinned.database == this) {
-      readInRequest(work);
-    } else {
-      runTransaction(Access::Read, work);
-    }
+    runTransaction(Access::Read, work);
   } catch (const StoreError& error) {
     // A prepared statement's plan no longer held (PostgresConnection::
     // checkPlan): every connection of this node now prepares again, so
@@ -185,21 +188,37 @@ void PostgresDatabase::readWith(const Work& work) {
   }
 }
 
+void PostgresDatabase::openPinnedRead() {
+  pinned.reading = take();
+  pinned.reading->beginWithFirstStatement(kBeginRead);
+  if (pinned.assumed) pinned.reading->assumeGeneration(*pinned.assumed);
+}
+
 void PostgresDatabase::readInRequest(const Work& work) {
-  if (!pinned.reading) {
-    pinned.reading = take();
-    pinned.reading->beginWithFirstStatement(kBeginRead);
-  }
-  try {
-    work(*pinned.reading);
-  } catch (const StoreError& error) {
-    // The transaction failed; the request's next read opens another.
-    endPinnedRead(Ending::RollBack);
-    if (error.kind() != StoreError::Kind::Unavailable) throw;
-    // The pooled connection was dead (PostgreSQL restarted): the read runs
-    // again, as runTransaction does, on a new one.
-    dropIdle();
-    runTransaction(Access::Read, work);
+  for (int attempt = 1;; ++attempt) {
+    if (!pinned.reading) openPinnedRead();
+    try {
+      work(*pinned.reading);
+      if (!pinned.reading->generationAssumed()) pinned.assumed.reset();
+      return;
+    } catch (const GenerationMoved&) {
+      abandonAssumedGeneration();
+      throw;
+    } catch (const StoreError& error) {
+      // The transaction failed; the request's next read opens another
+      // (which checks the generation if this one had not yet).
+      if (!pinned.reading->generationAssumed()) pinned.assumed.reset();
+      endPinnedRead(Ending::RollBack);
+      // Once more on a dead pooled connection (PostgreSQL restarted), as
+      // runTransaction does, or after a plan that no longer held (see
+      // readWith).
+      const StoreError::Kind kind = error.kind();
+      if (attempt > 1 ||
+          (kind != StoreError::Kind::Unavailable && kind != StoreError::Kind::Conflict)) {
+        throw;
+      }
+      if (kind == StoreError::Kind::Unavailable) dropIdle();
+    }
   }
 }
 
@@ -222,11 +241,16 @@ void PostgresDatabase::endPinnedRead(Ending ending) noexcept {
 }
 
 void PostgresDatabase::writeWith(const Work& work) {
-  // What the request reads after this write must see it: the snapshot of
-  // its reads ends here (and again after the write, in case `work` read
-  // outside its own transaction), and with it the generation read in it.
+  // Nothing is written on an assumed generation. What the request reads
+  // after this write must see it: the snapshot of its reads ends here (and
+  // again after the write, in case `work` read outside its own
+  // transaction), and with it the generation read in it.
   const bool inRequest = pinned.database == this;
-  if (inRequest) endPinnedRead(Ending::Commit);
+  if (inRequest) {
+    confirmRequest();
+    endPinnedRead(Ending::Commit);
+    pinned.mayAssume = false;
+  }
   try {
     for (int attempt = 1;; ++attempt) {
       try {
@@ -245,12 +269,13 @@ void PostgresDatabase::writeWith(const Work& work) {
   if (inRequest) endPinnedRead(Ending::Commit);
 }
 
-void PostgresDatabase::beginRequest() {
+bool PostgresDatabase::beginRequest() {
   if (pinned.database == this) {
     ++pinned.depth;
-    return;
+    return false;
   }
-  pinned = {this, 1, nullptr};
+  pinned = {this, 1, true, std::nullopt, nullptr};
+  return true;
 }
 
 void PostgresDatabase::endRequest() {
@@ -259,17 +284,62 @@ void PostgresDatabase::endRequest() {
   pinned = {};
 }
 
-std::optional<std::uint64_t> PostgresDatabase::writeGeneration() {
-  if (pinned.database == this && pinned.reading) {
-    if (const auto known = pinned.reading->snapshotGeneration()) return known;
+void PostgresDatabase::confirmRequest() {
+  if (pinned.database != this || !pinned.assumed) return;
+  if (!pinned.reading) openPinnedRead();
+  try {
+    pinned.reading->confirmGeneration();
+    pinned.assumed.reset();
+  } catch (const GenerationMoved&) {
+    abandonAssumedGeneration();
+    throw;
+  } catch (const StoreError&) {
+    endPinnedRead(Ending::RollBack);
+    throw;
   }
-  return read([](Session& session) {
-    const auto generation = static_cast<std::uint64_t>(
-        session.query("SELECT value FROM cache_generation WHERE id = 1").at(0).integer(0));
+}
+
+void PostgresDatabase::abandonAssumedGeneration() {
+  if (const auto actual = pinned.reading->snapshotGeneration()) noteGeneration(*actual);
+  endPinnedRead(Ending::RollBack);
+  pinned.assumed.reset();
+  pinned.mayAssume = false;
+  ++requestsRunAgain_;
+}
+
+void PostgresDatabase::noteGeneration(std::uint64_t generation) {
+  auto seen = lastGeneration_.load();
+  const auto value = static_cast<std::int64_t>(generation);
+  while (seen < value && !lastGeneration_.compare_exchange_weak(seen, value)) {
+  }
+}
+
+std::optional<std::uint64_t> PostgresDatabase::writeGeneration() {
+  if (pinned.database == this) {
+    if (pinned.assumed) {
+      // Still to be checked; what the request decided on it stands or
+      // falls with it.
+      if (!pinned.reading) openPinnedRead();
+      return pinned.assumed;
+    }
+    if (pinned.reading) {
+      if (const auto known = pinned.reading->snapshotGeneration()) return known;
+    } else if (const std::int64_t last = lastGeneration_.load(); pinned.mayAssume && last >= 0) {
+      // No round trip now: checked with the request's first statement.
+      pinned.assumed = static_cast<std::uint64_t>(last);
+      openPinnedRead();
+      return pinned.assumed;
+    }
+  }
+  const std::uint64_t generation = read([](Session& session) {
+    const auto value = static_cast<std::uint64_t>(
+        session.query(PostgresConnection::kReadGeneration).at(0).integer(0));
     // Every session of this backend is a PostgresConnection.
-    static_cast<PostgresConnection&>(session).rememberGeneration(generation);
-    return generation;
+    static_cast<PostgresConnection&>(session).rememberGeneration(value);
+    return value;
   });
+  noteGeneration(generation);
+  return generation;
 }
 
 }  // namespace tessera::store

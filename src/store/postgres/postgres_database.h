@@ -8,7 +8,9 @@
 // The write generation is the row that migration 15's triggers advance.
 // Between beginRequest and endRequest the reads of a request on one
 // thread share one read transaction (one snapshot), which a write of that
-// thread ends; the generation is read once in it.
+// thread ends; the generation is read once in it, in the round trip of its
+// first statement, the request going ahead on the last one seen until
+// then (GenerationMoved when they differ).
 #pragma once
 
 #include <atomic>
@@ -35,11 +37,15 @@ class PostgresDatabase final : public Database {
   void writeWith(const Work& work) override;
   void close() override;
   DatabaseStats stats() override;
-  // Read in the request's read transaction, once (and again after this
-  // thread's own write); without a request, in a transaction of its own.
+  // In a request: the generation this node last saw, checked in the round
+  // trip of the request's first statement (Database::beginRequest), or
+  // read in the request's read transaction when none was seen or the
+  // request has written; without a request, read in a transaction of its
+  // own.
   std::optional<std::uint64_t> writeGeneration() override;
-  void beginRequest() override;
+  bool beginRequest() override;
   void endRequest() override;
+  void confirmRequest() override;
   void buildIndex(std::string_view name, std::string_view table, std::string_view columns) override;
   void dropIndex(std::string_view name) override;
 
@@ -53,6 +59,12 @@ class PostgresDatabase final : public Database {
   // Runs `work` in the read transaction of the request on this thread,
   // opening it if none is open.
   void readInRequest(const Work& work);
+  void openPinnedRead();
+  // After GenerationMoved: keeps the generation found, rolls the request's
+  // read transaction back, and assumes nothing for the rest of the request.
+  void abandonAssumedGeneration();
+  // Keeps the highest generation seen, for requests to assume.
+  void noteGeneration(std::uint64_t generation);
   enum class Ending { Commit, RollBack };
   // Ends the read transaction of the request on this thread, if one is
   // open, and gives its connection back.
@@ -66,7 +78,9 @@ class PostgresDatabase final : public Database {
   const std::string url_;
   std::mutex mutex_;
   std::atomic<std::uint64_t> writeRetries_{0};
-  std::atomic<std::uint64_t> plansChanged_{0};  // see PostgresConnection
+  std::atomic<std::uint64_t> requestsRunAgain_{0};
+  std::atomic<std::uint64_t> plansChanged_{0};    // see PostgresConnection
+  std::atomic<std::int64_t> lastGeneration_{-1};  // -1 until one is read
   std::vector<std::unique_ptr<PostgresConnection>> idle_;
   bool closed_ = false;
 };
