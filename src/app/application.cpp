@@ -108,7 +108,9 @@ Application::Application(const Config& config)
                  const UnixMillis cutoff = nowMillis() - retention + 1;
                  fields_.purgeTrash(cutoff);
                  views_.purgeTrash(cutoff);
-               }) {
+               }),
+      idleMemoryTicks_(std::chrono::seconds(1),
+                       [this] { idleMemory_.tick(metrics_.requestsAnswered()); }) {
   if (const std::size_t refilled = features::upgradeMaterialisedFormat(*database_)) {
     spdlog::info(
         "computed the linked values of {} base(s) again: this build stores them in a "
@@ -147,6 +149,7 @@ Application::~Application() { flusher_.stop(); }
 void Application::flush() {
   sortIndexes_.stop();
   flusher_.stop();
+  idleMemoryTicks_.stop();
   if (mail_) mail_->stop();
 }
 

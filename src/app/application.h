@@ -7,6 +7,7 @@
 #include "access/authorizer.h"
 #include "app/background_flusher.h"
 #include "app/config.h"
+#include "app/memory_release.h"
 #include "app/pipeline.h"
 #include "audit/audit_log.h"
 #include "auth/authenticator.h"
@@ -74,6 +75,8 @@ class Application {
   Metrics metrics_;
   Pipeline pipeline_;
   BackgroundFlusher flusher_;
+  IdleMemoryRelease idleMemory_;
+  BackgroundFlusher idleMemoryTicks_;  // once a second
 };
 
 }  // namespace tessera::app

@@ -35,6 +35,7 @@ void header(std::ostringstream& out, const char* name, const char* type, const c
 
 void Metrics::observeRequest(std::string_view route, std::string_view method, int status,
                              double seconds) {
+  answered_.fetch_add(1, std::memory_order_relaxed);
   const std::string routeLabel(route.empty() ? "unmatched" : route);
   std::lock_guard lock(mutex_);
   ++requests_[{routeLabel, std::string(method), status}];

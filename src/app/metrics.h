@@ -4,6 +4,7 @@
 // (database queue and pool, the last-used backlog).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -22,6 +23,8 @@ class Metrics {
   void observeRequest(std::string_view route, std::string_view method, int status, double seconds);
   // outcome: "accepted" or "refused"; reason: the refusal's error code.
   void observeTokenAuthentication(std::string_view outcome, std::string_view reason);
+  // Requests observed so far, read without the lock (for idle detection).
+  std::uint64_t requestsAnswered() const { return answered_.load(std::memory_order_relaxed); }
 
   std::string render(const store::DatabaseStats& database,
                      const auth::LastUsedTracker::Backlog& lastUsed) const;
@@ -33,6 +36,7 @@ class Metrics {
     std::uint64_t count = 0;
   };
 
+  std::atomic<std::uint64_t> answered_{0};
   mutable std::mutex mutex_;
   std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;

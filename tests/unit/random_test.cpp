@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <map>
 #include <set>
+#include <thread>
+#include <vector>
 
 namespace tessera {
 namespace {
@@ -59,6 +64,42 @@ TEST(RandomTest, EveryBase62CharacterIsEquallyLikely) {
   for (const auto& [character, count] : counts) {
     EXPECT_NEAR(count, 10000, 600) << character;
   }
+}
+
+TEST(RandomTest, ThreadsDrawIdsThatNeverMeet) {
+  // Each thread keeps a buffer of random bytes: they must be its own.
+  std::vector<std::vector<std::string>> drawn(4);
+  std::vector<std::thread> threads;
+  for (auto& ids : drawn) {
+    threads.emplace_back([&ids] {
+      for (int i = 0; i < 2000; ++i) ids.push_back(newId("req"));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> distinct;
+  for (const auto& ids : drawn) distinct.insert(ids.begin(), ids.end());
+  EXPECT_EQ(distinct.size(), 8000u);
+}
+
+TEST(RandomTest, AChildProcessDrawsOtherIdsThanItsParent) {
+  (void)newId("req");  // this thread's buffer now holds bytes the child inherits
+  int channel[2];
+  ASSERT_EQ(pipe(channel), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string id = newId("req");
+    const auto written = write(channel[1], id.data(), id.size());
+    _exit(written == static_cast<ssize_t>(id.size()) ? 0 : 1);
+  }
+  const std::string parentId = newId("req");
+  std::string childId(parentId.size(), '\0');
+  ASSERT_EQ(read(channel[0], childId.data(), childId.size()), static_cast<ssize_t>(childId.size()));
+  int status = 0;
+  waitpid(child, &status, 0);
+  close(channel[0]);
+  close(channel[1]);
+  EXPECT_NE(childId, parentId);
 }
 
 }  // namespace
