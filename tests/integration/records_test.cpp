@@ -213,6 +213,29 @@ TEST_F(RecordsTest, BatchUpdateAndDeleteAreAllOrNothing) {
   EXPECT_EQ(client.request("GET", records + "/" + c, "", workspace.owner.headers()).status, 200);
 }
 
+TEST_F(RecordsTest, ARecordListedTwiceInOneUpdateIsAnsweredWithItsLastStateEachTime) {
+  const auto created =
+      createRecords(client, workspace.owner, tableId, {{{"Name", "a"}}, {{"Name", "b"}}});
+  const std::string a(created[0].at("id").as_string()), b(created[1].at("id").as_string());
+  const HttpResult update = client.json("PATCH", records,
+                                        {{"records",
+                                          {{{"id", a}, {"fields", {{"Qty", 1}}}},
+                                           {{"id", b}, {"fields", {{"Qty", 5}}}},
+                                           {{"id", a}, {"fields", {{"Name", "a2"}}}}}}},
+                                        workspace.owner.headers());
+  ASSERT_EQ(update.status, 200) << update.body;
+  const boost::json::value body = update.json();
+  const auto& answered = body.at("records").as_array();
+  ASSERT_EQ(answered.size(), 3u);
+  for (const std::size_t i : {0u, 2u}) {
+    EXPECT_EQ(answered.at(i).at("id").as_string(), a);
+    EXPECT_EQ(answered.at(i).at("fields").at("Name").as_string(), "a2") << i;
+    EXPECT_EQ(answered.at(i).at("fields").at("Qty").as_int64(), 1) << i;
+  }
+  EXPECT_EQ(answered.at(1).at("id").as_string(), b);
+  EXPECT_EQ(answered.at(1).at("fields").at("Qty").as_int64(), 5);
+}
+
 TEST_F(RecordsTest, AStaleVersionIsAConflictNotALostUpdate) {
   const auto created = createRecords(client, workspace.owner, tableId, {{{"Name", "v"}}});
   const std::string id(created[0].at("id").as_string());

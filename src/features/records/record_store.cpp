@@ -117,12 +117,24 @@ store::Rows loadRecordRows(store::Session& session, const TableSchema& schema,
 
 store::Rows inOrderOf(const std::vector<std::string>& ids, store::Rows rows) {
   std::unordered_map<std::string_view, std::size_t> rowOf;
+  rowOf.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) rowOf[rows[i].text(RecordRow::kId)] = i;
+  // Each row is moved to its first place; an id listed again copies it
+  // from there (rowOf's keys point into `rows`, so those stay in place).
+  constexpr std::size_t kNotPlaced = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> placedAt(rows.size(), kNotPlaced);
   store::Rows ordered;
   ordered.reserve(ids.size());
   for (const std::string& id : ids) {
     const auto found = rowOf.find(id);
-    if (found != rowOf.end()) ordered.push_back(rows[found->second]);
+    if (found == rowOf.end()) continue;
+    std::size_t& placed = placedAt[found->second];
+    if (placed == kNotPlaced) {
+      placed = ordered.size();
+      ordered.push_back(std::move(rows[found->second]));
+    } else {
+      ordered.push_back(ordered[placed]);
+    }
   }
   return ordered;
 }
