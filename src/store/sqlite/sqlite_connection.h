@@ -43,6 +43,8 @@ class SqliteConnection final : public Session {
  private:
   sqlite3_stmt* prepare(std::string_view sql);
   void bind(sqlite3_stmt* statement, std::span<const SqlValue> params);
+  // Steps `statement`: true with a row ready, false when done; a failure throws.
+  bool nextRow(sqlite3_stmt* statement);
   [[noreturn]] void fail(int code, std::string_view what);
 
   sqlite3* db_ = nullptr;
