@@ -42,12 +42,12 @@ RecordWriter::RecordWriter(store::Session& session, const SchemaSource& schemas,
 RecordChanges RecordWriter::encode(const boost::json::object& fields, const std::string& where) {
   RecordChanges changes;
   for (const auto& entry : fields) {
-    const std::string key(entry.key());
+    const std::string_view key = entry.key();
     const FieldDef* found = schema_.field(key, !keyById_);
     if (!found) {
-      throw http::badRequest(
-          "unknown_field",
-          where + ": this table has no field " + (keyById_ ? "with id '" : "named '") + key + "'.");
+      throw http::badRequest("unknown_field", where + ": this table has no field " +
+                                                  (keyById_ ? "with id '" : "named '") +
+                                                  std::string(key) + "'.");
     }
     const std::size_t index = static_cast<std::size_t>(found - schema_.fields.data());
     FieldDef& field = schema_.fields[index];
