@@ -36,21 +36,11 @@ void header(std::ostringstream& out, const char* name, const char* type, const c
 void Metrics::observeRequest(std::string_view route, std::string_view method, int status,
                              double seconds) {
   answered_.fetch_add(1, std::memory_order_relaxed);
-  const std::string_view routeLabel = route.empty() ? "unmatched" : route;
+  const std::string routeLabel(route.empty() ? "unmatched" : route);
   std::lock_guard lock(mutex_);
-  const std::tuple<std::string_view, std::string_view, int> key{routeLabel, method, status};
-  auto counted = requests_.find(key);
-  if (counted == requests_.end()) {
-    counted = requests_.emplace(std::tuple(std::string(routeLabel), std::string(method), status), 0)
-                  .first;
-  }
-  ++counted->second;
-  auto timed = latency_.find(routeLabel);
-  if (timed == latency_.end()) {
-    timed = latency_.emplace(std::string(routeLabel), Histogram{}).first;
-    timed->second.buckets.assign(kBounds.size(), 0);
-  }
-  Histogram& histogram = timed->second;
+  ++requests_[{routeLabel, std::string(method), status}];
+  Histogram& histogram = latency_[routeLabel];
+  if (histogram.buckets.empty()) histogram.buckets.assign(kBounds.size(), 0);
   const auto bucket = std::lower_bound(kBounds.begin(), kBounds.end(), seconds) - kBounds.begin();
   if (bucket < static_cast<std::ptrdiff_t>(kBounds.size())) ++histogram.buckets[bucket];
   histogram.sum += seconds;
@@ -59,13 +49,7 @@ void Metrics::observeRequest(std::string_view route, std::string_view method, in
 
 void Metrics::observeTokenAuthentication(std::string_view outcome, std::string_view reason) {
   std::lock_guard lock(mutex_);
-  auto counted = tokenAuthentications_.find(std::tuple(outcome, reason));
-  if (counted == tokenAuthentications_.end()) {
-    counted =
-        tokenAuthentications_.emplace(std::tuple(std::string(outcome), std::string(reason)), 0)
-            .first;
-  }
-  ++counted->second;
+  ++tokenAuthentications_[{std::string(outcome), std::string(reason)}];
 }
 
 std::string Metrics::render(const store::DatabaseStats& database,
@@ -98,9 +82,8 @@ std::string Metrics::render(const store::DatabaseStats& database,
   header(out, "tessera_token_authentications_total", "counter",
          "Personal access token authentications, by outcome and refusal reason.");
   for (const auto& [key, count] : tokenAuthentications_) {
-    const auto& [outcome, reason] = key;
-    out << "tessera_token_authentications_total{outcome=\"" << label(outcome) << "\",reason=\""
-        << label(reason) << "\"} " << count << '\n';
+    out << "tessera_token_authentications_total{outcome=\"" << label(key.first) << "\",reason=\""
+        << label(key.second) << "\"} " << count << '\n';
   }
   header(out, "tessera_database_queued_writes", "gauge",
          "Writes waiting for the SQLite writer thread (always 0 on PostgreSQL).");

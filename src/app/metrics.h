@@ -38,10 +38,9 @@ class Metrics {
 
   std::atomic<std::uint64_t> answered_{0};
   mutable std::mutex mutex_;
-  // std::less<>: a request already counted is found by views, without copies.
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t, std::less<>> requests_;
-  std::map<std::string, Histogram, std::less<>> latency_;
-  std::map<std::tuple<std::string, std::string>, std::uint64_t, std::less<>> tokenAuthentications_;
+  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
+  std::map<std::string, Histogram> latency_;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> tokenAuthentications_;
 };
 
 }  // namespace tessera::app
