@@ -59,7 +59,7 @@ rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status"; }
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 to_ms() { awk '{v = $1; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f\n", v}'; }
 baseline=""
-sleep 2  # idle: an idle server hands its free memory back after a second
+sleep 3  # idle: an idle server hands its free memory back within two seconds
 echo "idle RSS: $(rss)"
 printf "%-44s %10s %9s %9s %8s %8s %9s\n" "case (median of 3 runs of ${seconds}s)" "req/s" "p50 ms" "p99 ms" "vs (a)" "RSS" "non-2xx"
 measure() {  # label, path, [wrk script], [concurrent flood script]; CONNECTIONS (64)
